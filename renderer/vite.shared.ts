@@ -1,0 +1,47 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import type { Plugin, UserConfig } from 'vite';
+
+/**
+ * The Content-Security-Policy of production builds. No 'unsafe-eval' anywhere; inline styles are
+ * allowed because the component library sets style attributes. connect-src allows any http(s)
+ * endpoint because the central endpoint's address is a user setting.
+ */
+export const productionCsp = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "media-src 'self' data: blob:",
+  'connect-src http: https:',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+function cspPlugin(mode: string): Plugin {
+  return {
+    name: 'pass24-csp',
+    transformIndexHtml(html) {
+      if (mode !== 'production') return html;
+      return html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${productionCsp}" />`,
+      );
+    },
+  };
+}
+
+/** Vite settings shared by the Electron renderer build and the web twin build. */
+export function rendererViteConfig(mode: string): UserConfig {
+  return {
+    root: resolve('renderer'),
+    base: './',
+    publicDir: resolve('resources/public'),
+    plugins: [react(), cspPlugin(mode)],
+    build: { target: 'es2023', sourcemap: true },
+    server: { host: '127.0.0.1' },
+  };
+}

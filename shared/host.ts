@@ -1,0 +1,173 @@
+/**
+ * The contract between the renderer and whatever hosts it: the Electron preload
+ * (`window.desk`, electron/preload) or the browser (renderer/src/host/web.ts).
+ * Both implementations are checked against it with `satisfies Host`.
+ * Only plain, structured-cloneable data crosses it.
+ */
+
+export type Locale = 'ru' | 'en';
+export type ThemeName = 'light' | 'dark' | 'auto';
+
+/** An SLA metric that can raise an alarm. */
+export type AlarmMetric = 'arrival' | 'firstContact' | 'resolution';
+
+/** The moment on a metric's clock that an alarm marks. */
+export type AlarmStage = 'arrived' | 'warning' | 'breached';
+
+/** One upcoming alarm, computed by the renderer from the SLA engine. */
+export interface AlarmSpec {
+  ticketId: string;
+  /** The human ticket number, or null while the ticket is not yet synced. */
+  ticketNumber: string | null;
+  metric: AlarmMetric;
+  stage: AlarmStage;
+  /** Absolute instant (epoch ms, server-corrected) at which the alarm is due. */
+  at: number;
+  /** Emergencies use critical urgency, never time out, and play a sound. */
+  severity: 'critical' | 'normal';
+  title: string;
+  body: string;
+}
+
+/** Key of an alarm: each (ticket, metric, stage) fires once. */
+export function alarmKey(a: Pick<AlarmSpec, 'ticketId' | 'metric' | 'stage'>): string {
+  return `${a.ticketId}:${a.metric}:${a.stage}`;
+}
+
+export interface NotifyRequest {
+  title: string;
+  body: string;
+  ticketId?: string;
+  severity: 'critical' | 'normal';
+  /** True when the alarm fires after its due instant (e.g. the machine slept through it). */
+  late?: boolean;
+}
+
+/** An alarm that the host has just raised (reported back so the UI can show a banner). */
+export interface FiredAlarm extends AlarmSpec {
+  firedAt: number;
+  late: boolean;
+  /** False when the system cannot show native notifications; the UI then shows its banner. */
+  shownNatively: boolean;
+}
+
+export interface WindowBounds {
+  x?: number;
+  y?: number;
+  width: number;
+  height: number;
+  maximized?: boolean;
+}
+
+/** Alarm thresholds in minutes (PRODUCT.md, alarms issue). Editable in Настройки. */
+export interface AlarmThresholds {
+  /** Warn when first contact of an emergency is this many minutes away. */
+  emergencyContactWarnBefore: number;
+  /** Warn when resolution of an emergency is this many minutes away. */
+  emergencyResolutionWarnBefore: number;
+  /** Warn when resolution of a standard or consultation ticket is this many working minutes away. */
+  standardResolutionWarnBefore: number;
+  /** Play a sound with emergency alarms. */
+  sound: boolean;
+}
+
+export const defaultAlarmThresholds: AlarmThresholds = {
+  emergencyContactWarnBefore: 5,
+  emergencyResolutionWarnBefore: 30,
+  standardResolutionWarnBefore: 60,
+  sound: true,
+};
+
+/** Per-user settings the host keeps (electron-store on the desktop, localStorage on the web). */
+export interface Settings {
+  locale: Locale;
+  theme: ThemeName;
+  /** Central endpoint URL; empty means the embedded local endpoint. */
+  endpointUrl: string;
+  /** Login of the last signed-in agent (the token is kept apart, encrypted). */
+  lastLogin: string;
+  /** The agent is on shift and receives arrival alarms. */
+  onShift: boolean;
+  alarms: AlarmThresholds;
+  /** Visible queue columns, in order. */
+  queueColumns: string[];
+  /** Column widths by column id. */
+  queueColumnWidths: Record<string, number>;
+}
+
+export const defaultSettings: Settings = {
+  locale: 'ru',
+  theme: 'light',
+  endpointUrl: '',
+  lastLogin: '',
+  onShift: true,
+  alarms: defaultAlarmThresholds,
+  queueColumns: [],
+  queueColumnWidths: {},
+};
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' or 'web'. */
+  kind: 'electron' | 'web';
+  platform: string;
+  /** Whether native notifications are supported here (false: the in-app banner is used). */
+  notificationsSupported: boolean;
+  /** Why notifications are unsupported, in plain words for Настройки; empty when supported. */
+  notificationsUnsupportedReason: string;
+}
+
+/** The embedded central endpoint that the host started, when no endpoint is configured. */
+export interface EmbeddedEndpoint {
+  url: string;
+  /** Demo credentials the host created on first run, for the automatic sign-in. */
+  login: string;
+  password: string;
+}
+
+export type Unsubscribe = () => void;
+
+export interface Host {
+  readonly kind: 'electron' | 'web';
+  appInfo(): Promise<AppInfo>;
+
+  getSettings(): Promise<Settings>;
+  /** Merges the patch into the stored settings and returns the result. */
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+
+  /** The auth token for the central endpoint (encrypted at rest where the platform allows). */
+  getToken(): Promise<string | null>;
+  setToken(token: string | null): Promise<void>;
+
+  /** Replaces the whole list of upcoming alarms. */
+  scheduleAlarms(alarms: AlarmSpec[]): Promise<void>;
+  /** Raises one notification now. */
+  notify(request: NotifyRequest): Promise<void>;
+  /** Number of emergencies waiting for first contact: tray tooltip, badge, taskbar flash. */
+  setAttention(count: number): Promise<void>;
+
+  /** A notification was clicked (or the tray asked): open this ticket. */
+  onOpenTicket(cb: (ticketId: string) => void): Unsubscribe;
+  /** The machine woke up or was unlocked: recompute what may have been missed. */
+  onPowerResume(cb: () => void): Unsubscribe;
+  /** An alarm fired (so the UI can show its banner and play the sound if needed). */
+  onAlarmFired(cb: (alarm: FiredAlarm) => void): Unsubscribe;
+
+  /** Opens http(s), mailto: and tel: links outside the app; anything else is refused. */
+  openExternal(url: string): Promise<boolean>;
+
+  /** The embedded endpoint started by the host, or null when the user configured one. */
+  embeddedEndpoint(): Promise<EmbeddedEndpoint | null>;
+}
+
+/** Schemes that openExternal accepts. */
+export const externalSchemes: readonly string[] = ['http:', 'https:', 'mailto:', 'tel:'];
+
+export function isAllowedExternalUrl(url: string): boolean {
+  const scheme = /^([a-z][a-z0-9+.-]*:)/i.exec(url.trim())?.[1]?.toLowerCase();
+  if (!scheme || !externalSchemes.includes(scheme)) return false;
+  // http(s) needs a host; mailto: and tel: need something after the colon.
+  if (scheme === 'http:' || scheme === 'https:') return /^https?:\/\/[^/\s]+/i.test(url.trim());
+  return url.trim().length > scheme.length;
+}

@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Electron's binary cannot be downloaded on CI machines: point its lookup at nothing, so a stray
+// require('electron') fails fast instead of trying to fetch it. Main/preload tests mock 'electron'.
+process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron-dist';
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/unit/**/*.test.{ts,tsx}'],
+          environment: 'node',
+        },
+      },
+      {
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          // Each file starts its own databases; two at a time suits a 2-core machine.
+          maxWorkers: 2,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
