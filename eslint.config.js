@@ -10,6 +10,8 @@ import globals from 'globals';
  * electron/ (main + preload), server/ (Node). Imports point one way; these rules enforce it.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
+/** Exact-name bans (a pattern such as 'domain' would also match our own shared/domain folder). */
+const noNodeBuiltins = (/** @type {string} */ message) => nodeBuiltins.map((name) => ({ name, message }));
 
 const importRule = (/** @type {Array<{group: string[], message: string}>} */ patterns, paths = /** @type {Array<{name: string, message: string}>} */ ([])) => ({
   'no-restricted-imports': ['error', { patterns, paths }],
@@ -35,8 +37,8 @@ export default tseslint.config(
         [
           { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ is pure: it may not import renderer/, electron/ or server/.' },
           { group: ['electron', 'electron/*'], message: 'shared/ may not import Electron.' },
-          { group: nodeBuiltins, message: 'shared/ may not import Node built-ins: pass what you need in.' },
         ],
+        [...noNodeBuiltins('shared/ may not import Node built-ins: pass what you need in.'), { name: 'electron', message: 'shared/ may not import Electron.' }],
       ),
       'no-restricted-globals': ['error',
         { name: 'window', message: 'shared/ has no DOM.' },
@@ -57,8 +59,8 @@ export default tseslint.config(
         [
           { group: ['**/electron/**', '**/server/**'], message: 'renderer/ may not import electron/ or server/: go through the Host (shared/host.ts) or HTTP.' },
           { group: ['electron', 'electron/*', 'electron-store'], message: 'renderer/ may not import Electron: use the Host (shared/host.ts).' },
-          { group: nodeBuiltins, message: 'renderer/ runs in a browser: no Node built-ins.' },
         ],
+        noNodeBuiltins('renderer/ runs in a browser: no Node built-ins.'),
       ),
     },
   },
@@ -72,8 +74,7 @@ export default tseslint.config(
     files: ['electron/preload/**/*.ts'],
     rules: importRule([
       { group: ['**/renderer/**', '**/server/**'], message: 'electron/ may not import renderer/ or server/.' },
-      { group: nodeBuiltins, message: 'The preload runs sandboxed: no Node built-ins.' },
-    ]),
+    ], noNodeBuiltins('The preload runs sandboxed: no Node built-ins.')),
   },
   {
     files: ['server/**/*.ts'],

@@ -1,0 +1,51 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { products, siteTypes } from '../domain/enums.ts';
+import { idField, instantField, refField, stringEnum, text, updatedAtField } from './fields.ts';
+
+/**
+ * A client record: an organisation (management company, developer, business) or one of its
+ * sites (объект: ЖК, БЦ, посёлок, производство), linked by parentId.
+ */
+export const clientSchema = {
+  title: 'client',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: idField,
+    kind: stringEnum(['organization', 'site'] as const),
+    name: text(200),
+    /** For a site: the organisation's id. */
+    parentId: refField,
+    siteType: { type: ['string', 'null'], enum: [...siteTypes, null], maxLength: 32 },
+    city: text(100),
+    address: text(300),
+    contacts: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: text(200),
+          role: text(100),
+          phone: text(50),
+          email: text(200),
+        },
+        required: ['name', 'role', 'phone', 'email'],
+      },
+    },
+    products: { type: 'array', maxItems: 10, items: { type: 'string', enum: products, maxLength: 32 } },
+    notes: text(5000),
+    editedAt: instantField,
+    editedBy: text(40),
+    updatedAt: updatedAtField,
+  },
+  required: [
+    'id', 'kind', 'name', 'parentId', 'siteType', 'city', 'address', 'contacts', 'products', 'notes',
+    'editedAt', 'editedBy', 'updatedAt',
+  ],
+} as const;
+
+export type Client = FromSchema<typeof clientSchema>;

@@ -1,0 +1,51 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { products } from '../domain/enums.ts';
+import { idField, instantField, nullableText, refField, stringEnum, tagsField, text, updatedAtField } from './fields.ts';
+
+export const kbStatuses = ['draft', 'published', 'archived'] as const;
+
+/** A knowledge-base article (статья базы знаний); the body is Markdown. */
+export const kbSchema = {
+  title: 'kb article',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: idField,
+    title: text(300),
+    body: text(100000),
+    product: { type: ['string', 'null'], enum: [...products, null], maxLength: 32 },
+    tags: tagsField,
+    status: stringEnum(kbStatuses),
+    createdAt: instantField,
+    createdBy: text(40),
+    editedAt: instantField,
+    editedBy: text(40),
+    /** The ticket this article was drafted from, if any. */
+    sourceTicketId: refField,
+    /**
+     * The local text that lost a conflict on `body` (both sides edited it): kept so no writing is
+     * lost; the author merges it by hand and clears it.
+     */
+    conflictDraft: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        body: text(100000),
+        editedAt: { type: 'number', minimum: 0 },
+        editedBy: text(40),
+      },
+      required: ['body', 'editedAt', 'editedBy'],
+    },
+    summary: nullableText(1000),
+    updatedAt: updatedAtField,
+  },
+  required: [
+    'id', 'title', 'body', 'product', 'tags', 'status', 'createdAt', 'createdBy', 'editedAt',
+    'editedBy', 'sourceTicketId', 'conflictDraft', 'summary', 'updatedAt',
+  ],
+  indexes: [['editedAt', 'id']],
+} as const;
+
+export type KbArticle = FromSchema<typeof kbSchema>;

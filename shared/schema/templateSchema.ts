@@ -1,0 +1,30 @@
+import type { FromSchema } from 'json-schema-to-ts';
+import { channels } from '../domain/enums.ts';
+import { idField, instantField, tagsField, text, updatedAtField } from './fields.ts';
+
+/**
+ * A reply script (скрипт ответа). The body holds placeholders such as {{client.name}} or
+ * {{ticket.number}}, rendered by shared/templates.
+ */
+export const templateSchema = {
+  title: 'reply script',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: idField,
+    title: text(300),
+    category: text(100),
+    body: text(20000),
+    /** Channels the script suits; empty means every channel. */
+    channels: { type: 'array', maxItems: 10, items: { type: 'string', enum: channels, maxLength: 32 } },
+    tags: tagsField,
+    editedAt: instantField,
+    editedBy: text(40),
+    updatedAt: updatedAtField,
+  },
+  required: ['id', 'title', 'category', 'body', 'channels', 'tags', 'editedAt', 'editedBy', 'updatedAt'],
+} as const;
+
+export type ReplyTemplate = FromSchema<typeof templateSchema>;
