@@ -1,0 +1,315 @@
+/**
+ * The support workflow as a state machine (PRODUCT.md duties 5, 6, 8, 10; issue 6).
+ *
+ *   new ──take──▶ in_progress ◀──client answered── waiting_client
+ *                   │   ▲  └────wait for client──────────▲
+ *   request escalation  │ return (head, comment)
+ *                   ▼   │
+ *        escalation_requested ──approve (head, dev task)──▶ escalated ──development answered──▶ in_progress
+ *   in_progress/waiting_client ──resolve (summary + KB article)──▶ resolved ──confirm (+CSAT)──▶ closed
+ *                                                                  └──not fixed──▶ in_progress
+ *
+ * "Log contact" (a call or a message to the client) is not a move: it records the first public
+ * contact, which meets the first-contact target, in any open status.
+ * Pure: the caller passes the actor and `now`; the result is the next ticket and the timeline
+ * entries to append. The UI asks `availableActions` and offers only legal moves.
+ */
+import type { EventKind, Priority, Role, TicketStatus } from './enums.ts';
+import { openStatuses } from './enums.ts';
+import type { Ticket } from '../schema/ticketSchema.ts';
+
+export interface Actor {
+  id: string;
+  name: string;
+  role: Role;
+}
+
+export type ContactMode = 'call' | 'message';
+
+export type WorkflowAction =
+  | { type: 'take' }
+  | { type: 'assign'; assigneeId: string }
+  | { type: 'logContact'; mode: ContactMode; note: string }
+  | { type: 'reply'; body: string }
+  | { type: 'note'; body: string }
+  | { type: 'waitForClient'; note?: string }
+  | { type: 'clientAnswered'; note?: string }
+  | { type: 'changePriority'; priority: Priority; reason?: string }
+  | { type: 'requestEscalation'; reason: string }
+  | { type: 'approveEscalation'; devTaskRef: string; comment?: string }
+  | { type: 'returnEscalation'; comment: string }
+  | { type: 'developmentAnswered'; note: string }
+  | { type: 'resolve'; summary: string; kbArticleId: string }
+  | { type: 'confirmClosure'; note: string; csat: { score: number; comment: string } | null }
+  | { type: 'reopen'; reason: string };
+
+export type WorkflowActionType = WorkflowAction['type'];
+
+/** Why a move was refused; `code` is translated by the UI (i18n key `workflow.errors.<code>`). */
+export type WorkflowErrorCode =
+  | 'illegal_in_status'
+  | 'head_only'
+  | 'reason_required'
+  | 'comment_required'
+  | 'dev_task_required'
+  | 'summary_required'
+  | 'kb_article_required'
+  | 'body_required'
+  | 'csat_out_of_range'
+  | 'same_priority'
+  | 'already_assigned';
+
+export interface WorkflowError {
+  code: WorkflowErrorCode;
+  action: WorkflowActionType;
+  status: TicketStatus;
+}
+
+/** A timeline entry to append (the repository adds id, ticketId and updatedAt). */
+export interface EventDraft {
+  kind: EventKind;
+  public: boolean;
+  body: string;
+  data: Record<string, string | number | boolean | null>;
+}
+
+export type WorkflowResult =
+  | { ok: true; ticket: Ticket; events: EventDraft[] }
+  | { ok: false; error: WorkflowError };
+
+const headRoles: readonly Role[] = ['head', 'admin'];
+
+/** Statuses in which each action is legal. */
+export const actionStatuses: Record<WorkflowActionType, readonly TicketStatus[]> = {
+  take: ['new', 'in_progress', 'waiting_client', 'escalation_requested', 'escalated'],
+  assign: openStatuses,
+  logContact: openStatuses,
+  reply: [...openStatuses, 'resolved'],
+  note: [...openStatuses, 'resolved', 'closed'],
+  waitForClient: ['in_progress'],
+  clientAnswered: ['waiting_client'],
+  changePriority: openStatuses,
+  requestEscalation: ['in_progress', 'waiting_client'],
+  approveEscalation: ['escalation_requested'],
+  returnEscalation: ['escalation_requested'],
+  developmentAnswered: ['escalated'],
+  resolve: ['in_progress', 'waiting_client'],
+  confirmClosure: ['resolved'],
+  reopen: ['resolved'],
+};
+
+const headOnly: ReadonlySet<WorkflowActionType> = new Set(['approveEscalation', 'returnEscalation']);
+
+function isBlank(s: string | undefined): boolean {
+  return s === undefined || s.trim().length === 0;
+}
+
+/** Is the action legal for this ticket and actor (ignoring the action's own fields)? */
+export function canApply(ticket: Pick<Ticket, 'status' | 'assigneeId'>, type: WorkflowActionType, actor: Actor): boolean {
+  if (!actionStatuses[type].includes(ticket.status)) return false;
+  if (headOnly.has(type) && !headRoles.includes(actor.role)) return false;
+  if (type === 'take' && ticket.assigneeId === actor.id && ticket.status !== 'new') return false;
+  return true;
+}
+
+/** The moves the UI offers for this ticket to this actor, in a stable order. */
+export function availableActions(ticket: Pick<Ticket, 'status' | 'assigneeId'>, actor: Actor): WorkflowActionType[] {
+  return (Object.keys(actionStatuses) as WorkflowActionType[]).filter((t) => canApply(ticket, t, actor));
+}
+
+function validate(action: WorkflowAction): WorkflowErrorCode | null {
+  switch (action.type) {
+    case 'logContact':
+      return null;
+    case 'reply':
+    case 'note':
+      return isBlank(action.body) ? 'body_required' : null;
+    case 'requestEscalation':
+      return isBlank(action.reason) ? 'reason_required' : null;
+    case 'approveEscalation':
+      return isBlank(action.devTaskRef) ? 'dev_task_required' : null;
+    case 'returnEscalation':
+      return isBlank(action.comment) ? 'comment_required' : null;
+    case 'developmentAnswered':
+      return isBlank(action.note) ? 'comment_required' : null;
+    case 'resolve':
+      if (isBlank(action.summary)) return 'summary_required';
+      return isBlank(action.kbArticleId) ? 'kb_article_required' : null;
+    case 'confirmClosure':
+      if (action.csat && (!Number.isInteger(action.csat.score) || action.csat.score < 1 || action.csat.score > 5)) {
+        return 'csat_out_of_range';
+      }
+      return null;
+    case 'reopen':
+      return isBlank(action.reason) ? 'reason_required' : null;
+    default:
+      return null;
+  }
+}
+
+function withStatus(ticket: Ticket, status: TicketStatus, now: number): Ticket {
+  if (ticket.status === status) return ticket;
+  return { ...ticket, status, statusLog: [...ticket.statusLog, { status, at: now }] };
+}
+
+function statusEvent(from: TicketStatus, to: TicketStatus): EventDraft {
+  return { kind: 'status_changed', public: false, body: '', data: { from, to } };
+}
+
+/**
+ * Applies one move. Returns the next ticket (status, statusLog, timestamps, escalation, resolution
+ * fields updated; editedAt/editedBy set to the actor and `now`) and the events to append.
+ * SLA due instants are not recomputed here: the repository does it (shared/domain/ticketDeadlines.ts).
+ */
+export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor, now: number): WorkflowResult {
+  const fail = (code: WorkflowErrorCode): WorkflowResult => ({
+    ok: false,
+    error: { code, action: action.type, status: ticket.status },
+  });
+  if (!actionStatuses[action.type].includes(ticket.status)) return fail('illegal_in_status');
+  if (headOnly.has(action.type) && !headRoles.includes(actor.role)) return fail('head_only');
+  const invalid = validate(action);
+  if (invalid) return fail(invalid);
+
+  const events: EventDraft[] = [];
+  let next: Ticket = { ...ticket, editedAt: now, editedBy: actor.id };
+  const move = (to: TicketStatus) => {
+    if (next.status !== to) {
+      events.push(statusEvent(next.status, to));
+      next = withStatus(next, to, now);
+    }
+  };
+  const meetFirstContact = () => {
+    if (next.firstContactAt === null) next = { ...next, firstContactAt: now };
+  };
+
+  switch (action.type) {
+    case 'take': {
+      if (ticket.assigneeId === actor.id && ticket.status !== 'new') return fail('already_assigned');
+      if (ticket.assigneeId !== actor.id) {
+        events.push({ kind: 'assigned', public: false, body: '', data: { from: ticket.assigneeId, to: actor.id } });
+        next = { ...next, assigneeId: actor.id };
+      }
+      if (ticket.status === 'new') move('in_progress');
+      break;
+    }
+    case 'assign': {
+      if (ticket.assigneeId === action.assigneeId) return fail('already_assigned');
+      events.push({ kind: 'assigned', public: false, body: '', data: { from: ticket.assigneeId, to: action.assigneeId } });
+      next = { ...next, assigneeId: action.assigneeId };
+      break;
+    }
+    case 'logContact': {
+      events.push({ kind: 'contact_logged', public: true, body: action.note.trim(), data: { mode: action.mode } });
+      meetFirstContact();
+      break;
+    }
+    case 'reply': {
+      events.push({ kind: 'reply', public: true, body: action.body.trim(), data: {} });
+      meetFirstContact();
+      break;
+    }
+    case 'note': {
+      events.push({ kind: 'note', public: false, body: action.body.trim(), data: {} });
+      break;
+    }
+    case 'waitForClient': {
+      if (!isBlank(action.note)) events.push({ kind: 'note', public: false, body: action.note!.trim(), data: {} });
+      move('waiting_client');
+      break;
+    }
+    case 'clientAnswered': {
+      if (!isBlank(action.note)) events.push({ kind: 'note', public: false, body: action.note!.trim(), data: {} });
+      move('in_progress');
+      break;
+    }
+    case 'changePriority': {
+      if (ticket.priority === action.priority) return fail('same_priority');
+      events.push({
+        kind: 'priority_changed',
+        public: false,
+        body: action.reason?.trim() ?? '',
+        data: { from: ticket.priority, to: action.priority },
+      });
+      next = { ...next, priority: action.priority };
+      break;
+    }
+    case 'requestEscalation': {
+      events.push({ kind: 'escalation_requested', public: false, body: action.reason.trim(), data: {} });
+      next = {
+        ...next,
+        escalation: {
+          state: 'requested',
+          reason: action.reason.trim(),
+          requestedAt: now,
+          requestedBy: actor.id,
+          decidedAt: null,
+          decidedBy: '',
+          devTaskRef: '',
+          comment: '',
+        },
+      };
+      move('escalation_requested');
+      break;
+    }
+    case 'approveEscalation': {
+      const comment = action.comment?.trim() ?? '';
+      events.push({ kind: 'escalation_approved', public: false, body: comment, data: { devTaskRef: action.devTaskRef.trim() } });
+      next = {
+        ...next,
+        escalation: { ...next.escalation, state: 'approved', decidedAt: now, decidedBy: actor.id, devTaskRef: action.devTaskRef.trim(), comment },
+      };
+      move('escalated');
+      break;
+    }
+    case 'returnEscalation': {
+      events.push({ kind: 'escalation_returned', public: false, body: action.comment.trim(), data: {} });
+      next = {
+        ...next,
+        escalation: { ...next.escalation, state: 'returned', decidedAt: now, decidedBy: actor.id, comment: action.comment.trim() },
+      };
+      move('in_progress');
+      break;
+    }
+    case 'developmentAnswered': {
+      events.push({ kind: 'development_answered', public: false, body: action.note.trim(), data: {} });
+      next = { ...next, escalation: { ...next.escalation, state: 'answered' } };
+      move('in_progress');
+      break;
+    }
+    case 'resolve': {
+      events.push({ kind: 'kb_linked', public: false, body: '', data: { kbArticleId: action.kbArticleId } });
+      events.push({ kind: 'resolution', public: false, body: action.summary.trim(), data: { kbArticleId: action.kbArticleId } });
+      next = { ...next, resolution: { summary: action.summary.trim(), kbArticleId: action.kbArticleId }, resolvedAt: now };
+      move('resolved');
+      break;
+    }
+    case 'confirmClosure': {
+      events.push({ kind: 'confirmation', public: true, body: action.note.trim(), data: {} });
+      if (action.csat) {
+        events.push({ kind: 'csat', public: false, body: action.csat.comment.trim(), data: { score: action.csat.score } });
+      }
+      next = {
+        ...next,
+        confirmation: { confirmedAt: now, note: action.note.trim() },
+        csat: action.csat ? { score: action.csat.score, comment: action.csat.comment.trim() } : null,
+        closedAt: now,
+      };
+      move('closed');
+      break;
+    }
+    case 'reopen': {
+      events.push({ kind: 'reopened', public: true, body: action.reason.trim(), data: {} });
+      // The resolution clock continues from where it stopped: resolvedAt is cleared.
+      next = { ...next, resolvedAt: null, resolution: null };
+      move('in_progress');
+      break;
+    }
+  }
+  return { ok: true, ticket: next, events };
+}
+
+/** Tickets in these statuses wait on the head of department (the approvals view). */
+export function needsHeadDecision(ticket: Pick<Ticket, 'status'>): boolean {
+  return ticket.status === 'escalation_requested';
+}
