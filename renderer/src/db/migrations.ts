@@ -1,0 +1,17 @@
+import type { MigrationStrategies } from 'rxdb';
+import type { CollectionName } from '#shared/protocol.ts';
+
+/**
+ * Migration strategies per collection and schema version. Every schema starts at version 0;
+ * bumping a schema's `version` in shared/schema requires an entry here (`1: (oldDoc) => newDoc`),
+ * and RxDB refuses to open a collection whose strategy is missing.
+ */
+export const migrationStrategies: Record<CollectionName, MigrationStrategies> = {
+  tickets: {},
+  events: {},
+  kb: {},
+  templates: {},
+  clients: {},
+  agents: {},
+  config: {},
+};

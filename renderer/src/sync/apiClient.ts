@@ -1,0 +1,130 @@
+/**
+ * HTTP client of the central endpoint. Adds the bearer token, learns the server clock from every
+ * answer, and turns failures into values the UI can act on.
+ */
+import type {
+  ApiError,
+  Checkpoint,
+  CollectionName,
+  HealthResponse,
+  LoginResponse,
+  PullResponse,
+  PushResponse,
+  PushRow,
+} from '#shared/protocol.ts';
+import type { ServerClock } from './clock.ts';
+
+/** Why a request failed: `network` means the endpoint could not be reached (offline). */
+export type ApiFailureKind = 'network' | 'unauthorized' | 'rejected' | 'server';
+
+export class ApiRequestError extends Error {
+  readonly kind: ApiFailureKind;
+  readonly status: number;
+  readonly code: string;
+  constructor(kind: ApiFailureKind, status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiRequestError';
+    this.kind = kind;
+    this.status = status;
+    this.code = code;
+  }
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  getToken: () => string | null;
+  clock: ServerClock;
+  fetch?: typeof fetch;
+  /** Called on a 401: the token expired or was revoked. */
+  onUnauthorized?: () => void;
+  /** Called after each request with whether the endpoint was reachable. */
+  onReachability?: (reachable: boolean) => void;
+}
+
+export function normalizeBaseUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '');
+}
+
+export class ApiClient {
+  readonly baseUrl: string;
+  private readonly options: ApiClientOptions;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: ApiClientOptions) {
+    this.options = options;
+    this.baseUrl = normalizeBaseUrl(options.baseUrl);
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  get clock(): ServerClock {
+    return this.options.clock;
+  }
+
+  headers(extra: Record<string, string> = {}): Record<string, string> {
+    const token = this.options.getToken();
+    return { ...(token ? { authorization: `Bearer ${token}` } : {}), ...extra };
+  }
+
+  async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const sentAt = Date.now();
+    let res: Response;
+    try {
+      res = await this.fetchImpl(`${this.baseUrl}${path}`, {
+        method,
+        headers: this.headers(body === undefined ? {} : { 'content-type': 'application/json' }),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+      });
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      this.options.onReachability?.(false);
+      throw new ApiRequestError('network', 0, 'network', (err as Error).message || 'network error');
+    }
+    const receivedAt = Date.now();
+    this.options.clock.addDateHeader(res.headers.get('date'), sentAt, receivedAt);
+    this.options.onReachability?.(true);
+    if (res.ok) return (await res.json()) as T;
+    let code = `http_${res.status}`;
+    let message = res.statusText;
+    try {
+      const err = (await res.json()) as ApiError;
+      code = err.error?.code ?? code;
+      message = err.error?.message ?? message;
+    } catch {
+      // Not a JSON error body (a proxy, say): keep the status text.
+    }
+    if (res.status === 401) {
+      this.options.onUnauthorized?.();
+      throw new ApiRequestError('unauthorized', 401, code, message);
+    }
+    throw new ApiRequestError(res.status >= 500 ? 'server' : 'rejected', res.status, code, message);
+  }
+
+  async health(): Promise<HealthResponse> {
+    const sentAt = Date.now();
+    const h = await this.request<HealthResponse>('GET', '/api/health');
+    if (typeof h.now === 'number') this.options.clock.addSample(h.now, sentAt, Date.now());
+    return h;
+  }
+
+  login(login: string, password: string): Promise<LoginResponse> {
+    return this.request<LoginResponse>('POST', '/api/auth/login', { login, password });
+  }
+
+  logout(): Promise<unknown> {
+    return this.request('POST', '/api/auth/logout', {});
+  }
+
+  pull<T>(collection: CollectionName, checkpoint: Checkpoint | undefined | null, limit: number): Promise<PullResponse<T>> {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (checkpoint) {
+      q.set('id', checkpoint.id);
+      q.set('updatedAt', String(checkpoint.updatedAt));
+    }
+    return this.request<PullResponse<T>>('GET', `/api/replication/${collection}/pull?${q.toString()}`);
+  }
+
+  push<T>(collection: CollectionName, rows: Array<PushRow<T>>): Promise<PushResponse<T>> {
+    return this.request<PushResponse<T>>('POST', `/api/replication/${collection}/push`, rows);
+  }
+}

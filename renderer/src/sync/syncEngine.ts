@@ -1,0 +1,252 @@
+/**
+ * Replication of every collection with the central endpoint (ARCHITECTURE.md, "Sync protocol"):
+ * RxDB's replicateRxCollection with our pull, push and live-stream handlers. Conflicts are merged
+ * by the collections' conflict handlers (renderer/src/db/conflictHandler.ts); refused documents go
+ * to the sync-problems list while the rest of the batch syncs; the outbox counts what is pending.
+ */
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxCollection } from 'rxdb';
+import { Subject, type Subscription } from 'rxjs';
+import type { RxReplicationPullStreamItem } from 'rxdb';
+import {
+  collectionNames,
+  pullOnlyCollections,
+  type Checkpoint,
+  type CollectionName,
+  type PushRow,
+  type WithDeleted,
+} from '#shared/protocol.ts';
+import type { DeskDatabase } from '../db/database.ts';
+import { clearPending, markAcknowledged } from '../db/outbox.ts';
+import { clearProblem, recordRejections } from '../db/syncProblemRepository.ts';
+import { ApiRequestError, type ApiClient } from './apiClient.ts';
+import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
+
+export type ConnectionState = 'online' | 'connecting' | 'offline' | 'signed_out';
+
+export interface SyncStatus {
+  state: ConnectionState;
+  /** Server-corrected instant of the last successful pull or push. */
+  lastSyncAt: number | null;
+}
+
+export interface SyncEngineOptions {
+  db: DeskDatabase;
+  api: ApiClient;
+  onStatus?: (status: SyncStatus) => void;
+  /** A 401: the token expired or was revoked. */
+  onSignedOut?: () => void;
+  /** Pull batch size: large batches make the first sync of a big workspace fast. */
+  pullBatchSize?: number;
+  pushBatchSize?: number;
+}
+
+/**
+ * Collections with a live stream. Browsers open at most six HTTP/1.1 connections per host, so
+ * streaming all seven collections would leave no connection for pushes; the rest are pulled on
+ * every reconnect and periodically.
+ */
+export const streamedCollections: readonly CollectionName[] = ['tickets', 'events', 'kb', 'config'];
+const pollIntervalMs = 30_000;
+
+type AnyDoc = Record<string, unknown> & { id: string };
+
+function labelOf(doc: AnyDoc): string {
+  const label = doc.subject ?? doc.title ?? doc.name ?? doc.body ?? doc.id;
+  return String(label).slice(0, 300);
+}
+
+export class SyncEngine {
+  private readonly options: SyncEngineOptions;
+  private readonly replications = new Map<CollectionName, RxReplicationState<AnyDoc, Checkpoint>>();
+  private readonly streams = new Map<CollectionName, EventStream<AnyDoc>>();
+  private readonly connected = new Set<CollectionName>();
+  private readonly subscriptions: Subscription[] = [];
+  private pollTimer: ReturnType<typeof setInterval> | null = null;
+  private reachable = true;
+  private signedOut = false;
+  private initialDone = false;
+  private lastSyncAt: number | null = null;
+  private lastEmitted = '';
+  private readonly onBrowserOnline = () => this.reconnectNow();
+
+  constructor(options: SyncEngineOptions) {
+    this.options = options;
+  }
+
+  get status(): SyncStatus {
+    let state: ConnectionState;
+    if (this.signedOut) state = 'signed_out';
+    else if (!this.reachable) state = 'offline';
+    else if (this.initialDone && this.connected.has('tickets')) state = 'online';
+    else state = 'connecting';
+    return { state, lastSyncAt: this.lastSyncAt };
+  }
+
+  private emit(): void {
+    const s = this.status;
+    const key = `${s.state}|${s.lastSyncAt}`;
+    if (key === this.lastEmitted) return;
+    this.lastEmitted = key;
+    this.options.onStatus?.(s);
+  }
+
+  private noteSuccess(): void {
+    this.reachable = true;
+    this.lastSyncAt = this.options.api.clock.now();
+    this.emit();
+  }
+
+  private noteFailure(err: unknown): void {
+    if (err instanceof ApiRequestError) {
+      if (err.kind === 'network') this.reachable = false;
+      if (err.kind === 'unauthorized') this.markSignedOut();
+    }
+    this.emit();
+  }
+
+  private markSignedOut(): void {
+    if (this.signedOut) return;
+    this.signedOut = true;
+    this.emit();
+    this.options.onSignedOut?.();
+  }
+
+  start(): void {
+    const { db } = this.options;
+    for (const name of collectionNames) {
+      const collection = db[name] as unknown as RxCollection<AnyDoc>;
+      this.replications.set(name, this.replicate(name, collection));
+    }
+    this.pollTimer = setInterval(() => this.reSync(), pollIntervalMs);
+    if (typeof window !== 'undefined') window.addEventListener('online', this.onBrowserOnline);
+    void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(
+      () => {
+        this.initialDone = true;
+        this.emit();
+      },
+      () => undefined,
+    );
+    this.emit();
+  }
+
+  private replicate(name: CollectionName, collection: RxCollection<AnyDoc>): RxReplicationState<AnyDoc, Checkpoint> {
+    const { api, db } = this.options;
+    let stream$: Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>> | undefined;
+    if (streamedCollections.includes(name)) {
+      const stream = openEventStream<AnyDoc>({
+        url: `${api.baseUrl}/api/replication/${name}/pull/stream`,
+        headers: () => api.headers(),
+        onConnected: (up) => {
+          if (up) {
+            this.connected.add(name);
+            this.reachable = true;
+          } else {
+            this.connected.delete(name);
+          }
+          this.emit();
+        },
+        onUnauthorized: () => this.markSignedOut(),
+      });
+      this.streams.set(name, stream);
+      stream$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
+      const subject = stream$;
+      this.subscriptions.push(
+        stream.items$.subscribe((item: StreamItem<AnyDoc>) => {
+          if (item === 'RESYNC') subject.next('RESYNC');
+          else if (item.checkpoint) subject.next({ documents: item.documents, checkpoint: item.checkpoint });
+        }),
+      );
+    }
+
+    const state = replicateRxCollection<AnyDoc, Checkpoint>({
+      replicationIdentifier: `pass24-desk:${name}:${api.baseUrl}`,
+      collection,
+      deletedField: '_deleted',
+      live: true,
+      retryTime: 3_000,
+      waitForLeadership: false,
+      autoStart: true,
+      toggleOnDocumentVisible: false,
+      pull: {
+        batchSize: this.options.pullBatchSize ?? 1000,
+        handler: async (checkpoint, batchSize) => {
+          try {
+            const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
+            this.noteSuccess();
+            return { documents: res.documents, checkpoint: res.checkpoint ?? checkpoint };
+          } catch (err) {
+            this.noteFailure(err);
+            throw err;
+          }
+        },
+        ...(stream$ ? { stream$: stream$.asObservable() } : {}),
+      },
+      ...(pullOnlyCollections.includes(name)
+        ? {}
+        : {
+            push: {
+              batchSize: this.options.pushBatchSize ?? 200,
+              handler: async (rows) => {
+                let res;
+                try {
+                  res = await api.push<AnyDoc>(name, rows as Array<PushRow<AnyDoc>>);
+                } catch (err) {
+                  this.noteFailure(err);
+                  throw err;
+                }
+                this.noteSuccess();
+                const conflictIds = new Set(res.conflicts.map((d) => d.id));
+                const rejectedIds = new Set(res.rejected.map((r) => r.id));
+                const accepted = new Map<string, number>();
+                for (const row of rows) {
+                  const doc = row.newDocumentState as WithDeleted<AnyDoc>;
+                  if (conflictIds.has(doc.id) || rejectedIds.has(doc.id)) continue;
+                  accepted.set(doc.id, typeof doc.editedAt === 'number' ? doc.editedAt : typeof doc.at === 'number' ? doc.at : 0);
+                }
+                await markAcknowledged(db.outbox, name, accepted);
+                for (const id of accepted.keys()) await clearProblem(db, name, id);
+                if (res.rejected.length > 0) {
+                  const labels = new Map(rows.map((r) => [r.newDocumentState.id, labelOf(r.newDocumentState as AnyDoc)]));
+                  await recordRejections(db, name, res.rejected, labels, api.clock.now());
+                  // A refused change is a problem to resolve, no longer "waiting to be sent".
+                  for (const r of res.rejected) await clearPending(db.outbox, name, r.id);
+                }
+                return res.conflicts;
+              },
+            },
+          }),
+    });
+    this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err)));
+    return state;
+  }
+
+  /** Pull everything new now (after the network returns, or on demand). */
+  reSync(): void {
+    for (const r of this.replications.values()) r.reSync();
+  }
+
+  reconnectNow(): void {
+    for (const s of this.streams.values()) s.reconnectNow();
+    this.reSync();
+  }
+
+  /** Resolves when every local change is pushed and every remote change pulled. */
+  async awaitInSync(): Promise<void> {
+    await Promise.all([...this.replications.values()].map((r) => r.awaitInSync()));
+  }
+
+  async awaitInitialReplication(): Promise<void> {
+    await Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication()));
+  }
+
+  async stop(): Promise<void> {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (typeof window !== 'undefined') window.removeEventListener('online', this.onBrowserOnline);
+    for (const s of this.streams.values()) s.close();
+    for (const sub of this.subscriptions) sub.unsubscribe();
+    await Promise.all([...this.replications.values()].map((r) => r.cancel()));
+    this.replications.clear();
+    this.streams.clear();
+  }
+}

@@ -1,0 +1,121 @@
+/**
+ * The signed-in workspace: the local database, the API client, the server clock and the sync
+ * engine for one endpoint and agent. Sign-in needs the network; everything after it works offline
+ * (the profile is remembered, the token is kept by the Host).
+ */
+import { removeRxDatabase } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import type { Host } from '#shared/host.ts';
+import type { AgentProfile } from '#shared/protocol.ts';
+import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { databaseNameFor, openDatabase, type DeskDatabase } from '../db/database.ts';
+import type { WriteContext } from '../db/writeContext.ts';
+import { ApiClient, normalizeBaseUrl } from './apiClient.ts';
+import { ServerClock } from './clock.ts';
+import { SyncEngine, type SyncStatus } from './syncEngine.ts';
+
+export interface Session {
+  endpointUrl: string;
+  agent: AgentProfile;
+}
+
+const sessionKey = 'pass24desk.session.v1';
+
+export function loadSession(storage: Storage = localStorage): Session | null {
+  try {
+    const raw = storage.getItem(sessionKey);
+    if (!raw) return null;
+    const s = JSON.parse(raw) as Session;
+    return s?.agent?.id && s.endpointUrl ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+function saveSession(session: Session | null, storage: Storage = localStorage): void {
+  if (session) storage.setItem(sessionKey, JSON.stringify(session));
+  else storage.removeItem(sessionKey);
+}
+
+/** Signs in with login and password; the token goes to the Host, the profile to local storage. */
+export async function signIn(host: Host, endpointUrl: string, login: string, password: string): Promise<Session> {
+  const base = normalizeBaseUrl(endpointUrl);
+  const api = new ApiClient({ baseUrl: base, getToken: () => null, clock: new ServerClock() });
+  const res = await api.login(login.trim(), password);
+  await host.setToken(res.token);
+  const session: Session = { endpointUrl: base, agent: res.agent };
+  saveSession(session);
+  await host.setSettings({ lastLogin: res.agent.login });
+  return session;
+}
+
+export interface Workspace {
+  session: Session;
+  db: DeskDatabase;
+  api: ApiClient;
+  clock: ServerClock;
+  sync: SyncEngine;
+  write: WriteContext;
+}
+
+export class LocalDatabaseError extends Error {
+  constructor(cause: unknown) {
+    super('The local database could not be opened', { cause });
+    this.name = 'LocalDatabaseError';
+  }
+}
+
+export interface OpenWorkspaceOptions {
+  onStatus?: (status: SyncStatus) => void;
+  onSignedOut?: () => void;
+  devMode?: boolean;
+}
+
+export async function openWorkspace(host: Host, session: Session, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
+  let token = await host.getToken();
+  const clock = new ServerClock();
+  const api = new ApiClient({
+    baseUrl: session.endpointUrl,
+    getToken: () => token,
+    clock,
+  });
+  let db: DeskDatabase;
+  try {
+    db = await openDatabase({ name: databaseNameFor(session.endpointUrl, session.agent.id), devMode: options.devMode ?? false });
+  } catch (err) {
+    throw new LocalDatabaseError(err);
+  }
+  const sync = new SyncEngine({
+    db,
+    api,
+    onStatus: options.onStatus,
+    onSignedOut: () => {
+      token = null;
+      options.onSignedOut?.();
+    },
+  });
+  const write: WriteContext = {
+    actor: { id: session.agent.id, name: session.agent.name, role: session.agent.role },
+    now: () => clock.now(),
+    sla: defaultSlaSetup(),
+    newId: () => crypto.randomUUID(),
+  };
+  // Learn the server clock early (ignored when offline: the offset stays 0 until a response).
+  void api.health().catch(() => undefined);
+  if (token) sync.start();
+  return { session, db, api, clock, sync, write };
+}
+
+/** Deletes the local copy so it is rebuilt from the server at the next start. */
+export async function removeLocalDatabase(session: Session): Promise<void> {
+  await removeRxDatabase(databaseNameFor(session.endpointUrl, session.agent.id), getRxStorageDexie());
+}
+
+/** Signs out: revokes the token (if reachable), stops sync, clears the local data and the token. */
+export async function signOut(host: Host, workspace: Workspace): Promise<void> {
+  await workspace.api.logout().catch(() => undefined);
+  await workspace.sync.stop();
+  await workspace.db.remove();
+  await host.setToken(null);
+  saveSession(null);
+}
