@@ -118,6 +118,19 @@ describe('a calendar with a lunch break', () => {
   });
 });
 
+describe('shortened pre-holiday days', () => {
+  const { shortenedDayMinutes: _omitted, ...withoutShortening } = defaultRussianCalendarConfig();
+
+  it.each([
+    ['end an hour early by default (art. 95)', undefined, 8 * 60],
+    ['end as much earlier as configured', 120, 7 * 60],
+    ['can be switched off', 0, 9 * 60],
+  ])('%s', (_what, shortenedDayMinutes, minutes) => {
+    const c = createBusinessCalendar(shortenedDayMinutes === undefined ? withoutShortening : { ...withoutShortening, shortenedDayMinutes });
+    expect(workingMinutesBetween(c, msk('2026-04-30 00:00'), msk('2026-05-01 00:00'))).toBe(minutes);
+  });
+});
+
 describe('calendars in other time zones', () => {
   const nsk = createBusinessCalendar({ ...defaultRussianCalendarConfig(), timeZone: 'Asia/Novosibirsk' });
 
