@@ -7,7 +7,13 @@ export default defineConfig(({ mode }) => ({
   main: {
     build: {
       outDir: 'out/main',
-      rolldownOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rolldownOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The embedded central endpoint, started with utilityProcess.fork (electron/main/embeddedEndpoint.ts).
+          embedded: resolve('electron/utility/embeddedEndpoint.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -77,6 +77,14 @@ export default tseslint.config(
     ], noNodeBuiltins('The preload runs sandboxed: no Node built-ins.')),
   },
   {
+    // electron/utility runs the embedded central endpoint in its own process (utilityProcess.fork),
+    // never inside the main process: it is the one place in electron/ that may import server/.
+    files: ['electron/utility/**/*.ts'],
+    rules: importRule([
+      { group: ['**/renderer/**'], message: 'electron/utility may not import renderer/.' },
+    ]),
+  },
+  {
     files: ['server/**/*.ts'],
     rules: importRule([
       { group: ['**/renderer/**', '**/electron/**'], message: 'server/ may not import renderer/ or electron/.' },
