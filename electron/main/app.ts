@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
-import { app, nativeImage, nativeTheme, Notification, powerMonitor, session } from 'electron';
+import { app, ipcMain, nativeImage, nativeTheme, Notification, powerMonitor, session } from 'electron';
 import type { FiredAlarm } from '../../shared/host.ts';
 import { eventChannels } from '../common/ipcChannels.ts';
 import type { EventChannel } from '../common/ipcChannels.ts';
@@ -77,6 +77,9 @@ function onReady(isQuitting: () => boolean): RunningDesk {
   // electron-store would pick userData itself; passing it keeps the folder explicit (and honours the override above).
   const dataDir = app.getPath('userData');
   const store = new DeskStore({ cwd: dataDir });
+  // electron-store registers an unchecked ipcMain listener that tells any renderer the data folder;
+  // nothing of ours uses it (stores live in the main process only), so it goes.
+  ipcMain.removeAllListeners('electron-store-get-data');
   const tokens = new TokenVault(store);
   const devServerUrl = process.env.ELECTRON_RENDERER_URL;
   const origin = rendererOrigin({ indexPath: rendererIndexPath, devServerUrl, packaged: app.isPackaged });

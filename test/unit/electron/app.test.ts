@@ -160,6 +160,11 @@ describe('Host handlers over IPC', () => {
     expect(info).toMatchObject({ kind: 'electron', notificationsSupported: true, notificationsUnsupportedReason: '' });
   });
 
+  it('leave no unchecked listener behind (electron-store\'s renderer helper is removed)', async () => {
+    await start();
+    expect(ipcMain.removeAllListeners).toHaveBeenCalledWith('electron-store-get-data');
+  });
+
   it('refuse a call from any other frame', async () => {
     await start();
     await expect(ipcMain.invoke(invokeChannels.getToken, { url: 'https://evil.example/' })).rejects.toThrow(/refused/);

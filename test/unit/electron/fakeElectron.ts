@@ -232,6 +232,7 @@ export const ipcMain = {
   },
   removeHandler(channel: string) { this.handlers.delete(channel); },
   on: vi.fn(),
+  removeAllListeners: vi.fn(),
   /** Calls a handler as a renderer frame at `frameUrl` would (parent: null means a top frame). */
   async invoke(channel: string, frame: { url: string; parent?: unknown } | null, ...args: unknown[]) {
     const handler = this.handlers.get(channel);
@@ -306,6 +307,7 @@ export function resetFakeElectron(): void {
   FakeNotification.supported = true;
   FakeUtilityProcess.instances = [];
   ipcMain.handlers.clear();
+  ipcMain.removeAllListeners.mockClear();
   contextBridge.exposed.clear();
   rendererEmitter.removeAllListeners();
   powerMonitor.removeAllListeners();
