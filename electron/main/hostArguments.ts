@@ -20,6 +20,14 @@ function wholeNumber(value: unknown, field: string, min: number, max: number): n
   return value;
 }
 
+/** A column width: resizing yields fractional pixels. */
+function pixels(value: unknown, field: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 10_000) {
+    throw new TypeError(`${field}: expected a width from 0 to 10000 pixels`);
+  }
+  return value;
+}
+
 function bool(value: unknown, field: string): boolean {
   if (typeof value !== 'boolean') throw new TypeError(`${field}: expected true or false`);
   return value;
@@ -96,7 +104,7 @@ export function parseSettingsPatch(value: unknown, current: Settings): Partial<S
         const entries = Object.entries(item);
         if (entries.length > 100) throw new TypeError('queueColumnWidths: at most 100 columns');
         patch.queueColumnWidths = Object.fromEntries(
-          entries.map(([id, width]) => [boundedString(id, 'queueColumnWidths key', 100), wholeNumber(width, `queueColumnWidths.${id}`, 0, 10_000)]),
+          entries.map(([id, width]) => [boundedString(id, 'queueColumnWidths key', 100), pixels(width, `queueColumnWidths.${id}`)]),
         );
         break;
       }

@@ -11,8 +11,8 @@ describe('parseSettingsPatch', () => {
     });
     expect(parseSettingsPatch({ endpointUrl: ' https://desk.pass24.example/ ' }, defaultSettings)).toEqual({ endpointUrl: 'https://desk.pass24.example/' });
     expect(parseSettingsPatch({ endpointUrl: '' }, defaultSettings)).toEqual({ endpointUrl: '' });
-    expect(parseSettingsPatch({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80 } }, defaultSettings))
-      .toEqual({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80 } });
+    expect(parseSettingsPatch({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } }, defaultSettings))
+      .toEqual({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } });
   });
 
   it.each<[string, unknown]>([
@@ -28,6 +28,7 @@ describe('parseSettingsPatch', () => {
     ['an unknown threshold', { alarms: { snooze: 5 } }],
     ['columns that are not strings', { queueColumns: [1] }],
     ['a width that is not a number', { queueColumnWidths: { a: '80px' } }],
+    ['a negative width', { queueColumnWidths: { a: -5 } }],
   ])('refuses %s', (_label, patch) => {
     expect(() => parseSettingsPatch(patch, defaultSettings)).toThrow(TypeError);
   });
