@@ -1,0 +1,91 @@
+/**
+ * Support-staff accounts. Each account is mirrored into the `agents` collection (the directory
+ * every workstation pulls; pull-only for clients): an account added, renamed or disabled writes
+ * its agent document with a new updatedAt in the same transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { roles, type Role } from '#shared/domain/enums.ts';
+import type { AgentProfile } from '#shared/protocol.ts';
+import type { DbSchema } from '../db/dbSchema.ts';
+import { CollectionWriter } from '../replication/collectionWriter.ts';
+import { hashPassword } from './passwords.ts';
+import { revokeAccountSessions } from './sessions.ts';
+
+export interface AccountInput {
+  login: string;
+  name: string;
+  role: Role;
+  password: string;
+  /** A fixed id (the demo workspace); random otherwise. */
+  id?: string;
+}
+
+export interface AccountSummary extends AgentProfile {
+  active: boolean;
+  createdAt: number;
+}
+
+export class AccountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AccountError';
+  }
+}
+
+export const normaliseLogin = (login: string): string => login.trim().toLowerCase();
+
+export function checkAccountInput(input: Omit<AccountInput, 'password'> & { password?: string }): void {
+  if (!/^[a-z0-9._@-]{2,100}$/.test(normaliseLogin(input.login))) {
+    throw new AccountError('Логин: от 2 до 100 символов, латинские буквы, цифры и . _ @ -');
+  }
+  if (input.name.trim().length === 0 || input.name.length > 200) throw new AccountError('Имя: от 1 до 200 символов.');
+  if (!roles.includes(input.role)) throw new AccountError(`Роль: одна из ${roles.join(', ')}.`);
+  if (input.password !== undefined && input.password.length < 8) throw new AccountError('Пароль: не короче 8 символов.');
+}
+
+async function writeAgentDoc(trx: Transaction<DbSchema>, account: { id: string; login: string; name: string; role: string; active: boolean }): Promise<void> {
+  const writer = await CollectionWriter.open(trx, 'agents');
+  await writer.write([{ id: account.id, login: account.login, name: account.name, role: account.role, active: account.active, _deleted: false }]);
+  await writer.notify();
+}
+
+export async function createAccount(db: Kysely<DbSchema>, input: AccountInput, now: number = Date.now()): Promise<AgentProfile> {
+  checkAccountInput(input);
+  const login = normaliseLogin(input.login);
+  const passwordHash = await hashPassword(input.password);
+  const account = { id: input.id ?? randomUUID(), login, name: input.name.trim(), role: input.role, active: true };
+  await db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('accounts').select('id').where('login', '=', login).executeTakeFirst();
+    if (existing) throw new AccountError(`Пользователь с логином «${login}» уже есть.`);
+    await trx.insertInto('accounts').values({ ...account, password_hash: passwordHash, created_at: now }).execute();
+    await writeAgentDoc(trx, account);
+  });
+  return { id: account.id, login, name: account.name, role: account.role };
+}
+
+export async function listAccounts(db: Kysely<DbSchema>): Promise<AccountSummary[]> {
+  const rows = await db.selectFrom('accounts').select(['id', 'login', 'name', 'role', 'active', 'created_at']).orderBy('login').execute();
+  return rows.map((r) => ({ id: r.id, login: r.login, name: r.name, role: r.role as Role, active: r.active, createdAt: r.created_at }));
+}
+
+/** Enables or disables an account; disabling also ends its sessions. */
+export async function setAccountActive(db: Kysely<DbSchema>, loginInput: string, active: boolean, now: number = Date.now()): Promise<AccountSummary> {
+  const login = normaliseLogin(loginInput);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
+    if (!row) throw new AccountError(`Пользователь «${login}» не найден.`);
+    await trx.updateTable('accounts').set({ active }).where('id', '=', row.id).execute();
+    if (!active) await revokeAccountSessions(trx, row.id, now);
+    await writeAgentDoc(trx, { ...row, active });
+    return { id: row.id, login: row.login, name: row.name, role: row.role as Role, active, createdAt: row.created_at };
+  });
+}
+
+export async function findAccountForLogin(db: Kysely<DbSchema>, loginInput: string) {
+  return db
+    .selectFrom('accounts')
+    .select(['id', 'login', 'name', 'role', 'active', 'password_hash'])
+    .where('login', '=', normaliseLogin(loginInput))
+    .executeTakeFirst();
+}

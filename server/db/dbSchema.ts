@@ -1,0 +1,81 @@
+/**
+ * Kysely's view of the tables (server/db/migrations hold the DDL). Instants are epoch ms in
+ * double precision columns: exact for integers up to 2^53 and read back as JS numbers by both
+ * pg and PGlite (bigint would come back as strings).
+ */
+import type { ColumnType } from 'kysely';
+
+/**
+ * Every replicated document of every collection, keyed (collection, id). One table rather than
+ * seven: the seven collections share exactly the same replication semantics (checkpoint feed,
+ * tombstones, conflicts), their shapes live in the shared JSON schemas (validated on push, versioned
+ * by RxDB), and the server never queries inside a document except for a few intake look-ups. One
+ * table keeps the feed, backup/restore and the SQL identical for all of them. `data` holds the
+ * document exactly as it travels (with `updatedAt` and `_deleted`), so a pull streams it out
+ * without re-assembling it; `updated_at`/`deleted` repeat those two fields as columns for the
+ * feed index (collection, updated_at, id).
+ */
+export interface DocumentsTable {
+  collection: string;
+  id: string;
+  /** jsonb; written as JSON text, read as text (`data::text`) or parsed. */
+  data: ColumnType<unknown, string, string>;
+  updated_at: number;
+  deleted: boolean;
+}
+
+export interface AccountsTable {
+  id: string;
+  login: string;
+  name: string;
+  role: string;
+  password_hash: string;
+  active: boolean;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  account_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  channel: string;
+  key_hash: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+/** Intake idempotency: the ticket filed for each (channel, externalId). */
+export interface IntakeRefsTable {
+  channel: string;
+  external_id: string;
+  ticket_id: string;
+  created_at: number;
+}
+
+/** The last ticket number handed out per year (gap-free: updated in the writing transaction). */
+export interface TicketCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface SchemaMigrationsTable {
+  version: number;
+  name: string;
+  applied_at: number;
+}
+
+export interface DbSchema {
+  documents: DocumentsTable;
+  accounts: AccountsTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  intake_refs: IntakeRefsTable;
+  ticket_counters: TicketCountersTable;
+  schema_migrations: SchemaMigrationsTable;
+}

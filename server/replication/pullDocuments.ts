@@ -1,0 +1,73 @@
+/**
+ * Pull: the documents of a collection strictly after a checkpoint, in (updatedAt, id) order.
+ * Documents are stored as they travel (with updatedAt and _deleted), so a page is assembled from
+ * the stored JSON text without parsing it: `{"documents":[...],"checkpoint":{...}}`.
+ */
+import { sql, type Kysely } from 'kysely';
+import { maxPullLimit, type Checkpoint, type CollectionName } from '#shared/protocol.ts';
+import type { DbSchema } from '../db/dbSchema.ts';
+import { badRequest } from '../http/httpError.ts';
+
+export const defaultPullLimit = 100;
+
+export interface PullPage {
+  /** The PullResponse as JSON text. */
+  json: string;
+  count: number;
+  checkpoint: Checkpoint | null;
+}
+
+export async function pullDocuments(
+  db: Kysely<DbSchema>,
+  collection: CollectionName,
+  after: Checkpoint | null,
+  limit: number,
+): Promise<PullPage> {
+  const rows = await sql<{ id: string; updated_at: number; json: string }>`
+    select id, updated_at, data::text as json
+    from documents
+    where collection = ${collection}
+      ${after ? sql`and (updated_at, id) > (${after.updatedAt}::double precision, ${after.id})` : sql``}
+    order by updated_at, id
+    limit ${limit}`.execute(db);
+  const last = rows.rows.at(-1);
+  const checkpoint = last ? { id: last.id, updatedAt: Number(last.updated_at) } : after;
+  const docs = rows.rows.map((r) => r.json).join(',');
+  return { json: `{"documents":[${docs}],"checkpoint":${JSON.stringify(checkpoint)}}`, count: rows.rows.length, checkpoint };
+}
+
+/** The newest checkpoint of a collection (where a new live stream starts), or null when empty. */
+export async function headCheckpoint(db: Kysely<DbSchema>, collection: CollectionName): Promise<Checkpoint | null> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['id', 'updated_at'])
+    .where('collection', '=', collection)
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? { id: row.id, updatedAt: Number(row.updated_at) } : null;
+}
+
+/** Reads `?id=&updatedAt=&limit=`: both checkpoint fields or neither; limit 1.., capped at 1000. */
+export function parsePullQuery(query: Record<string, unknown>): { after: Checkpoint | null; limit: number } {
+  const { id, updatedAt, limit } = query;
+  let after: Checkpoint | null = null;
+  const hasId = id !== undefined && id !== '';
+  const hasAt = updatedAt !== undefined && updatedAt !== '';
+  if (hasId !== hasAt) throw badRequest('invalid_checkpoint', 'Контрольная точка задаётся двумя параметрами вместе: id и updatedAt.');
+  if (hasId) {
+    const at = Number(updatedAt);
+    if (typeof id !== 'string' || id.length > 40) throw badRequest('invalid_checkpoint', 'Параметр id контрольной точки должен быть строкой до 40 символов.');
+    if (typeof updatedAt !== 'string' || !Number.isFinite(at) || at < 0) {
+      throw badRequest('invalid_checkpoint', 'Параметр updatedAt контрольной точки должен быть неотрицательным числом.');
+    }
+    after = { id, updatedAt: at };
+  }
+  let n = defaultPullLimit;
+  if (limit !== undefined && limit !== '') {
+    n = Number(limit);
+    if (typeof limit !== 'string' || !Number.isInteger(n) || n < 1) throw badRequest('invalid_limit', 'Параметр limit должен быть целым числом от 1.');
+  }
+  return { after, limit: Math.min(n, maxPullLimit) };
+}

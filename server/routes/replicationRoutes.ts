@@ -1,0 +1,36 @@
+/** The replication routes of ARCHITECTURE.md, "Sync protocol": pull, push and the live pull stream. */
+import type { FastifyInstance } from 'fastify';
+import type { PushResponse } from '#shared/protocol.ts';
+import { parsePullQuery, pullDocuments } from '../replication/pullDocuments.ts';
+import { pushDocuments } from '../replication/pushDocuments.ts';
+import { agentOf } from '../http/authenticate.ts';
+import { collectionParam } from './collectionParam.ts';
+import { bodyLimits, type RouteContext } from './routeContext.ts';
+import { openPullStream } from './pullStream.ts';
+
+export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const db = ctx.database.db;
+
+  app.get('/api/replication/:collection/pull', { preHandler: ctx.authenticate }, async (request, reply) => {
+    const collection = collectionParam(request.params);
+    const { after, limit } = parsePullQuery(request.query as Record<string, unknown>);
+    const page = await pullDocuments(db, collection, after, limit);
+    return reply.type('application/json; charset=utf-8').send(page.json);
+  });
+
+  app.post('/api/replication/:collection/push', { preHandler: ctx.authenticate, bodyLimit: bodyLimits.push }, async (request) => {
+    const collection = collectionParam(request.params);
+    const agent = agentOf(request);
+    const result = await pushDocuments(db, collection, request.body, { id: agent.id, role: agent.role });
+    if (result.rejected.length > 0) {
+      request.log.info({ collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) }, 'push: documents rejected');
+    }
+    const response: PushResponse<unknown> = { conflicts: result.conflicts, rejected: result.rejected };
+    return response;
+  });
+
+  app.get('/api/replication/:collection/pull/stream', { preHandler: ctx.authenticate }, async (request, reply) => {
+    const collection = collectionParam(request.params);
+    await openPullStream(request, reply, collection, ctx);
+  });
+}

@@ -1,0 +1,23 @@
+/** What the route modules share: the database, the live feed, auth and the server's options. */
+import type { FastifyRequest } from 'fastify';
+import type { Database } from '../db/openDatabase.ts';
+import type { LoginRateLimiter } from '../auth/loginRateLimiter.ts';
+import type { ChangeFeed } from '../replication/changeFeed.ts';
+
+export interface RouteContext {
+  database: Database;
+  feed: ChangeFeed;
+  authenticate: (request: FastifyRequest) => Promise<void>;
+  loginLimiter: LoginRateLimiter;
+  tokenTtlMs: number;
+  heartbeatMs: number;
+  version: string;
+  /** Live SSE streams, ended on shutdown. */
+  streams: Set<() => void>;
+}
+
+/** Body size limits per kind of route. */
+export const bodyLimits = {
+  push: 5 * 1024 * 1024,
+  small: 64 * 1024,
+} as const;
