@@ -50,15 +50,25 @@ async function writeAgentDoc(trx: Transaction<DbSchema>, account: { id: string; 
   await writer.notify();
 }
 
+/** The account row alone (its agent document is the caller's: createAccount, or the demo seed). */
+export async function insertAccount(
+  trx: Transaction<DbSchema>,
+  account: { id: string; login: string; name: string; role: Role; active: boolean },
+  passwordHash: string,
+  now: number,
+): Promise<void> {
+  const existing = await trx.selectFrom('accounts').select('id').where('login', '=', account.login).executeTakeFirst();
+  if (existing) throw new AccountError(`Пользователь с логином «${account.login}» уже есть.`);
+  await trx.insertInto('accounts').values({ ...account, password_hash: passwordHash, created_at: now }).execute();
+}
+
 export async function createAccount(db: Kysely<DbSchema>, input: AccountInput, now: number = Date.now()): Promise<AgentProfile> {
   checkAccountInput(input);
   const login = normaliseLogin(input.login);
   const passwordHash = await hashPassword(input.password);
   const account = { id: input.id ?? randomUUID(), login, name: input.name.trim(), role: input.role, active: true };
   await db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('accounts').select('id').where('login', '=', login).executeTakeFirst();
-    if (existing) throw new AccountError(`Пользователь с логином «${login}» уже есть.`);
-    await trx.insertInto('accounts').values({ ...account, password_hash: passwordHash, created_at: now }).execute();
+    await insertAccount(trx, account, passwordHash, now);
     await writeAgentDoc(trx, account);
   });
   return { id: account.id, login, name: account.name, role: account.role };
@@ -88,4 +98,11 @@ export async function findAccountForLogin(db: Kysely<DbSchema>, loginInput: stri
     .select(['id', 'login', 'name', 'role', 'active', 'password_hash'])
     .where('login', '=', normaliseLogin(loginInput))
     .executeTakeFirst();
+}
+
+/** Sets a new password (the embedded endpoint re-issuing its demo credentials). */
+export async function setAccountPassword(db: Kysely<DbSchema>, loginInput: string, password: string): Promise<void> {
+  checkAccountInput({ login: loginInput, name: 'x', role: 'agent', password });
+  const res = await db.updateTable('accounts').set({ password_hash: await hashPassword(password) }).where('login', '=', normaliseLogin(loginInput)).executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw new AccountError(`Пользователь «${normaliseLogin(loginInput)}» не найден.`);
 }

@@ -78,13 +78,7 @@ export class CollectionWriter {
       this.lastId = doc.id;
       return { ...doc, updatedAt: this.last } as WireDocument;
     });
-    // One statement for the batch: the documents travel as one JSON array parameter.
-    await sql`
-      insert into documents (collection, id, data, updated_at, deleted)
-      select ${this.collection}, e->>'id', e, (e->>'updatedAt')::double precision, (e->>'_deleted')::boolean
-      from jsonb_array_elements(${JSON.stringify(stamped)}::text::jsonb) as e
-      on conflict (collection, id) do update
-        set data = excluded.data, updated_at = excluded.updated_at, deleted = excluded.deleted`.execute(this.trx);
+    await upsertDocuments(this.trx, this.collection, stamped);
     this.written += stamped.length;
     return stamped;
   }
@@ -92,7 +86,26 @@ export class CollectionWriter {
   /** Queues the change notice; PostgreSQL delivers it when (and only if) the transaction commits. */
   async notify(): Promise<void> {
     if (this.written === 0) return;
-    const notice: ChangeNotice = { c: this.collection, u: this.last, i: this.lastId };
-    await sql`select pg_notify(${changeChannel}, ${JSON.stringify(notice)})`.execute(this.trx);
+    await notifyCollection(this.trx, { c: this.collection, u: this.last, i: this.lastId });
   }
+}
+
+/**
+ * Inserts or replaces documents whose updatedAt is already assigned, in one statement (the batch
+ * travels as one JSON array parameter). Callers hold the collection lock (CollectionWriter), or
+ * write into a workspace nobody else uses yet (restore, seed).
+ */
+export async function upsertDocuments(trx: Transaction<DbSchema>, collection: CollectionName, docs: readonly WireDocument[]): Promise<void> {
+  if (docs.length === 0) return;
+  await sql`
+    insert into documents (collection, id, data, updated_at, deleted)
+    select ${collection}, e->>'id', e, (e->>'updatedAt')::double precision, (e->>'_deleted')::boolean
+    from jsonb_array_elements(${JSON.stringify(docs)}::text::jsonb) as e
+    on conflict (collection, id) do update
+      set data = excluded.data, updated_at = excluded.updated_at, deleted = excluded.deleted`.execute(trx);
+}
+
+/** Queues a change notice for a collection (delivered on commit). */
+export async function notifyCollection(trx: Transaction<DbSchema>, notice: ChangeNotice): Promise<void> {
+  await sql`select pg_notify(${changeChannel}, ${JSON.stringify(notice)})`.execute(trx);
 }

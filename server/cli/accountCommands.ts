@@ -1,0 +1,84 @@
+/** `user add|list|disable|enable` and `apikey add`. */
+import type { Role } from '#shared/domain/enums.ts';
+import { intakeChannels } from '#shared/protocol.ts';
+import { AccountError, checkAccountInput, createAccount, listAccounts, setAccountActive } from '../auth/accounts.ts';
+import { createApiKey, isIntakeChannel } from '../auth/apiKeys.ts';
+import { generatePassword } from '../auth/passwords.ts';
+import { openDatabase } from '../db/openDatabase.ts';
+import { databaseTarget, parseFlags, readPipedStdin, required, UsageError } from './cliOptions.ts';
+
+export async function userCommand(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  const flags = parseFlags(rest, { login: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } });
+  const check = (fn: () => void) => {
+    try {
+      fn();
+    } catch (error) {
+      if (error instanceof AccountError) throw new UsageError(error.message);
+      throw error;
+    }
+  };
+  if (action === 'add') {
+    const login = required(flags.login, 'login');
+    const name = required(flags.name, 'name');
+    const role = required(flags.role, 'role') as Role;
+    check(() => checkAccountInput({ login, name, role }));
+    const piped = await readPipedStdin();
+    const password = piped || generatePassword();
+    check(() => checkAccountInput({ login, name, role, password }));
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const agent = await createAccount(database.db, { login, name, role, password }).catch((error: unknown) => {
+        if (error instanceof AccountError) throw new UsageError(error.message);
+        throw error;
+      });
+      console.log(`Пользователь ${agent.login} (${agent.role}) создан, id ${agent.id}.`);
+      if (!piped) console.log(`Пароль (показан один раз): ${password}`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (action === 'list') {
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const accounts = await listAccounts(database.db);
+      if (accounts.length === 0) console.log('Учётных записей нет.');
+      for (const a of accounts) console.log(`${a.login}\t${a.role}\t${a.active ? 'активна' : 'отключена'}\t${a.name}\t${a.id}`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (action === 'disable' || action === 'enable') {
+    const login = required(flags.login, 'login');
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const account = await setAccountActive(database.db, login, action === 'enable').catch((error: unknown) => {
+        if (error instanceof AccountError) throw new UsageError(error.message);
+        throw error;
+      });
+      console.log(`Пользователь ${account.login} ${account.active ? 'включён' : 'отключён'}.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new UsageError('Команда user: add, list, disable или enable.');
+}
+
+export async function apikeyCommand(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action !== 'add') throw new UsageError('Команда apikey: add --channel <канал>.');
+  const flags = parseFlags(rest, { channel: { type: 'string' } });
+  const channel = required(flags.channel, 'channel');
+  if (!isIntakeChannel(channel)) throw new UsageError(`Канал: один из ${intakeChannels.join(', ')}.`);
+  const database = await openDatabase(databaseTarget(flags));
+  try {
+    const { id, key } = await createApiKey(database.db, channel);
+    console.log(`Ключ API для канала «${channel}» создан (id ${id}). Ключ (показан один раз):`);
+    console.log(key);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,40 @@
+/** `backup --out FILE` and `restore --in FILE`. */
+import { openDatabase } from '../db/openDatabase.ts';
+import { writeBackup } from '../ops/backup.ts';
+import { restoreBackup, RestoreError } from '../ops/restore.ts';
+import { databaseTarget, describeTarget, parseFlags, required, UsageError } from './cliOptions.ts';
+
+const summary = (documents: Record<string, number>) =>
+  Object.entries(documents)
+    .map(([c, n]) => `${c}: ${n}`)
+    .join(', ');
+
+export async function backupCommand(args: string[]): Promise<void> {
+  const flags = parseFlags(args, { out: { type: 'string' } });
+  const file = required(flags.out, 'out');
+  const target = databaseTarget(flags);
+  const database = await openDatabase(target);
+  try {
+    const counts = await writeBackup(database, file);
+    console.log(`Резервная копия ${describeTarget(target)} записана в ${file}.`);
+    console.log(`Документы — ${summary(counts.documents)}; учётных записей: ${counts.accounts}; ключей API: ${counts.apiKeys}.`);
+  } finally {
+    await database.close();
+  }
+}
+
+export async function restoreCommand(args: string[]): Promise<void> {
+  const flags = parseFlags(args, { in: { type: 'string' } });
+  const file = required(flags.in, 'in');
+  const target = databaseTarget(flags);
+  const database = await openDatabase(target);
+  try {
+    const counts = await restoreBackup(database, file).catch((error: unknown) => {
+      if (error instanceof RestoreError) throw new UsageError(error.message);
+      throw error;
+    });
+    console.log(`Восстановлено в ${describeTarget(target)}: ${summary(counts.documents)}; учётных записей: ${counts.accounts}.`);
+  } finally {
+    await database.close();
+  }
+}

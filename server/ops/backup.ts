@@ -1,0 +1,85 @@
+/**
+ * Backup of a workspace as JSON Lines (gzip when the file name ends in .gz): every document of
+ * every collection with its updatedAt and tombstone flag, the ticket counters, intake refs,
+ * accounts and API keys. Accounts travel (hashed passwords, hashed keys) so the agents directory
+ * and the people who sign in move together; sessions do not (everyone signs in again after a
+ * restore). The file therefore holds password hashes: keep it like the database itself.
+ * The same format restores into PGlite or PostgreSQL (server/ops/restore.ts).
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createGzip } from 'node:zlib';
+import type { Writable } from 'node:stream';
+import { sql } from 'kysely';
+import { collectionNames } from '#shared/protocol.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { schemaVersion } from '../db/migrate.ts';
+import { serverVersion } from '../version.ts';
+
+export const backupFormat = 'pass24-desk-backup';
+export const backupFormatVersion = 1;
+
+export interface BackupCounts {
+  documents: Record<string, number>;
+  accounts: number;
+  apiKeys: number;
+  intakeRefs: number;
+  ticketCounters: number;
+}
+
+class LineWriter {
+  private readonly out: Writable;
+  constructor(out: Writable) {
+    this.out = out;
+  }
+  async line(text: string): Promise<void> {
+    if (!this.out.write(`${text}\n`)) await once(this.out, 'drain');
+  }
+}
+
+export async function writeBackup(database: Database, file: string, now: number = Date.now()): Promise<BackupCounts> {
+  const fileStream = createWriteStream(file, { mode: 0o600 });
+  const gzip = file.endsWith('.gz') ? createGzip() : null;
+  if (gzip) gzip.pipe(fileStream);
+  const out = new LineWriter(gzip ?? fileStream);
+  const db = database.db;
+  const counts: BackupCounts = { documents: {}, accounts: 0, apiKeys: 0, intakeRefs: 0, ticketCounters: 0 };
+
+  await out.line(JSON.stringify({ format: backupFormat, version: backupFormatVersion, createdAt: now, source: database.kind, schemaVersion: await schemaVersion(db), appVersion: serverVersion }));
+  for (const collection of collectionNames) {
+    let n = 0;
+    let after: { u: number; id: string } | null = null;
+    for (;;) {
+      const page: { rows: Array<{ id: string; updated_at: number; json: string }> } = await sql<{ id: string; updated_at: number; json: string }>`
+        select id, updated_at, data::text as json from documents
+        where collection = ${collection} ${after ? sql`and (updated_at, id) > (${after.u}::double precision, ${after.id})` : sql``}
+        order by updated_at, id limit 2000`.execute(db);
+      for (const row of page.rows) await out.line(`{"type":"document","collection":${JSON.stringify(collection)},"doc":${row.json}}`);
+      n += page.rows.length;
+      const last = page.rows.at(-1);
+      if (!last) break;
+      after = { u: Number(last.updated_at), id: last.id };
+    }
+    counts.documents[collection] = n;
+  }
+  for (const row of await db.selectFrom('ticket_counters').selectAll().orderBy('year').execute()) {
+    await out.line(JSON.stringify({ type: 'ticketCounter', ...row }));
+    counts.ticketCounters++;
+  }
+  for (const row of await db.selectFrom('intake_refs').selectAll().orderBy('channel').orderBy('external_id').execute()) {
+    await out.line(JSON.stringify({ type: 'intakeRef', ...row }));
+    counts.intakeRefs++;
+  }
+  for (const row of await db.selectFrom('accounts').selectAll().orderBy('login').execute()) {
+    await out.line(JSON.stringify({ type: 'account', ...row }));
+    counts.accounts++;
+  }
+  for (const row of await db.selectFrom('api_keys').selectAll().orderBy('id').execute()) {
+    await out.line(JSON.stringify({ type: 'apiKey', ...row }));
+    counts.apiKeys++;
+  }
+  await out.line(JSON.stringify({ type: 'end', counts }));
+  (gzip ?? fileStream).end();
+  await once(fileStream, 'finish');
+  return counts;
+}

@@ -1,0 +1,137 @@
+/**
+ * Restores a backup (server/ops/backup.ts) into an empty workspace, PGlite or PostgreSQL, in one
+ * transaction: either everything arrives or nothing. Documents keep their updatedAt, so
+ * workstations' checkpoints stay valid. Each document is validated against the shared schema,
+ * and a file without its closing `end` line (truncated) is refused.
+ */
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { createGunzip } from 'node:zlib';
+import { isCollectionName, collectionNames, type CollectionName } from '#shared/protocol.ts';
+import type { Database } from '../db/openDatabase.ts';
+import { notifyCollection, upsertDocuments, type WireDocument } from '../replication/collectionWriter.ts';
+import { documentValidator } from '../validation/documentValidator.ts';
+import { backupFormat, backupFormatVersion, type BackupCounts } from './backup.ts';
+
+export class RestoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RestoreError';
+  }
+}
+
+type Doc = WireDocument;
+
+export async function isWorkspaceEmpty(database: Database): Promise<boolean> {
+  const docs = await database.db.selectFrom('documents').select('id').limit(1).execute();
+  const accounts = await database.db.selectFrom('accounts').select('id').limit(1).execute();
+  return docs.length === 0 && accounts.length === 0;
+}
+
+export async function restoreBackup(database: Database, file: string): Promise<BackupCounts> {
+  if (!(await isWorkspaceEmpty(database))) {
+    throw new RestoreError('Восстановление возможно только в пустое рабочее пространство: укажите новую папку данных или пустую базу.');
+  }
+  const input = createReadStream(file);
+  const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  const validator = documentValidator();
+  const counts: BackupCounts = { documents: {}, accounts: 0, apiKeys: 0, intakeRefs: 0, ticketCounters: 0 };
+
+  await database.db.transaction().execute(async (trx) => {
+    let header = false;
+    let ended = false;
+    let lineNo = 0;
+    let batch: Doc[] = [];
+    let batchCollection: CollectionName | null = null;
+    const flush = async () => {
+      if (batchCollection) await upsertDocuments(trx, batchCollection, batch);
+      batch = [];
+    };
+    for await (const line of lines) {
+      lineNo++;
+      if (line.trim() === '') continue;
+      let record: Record<string, unknown>;
+      try {
+        record = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new RestoreError(`Строка ${lineNo}: не JSON.`);
+      }
+      if (!header) {
+        if (record.format !== backupFormat || record.version !== backupFormatVersion) {
+          throw new RestoreError(`Это не резервная копия PASS24 Support Desk версии ${backupFormatVersion}.`);
+        }
+        header = true;
+        continue;
+      }
+      if (ended) throw new RestoreError(`Строка ${lineNo}: данные после конца копии.`);
+      switch (record.type) {
+        case 'document': {
+          const collection = String(record.collection);
+          if (!isCollectionName(collection)) throw new RestoreError(`Строка ${lineNo}: неизвестная коллекция «${collection}».`);
+          const doc = record.doc as Doc;
+          const check = validator.check(collection, doc);
+          if (!check.ok) throw new RestoreError(`Строка ${lineNo} (${collection}/${String(doc?.id)}): ${check.reason}`);
+          if (batchCollection !== collection || batch.length >= 1000) {
+            await flush();
+            batchCollection = collection;
+          }
+          batch.push(doc);
+          counts.documents[collection] = (counts.documents[collection] ?? 0) + 1;
+          break;
+        }
+        case 'ticketCounter':
+          await trx.insertInto('ticket_counters').values({ year: Number(record.year), last_number: Number(record.last_number) }).execute();
+          counts.ticketCounters++;
+          break;
+        case 'intakeRef':
+          await trx
+            .insertInto('intake_refs')
+            .values({ channel: String(record.channel), external_id: String(record.external_id), ticket_id: String(record.ticket_id), created_at: Number(record.created_at) })
+            .execute();
+          counts.intakeRefs++;
+          break;
+        case 'account':
+          await trx
+            .insertInto('accounts')
+            .values({
+              id: String(record.id),
+              login: String(record.login),
+              name: String(record.name),
+              role: String(record.role),
+              password_hash: String(record.password_hash),
+              active: Boolean(record.active),
+              created_at: Number(record.created_at),
+            })
+            .execute();
+          counts.accounts++;
+          break;
+        case 'apiKey':
+          await trx
+            .insertInto('api_keys')
+            .values({
+              id: String(record.id),
+              channel: String(record.channel),
+              key_hash: String(record.key_hash),
+              created_at: Number(record.created_at),
+              revoked_at: record.revoked_at === null ? null : Number(record.revoked_at),
+            })
+            .execute();
+          counts.apiKeys++;
+          break;
+        case 'end':
+          await flush();
+          ended = true;
+          break;
+        default:
+          throw new RestoreError(`Строка ${lineNo}: неизвестный тип записи «${String(record.type)}».`);
+      }
+    }
+    if (!header) throw new RestoreError('Файл пуст.');
+    if (!ended) throw new RestoreError('Копия неполная (нет завершающей строки): файл обрезан.');
+    // Wake the change feeds of servers already running on this database.
+    for (const c of collectionNames) {
+      if (counts.documents[c]) await notifyCollection(trx, { c, u: Number.MAX_SAFE_INTEGER, i: '' });
+    }
+  });
+  return counts;
+}
