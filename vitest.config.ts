@@ -19,6 +19,8 @@ export default defineConfig({
           name: 'server',
           include: ['test/server/**/*.test.ts'],
           environment: 'node',
+          // A throwaway PostgreSQL cluster for the suite (test/support/postgresCluster.ts).
+          globalSetup: ['test/server/globalSetup.ts'],
           // Each file starts its own databases; two at a time suits a 2-core machine.
           maxWorkers: 2,
           testTimeout: 60_000,

@@ -83,6 +83,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     exposedHeaders: ['Date'],
     maxAge: 600,
   });
+  // JSON only: a text/plain body is refused with 415 rather than handed to a route as a string.
+  app.removeContentTypeParser('text/plain');
   app.addHook('onSend', addSecurityHeaders);
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
