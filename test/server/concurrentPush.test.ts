@@ -5,7 +5,7 @@
  * slower transaction commits later: it ends with every document exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Checkpoint } from '#shared/protocol.ts';
+import type { Checkpoint, PullResponse } from '#shared/protocol.ts';
 import type { TicketEvent } from '#shared/schema/index.ts';
 import { backends } from './support/testDatabase.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
@@ -32,7 +32,7 @@ describe.each(backends)('concurrent pushes on %s', (backend) => {
       let checkpoint: Checkpoint | null = null;
       for (;;) {
         const stillPushing = pushing;
-        const page = await server.asAgent.pull<TicketEvent>('events', checkpoint, 40);
+        const page: PullResponse<TicketEvent> = await server.asAgent.pull<TicketEvent>('events', checkpoint, 40);
         pages++;
         for (const d of page.documents) {
           seen.set(d.id, (seen.get(d.id) ?? 0) + 1);

@@ -1,0 +1,127 @@
+/**
+ * Backup and restore move a workspace between PGlite and PostgreSQL, both ways: every document
+ * of every collection with its updatedAt and tombstone, ticket counters, intake refs, accounts
+ * and API keys. A non-empty target and a truncated file are refused.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KbArticle } from '#shared/schema/index.ts';
+import { createApiKey } from '../../server/auth/apiKeys.ts';
+import { openDatabase, type Database } from '../../server/db/openDatabase.ts';
+import { writeBackup } from '../../server/ops/backup.ts';
+import { restoreBackup, RestoreError } from '../../server/ops/restore.ts';
+import { seedDemo } from '../../server/seed/seedDemo.ts';
+import { createPostgresDatabase } from './support/testDatabase.ts';
+import { startServerOn } from './support/testServer.ts';
+import { ApiClient } from './support/apiClient.ts';
+import { fresh, kbDoc, update } from './support/documents.ts';
+
+async function snapshot(database: Database) {
+  const docs = await sql<{ collection: string; id: string; updated_at: number; deleted: boolean; json: string }>`
+    select collection, id, updated_at, deleted, data::text as json from documents order by collection, updated_at, id`.execute(database.db);
+  return {
+    documents: docs.rows.map((r) => ({ ...r, updated_at: Number(r.updated_at) })),
+    counters: await database.db.selectFrom('ticket_counters').selectAll().orderBy('year').execute(),
+    refs: await database.db.selectFrom('intake_refs').selectAll().orderBy('channel').orderBy('external_id').execute(),
+    accounts: await database.db.selectFrom('accounts').selectAll().orderBy('login').execute(),
+    keys: await database.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
+  };
+}
+
+describe('backup and restore between PGlite and PostgreSQL', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pass24-backup-'));
+  let source: Database;
+  let intakeKey: string;
+  let passwords: Record<string, string>;
+  let expected: Awaited<ReturnType<typeof snapshot>>;
+  let intakeAnswer: { id: string; number: string };
+
+  beforeAll(async () => {
+    source = await openDatabase({ memory: true });
+    const seeded = await seedDemo(source, { now: Date.UTC(2026, 10, 20, 9, 0) });
+    passwords = Object.fromEntries(seeded.accounts.map((a) => [a.login, a.password]));
+    intakeKey = (await createApiKey(source.db, 'messenger')).key;
+    const { app, url } = await startServerOn(source);
+    const login = await new ApiClient(url, null).post<{ token: string }>('/api/auth/login', { login: 'demo', password: passwords.demo });
+    const client = new ApiClient(url, login.body.token);
+    const doc = kbDoc();
+    await client.push('kb', [fresh(doc)]);
+    const master = (await client.pullAll<KbArticle>('kb')).documents.find((d) => d.id === doc.id)!;
+    await client.push<KbArticle>('kb', [update(master, { ...master, _deleted: true })]);
+    const intake = await new ApiClient(url, null).post<{ id: string; number: string }>(
+      '/api/intake/tickets',
+      { channel: 'messenger', externalId: 'tg-42', subject: 'Не открывается калитка', description: '', contact: { name: 'Жилец' } },
+      { 'x-api-key': intakeKey },
+    );
+    intakeAnswer = intake.body;
+    await app.close();
+    expected = await snapshot(source);
+  });
+  afterAll(async () => {
+    await source.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a JSON Lines file (gzip for .gz) ending with the counts', async () => {
+    const file = join(dir, 'pglite.jsonl.gz');
+    const counts = await writeBackup(source, file);
+    const lines = gunzipSync(readFileSync(file)).toString('utf8').trim().split('\n');
+    expect(JSON.parse(lines[0]!)).toMatchObject({ format: 'pass24-desk-backup', version: 1, source: 'pglite' });
+    expect(JSON.parse(lines.at(-1)!)).toEqual({ type: 'end', counts });
+    expect(counts.documents.tickets).toBe(expected.documents.filter((d) => d.collection === 'tickets').length);
+    expect(expected.documents.some((d) => d.deleted)).toBe(true);
+    expect(lines.join('\n')).not.toContain('"sessions"');
+  });
+
+  it('restores PGlite → PostgreSQL → PGlite with every document, tombstone, counter, account and key', async () => {
+    const pgUrl = await createPostgresDatabase('restore');
+    const pgTarget = await openDatabase({ url: pgUrl });
+    await restoreBackup(pgTarget, join(dir, 'pglite.jsonl.gz'));
+    const onPostgres = await snapshot(pgTarget);
+    expect(onPostgres).toEqual(expected);
+
+    const back = join(dir, 'postgres.jsonl');
+    await writeBackup(pgTarget, back);
+    const pgliteTarget = await openDatabase({ memory: true });
+    await restoreBackup(pgliteTarget, back);
+    expect(await snapshot(pgliteTarget)).toEqual(expected);
+
+    // The restored workspace works: old passwords sign in, intake stays idempotent, numbering continues.
+    const { app, url } = await startServerOn(pgTarget);
+    try {
+      const login = await new ApiClient(url, null).post<{ token: string }>('/api/auth/login', { login: 'head', password: passwords.head });
+      expect(login.status).toBe(200);
+      const intake = new ApiClient(url, null);
+      const again = await intake.post('/api/intake/tickets', { channel: 'messenger', externalId: 'tg-42', subject: 'x', description: '', contact: { name: 'Жилец' } }, { 'x-api-key': intakeKey });
+      expect(again.body).toEqual({ ...intakeAnswer, created: false });
+      const next = await intake.post<{ number: string }>('/api/intake/tickets', { channel: 'messenger', externalId: 'tg-43', subject: 'Новое', description: '', contact: { name: 'Жилец' } }, { 'x-api-key': intakeKey });
+      const counter = expected.counters.find((c) => c.year === Number(next.body.number.slice(0, 4)))!;
+      expect(next.body.number).toBe(`${counter.year}-${String(counter.last_number + 1).padStart(6, '0')}`);
+    } finally {
+      await app.close();
+      await pgTarget.close();
+      await pgliteTarget.close();
+    }
+  });
+
+  it('refuses to restore into a workspace that has data', async () => {
+    await expect(restoreBackup(source, join(dir, 'pglite.jsonl.gz'))).rejects.toThrow(RestoreError);
+  });
+
+  it('refuses a truncated file and leaves the target empty', async () => {
+    const text = readFileSync(join(dir, 'postgres.jsonl'), 'utf8').split('\n');
+    const truncated = join(dir, 'truncated.jsonl');
+    writeFileSync(truncated, text.slice(0, Math.floor(text.length / 2)).join('\n'));
+    const target = await openDatabase({ memory: true });
+    try {
+      await expect(restoreBackup(target, truncated)).rejects.toThrow(/обрезан/);
+      expect(await target.db.selectFrom('documents').select('id').limit(1).execute()).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  });
+});
