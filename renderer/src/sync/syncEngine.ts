@@ -240,6 +240,11 @@ export class SyncEngine {
     await Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication()));
   }
 
+  /** One collection's initial replication (progress of a first sync, collection by collection). */
+  async awaitInitialReplicationOf(name: CollectionName): Promise<void> {
+    await this.replications.get(name)?.awaitInitialReplication();
+  }
+
   async stop(): Promise<void> {
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onBrowserOnline);

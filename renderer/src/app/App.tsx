@@ -1,0 +1,47 @@
+/** The app's root: theme and language, then the screen the workspace's phase calls for. */
+import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { useEffect } from 'react';
+import { I18nextProvider } from 'react-i18next';
+import type { Host } from '#shared/host.ts';
+import { i18n } from '../i18n/index.ts';
+import { useSettingsStore } from '../state/settingsStore.ts';
+import { useWorkspaceStore } from '../sync/workspaceStore.ts';
+import { HostContext } from './hostContext.ts';
+import { DbErrorScreen } from './DbErrorScreen.tsx';
+import { Desk } from './Desk.tsx';
+import { SignInScreen } from './SignInScreen.tsx';
+import { theme } from './theme.ts';
+import { useColorScheme } from '@mantine/hooks';
+
+export function App({ host }: { host: Host }) {
+  const themeName = useSettingsStore((s) => s.settings.theme);
+  const systemScheme = useColorScheme('light');
+  const scheme = themeName === 'auto' ? systemScheme : themeName;
+  const phase = useWorkspaceStore((s) => s.phase);
+
+  useEffect(() => {
+    void useWorkspaceStore.getState().boot(host);
+  }, [host]);
+
+  return (
+    <I18nextProvider i18n={i18n}>
+      <HostContext.Provider value={host}>
+        <MantineProvider theme={theme} forceColorScheme={scheme}>
+          <Notifications position="bottom-right" limit={4} />
+          {phase === 'ready' ? (
+            <Desk />
+          ) : phase === 'signed_out' ? (
+            <SignInScreen />
+          ) : phase === 'db_error' ? (
+            <DbErrorScreen />
+          ) : (
+            <Center h="100%" data-testid="booting">
+              <Loader />
+            </Center>
+          )}
+        </MantineProvider>
+      </HostContext.Provider>
+    </I18nextProvider>
+  );
+}

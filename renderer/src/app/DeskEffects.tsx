@@ -1,0 +1,13 @@
+/**
+ * Things the desk runs while signed in that have no place of their own on screen: dialogs opened
+ * from anywhere (sign-out, new ticket) and background work (alarms for the host).
+ */
+import { SignOutDialog } from './SignOutDialog.tsx';
+
+export function DeskEffects() {
+  return (
+    <>
+      <SignOutDialog />
+    </>
+  );
+}

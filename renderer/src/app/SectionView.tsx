@@ -1,0 +1,27 @@
+/** The section in front of the manager, chosen by the route. */
+import { Center, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { SettingsSection } from '../features/settings/index.ts';
+import { useRouteStore, type Section } from '../state/routeStore.ts';
+
+function Later({ section }: { section: Section }) {
+  const { t } = useTranslation();
+  return (
+    <Center h="100%" data-testid={`section-${section}`}>
+      <Stack align="center" gap={4}>
+        <Title order={4}>{t(`shell.nav.${section}`)}</Title>
+        <Text c="dimmed" size="sm">{t('shell.placeholder.later')}</Text>
+      </Stack>
+    </Center>
+  );
+}
+
+export function SectionView() {
+  const section = useRouteStore((s) => s.section);
+  switch (section) {
+    case 'settings':
+      return <SettingsSection />;
+    default:
+      return <Later section={section} />;
+  }
+}

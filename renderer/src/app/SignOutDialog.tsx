@@ -1,0 +1,51 @@
+/** Sign-out asks first: it clears the local data, and says how many changes would be lost. */
+import { Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
+import { useConnectionStore } from '../state/connectionStore.ts';
+import { useWorkspaceStore } from '../sync/workspaceStore.ts';
+import { useHost } from './hostContext.ts';
+
+const useSignOut = create<{ open: boolean }>(() => ({ open: false }));
+
+export function openSignOut(): void {
+  useSignOut.setState({ open: true });
+}
+
+export function SignOutDialog() {
+  const { t } = useTranslation();
+  const host = useHost();
+  const open = useSignOut((s) => s.open);
+  const pending = useConnectionStore((s) => s.pending);
+  const [busy, setBusy] = useState(false);
+  const close = () => useSignOut.setState({ open: false });
+  return (
+    <Modal opened={open} onClose={close} title={t('shell.signout.title')}>
+      <Stack>
+        <Text size="sm">{t('shell.signout.body')}</Text>
+        {pending > 0 && (
+          <Text size="sm" c="red" fw={600}>
+            {t('shell.signout.bodyPending', { count: pending })}
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+          <Button
+            color="red"
+            loading={busy}
+            data-testid="signout-confirm"
+            onClick={async () => {
+              setBusy(true);
+              await useWorkspaceStore.getState().signOut(host);
+              setBusy(false);
+              close();
+            }}
+          >
+            {t('shell.signout.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,43 @@
+import type { common as ru } from '../ru/common.ts';
+import type { EnglishOf } from '../messageShape.ts';
+
+export const common: EnglishOf<typeof ru> = {
+  appName: 'PASS24 Support Desk',
+  priority: { emergency: 'Emergency', standard: 'Standard', consultation: 'Consultation' },
+  priorityHint: {
+    emergency: 'The system is down at a site: a barrier or turnstile does not open, residents or staff cannot pass',
+    standard: 'Some functions fail, a workaround exists',
+    consultation: 'A question about set-up or use',
+  },
+  type: { incident: 'Technical problem', question: 'Question', improvement: 'Improvement request' },
+  status: {
+    new: 'New',
+    in_progress: 'In progress',
+    waiting_client: 'Waiting for client',
+    escalation_requested: 'Escalation requested',
+    escalated: 'Escalated',
+    resolved: 'Resolved',
+    closed: 'Closed',
+  },
+  channel: { phone: 'Phone', email: 'Email', messenger: 'Messenger', crm: 'CRM (Bitrix24)', walk_in: 'In person', web: 'Website' },
+  product: { pass24_online: 'PASS24.online', pass24_key: 'PASS24.Key', pass24_auto: 'PASS24.auto', pass24_admin: 'PASS24.admin' },
+  role: { agent: 'Support manager', head: 'Head of department', admin: 'Administrator' },
+  tickets_one: '{{count}} ticket',
+  tickets_other: '{{count}} tickets',
+  changes_one: '{{count}} change',
+  changes_other: '{{count}} changes',
+  minutes_one: '{{count}} minute',
+  minutes_other: '{{count}} minutes',
+  hours_one: '{{count}} hour',
+  hours_other: '{{count}} hours',
+  days_one: '{{count}} day',
+  days_other: '{{count}} days',
+  notSynced: 'not yet synced',
+  cancel: 'Cancel',
+  save: 'Save',
+  close: 'Close',
+  confirm: 'Confirm',
+  retry: 'Retry',
+  loading: 'Loading…',
+  unknownError: 'Something went wrong. Try again; if it happens again, tell your administrator.',
+};

@@ -1,0 +1,22 @@
+/** What the status bar shows about sync: connection state, pending changes, last sync, clock skew. */
+import { create } from 'zustand';
+import type { ConnectionState } from '../sync/syncEngine.ts';
+
+export interface ConnectionStore {
+  state: ConnectionState;
+  /** Local changes not yet acknowledged by the server (the outbox). */
+  pending: number;
+  /** Documents the server refused (the sync-problems list). */
+  problems: number;
+  lastSyncAt: number | null;
+  /** Server clock minus local clock, ms. */
+  clockSkewMs: number;
+}
+
+export const useConnectionStore = create<ConnectionStore>(() => ({
+  state: 'connecting',
+  pending: 0,
+  problems: 0,
+  lastSyncAt: null,
+  clockSkewMs: 0,
+}));
