@@ -41,7 +41,7 @@ export function rendererViteConfig(mode: string): UserConfig {
     base: './',
     publicDir: resolve('resources/public'),
     plugins: [react(), cspPlugin(mode)],
-    build: { target: 'es2023', sourcemap: true },
+    build: { target: 'es2023', sourcemap: true, chunkSizeWarningLimit: 2000 },
     server: { host: '127.0.0.1' },
   };
 }

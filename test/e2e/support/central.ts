@@ -1,0 +1,123 @@
+/**
+ * A real central endpoint for e2e tests: `node server/cli.ts` as its own process on a PGlite data
+ * folder in a temp directory. Accounts and API keys are made with the CLI before the server starts
+ * (PGlite's folder is locked while it runs). stop() and start() again keep the data and the port,
+ * so a test can take the server away and bring it back at the same address.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from './paths.ts';
+
+export interface TestAccount {
+  login: string;
+  name: string;
+  role: 'agent' | 'head' | 'admin';
+  password: string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const a = srv.address();
+      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+function cli(dataDir: string, args: string[], input?: string): string {
+  const res = spawnSync(process.execPath, ['server/cli.ts', ...args, '--data', dataDir], {
+    cwd: repoRoot,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  if (res.status !== 0) throw new Error(`server CLI ${args.join(' ')} failed: ${res.stderr || res.stdout}`);
+  return res.stdout;
+}
+
+export class CentralServer {
+  readonly dataDir: string;
+  port = 0;
+  #child: ChildProcess | null = null;
+
+  constructor() {
+    this.dataDir = mkdtempSync(join(tmpdir(), 'pass24-e2e-central-'));
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Creates an account (server stopped). */
+  addAccount(account: TestAccount): void {
+    cli(this.dataDir, ['user', 'add', '--login', account.login, '--name', account.name, '--role', account.role], `${account.password}\n`);
+  }
+
+  /** Creates an intake API key for a channel and returns it (server stopped). */
+  addApiKey(channel: 'email' | 'messenger' | 'crm' | 'phone' | 'web'): string {
+    const out = cli(this.dataDir, ['apikey', 'add', '--channel', channel]);
+    const key = out.trim().split('\n').pop()?.trim();
+    if (!key) throw new Error(`no API key in: ${out}`);
+    return key;
+  }
+
+  /** Fills the demo workspace (server stopped). */
+  seedDemo(): void {
+    cli(this.dataDir, ['seed', '--demo']);
+  }
+
+  async start(): Promise<void> {
+    if (this.#child) return;
+    this.port ||= await freePort();
+    const child = spawn(process.execPath, ['server/cli.ts', 'start', '--data', this.dataDir, '--port', String(this.port), '--log-level', 'warn'], {
+      cwd: repoRoot,
+      env: { ...process.env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    this.#child = child;
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`central server exited with ${child.exitCode ?? child.signalCode}`);
+      try {
+        if ((await fetch(`${this.url}/api/health`)).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) throw new Error('central server did not start within 60 s');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** Graceful stop (SIGTERM): streams closed, database closed. */
+  async stop(): Promise<void> {
+    const child = this.#child;
+    if (!child) return;
+    this.#child = null;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((r) => child.once('exit', () => r()));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** Posts a ticket through the intake API, as a channel connector does. */
+  async intake(apiKey: string, body: Record<string, unknown>): Promise<{ id: string; number: string; created: boolean }> {
+    const res = await fetch(`${this.url}/api/intake/tickets`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`intake failed: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string; number: string; created: boolean };
+  }
+}
