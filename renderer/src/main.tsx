@@ -6,10 +6,12 @@ import './app/global.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { installTestHooks } from './app/testHooks.ts';
 import { getHost } from './host/index.ts';
 import { initI18n } from './i18n/index.ts';
 import { useSettingsStore } from './state/settingsStore.ts';
 
+installTestHooks();
 const host = getHost();
 const settings = await useSettingsStore.getState().load(host);
 await initI18n(settings.locale);

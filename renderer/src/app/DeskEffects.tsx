@@ -2,12 +2,16 @@
  * Things the desk runs while signed in that have no place of their own on screen: dialogs opened
  * from anywhere (sign-out, new ticket) and background work (alarms for the host).
  */
+import { AlarmCenter } from '../features/alarms/index.ts';
+import { IntakeModal } from '../features/intake/index.ts';
 import { SignOutDialog } from './SignOutDialog.tsx';
 
 export function DeskEffects() {
   return (
     <>
       <SignOutDialog />
+      <IntakeModal />
+      <AlarmCenter />
     </>
   );
 }

@@ -1,9 +1,14 @@
 /** The section in front of the manager, chosen by the route. */
 import { Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { ApprovalsSection } from '../features/approvals/index.ts';
+import { KbSection } from '../features/kb/index.ts';
+import { SyncProblemsSection } from '../features/problems/index.ts';
+import { QueueSection } from '../features/queue/index.ts';
 import { SettingsSection } from '../features/settings/index.ts';
 import { useRouteStore, type Section } from '../state/routeStore.ts';
 
+/** Sections that come with later issues (scripts, reports): named, reachable, and honest about it. */
 function Later({ section }: { section: Section }) {
   const { t } = useTranslation();
   return (
@@ -19,6 +24,14 @@ function Later({ section }: { section: Section }) {
 export function SectionView() {
   const section = useRouteStore((s) => s.section);
   switch (section) {
+    case 'queue':
+      return <QueueSection />;
+    case 'kb':
+      return <KbSection />;
+    case 'approvals':
+      return <ApprovalsSection />;
+    case 'problems':
+      return <SyncProblemsSection />;
     case 'settings':
       return <SettingsSection />;
     default:

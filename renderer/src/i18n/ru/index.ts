@@ -1,6 +1,13 @@
+import { alarms } from './alarms.ts';
+import { approvals } from './approvals.ts';
 import { common } from './common.ts';
+import { intake } from './intake.ts';
+import { kb } from './kb.ts';
+import { problems } from './problems.ts';
+import { queue } from './queue.ts';
 import { settings } from './settings.ts';
 import { shell } from './shell.ts';
+import { ticket } from './ticket.ts';
 
-/** Every room's Russian messages, one key per room. */
-export const ru = { common, shell, settings };
+/** Every room's messages, one key per room. */
+export const ru = { common, shell, settings, queue, ticket, intake, kb, alarms, approvals, problems };

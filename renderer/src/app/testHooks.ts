@@ -1,0 +1,24 @@
+/**
+ * Test hooks for the e2e tests and the benchmarks: the signed-in workspace (real RxDB, real sync)
+ * and the repository functions, on `window.__deskTest`. Installed only when the page's storage
+ * says `pass24desk.testHooks = 1` (a test sets it before the page loads); never for a user.
+ */
+import * as ticketRepository from '../db/ticketRepository.ts';
+import * as eventRepository from '../db/eventRepository.ts';
+import { useWorkspaceStore } from '../sync/workspaceStore.ts';
+import { useRouteStore } from '../state/routeStore.ts';
+import { tickNow } from '../state/ticker.ts';
+
+export function installTestHooks(): void {
+  if (localStorage.getItem('pass24desk.testHooks') !== '1') return;
+  Object.defineProperty(window, '__deskTest', {
+    configurable: true,
+    value: {
+      workspace: () => useWorkspaceStore.getState().workspace,
+      route: useRouteStore,
+      tickNow,
+      tickets: ticketRepository,
+      events: eventRepository,
+    },
+  });
+}

@@ -1,0 +1,1 @@
+export { AlarmCenter } from './AlarmCenter.tsx';

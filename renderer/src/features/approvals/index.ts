@@ -1,0 +1,1 @@
+export { ApprovalsSection } from './ApprovalsSection.tsx';

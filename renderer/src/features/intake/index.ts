@@ -1,0 +1,1 @@
+export { IntakeModal } from './IntakeModal.tsx';

@@ -1,0 +1,1 @@
+export { KbSection } from './KbSection.tsx';

@@ -1,0 +1,1 @@
+export { SyncProblemsSection } from './SyncProblemsSection.tsx';
