@@ -21,7 +21,10 @@ export interface AlarmSpec {
   ticketNumber: string | null;
   metric: AlarmMetric;
   stage: AlarmStage;
-  /** Absolute instant (epoch ms, server-corrected) at which the alarm is due. */
+  /**
+   * Absolute instant (epoch ms) at which the alarm is due, on the host's own wall clock: the
+   * renderer computes SLA instants on server time and subtracts the clock offset before sending.
+   */
   at: number;
   /** Emergencies use critical urgency, never time out, and play a sound. */
   severity: 'critical' | 'normal';
