@@ -28,6 +28,11 @@ export default defineConfig(({ mode }) => ({
   },
   renderer: {
     ...rendererViteConfig(mode),
-    build: { outDir: resolve('out/renderer'), emptyOutDir: true },
+    build: {
+      ...rendererViteConfig(mode).build,
+      outDir: resolve('out/renderer'),
+      emptyOutDir: true,
+      rolldownOptions: { input: resolve('renderer/index.html') },
+    },
   },
 }));

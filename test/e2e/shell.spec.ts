@@ -44,6 +44,19 @@ test('the shell renders in Russian with navigation, status bar and clock', async
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
 });
 
+test('the production build carries a Content-Security-Policy without unsafe-eval, and runs under it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await signIn(page, app.url, central.url, agent);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).not.toContain('unsafe-eval');
+  await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'online');
+  expect(violations).toEqual([]);
+});
+
 test('Alt+1..5 reach every section from the keyboard', async ({ page }) => {
   await signIn(page, app.url, central.url, agent);
   const sections = ['queue', 'kb', 'scripts', 'reports', 'settings'];
