@@ -69,6 +69,8 @@ export class SyncEngine {
   private lastSyncAt: number | null = null;
   private lastEmitted = '';
   private readonly onBrowserOnline = () => this.reconnectNow();
+  /** `${collection}:${id}` of local copies removed because the server never stored them. */
+  private readonly localOnlyDeletions = new Set<string>();
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -187,7 +189,9 @@ export class SyncEngine {
         : {
             push: {
               batchSize: this.options.pushBatchSize ?? 200,
-              handler: async (rows) => {
+              handler: async (allRows) => {
+                const rows = allRows.filter((r) => !(r.newDocumentState._deleted && this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`)));
+                if (rows.length === 0) return [];
                 let res;
                 try {
                   res = await api.push<AnyDoc>(name, rows as Array<PushRow<AnyDoc>>);
@@ -219,6 +223,14 @@ export class SyncEngine {
     });
     this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err)));
     return state;
+  }
+
+  /**
+   * The local copy of a document the server never stored is about to be removed (a discarded
+   * refused change): its deletion stays local instead of being pushed, and refused, again.
+   */
+  keepDeletionLocal(name: CollectionName, id: string): void {
+    this.localOnlyDeletions.add(`${name}:${id}`);
   }
 
   /** Pull everything new now (after the network returns, or on demand). */

@@ -128,7 +128,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => ({
     for (const s of subscriptions) s.unsubscribe();
     subscriptions = [];
     if (ws) await signOutRequest(host, ws);
-    useConnectionStore.setState({ state: 'signed_out', pending: 0, lastSyncAt: null });
+    useConnectionStore.setState({ state: 'signed_out', pending: 0, problems: 0, lastSyncAt: null });
     set({ phase: 'signed_out', workspace: null, session: null, expired: false });
   },
 

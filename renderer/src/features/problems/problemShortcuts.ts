@@ -1,0 +1,8 @@
+/** Physical-key shortcuts of the sync-problems list (see app/commands.ts). */
+export const problemShortcuts = {
+  next: 'j',
+  previous: 'k',
+  open: 'enter',
+  retry: 'alt+r',
+  discard: 'alt+x',
+} as const;
