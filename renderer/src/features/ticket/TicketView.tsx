@@ -1,4 +1,100 @@
-/** Placeholder until this room is built (replaced by its owner). */
-export function TicketView(_props: { ticketId: string }) {
-  return null;
+/**
+ * One ticket, everything the manager needs to work it: header with live SLA timers, the legal
+ * moves, client card, description, escalation and resolution, the composer and the timeline.
+ * Renders alone or in the right pane of a split (about 860 px wide).
+ */
+import { Alert, Center, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { availableActions, type WorkflowActionType } from '#shared/domain/workflow.ts';
+import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useRouteStore } from '../../state/routeStore.ts';
+import { ActionDialog, isDialogAction, type DialogAction } from './ActionDialog.tsx';
+import { ActionsBar } from './ActionsBar.tsx';
+import { ClientCard } from './ClientCard.tsx';
+import { Composer, type ComposerMode } from './Composer.tsx';
+import { TicketFacts } from './TicketFacts.tsx';
+import { TicketHeader } from './TicketHeader.tsx';
+import { Timeline } from './Timeline.tsx';
+import { useAgentNames, useKbArticles, useTicket, useTicketEvents } from './ticketQueries.ts';
+import { useTicketCommands } from './ticketCommands.ts';
+import { useApplyAction } from './useApplyAction.ts';
+
+export function TicketView({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const { db, write } = useWorkspace();
+  const ticket = useTicket(db, ticketId);
+  const events = useTicketEvents(db, ticketId);
+  const agentNames = useAgentNames(db);
+  const kbIds = events.flatMap((e) => (typeof e.data.kbArticleId === 'string' ? [e.data.kbArticleId] : []));
+  if (ticket?.resolution?.kbArticleId) kbIds.push(ticket.resolution.kbArticleId);
+  const articles = useKbArticles(db, kbIds);
+  const closeItem = useRouteStore((s) => s.closeItem);
+
+  const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
+  const composerRef = useRef<HTMLTextAreaElement | null>(null);
+  const direct = useApplyAction(ticketId);
+
+  const available: WorkflowActionType[] = ticket ? availableActions(ticket, write.actor) : [];
+  const run = (type: WorkflowActionType) => {
+    if (isDialogAction(type)) setDialog(type);
+    else if (type === 'take' || type === 'clientAnswered') void direct.apply({ type });
+  };
+  const focusComposer = (mode: ComposerMode) => {
+    setComposerMode(mode);
+    // After the mode switch renders, so the caret lands in the right box.
+    requestAnimationFrame(() => composerRef.current?.focus());
+  };
+  useTicketCommands(available, run, focusComposer, Boolean(ticket) && dialog === null);
+
+  if (ticket === undefined) {
+    return (
+      <Center h="100%" data-testid="ticket-view" data-state="loading">
+        <Loader size="sm" aria-label={t('ticket.loading')} />
+      </Center>
+    );
+  }
+  if (ticket === null) {
+    return (
+      <Center h="100%" p="md" data-testid="ticket-view" data-state="missing">
+        <Text c="dimmed" size="sm">{t('ticket.notFound')}</Text>
+      </Center>
+    );
+  }
+
+  return (
+    <ScrollArea h="100%" data-testid="ticket-view" data-state="ready" data-ticket-id={ticket.id}>
+      <Stack gap="sm" p="md" maw={1100}>
+        <TicketHeader ticket={ticket} assigneeName={agentNames.get(ticket.assigneeId) ?? ticket.assigneeId} onClose={closeItem} />
+        <ActionsBar available={available} busy={direct.busy} onAction={run} />
+        {direct.error && (
+          <Alert color="red" p="xs" withCloseButton onClose={direct.clearError} data-testid="action-error">
+            {direct.error}
+          </Alert>
+        )}
+        <ClientCard ticket={ticket} />
+        <Paper withBorder p="sm">
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>{t('ticket.description')}</Text>
+          {ticket.description ? (
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="ticket-description">{ticket.description}</Text>
+          ) : (
+            <Text size="sm" c="dimmed">{t('ticket.noDescription')}</Text>
+          )}
+        </Paper>
+        <TicketFacts ticket={ticket} agentNames={agentNames} articles={articles} />
+        <Composer
+          ticketId={ticket.id}
+          mode={composerMode}
+          onModeChange={setComposerMode}
+          canReply={available.includes('reply')}
+          canNote={available.includes('note')}
+          inputRef={composerRef}
+        />
+        <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="xs">{t('ticket.timeline.title')}</Text>
+        <Timeline events={events} agentNames={agentNames} articles={articles} />
+      </Stack>
+      <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} />
+    </ScrollArea>
+  );
 }

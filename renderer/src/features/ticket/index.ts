@@ -1,1 +1,3 @@
 export { TicketView } from './TicketView.tsx';
+export { useApplyAction } from './useApplyAction.ts';
+export { useAgentNames } from './ticketQueries.ts';

@@ -1,1 +1,27 @@
-export const approvals = {};
+/** The head of department's approvals: escalations to decide and improvement requests. */
+export const approvals = {
+  title: 'Согласования',
+  escalations: 'Запросы эскалации',
+  escalationsEmpty: 'Запросов эскалации нет',
+  improvements: 'Запросы на улучшение',
+  improvementsEmpty: 'Открытых запросов на улучшение нет',
+  columns: {
+    ticket: 'Обращение',
+    reason: 'Причина',
+    requester: 'Запросил',
+    age: 'Ждёт',
+    decision: 'Решение',
+    client: 'Клиент',
+    status: 'Статус',
+    created: 'Создано',
+  },
+  devTask: 'Задача разработки',
+  devTaskPlaceholder: 'DEV-1234 или ссылка',
+  comment: 'Комментарий',
+  approve: 'Одобрить',
+  return: 'Вернуть',
+  returnTitle: 'Вернуть без эскалации',
+  open: 'Открыть',
+  ageLessThanMinute: 'меньше минуты',
+  notSynced: 'не синхр.',
+};

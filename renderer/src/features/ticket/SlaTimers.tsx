@@ -1,0 +1,64 @@
+/** Every SLA timer of the ticket, live from the shared ticker: stage colour, time left, due instant. */
+import { Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
+import { IconClockPause, IconClockCheck, IconClockExclamation, IconClock } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { countdownOf, type Countdown } from '#shared/domain/slaCountdown.ts';
+import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
+import type { SlaMetricState } from '#shared/sla/index.ts';
+import type { Ticket } from '#shared/schema/index.ts';
+import { useWorkspace } from '../../app/workspaceContext.ts';
+import { stageColor } from '../../app/theme.ts';
+import { formatDateTime } from '../../i18n/index.ts';
+import { useNow } from '../../state/ticker.ts';
+
+const icons = { running: IconClock, paused: IconClockPause, met: IconClockCheck, breached: IconClockExclamation } as const;
+
+function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state: SlaMetricState }) {
+  const { t } = useTranslation();
+  const c: Countdown = countdownOf(state);
+  const Icon = icons[c.kind];
+  const color = stageColor[c.stage];
+  const main =
+    c.kind === 'met'
+      ? t(state.targetMissed ? 'ticket.sla.metLate' : 'ticket.sla.met', { at: formatDateTime(c.metAt ?? c.dueAt) })
+      : c.kind === 'breached'
+        ? t('ticket.sla.breached', { clock: c.clock })
+        : t(c.kind === 'paused' ? 'ticket.sla.paused' : 'ticket.sla.left', { clock: c.clock });
+  return (
+    <Paper
+      withBorder
+      px="sm"
+      py={6}
+      data-testid={`sla-${metric}`}
+      data-stage={c.stage}
+      style={{ borderLeft: `3px solid var(--mantine-color-${color}-6)`, minWidth: 200 }}
+    >
+      <Group gap={6} wrap="nowrap" align="flex-start">
+        <Icon size={16} color={`var(--mantine-color-${color}-6)`} style={{ marginTop: 2, flexShrink: 0 }} />
+        <Stack gap={0}>
+          <Text size="xs" c="dimmed">{t(`ticket.sla.${metric}`)}</Text>
+          <Tooltip label={t('ticket.sla.working')} disabled={c.kind === 'met' || c.kind === 'breached'}>
+            <Text size="sm" fw={600} c={c.kind === 'met' ? undefined : `${color}.7`} ff={c.kind === 'met' ? undefined : 'monospace'} data-testid={`sla-${metric}-text`}>
+              {main}
+            </Text>
+          </Tooltip>
+          {c.kind !== 'met' && (
+            <Text size="xs" c="dimmed" data-testid={`sla-${metric}-due`}>{t('ticket.sla.due', { at: formatDateTime(c.dueAt) })}</Text>
+          )}
+        </Stack>
+      </Group>
+    </Paper>
+  );
+}
+
+export function SlaTimers({ ticket }: { ticket: Ticket }) {
+  const { write } = useWorkspace();
+  const now = useNow();
+  const state = slaStateOf(ticket, now, write.sla);
+  return (
+    <Group gap="xs" data-testid="sla-timers">
+      {state.firstContact && <Timer metric="firstContact" state={state.firstContact} />}
+      <Timer metric="resolution" state={state.resolution} />
+    </Group>
+  );
+}

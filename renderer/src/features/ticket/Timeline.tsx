@@ -1,0 +1,80 @@
+/** The ticket's history in Russian: what happened, who did it and when (22.11.2026 14:05). */
+import { Badge, Group, Paper, Text, Timeline as MantineTimeline } from '@mantine/core';
+import { IconLock, IconMessageCircle, IconPoint } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+import { timelineOf, type TimelineEntry } from '#shared/domain/timelineEntry.ts';
+import type { KbArticle, TicketEvent } from '#shared/schema/index.ts';
+import { formatDateTime } from '../../i18n/index.ts';
+
+/** Translates the raw enum values an entry carries (status, priority, channel, assignee, article). */
+function useEntryText(agentNames: Map<string, string>, articles: Map<string, KbArticle>) {
+  const { t } = useTranslation();
+  return (e: TimelineEntry): string => {
+    const v = { ...e.values };
+    switch (e.key) {
+      case 'created':
+        v.channel = v.channel ? t(`common.channel.${v.channel}`) : '';
+        break;
+      case 'statusChanged':
+        v.from = t(`common.status.${v.from}`);
+        v.to = t(`common.status.${v.to}`);
+        break;
+      case 'priorityChanged':
+        v.from = t(`common.priority.${v.from}`);
+        v.to = t(`common.priority.${v.to}`);
+        break;
+      case 'assigned':
+        v.to = agentNames.get(String(v.to)) ?? (v.to ? String(v.to) : t('ticket.unassigned'));
+        break;
+      case 'kbLinked': {
+        const id = String(v.kbArticleId);
+        v.title = articles.get(id)?.title ?? t('ticket.timeline.unknownArticle', { id });
+        break;
+      }
+    }
+    const text = t(`ticket.timeline.${e.key}`, v);
+    return e.key === 'created' && !v.channel ? text.replace(/ · $/, '') : text;
+  };
+}
+
+const bullets = { public: IconMessageCircle, internal: IconLock, system: IconPoint } as const;
+const colors = { public: 'indigo', internal: 'yellow', system: 'gray' } as const;
+
+export function Timeline({ events, agentNames, articles }: { events: TicketEvent[]; agentNames: Map<string, string>; articles: Map<string, KbArticle> }) {
+  const { t } = useTranslation();
+  const text = useEntryText(agentNames, articles);
+  const entries = timelineOf(events);
+  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('ticket.timeline.empty')}</Text>;
+  return (
+    <MantineTimeline bulletSize={20} lineWidth={2} data-testid="timeline">
+      {entries.map((e) => {
+        const Icon = bullets[e.tone];
+        return (
+          <MantineTimeline.Item
+            key={e.id}
+            bullet={<Icon size={12} />}
+            color={colors[e.tone]}
+            data-testid="timeline-entry"
+            data-kind={e.key}
+            title={
+              <Group gap={6} wrap="wrap">
+                <Text size="sm" fw={600}>{text(e)}</Text>
+                {e.tone === 'public' && <Badge size="xs" variant="light" color="indigo">{t('ticket.timeline.public')}</Badge>}
+                {e.tone === 'internal' && e.body && <Badge size="xs" variant="light" color="yellow">{t('ticket.timeline.internal')}</Badge>}
+              </Group>
+            }
+          >
+            <Text size="xs" c="dimmed">
+              {e.author || t('ticket.timeline.system')} · {formatDateTime(e.at)}
+            </Text>
+            {e.body && (
+              <Paper mt={4} px="sm" py={6} bg={e.tone === 'internal' ? 'var(--mantine-color-yellow-light)' : 'var(--mantine-color-default-hover)'} radius="sm">
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{e.body}</Text>
+              </Paper>
+            )}
+          </MantineTimeline.Item>
+        );
+      })}
+    </MantineTimeline>
+  );
+}
