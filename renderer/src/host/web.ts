@@ -54,6 +54,7 @@ export function createWebHost(storage: Storage = localStorage): Host {
     openTicket: (id) => openTicket.emit(id),
     reportFired: (alarm) => alarmFired.emit(alarm),
     lateSuffix: () => (settings.locale === 'en' ? 'late' : 'с опозданием'),
+    soundEnabled: () => settings.alarms.sound,
   });
 
   // Browsers have no resume event: a jump of the wall clock between timer ticks tells of a sleep.
@@ -76,12 +77,13 @@ export function createWebHost(storage: Storage = localStorage): Host {
         version: import.meta.env.VITE_APP_VERSION ?? '0.1.0',
         kind: 'web',
         platform: navigator.platform || 'web',
-        notificationsSupported: supported && Notification.permission !== 'denied',
+        // Only a granted permission shows notifications; until then the in-window banner does.
+        notificationsSupported: supported && Notification.permission === 'granted',
         notificationsUnsupportedReason: !supported
           ? 'browser'
-          : Notification.permission === 'denied'
-            ? 'denied'
-            : '',
+          : Notification.permission === 'granted'
+            ? ''
+            : Notification.permission,
       };
     },
     async getSettings() {

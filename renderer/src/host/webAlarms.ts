@@ -41,6 +41,8 @@ export interface WebAlarmsOptions {
   openTicket(ticketId: string): void;
   reportFired(alarm: FiredAlarm): void;
   lateSuffix(): string;
+  /** settings.alarms.sound: the page plays the app's alert tone with emergencies. */
+  soundEnabled(): boolean;
 }
 
 export class WebAlarms {
@@ -78,8 +80,8 @@ export class WebAlarms {
         body: request.body,
         tag: request.ticketId ? `pass24:${request.ticketId}:${request.title}` : undefined,
         requireInteraction: request.severity === 'critical',
-        // The page plays the app's own alert tone for emergencies.
-        silent: request.severity === 'critical',
+        // The page plays the app's own alert tone for emergencies (when sound is on), not the system's.
+        silent: request.severity === 'critical' && this.#options.soundEnabled(),
       });
       this.#shown.add(notification);
       notification.onclick = () => {

@@ -1,4 +1,68 @@
-/** Placeholder until this room is built (replaced by its owner). */
+/**
+ * The alarms of the signed-in desk (issue 7): keeps the host's alarm list and attention count in
+ * step with the tickets, and answers what the host reports: a fired alarm gets a banner (when the
+ * system could not show it, and always for emergencies) and the alert tone (emergencies, when
+ * sound is on); a clicked notification opens its ticket.
+ */
+import { useHotkeys } from '@mantine/hooks';
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { alarmKey, type FiredAlarm } from '#shared/host.ts';
+import { useCommands, type Command } from '../../app/commands.ts';
+import { useHost } from '../../app/hostContext.ts';
+import { useRouteStore } from '../../state/routeStore.ts';
+import { useSettingsStore } from '../../state/settingsStore.ts';
+import { AlarmBanners } from './AlarmBanners.tsx';
+import { needsBanner, useAlarmBannerStore } from './alarmBannerStore.ts';
+import { playAlertTone } from './alertTone.ts';
+import { useAlarmSchedule } from './useAlarmSchedule.ts';
+import { useAskNotificationPermissionOnWeb } from './useNotificationPermission.ts';
+
+const openLatestShortcut = 'alt+o';
+const dismissAllShortcut = 'alt+shift+o';
+
+function openAlarm(alarm: FiredAlarm): void {
+  useAlarmBannerStore.getState().dismiss(alarmKey(alarm));
+  useRouteStore.getState().openTicket(alarm.ticketId);
+}
+
 export function AlarmCenter(_props: Record<string, never>) {
-  return null;
+  const { t } = useTranslation();
+  const host = useHost();
+  useAlarmSchedule();
+  useAskNotificationPermissionOnWeb();
+
+  useEffect(
+    () =>
+      host.onAlarmFired((alarm) => {
+        if (needsBanner(alarm)) useAlarmBannerStore.getState().show(alarm);
+        if (alarm.severity === 'critical' && useSettingsStore.getState().settings.alarms.sound) playAlertTone();
+      }),
+    [host],
+  );
+  useEffect(() => host.onOpenTicket((ticketId) => useRouteStore.getState().openTicket(ticketId)), [host]);
+
+  const commands: Command[] = [
+    {
+      id: 'alarms.openLatest',
+      label: t('alarms.commands.openLatest'),
+      group: 'tickets',
+      shortcut: openLatestShortcut,
+      run: () => {
+        const latest = useAlarmBannerStore.getState().banners[0];
+        if (latest) openAlarm(latest);
+      },
+    },
+    {
+      id: 'alarms.dismissAll',
+      label: t('alarms.commands.dismissAll'),
+      group: 'actions',
+      shortcut: dismissAllShortcut,
+      run: () => useAlarmBannerStore.getState().dismissAll(),
+    },
+  ];
+  useCommands('alarms', commands);
+  useHotkeys(commands.map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]));
+
+  return <AlarmBanners onOpen={openAlarm} openShortcut={openLatestShortcut} />;
 }

@@ -8,6 +8,7 @@ import { openSignOut } from '../../app/SignOutDialog.tsx';
 import { changeLocale } from '../../i18n/index.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useWorkspaceStore } from '../../sync/workspaceStore.ts';
+import { AlarmSettings } from './AlarmSettings.tsx';
 
 export function SettingsSection() {
   const { t } = useTranslation();
@@ -65,6 +66,7 @@ export function SettingsSection() {
             data-testid="settings-on-shift"
           />
         </Card>
+        <AlarmSettings />
         {session && (
           <Card withBorder padding="md">
             <Title order={5} mb="sm">{t('settings.account')}</Title>
@@ -91,7 +93,7 @@ export function SettingsSection() {
               {info.notificationsSupported
                 ? t('settings.notificationsOk')
                 : t('settings.notificationsOff', {
-                    reason: info.kind === 'web' ? t(`settings.notificationReasons.${info.notificationsUnsupportedReason as 'browser' | 'denied'}`) : info.notificationsUnsupportedReason,
+                    reason: info.kind === 'web' ? t(`settings.notificationReasons.${info.notificationsUnsupportedReason as 'browser' | 'denied' | 'default'}`) : info.notificationsUnsupportedReason,
                   })}
             </Text>
           </Card>

@@ -22,5 +22,6 @@ export const settings: EnglishOf<typeof ru> = {
   notificationReasons: {
     browser: 'the browser does not support notifications',
     denied: 'notifications are blocked for this site in the browser settings',
+    default: 'the browser has not allowed notifications yet',
   },
 };

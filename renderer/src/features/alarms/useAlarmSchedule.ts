@@ -1,0 +1,57 @@
+/**
+ * Keeps the host's alarm list in step with the local database: the open tickets (RxDB, so changes
+ * from sync arrive here too: another agent taking a ticket drops it from this list, which cancels
+ * its pending alarms), the alarm settings, the shift, the language and the server clock offset.
+ * Also tells the host how many emergencies wait for this agent's first contact.
+ */
+import { useEffect, useState } from 'react';
+import { map } from 'rxjs';
+import { alarmTicketOf } from '#shared/alarms/alarmTicketOf.ts';
+import { attentionCount } from '#shared/alarms/attentionCount.ts';
+import { buildAlarmSpecs } from '#shared/alarms/buildAlarmSpecs.ts';
+import { alarmsOnHostClock } from '#shared/alarms/hostClock.ts';
+import { openStatuses } from '#shared/domain/enums.ts';
+import type { Ticket } from '#shared/schema/ticketSchema.ts';
+import { useHost } from '../../app/hostContext.ts';
+import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useObservable } from '../../db/useObservable.ts';
+import { useConnectionStore } from '../../state/connectionStore.ts';
+import { useSettingsStore } from '../../state/settingsStore.ts';
+import { useAlarmBannerStore } from './alarmBannerStore.ts';
+
+/** Bursts of changes (a sync page of tickets) become one message to the host. */
+const debounceMs = 200;
+
+export function useAlarmSchedule(): void {
+  const host = useHost();
+  const workspace = useWorkspace();
+  const { db, clock, write, session } = workspace;
+  const settings = useSettingsStore((s) => s.settings);
+  const offset = useConnectionStore((s) => s.clockSkewMs);
+  const [resumed, setResumed] = useState(0);
+  const tickets = useObservable(
+    () => db.tickets.find({ selector: { status: { $in: [...openStatuses] } } }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket))),
+    [db],
+    null as Ticket[] | null,
+  );
+
+  useEffect(() => host.onPowerResume(() => setResumed((n) => n + 1)), [host]);
+
+  useEffect(() => {
+    if (tickets === null) return;
+    const timer = setTimeout(() => {
+      const now = clock.now();
+      const views = tickets.map((t) => alarmTicketOf(t, write.sla, now, settings.alarms));
+      const specs = buildAlarmSpecs(views, {
+        thresholds: settings.alarms,
+        onShift: settings.onShift,
+        agentId: session.agent.id,
+        locale: settings.locale,
+      });
+      useAlarmBannerStore.getState().retainScheduled(specs);
+      void host.scheduleAlarms(alarmsOnHostClock(specs, clock.offset)).catch((error: unknown) => console.error('alarms not scheduled', error));
+      void host.setAttention(attentionCount(tickets, session.agent.id)).catch(() => undefined);
+    }, debounceMs);
+    return () => clearTimeout(timer);
+  }, [host, tickets, settings.alarms, settings.onShift, settings.locale, session.agent.id, clock, write.sla, offset, resumed]);
+}
