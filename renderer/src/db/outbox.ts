@@ -29,14 +29,50 @@ export type OutboxCollection = RxCollection<OutboxEntry>;
 
 export const outboxKey = (collection: CollectionName, docId: string) => `${collection}:${docId}`;
 
+/**
+ * Recent acknowledgements per outbox (key -> editedAt of the accepted state). A repository writes
+ * the document before marking it pending, and the replication may push it and get the answer in
+ * between: the acknowledgement then finds no entry, and the entry written after it would stay
+ * pending forever. markPending looks here after writing and settles such entries at once. The
+ * race spans milliseconds, so a short in-memory list is enough.
+ */
+const recentAcks = new WeakMap<OutboxCollection, Map<string, number>>();
+const recentAckLimit = 2000;
+
+function rememberAcks(outbox: OutboxCollection, collection: CollectionName, accepted: Map<string, number>): void {
+  let acks = recentAcks.get(outbox);
+  if (!acks) recentAcks.set(outbox, (acks = new Map()));
+  for (const [id, ackAt] of accepted) {
+    if (ackAt <= 0) continue;
+    const key = outboxKey(collection, id);
+    acks.delete(key);
+    acks.set(key, ackAt);
+  }
+  for (const key of acks.keys()) {
+    if (acks.size <= recentAckLimit) break;
+    acks.delete(key);
+  }
+}
+
 export async function markPending(outbox: OutboxCollection, collection: CollectionName, docIds: string[], at: number): Promise<void> {
   if (docIds.length === 0) return;
-  await outbox.bulkUpsert(docIds.map((docId) => ({ key: outboxKey(collection, docId), collectionName: collection, docId, at: Math.round(at) })));
+  const entryAt = Math.round(at);
+  await outbox.bulkUpsert(docIds.map((docId) => ({ key: outboxKey(collection, docId), collectionName: collection, docId, at: entryAt })));
+  const acks = recentAcks.get(outbox);
+  if (!acks) return;
+  const alreadyAccepted = new Map<string, number>();
+  for (const docId of docIds) {
+    const ackAt = acks.get(outboxKey(collection, docId));
+    if (ackAt !== undefined && ackAt >= entryAt) alreadyAccepted.set(docId, ackAt);
+  }
+  if (alreadyAccepted.size > 0) await markAcknowledged(outbox, collection, alreadyAccepted);
 }
 
 /** The server accepted these documents (id -> editedAt of the accepted state, 0 if unknown). */
 export async function markAcknowledged(outbox: OutboxCollection, collection: CollectionName, accepted: Map<string, number>): Promise<void> {
   if (accepted.size === 0) return;
+  // Before reading the entries: a markPending finishing after this read still sees the answer.
+  rememberAcks(outbox, collection, accepted);
   const keys = [...accepted.keys()].map((id) => outboxKey(collection, id));
   const found = await outbox.findByIds(keys).exec();
   const done: string[] = [];
