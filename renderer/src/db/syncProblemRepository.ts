@@ -37,6 +37,14 @@ export async function clearProblem(db: DeskDatabase, collection: CollectionName,
   if (doc) await doc.remove();
 }
 
+/** clearProblem for a whole pushed batch: one read and one write, not one query per document. */
+export async function clearProblems(db: DeskDatabase, collection: CollectionName, docIds: Iterable<string>): Promise<void> {
+  const keys = [...docIds].map((id) => problemKey(collection, id));
+  if (keys.length === 0) return;
+  const found = await db.syncproblems.findByIds(keys).exec();
+  if (found.size > 0) await db.syncproblems.bulkRemove([...found.keys()]);
+}
+
 export function observeProblems(db: DeskDatabase) {
   return db.syncproblems.find({ sort: [{ at: 'desc' }] }).$;
 }

@@ -18,7 +18,7 @@ import {
 } from '#shared/protocol.ts';
 import type { DeskDatabase } from '../db/database.ts';
 import { clearPending, markAcknowledged } from '../db/outbox.ts';
-import { clearProblem, recordRejections } from '../db/syncProblemRepository.ts';
+import { clearProblems, recordRejections } from '../db/syncProblemRepository.ts';
 import { ApiRequestError, type ApiClient } from './apiClient.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 
@@ -209,7 +209,7 @@ export class SyncEngine {
                   accepted.set(doc.id, typeof doc.editedAt === 'number' ? doc.editedAt : typeof doc.at === 'number' ? doc.at : 0);
                 }
                 await markAcknowledged(db.outbox, name, accepted);
-                for (const id of accepted.keys()) await clearProblem(db, name, id);
+                await clearProblems(db, name, accepted.keys());
                 if (res.rejected.length > 0) {
                   const labels = new Map(rows.map((r) => [r.newDocumentState.id, labelOf(r.newDocumentState as AnyDoc)]));
                   await recordRejections(db, name, res.rejected, labels, api.clock.now());
