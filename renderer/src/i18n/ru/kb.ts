@@ -1,1 +1,28 @@
-export const kb = {};
+/** The knowledge base (база знаний): search, list and the article reader. */
+export const kb = {
+  title: 'База знаний',
+  searchPlaceholder: 'Поиск по статьям: шлагбаум, пропуск, камера…',
+  allProducts: 'Все продукты',
+  commonArticle: 'Для всех продуктов',
+  status: { draft: 'Черновик', published: 'Опубликована', archived: 'В архиве' },
+  articles_one: '{{count}} статья',
+  articles_few: '{{count}} статьи',
+  articles_many: '{{count}} статей',
+  found_one: 'Найдена {{count}} статья',
+  found_few: 'Найдено {{count}} статьи',
+  found_many: 'Найдено {{count}} статей',
+  nothingFound: 'Ничего не найдено. Попробуйте другое слово или уберите фильтр продукта.',
+  empty: 'В базе знаний пока нет статей. Они появятся после синхронизации.',
+  chooseArticle: 'Выберите статью слева: ↑ ↓ и Enter, поиск — «/».',
+  notFound: 'Статья не найдена: возможно, она удалена или ещё не синхронизирована.',
+  edited: 'Изменена {{date}}',
+  tags: 'Метки',
+  conflictDraft: 'У статьи есть несохранённая версия после конфликта правок.',
+  command: {
+    search: 'Поиск по базе знаний',
+    next: 'Следующая статья',
+    previous: 'Предыдущая статья',
+    open: 'Открыть выбранную статью',
+    close: 'Закрыть статью',
+  },
+};
