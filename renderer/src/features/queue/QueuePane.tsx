@@ -1,0 +1,122 @@
+/** The queue itself: views with counts, the quick filter, and the table of the chosen view. */
+import { Stack } from '@mantine/core';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { startOfDayIn } from '#shared/domain/queueOrder.ts';
+import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { useHost } from '../../app/hostContext.ts';
+import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useRouteStore } from '../../state/routeStore.ts';
+import { useSettingsStore } from '../../state/settingsStore.ts';
+import { useNow } from '../../state/ticker.ts';
+import { QueueCellContextValue, type QueueCellContext } from './queueCellContext.ts';
+import { defaultQueueColumns, isQueueColumnId, splitColumnWidths, splitQueueColumns, type QueueColumnId } from './queueColumns.tsx';
+import { startQueueMeasure } from './queueMarks.ts';
+import { useQueueStore } from './queueStore.ts';
+import { QueueTable, type QueueTableApi } from './QueueTable.tsx';
+import { QueueToolbar } from './QueueToolbar.tsx';
+import { QueueViewTabs } from './QueueViewTabs.tsx';
+import { useQueueCommands } from './useQueueCommands.ts';
+import { useQueueModel } from './useQueueModel.ts';
+import { useAgentNames, useQueueTickets } from './useQueueTickets.ts';
+
+const hourMs = 3_600_000;
+const saveWidthsAfterMs = 400;
+
+export function QueuePane({ split }: { split: boolean }) {
+  const { t } = useTranslation();
+  const host = useHost();
+  const { session } = useWorkspace();
+  const [mounted] = useState(() => {
+    startQueueMeasure('first-render');
+    return true;
+  });
+  const now = useNow();
+  // The day boundary is found once an hour, not every second.
+  const hour = Math.floor(now / hourMs);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const startOfToday = useMemo(() => startOfDayIn(defaultSlaSetup().calendar.timeZone, now), [hour]);
+  const { tickets } = useQueueTickets(startOfToday);
+  const agentNames = useAgentNames();
+  const { view, filter, sort, selectedId, setView, setFilter, setSort, select } = useQueueStore();
+  const itemId = useRouteStore((s) => s.itemId);
+  const model = useQueueModel({ tickets, agentId: session.agent.id, agentNames, now, startOfToday, view, filter, sort });
+
+  const settings = useSettingsStore((s) => s.settings);
+  const chosen = settings.queueColumns.filter(isQueueColumnId);
+  const columns: readonly QueueColumnId[] = split ? splitQueueColumns : chosen.length > 0 ? chosen : defaultQueueColumns;
+  const [widths, setWidths] = useState<Record<string, number>>(settings.queueColumnWidths);
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => () => { if (saveTimer.current) clearTimeout(saveTimer.current); }, []);
+  const changeWidths = (next: Record<string, number>) => {
+    setWidths(next);
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => void useSettingsStore.getState().update(host, { queueColumnWidths: next }), saveWidthsAfterMs);
+  };
+
+  // The open ticket is the selected row.
+  useEffect(() => {
+    if (itemId) select(itemId);
+  }, [itemId, select]);
+
+  const tableApi = useRef<QueueTableApi | null>(null);
+  const { move, openSelected } = useQueueCommands(model.rows, tableApi);
+  const onFilterKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      move(e.key === 'ArrowDown' ? 1 : -1);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      openSelected();
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      if (filter) setFilter('');
+      else e.currentTarget.blur();
+    }
+  };
+
+  const cellContext = useMemo<QueueCellContext>(() => ({ agentNames, startOfToday, compact: split }), [agentNames, startOfToday, split]);
+  const onRowClick = useMemo(
+    () => (ticketId: string) => {
+      select(ticketId);
+      useRouteStore.getState().openTicket(ticketId);
+    },
+    [select],
+  );
+
+  return (
+    <Stack gap={6} h="100%" p="xs" style={{ minHeight: 0 }} data-queue-pane data-mounted={mounted}>
+      <QueueViewTabs view={view} counts={model.counts} compact={split} onChange={setView} />
+      <QueueToolbar
+        filter={filter}
+        columns={columns}
+        showColumnsMenu={!split}
+        shown={model.rows.length}
+        onFilterChange={setFilter}
+        onFilterKey={onFilterKey}
+        onColumnsChange={(next) => void useSettingsStore.getState().update(host, { queueColumns: next })}
+        onResetColumns={() => {
+          setWidths({});
+          void useSettingsStore.getState().update(host, { queueColumns: [], queueColumnWidths: {} });
+        }}
+      />
+      <div style={{ flex: 1, minHeight: 0 }}>
+        <QueueCellContextValue.Provider value={cellContext}>
+          <QueueTable
+            rows={model.rows}
+            columns={columns}
+            widths={split ? splitColumnWidths : widths}
+            sort={sort}
+            selectedId={selectedId}
+            emptyText={filter ? t('queue.noMatch', { query: filter }) : t('queue.emptyView')}
+            apiRef={tableApi}
+            onSortChange={setSort}
+            // Beside a ticket the widths are fixed; the manager's own widths are for the full queue.
+            onWidthsChange={split ? () => undefined : changeWidths}
+            onRowClick={onRowClick}
+          />
+        </QueueCellContextValue.Provider>
+      </div>
+    </Stack>
+  );
+}

@@ -1,0 +1,38 @@
+/** The views of the queue with their live counts. */
+import { Badge, Group, ScrollArea, SegmentedControl, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { queueViewIds, type QueueViewCounts, type QueueViewId } from '#shared/domain/queueOrder.ts';
+
+const countColor: Partial<Record<QueueViewId, string>> = { emergency: 'red', burning: 'orange' };
+
+export function QueueViewTabs({ view, counts, compact, onChange }: { view: QueueViewId; counts: QueueViewCounts; compact: boolean; onChange(view: QueueViewId): void }) {
+  const { t } = useTranslation();
+  return (
+    <ScrollArea type="hover" scrollbarSize={4} offsetScrollbars={false} style={{ flexShrink: 0 }}>
+    <SegmentedControl
+      size="xs"
+      value={view}
+      onChange={(v) => onChange(v as QueueViewId)}
+      data-testid="queue-views"
+      fullWidth={!compact}
+      data={queueViewIds.map((id) => ({
+        value: id,
+        label: (
+          <Group gap={6} wrap="nowrap" data-testid={`queue-view-${id}`} data-active={id === view || undefined} title={t(`queue.viewHint.${id}`)}>
+            <Text size="xs" fw={500} style={{ whiteSpace: 'nowrap' }}>{t(`queue.views.${id}`)}</Text>
+            <Badge
+              size="xs"
+              circle={counts[id] < 10}
+              variant={counts[id] > 0 && countColor[id] ? 'filled' : 'light'}
+              color={counts[id] > 0 ? (countColor[id] ?? 'gray') : 'gray'}
+              data-testid={`queue-count-${id}`}
+            >
+              {counts[id]}
+            </Badge>
+          </Group>
+        ),
+      }))}
+    />
+    </ScrollArea>
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The queue in front of the manager: the rows of the chosen view (filtered, sorted) and the live
+ * counts of every view. The clock enters only through the few boundaries that move with it
+ * (how many tickets are overdue, how many burn), so a tick of the shared ticker recomputes
+ * nothing unless a ticket actually crossed a deadline.
+ */
+import { useMemo } from 'react';
+import {
+  breachedCount,
+  buildQueueIndex,
+  burningWindowMs,
+  filterQueueRows,
+  openInUrgencyOrder,
+  queueViewCounts,
+  queueViewRows,
+  sortQueueRows,
+  type QueueSort,
+  type QueueViewCounts,
+  type QueueViewId,
+} from '#shared/domain/queueOrder.ts';
+import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import type { Ticket } from '#shared/schema/ticketSchema.ts';
+
+export interface QueueModelInput {
+  tickets: readonly Ticket[];
+  agentId: string;
+  agentNames: ReadonlyMap<string, string>;
+  now: number;
+  startOfToday: number;
+  view: QueueViewId;
+  filter: string;
+  sort: QueueSort | null;
+}
+
+export interface QueueModel {
+  rows: readonly Ticket[];
+  /** Rows of the view before the quick filter. */
+  viewSize: number;
+  counts: QueueViewCounts;
+}
+
+function prefixWhile(list: readonly Ticket[], limit: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.dueAt <= limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function useQueueModel(input: QueueModelInput): QueueModel {
+  const { tickets, agentId, agentNames, now, startOfToday, view, filter, sort } = input;
+  const setup = defaultSlaSetup();
+  const index = useMemo(() => buildQueueIndex(tickets, agentId, setup), [tickets, agentId, setup]);
+  const breached = breachedCount(index, now);
+  // The "Горят" boundary moves with the clock; the rows and counts follow only when it moves.
+  const burning = prefixWhile(index.running, now + burningWindowMs);
+  const ordered = useMemo(() => openInUrgencyOrder(index, breached), [index, breached]);
+  const counts = useMemo(
+    () => queueViewCounts(index, { agentId, now, startOfToday }),
+    // `now` enters the counts only through `burning`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [index, agentId, burning, startOfToday],
+  );
+  const viewRows = useMemo(
+    () => queueViewRows(view, index, ordered, { agentId, now, startOfToday }),
+    // As above: the view rows depend on the clock only through `burning` (and `breached`, via `ordered`).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [view, index, ordered, agentId, view === 'burning' ? burning : 0, startOfToday],
+  );
+  const filtered = useMemo(() => filterQueueRows(viewRows, filter), [viewRows, filter]);
+  const rows = useMemo(
+    () => (sort ? sortQueueRows(filtered, sort, (id) => agentNames.get(id) ?? '') : filtered),
+    [filtered, sort, agentNames],
+  );
+  return { rows, viewSize: viewRows.length, counts };
+}
