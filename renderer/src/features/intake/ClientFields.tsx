@@ -38,6 +38,7 @@ export function ClientFields({ clients, match, message }: Props) {
         value={draft.organizationName}
         onChange={(organizationName) => patch({ organizationName })}
         limit={12}
+        size="xs"
         leftSection={<IconBuilding size={15} />}
         description={orgDescription}
         error={message('organizationName')}
@@ -51,6 +52,7 @@ export function ClientFields({ clients, match, message }: Props) {
         value={draft.siteName}
         onChange={(siteName) => patch({ siteName })}
         limit={12}
+        size="xs"
         leftSection={<IconMapPin size={15} />}
         description={siteDescription}
         error={message('siteName')}

@@ -40,7 +40,7 @@ export function ProblemFields({ message, subjectRef }: Props) {
         data-testid="intake-description"
       />
       <Stack gap={2}>
-        <Text size="sm" fw={500}>{t('intake.field.type')}</Text>
+        <Text size="xs" fw={500}>{t('intake.field.type')}</Text>
         <SegmentedControl
           size="xs"
           fullWidth
@@ -50,12 +50,13 @@ export function ProblemFields({ message, subjectRef }: Props) {
           data-testid="intake-type"
         />
       </Stack>
-      <Radio.Group label={t('intake.field.priority')} value={draft.priority} onChange={(v) => patch({ priority: v as Priority })} data-testid="intake-priority">
+      <Radio.Group size="xs" label={t('intake.field.priority')} value={draft.priority} onChange={(v) => patch({ priority: v as Priority })} data-testid="intake-priority">
         <Stack gap={6} mt={4}>
           {priorities.map((p) => (
             <Radio
               key={p}
               value={p}
+              size="xs"
               color={priorityColor[p]}
               label={t(`common.priority.${p}`)}
               description={t(`common.priorityHint.${p}`)}

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { KbStatusBadge } from './KbStatusBadge.tsx';
+import { plainSummary } from './plainSummary.ts';
 
 const rowHeight = 56;
 
@@ -62,7 +63,7 @@ export function KbArticleList({ articles, cursor, openId, onOpen }: Props) {
                 </Group>
                 <Text size="xs" c="dimmed" truncate="end">
                   {a.product ? t(`common.product.${a.product}`) : t('kb.commonArticle')}
-                  {a.summary ? ` · ${a.summary}` : ''}
+                  {a.summary ? ` · ${plainSummary(a.summary)}` : ''}
                 </Text>
               </Stack>
             </UnstyledButton>

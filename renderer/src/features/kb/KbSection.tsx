@@ -121,9 +121,11 @@ export function KbSection() {
             <Text size="xs" c="dimmed" data-testid="kb-count" data-count={results.length}>{countText}</Text>
           </Group>
         </Stack>
-        {loaded && articles.length === 0 ? (
+        {!loaded ? (
+          <Text size="sm" c="dimmed" p="md">{t('common.loading')}</Text>
+        ) : articles.length === 0 ? (
           <Text size="sm" c="dimmed" p="md">{t('kb.empty')}</Text>
-        ) : loaded && results.length === 0 ? (
+        ) : results.length === 0 ? (
           <Text size="sm" c="dimmed" p="md" data-testid="kb-nothing">{t('kb.nothingFound')}</Text>
         ) : (
           <KbArticleList articles={results} cursor={at} openId={openId} onOpen={openAt} />
