@@ -59,7 +59,11 @@ export function useTicketCommands(
     }
   }
   useCommands('ticket', commands);
+  // Every shortcut here is an Alt chord, which types nothing on Windows and Linux: they work from
+  // inside the composer too (write a reply, then Alt+S to resolve). While a dialog is open the
+  // list is empty, so a chord never fires behind it.
   useHotkeys(
     commands.filter((c) => c.shortcut).map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]),
+    [],
   );
 }
