@@ -63,6 +63,10 @@ export function queueColumnDefs(t: TFunction): ColumnDef<Ticket>[] {
       size: defaultColumnWidths[id],
       minSize: 56,
       maxSize: 800,
+      // Cells render components, so TanStack cannot guess a direction: first click ascends.
+      sortDescFirst: false,
+      // Sorting happens in shared/domain/queueOrder.ts; TanStack only needs an accessor to offer it.
+      accessorFn: (ticket) => ticket.id,
       cell: ({ row }) => <Cell ticket={row.original} />,
     } satisfies ColumnDef<Ticket>;
   });
