@@ -19,6 +19,8 @@ let app: RunningWebServer;
 let apiKey: string;
 
 test.beforeAll(async () => {
+  // Four CLI runs and a server start on PGlite: slow on a busy 2-core machine.
+  test.setTimeout(180_000);
   central = new CentralServer();
   for (const a of [agent, agent2, head]) central.addAccount(a);
   apiKey = central.addApiKey('email');
@@ -47,8 +49,15 @@ async function signedInPage(browser: Browser, account: TestAccount): Promise<Pag
 const status = (page: Page) => page.getByTestId('ticket-status');
 const dialogText = (page: Page) => page.getByRole('dialog').getByTestId('dialog-text');
 const submitDialog = (page: Page) => page.getByRole('dialog').getByTestId('dialog-submit').click();
+/** Submits a dialog the move is expected to pass, and waits until it has closed. */
+async function submitAccepted(page: Page): Promise<void> {
+  await submitDialog(page);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+}
 
 test('an emergency goes from intake through escalation to closing with the client’s rating', async ({ browser }) => {
+  // Two workstations and a dozen steps, each waiting on real sync.
+  test.setTimeout(180_000);
   const filed = await central.intake(apiKey, {
     channel: 'email',
     externalId: 'msg-emergency-1',
@@ -83,7 +92,7 @@ test('an emergency goes from intake through escalation to closing with the clien
   await page.keyboard.press('Alt+KeyC');
   await expect(page.getByTestId('dialog-logContact')).toBeVisible();
   await dialogText(page).fill('Позвонил, подтвердил аварию, обещал перезвонить через час.');
-  await submitDialog(page);
+  await submitAccepted(page);
   await expect(page.getByTestId('sla-firstContact')).toHaveAttribute('data-stage', 'met');
   await expect(page.getByTestId('sla-firstContact-text')).toContainText('выполнено');
 
@@ -98,7 +107,7 @@ test('an emergency goes from intake through escalation to closing with the clien
   await submitDialog(page);
   await expect(page.getByTestId('dialog-error')).toHaveText('Укажите причину.');
   await dialogText(page).fill('Камера LPR-2 не распознаёт номера после обновления 2.4.0');
-  await submitDialog(page);
+  await submitAccepted(page);
   await expect(status(page)).toHaveAttribute('data-status', 'escalation_requested');
   await expect(page.getByTestId('action-approveEscalation')).toHaveCount(0);
 
@@ -120,7 +129,7 @@ test('an emergency goes from intake through escalation to closing with the clien
   await expect(page.getByTestId('escalation-dev-task')).toContainText('DEV-777');
   await page.getByTestId('action-developmentAnswered').click();
   await dialogText(page).fill('Исправлено в 2.4.1, обновление выкачено на объект.');
-  await submitDialog(page);
+  await submitAccepted(page);
   await expect(status(page)).toHaveAttribute('data-status', 'in_progress');
 
   // Resolving needs a KB article: refused without one, the summary stays typed.
@@ -132,7 +141,7 @@ test('an emergency goes from intake through escalation to closing with the clien
   await expect(dialogText(page)).toHaveValue(summary);
   await page.getByTestId('kb-create-draft').click();
   await expect(page.getByTestId('kb-linked-title')).toHaveText('Не открывается шлагбаум на въезде');
-  await submitDialog(page);
+  await submitAccepted(page);
   await expect(status(page)).toHaveAttribute('data-status', 'resolved');
   await expect(page.getByTestId('sla-resolution')).toHaveAttribute('data-stage', 'met');
   await expect(page.getByTestId('resolution-article')).toHaveText('Не открывается шлагбаум на въезде');
@@ -140,9 +149,10 @@ test('an emergency goes from intake through escalation to closing with the clien
   // Closing only with the client's confirmation; rating 5.
   await page.getByTestId('action-confirmClosure').click();
   await dialogText(page).fill('Клиент перезвонил: шлагбаум работает.');
-  await page.getByTestId('csat-rating').locator('label').nth(4).click();
+  const fiveStars = await page.getByTestId('csat-rating').locator('input[value="5"]').getAttribute('id');
+  await page.locator(`label[for="${fiveStars}"]`).click();
   await page.getByTestId('csat-comment').fill('Быстро и понятно');
-  await submitDialog(page);
+  await submitAccepted(page);
   await expect(status(page)).toHaveAttribute('data-status', 'closed');
   await expect(page.getByTestId('csat-card')).toContainText('Оценка клиента: 5 из 5');
   await expect(page.getByTestId('ticket-actions')).toHaveCount(0);
@@ -183,7 +193,7 @@ test('a standard ticket’s countdown stops while waiting for the client and run
 
   await page.getByTestId('action-waitForClient').click();
   await dialogText(page).fill('Попросили скриншот настроек уведомлений');
-  await submitDialog(page);
+  await submitAccepted(page);
   await expect(status(page)).toHaveAttribute('data-status', 'waiting_client');
   await expect(page.getByTestId('sla-resolution')).toHaveAttribute('data-stage', 'paused');
   await expect(timer).toContainText('пауза · осталось');
