@@ -116,6 +116,7 @@ export function KbSection() {
               onChange={(v) => setProduct((v as Product | null) ?? null)}
               placeholder={t('kb.allProducts')}
               clearable
+              clearButtonProps={{ 'aria-label': t('kb.allProducts') }}
               data-testid="kb-product"
             />
             <Text size="xs" c="dimmed" data-testid="kb-count" data-count={results.length}>{countText}</Text>
