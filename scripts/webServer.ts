@@ -51,11 +51,18 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       return;
     }
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
+    if (!existsSync(file)) {
+      // The build is being written (or was never made): say so instead of failing the process.
+      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' }).end('Веб-версия собирается, обновите страницу через несколько секунд.');
+      return;
+    }
     res.writeHead(200, {
       'content-type': types[extname(file)] ?? 'application/octet-stream',
       'cache-control': file.endsWith('index.html') ? 'no-store' : 'public, max-age=3600',
     });
-    createReadStream(file).pipe(res);
+    createReadStream(file)
+      .on('error', () => res.destroy())
+      .pipe(res);
   });
   return new Promise((resolveStart, reject) => {
     server.once('error', reject);
