@@ -12,7 +12,11 @@ export function QueueViewTabs({ view, counts, compact, onChange }: { view: Queue
     <SegmentedControl
       size="xs"
       value={view}
-      onChange={(v) => onChange(v as QueueViewId)}
+      onChange={(v) => {
+        onChange(v as QueueViewId);
+        // Give the keyboard back to the queue: a focused radio would swallow Ctrl+K, Enter and the arrows.
+        if (document.activeElement instanceof HTMLInputElement && document.activeElement.type === 'radio') document.activeElement.blur();
+      }}
       data-testid="queue-views"
       fullWidth={!compact}
       data={queueViewIds.map((id) => ({
