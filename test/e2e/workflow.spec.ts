@@ -52,7 +52,7 @@ const submitDialog = (page: Page) => page.getByRole('dialog').getByTestId('dialo
 /** Submits a dialog the move is expected to pass, and waits until it has closed. */
 async function submitAccepted(page: Page): Promise<void> {
   await submitDialog(page);
-  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('dialog-submit')).toHaveCount(0);
 }
 
 test('an emergency goes from intake through escalation to closing with the client’s rating', async ({ browser }) => {
