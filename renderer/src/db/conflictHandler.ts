@@ -28,3 +28,15 @@ function stripMeta(doc: unknown): unknown {
   const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = doc as Record<string, unknown>;
   return rest;
 }
+
+/**
+ * True when the merge of a conflicting local change gives the server's state exactly (the server
+ * had the later edit of every field the change touched, or the document is insert-only): nothing
+ * is left to send, so the change is no longer pending.
+ */
+export function resolvesToMaster(collection: CollectionName, assumed: unknown, local: unknown, master: unknown): boolean {
+  if (collection === 'events' || collection === 'agents') return true;
+  type D = WithDeleted<Record<string, unknown>>;
+  const { merged } = mergeDocuments(collection as MergeKind, (assumed ?? null) as D | null, local as D, master as D);
+  return jsonEqual(stripMeta(merged), stripMeta(master));
+}

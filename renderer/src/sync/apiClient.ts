@@ -125,6 +125,9 @@ export class ApiClient {
   }
 
   push<T>(collection: CollectionName, rows: Array<PushRow<T>>): Promise<PushResponse<T>> {
-    return this.request<PushResponse<T>>('POST', `/api/replication/${collection}/push`, rows);
+    // RxDB leaves assumedMasterState undefined for a document new to this client, and JSON drops
+    // undefined keys; the protocol wants an explicit null (the server refuses a row without it).
+    const body = rows.map((r) => ({ assumedMasterState: r.assumedMasterState ?? null, newDocumentState: r.newDocumentState }));
+    return this.request<PushResponse<T>>('POST', `/api/replication/${collection}/push`, body);
   }
 }

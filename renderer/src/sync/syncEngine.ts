@@ -17,6 +17,7 @@ import {
   type WithDeleted,
 } from '#shared/protocol.ts';
 import type { DeskDatabase } from '../db/database.ts';
+import { resolvesToMaster } from '../db/conflictHandler.ts';
 import { clearPending, markAcknowledged } from '../db/outbox.ts';
 import { clearProblems, recordRejections } from '../db/syncProblemRepository.ts';
 import { ApiRequestError, type ApiClient } from './apiClient.ts';
@@ -69,6 +70,11 @@ export class SyncEngine {
   private lastSyncAt: number | null = null;
   private lastEmitted = '';
   private readonly onBrowserOnline = () => this.reconnectNow();
+  /** The system says the network is gone: show it now rather than at the next failed request. */
+  private readonly onBrowserOffline = () => {
+    this.reachable = false;
+    this.emit();
+  };
   /** `${collection}:${id}` of local copies removed because the server never stored them. */
   private readonly localOnlyDeletions = new Set<string>();
 
@@ -122,6 +128,7 @@ export class SyncEngine {
     }
     this.pollTimer = setInterval(() => this.reSync(), pollIntervalMs);
     if (typeof window !== 'undefined') window.addEventListener('online', this.onBrowserOnline);
+    if (typeof window !== 'undefined') window.addEventListener('offline', this.onBrowserOffline);
     void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(
       () => {
         this.initialDone = true;
@@ -208,6 +215,11 @@ export class SyncEngine {
                   if (conflictIds.has(doc.id) || rejectedIds.has(doc.id)) continue;
                   accepted.set(doc.id, typeof doc.editedAt === 'number' ? doc.editedAt : typeof doc.at === 'number' ? doc.at : 0);
                 }
+                // A conflict whose merge is the server's state sends nothing more: it is settled too.
+                for (const master of res.conflicts) {
+                  const row = rows.find((r) => r.newDocumentState.id === master.id);
+                  if (row && resolvesToMaster(name, row.assumedMasterState, row.newDocumentState, master)) accepted.set(master.id, 0);
+                }
                 await markAcknowledged(db.outbox, name, accepted);
                 await clearProblems(db, name, accepted.keys());
                 if (res.rejected.length > 0) {
@@ -260,6 +272,7 @@ export class SyncEngine {
   async stop(): Promise<void> {
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onBrowserOnline);
+    if (typeof window !== 'undefined') window.removeEventListener('offline', this.onBrowserOffline);
     for (const s of this.streams.values()) s.close();
     for (const sub of this.subscriptions) sub.unsubscribe();
     await Promise.all([...this.replications.values()].map((r) => r.cancel()));
