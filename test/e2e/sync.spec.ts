@@ -23,7 +23,7 @@ interface HookCollection {
   findOne(id: string): { exec(): Promise<HookDocument | null> };
   insert(doc: object): Promise<unknown>;
 }
-/** The part of window.__deskTest (renderer/src/app/testHooks.ts) these specs use. */
+/** The part of (window as unknown as DeskWindow).__deskTest (renderer/src/app/testHooks.ts) these specs use. */
 interface DeskTestHooks {
   workspace(): { db: Record<'tickets' | 'events' | 'syncproblems' | 'outbox', HookCollection>; write: unknown } | null;
   tickets: {
@@ -31,11 +31,8 @@ interface DeskTestHooks {
     updateTicket(db: unknown, id: string, patch: Record<string, unknown>, write: unknown): Promise<Doc>;
   };
 }
-declare global {
-  interface Window {
-    __deskTest: DeskTestHooks;
-  }
-}
+/** The page's window with the hooks (cast inside each evaluate: the callbacks run in the page). */
+type DeskWindow = Window & { __deskTest: DeskTestHooks };
 
 let central: CentralServer;
 let app: RunningWebServer;
@@ -95,22 +92,22 @@ function ticketInput(subjectText: string): NewTicketInput {
 
 function createTicket(page: Page, input: NewTicketInput): Promise<Doc> {
   return page.evaluate(async (input) => {
-    const ws = window.__deskTest.workspace()!;
-    return window.__deskTest.tickets.createTicket(ws.db, input, ws.write);
+    const ws = (window as unknown as DeskWindow).__deskTest.workspace()!;
+    return (window as unknown as DeskWindow).__deskTest.tickets.createTicket(ws.db, input, ws.write);
   }, input);
 }
 
 function updateTicket(page: Page, id: string, patch: Record<string, unknown>): Promise<Doc> {
   return page.evaluate(async ([id, patch]) => {
-    const ws = window.__deskTest.workspace()!;
-    return window.__deskTest.tickets.updateTicket(ws.db, id, patch, ws.write);
+    const ws = (window as unknown as DeskWindow).__deskTest.workspace()!;
+    return (window as unknown as DeskWindow).__deskTest.tickets.updateTicket(ws.db, id, patch, ws.write);
   }, [id, patch] as const);
 }
 
 /** Writes a ticket straight into the local database, past the repositories (what the server must refuse). */
 function patchStored(page: Page, id: string, patch: Record<string, unknown>): Promise<void> {
   return page.evaluate(async ([id, patch]) => {
-    const doc = await window.__deskTest.workspace()!.db.tickets.findOne(id).exec();
+    const doc = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.tickets.findOne(id).exec();
     if (!doc) throw new Error(`no ticket ${id}`);
     await doc.incrementalPatch(patch);
   }, [id, patch] as const);
@@ -118,7 +115,7 @@ function patchStored(page: Page, id: string, patch: Record<string, unknown>): Pr
 
 function localTickets(page: Page): Promise<Doc[]> {
   return page.evaluate(async () => {
-    const docs = await window.__deskTest.workspace()!.db.tickets.find().exec();
+    const docs = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.tickets.find().exec();
     return docs.map((d) => d.toJSON());
   });
 }
@@ -129,14 +126,14 @@ async function localTicket(page: Page, id: string): Promise<Doc | null> {
 
 function localEvents(page: Page, ticketId: string): Promise<Doc[]> {
   return page.evaluate(async (ticketId) => {
-    const docs = await window.__deskTest.workspace()!.db.events.find({ selector: { ticketId } }).exec();
+    const docs = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.events.find({ selector: { ticketId } }).exec();
     return docs.map((d) => d.toJSON());
   }, ticketId);
 }
 
 function localProblems(page: Page): Promise<Doc[]> {
   return page.evaluate(async () => {
-    const docs = await window.__deskTest.workspace()!.db.syncproblems.find().exec();
+    const docs = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.syncproblems.find().exec();
     return docs.map((d) => d.toJSON());
   });
 }
