@@ -32,7 +32,9 @@ interface DeskTestHooks {
   };
 }
 /** The page's window with the hooks (cast inside each evaluate: the callbacks run in the page). */
-type DeskWindow = Window & { __deskTest: DeskTestHooks };
+interface DeskWindow {
+  __deskTest: DeskTestHooks;
+}
 
 let central: CentralServer;
 let app: RunningWebServer;
@@ -174,7 +176,7 @@ test('work done while the server is away survives a reload and reaches the other
   await expect(a.page.getByTestId('offline-banner')).toBeVisible();
   await expect(connection(a.page)).toContainText('Нет связи');
 
-  const offline = [];
+  const offline: Doc[] = [];
   for (const text of ['Камера не распознаёт номера', 'Пропуск гостя не действует', 'Не работает домофон в подъезде 3']) {
     offline.push(await createTicket(a.page, ticketInput(subject(text))));
   }
