@@ -115,6 +115,12 @@ function patchStored(page: Page, id: string, patch: Record<string, unknown>): Pr
   }, [id, patch] as const);
 }
 
+function insertStored(page: Page, doc: Doc): Promise<void> {
+  return page.evaluate(async (doc) => {
+    await (window as unknown as DeskWindow).__deskTest.workspace()!.db.tickets.insert(doc);
+  }, doc);
+}
+
 function localTickets(page: Page): Promise<Doc[]> {
   return page.evaluate(async () => {
     const docs = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.tickets.find().exec();
@@ -319,15 +325,14 @@ test('a change the server refuses waits in the sync problems while the rest sync
   await expect.poll(() => localTicket(a.page, discarded.id)).toMatchObject({ subject: discarded.subject, createdAt: discarded.createdAt });
   await waitInSync(a.page);
 
-  // Discard of a ticket the server never stored: made offline with a number of its own (numbers are
-  // the server's to give), refused on arrival; the local copy goes, and its deletion is not pushed.
-  const numbered = ticketInput(subject('Обращение с самодельным номером'));
-  await a.context.setOffline(true);
-  await expect(connection(a.page)).toHaveAttribute('data-state', 'offline');
-  const local = await createTicket(a.page, numbered);
-  await patchStored(a.page, local.id, { number: '2026-999999' });
-  await a.context.setOffline(false);
-  const localRow = section.getByTestId('problem-row').filter({ hasText: numbered.subject });
+  // Discard of a ticket the server never stored: written here with a number of its own (numbers
+  // are the server's to give), refused on arrival; the local copy goes, and its deletion is not pushed.
+  const numberedSubject = subject('Обращение с самодельным номером');
+  const localId = '0c0ffee0-0000-4000-8000-000000000001';
+  const { _meta: _m, _rev: _r, _attachments: _at, _deleted: _d, ...template } = (await localTicket(a.page, fine.id))!;
+  await insertStored(a.page, { ...template, id: localId, subject: numberedSubject, number: '2026-999999', updatedAt: 0 });
+  const local = { id: localId };
+  const localRow = section.getByTestId('problem-row').filter({ hasText: numberedSubject });
   await expect(localRow.getByTestId('problem-code')).toHaveText('Документ не прошёл проверку');
   await expect(localRow.getByTestId('problem-reason')).toContainText('Номер обращения присваивает сервер');
   await localRow.getByTestId('problem-discard').click();
