@@ -347,3 +347,23 @@ test('a change the server refuses waits in the sync problems while the rest sync
   await a.context.close();
   await b.context.close();
 });
+
+test('signing out asks first, warns about unsent changes, then clears the local data', async ({ browser }) => {
+  const a = await openDesk(browser, agentA);
+  await a.context.setOffline(true);
+  await expect(connection(a.page)).toHaveAttribute('data-state', 'offline');
+  const unsent = await createTicket(a.page, ticketInput(subject('Изменение, которое не успели отправить')));
+  await expect(pendingCount(a.page)).toHaveAttribute('data-count', '2');
+
+  await a.page.getByTestId('nav-settings').click();
+  await a.page.getByTestId('settings-sign-out').click();
+  await expect(a.page.getByRole('dialog')).toContainText('2 изменения');
+  await a.page.getByTestId('signout-confirm').click();
+  await expect(a.page.getByTestId('signin-login')).toBeVisible();
+
+  await a.context.setOffline(false);
+  await signIn(a.page, app.url, central.url, agentA);
+  await waitInSync(a.page);
+  expect(await localTicket(a.page, unsent.id)).toBeNull();
+  await a.context.close();
+});
