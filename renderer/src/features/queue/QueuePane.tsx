@@ -1,6 +1,6 @@
 /** The queue itself: views with counts, the quick filter, and the table of the chosen view. */
 import { Stack } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { startOfDayIn } from '#shared/domain/queueOrder.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
@@ -48,11 +48,12 @@ export function QueuePane({ split }: { split: boolean }) {
   const [widths, setWidths] = useState<Record<string, number>>(settings.queueColumnWidths);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   useEffect(() => () => { if (saveTimer.current) clearTimeout(saveTimer.current); }, []);
-  const changeWidths = (next: Record<string, number>) => {
+  const changeWidths = useCallback((next: Record<string, number>) => {
     setWidths(next);
     if (saveTimer.current) clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => void useSettingsStore.getState().update(host, { queueColumnWidths: next }), saveWidthsAfterMs);
-  };
+  }, [host]);
+  const keepSplitWidths = useCallback(() => undefined, []);
 
   // The open ticket is the selected row.
   useEffect(() => {
@@ -112,7 +113,7 @@ export function QueuePane({ split }: { split: boolean }) {
             apiRef={tableApi}
             onSortChange={setSort}
             // Beside a ticket the widths are fixed; the manager's own widths are for the full queue.
-            onWidthsChange={split ? () => undefined : changeWidths}
+            onWidthsChange={split ? keepSplitWidths : changeWidths}
             onRowClick={onRowClick}
           />
         </QueueCellContextValue.Provider>
