@@ -1,4 +1,7 @@
-/** The in-window alarm banners, stacked at the top centre over everything, newest first. */
+/**
+ * The in-window alarm banners, stacked in the bottom-right corner above the status bar, newest
+ * first: over everything, but not over the ticket header or the palette the manager is using.
+ */
 import { Affix, Button, Group, Notification, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { alarmKey, type FiredAlarm } from '#shared/host.ts';
@@ -21,8 +24,8 @@ export function AlarmBanners({ onOpen, openShortcut }: Props) {
   const hidden = banners.length - visible;
 
   return (
-    <Affix position={{ top: 8, left: '50%' }} style={{ transform: 'translateX(-50%)' }} zIndex={400}>
-      <Stack gap={6} w={520} role="region" aria-label={t('alarms.bannerRegion')} data-testid="alarm-banners">
+    <Affix position={{ bottom: 40, right: 16 }} zIndex={400}>
+      <Stack gap={6} w={440} role="region" aria-label={t('alarms.bannerRegion')} data-testid="alarm-banners">
         {banners.slice(0, visible).map((alarm, i) => {
           const key = alarmKey(alarm);
           const critical = alarm.severity === 'critical';
@@ -45,6 +48,7 @@ export function AlarmBanners({ onOpen, openShortcut }: Props) {
                   <Text size="xs" c="dimmed">{formatTime(alarm.firedAt)}</Text>
                 </Stack>
                 <Button
+                  style={{ flexShrink: 0 }}
                   size="compact-sm"
                   color={critical ? 'red' : 'orange'}
                   onClick={() => onOpen(alarm)}
