@@ -55,17 +55,24 @@ export class CollectionWriter {
     return new CollectionWriter(trx, collection, Number(row?.last ?? 0), clock);
   }
 
-  /** Stored documents by id (parsed), for conflict and immutability checks. */
+  /**
+   * Stored documents by id (parsed), for conflict and immutability checks.
+   * One primary-key lookup per id, on purpose: for `id in (...)` a planner without statistics
+   * (PGlite, a standalone backend, never has any: no autovacuum) scans the collection's whole
+   * range of the documents_feed index, so each push cost more as the collection grew (75 ms for
+   * 100 ids at 50,000 tickets, against under 1 ms). `offset 0` keeps the lookup a subquery of
+   * its own, so the planner cannot merge it into a join and pick that scan again.
+   */
   async readStored(ids: readonly string[]): Promise<Map<string, WireDocument>> {
     const stored = new Map<string, WireDocument>();
     if (ids.length === 0) return stored;
-    const rows = await this.trx
-      .selectFrom('documents')
-      .select(['id', 'data'])
-      .where('collection', '=', this.collection)
-      .where('id', 'in', [...ids])
-      .execute();
-    for (const row of rows) stored.set(row.id, row.data as WireDocument);
+    const { rows } = await sql<{ id: string; data: WireDocument }>`
+      select d.id, d.data
+      from unnest(${[...ids]}::text[]) as wanted(id)
+      cross join lateral (
+        select id, data from documents where collection = ${this.collection} and id = wanted.id offset 0
+      ) as d`.execute(this.trx);
+    for (const row of rows) stored.set(row.id, row.data);
     return stored;
   }
 
