@@ -10,7 +10,7 @@
  * Options: --only postgres|pglite, --quick (fewer documents).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTicketDocument } from '../../../shared/domain/ticketFactory.ts';
@@ -208,6 +208,9 @@ function report(all: Figures[]): void {
   for (const r of table) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 }
 
+// Other work on the machine moves these figures a lot: say how busy it was.
+const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+console.log(`${availableParallelism()} cores; load average (1 / 5 / 15 min) at start: ${load()}`);
 const results: Figures[] = [];
 const cluster = flags.only === 'pglite' ? null : await startPostgresCluster({ durable: true });
 const tmp = mkdtempSync(join(tmpdir(), 'pass24-bench-'));
@@ -222,15 +225,16 @@ try {
       return cluster.databaseUrl(name);
     };
     const url = await createDb('bench');
-    console.log('PostgreSQL: running…');
+    console.log(`PostgreSQL: running… (load ${load()})`);
     results.push(await runBackend('postgres', { url }, [], { DATABASE_URL: url }, async () => ({ url: await createDb('bench_seed') })));
   }
   if (flags.only !== 'postgres') {
     const dir = join(tmp, 'pglite');
-    console.log('PGlite: running…');
+    console.log(`PGlite: running… (load ${load()})`);
     results.push(await runBackend('pglite', { dataDir: dir }, ['--data', dir], { DATABASE_URL: '' }, async () => ({ dataDir: join(tmp, 'pglite-seed') })));
   }
   report(results);
+  console.log(`\nload average (1 / 5 / 15 min) at end: ${load()}`);
 } finally {
   cluster?.stop();
   rmSync(tmp, { recursive: true, force: true });
