@@ -15,7 +15,9 @@
  * and reloads. The timings come from the performance measures the queue itself records
  * ('queue:first-render', 'queue:filter', 'queue:sort'; renderer/src/features/queue/queueMarks.ts).
  *
- * Options: --tickets N (default 50000), --keep (leave the temporary folder).
+ * Options: --tickets N or --count N (default 50000); --keep (leave the temporary folder);
+ * --web DIR (a web build to serve instead of building one); --profile (an unminified build, and
+ * a CPU profile of each phase printed as the hottest functions).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -27,13 +29,20 @@ import { startWebServer } from '../../../scripts/webServer.ts';
 import { CentralServer, type TestAccount } from '../../e2e/support/central.ts';
 import { repoRoot } from '../../e2e/support/paths.ts';
 import { benchTickets } from './benchTickets.ts';
+import { startProfile, stopProfile } from './cpuProfile.ts';
 
 const targets = { firstRenderMs: 300, filterP95Ms: 100, sortMs: 150, tickMs: 4, scrollFps: 50, heapMb: 300 };
 
 const { values: flags } = parseArgs({
-  options: { tickets: { type: 'string', default: '50000' }, keep: { type: 'boolean', default: false } },
+  options: {
+    tickets: { type: 'string', default: '50000' },
+    count: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    web: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
 });
-const ticketCount = Number(flags.tickets);
+const ticketCount = Number(flags.count ?? flags.tickets);
 const agent: TestAccount = { login: 'bench', name: 'Замер Очереди', role: 'agent', password: 'пароль-для-замера-1' };
 
 interface DeskTestHooks {
@@ -72,10 +81,17 @@ async function clearMeasures(page: Page): Promise<void> {
 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'pass24-bench-queue-'));
-  const webDir = join(work, 'web');
-  console.log(`queue benchmark: ${ticketCount} tickets; building the web twin…`);
-  const build = spawnSync(process.execPath, [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--outDir', webDir, '--logLevel', 'warn'], { cwd: repoRoot, stdio: 'inherit' });
-  if (build.status !== 0) throw new Error('web build failed');
+  const webDir = flags.web ?? join(work, 'web');
+  if (flags.web) console.log(`queue benchmark: ${ticketCount} tickets; serving ${webDir}`);
+  else {
+    console.log(`queue benchmark: ${ticketCount} tickets; building the web twin…`);
+    const build = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--outDir', webDir, '--logLevel', 'warn', ...(flags.profile ? ['--minify', 'false'] : [])],
+      { cwd: repoRoot, stdio: 'inherit' },
+    );
+    if (build.status !== 0) throw new Error('web build failed');
+  }
 
   const central = new CentralServer();
   central.addAccount(agent);
@@ -88,6 +104,17 @@ async function main(): Promise<void> {
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    /** With --profile: a CPU profile of the phase, summarised after it. */
+    const phase = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      if (!flags.profile) return run();
+      await startProfile(cdp);
+      try {
+        return await run();
+      } finally {
+        console.log(`--- ${name}\n${await stopProfile(cdp)}`);
+      }
+    };
     await page.addInitScript(() => localStorage.setItem('pass24desk.testHooks', '1'));
     await page.goto(web.url);
     await page.getByTestId('signin-endpoint').fill(central.url);
@@ -104,58 +131,69 @@ async function main(): Promise<void> {
     const now = Date.now();
     const tickets = benchTickets(ticketCount, now, [agentId, 'agent-bench-2', 'agent-bench-3']);
     const insertStart = performance.now();
-    for (let i = 0; i < tickets.length; i += 5000) {
-      const errors = await page.evaluate(async (docs) => (await window.__deskTest.workspace().db.tickets.bulkInsert(docs)).error.length, tickets.slice(i, i + 5000));
-      if (errors > 0) throw new Error(`${errors} tickets refused by the local database`);
-    }
+    await phase('insert', async () => {
+      for (let i = 0; i < tickets.length; i += 5000) {
+        const errors = await page.evaluate(async (docs) => (await window.__deskTest.workspace().db.tickets.bulkInsert(docs)).error.length, tickets.slice(i, i + 5000));
+        if (errors > 0) throw new Error(`${errors} tickets refused by the local database`);
+      }
+    });
     const stored = await page.evaluate(() => window.__deskTest.workspace().db.tickets.count().exec());
     console.log(`inserted ${stored} tickets in ${((performance.now() - insertStart) / 1000).toFixed(1)} s`);
 
     // Offline from here: the reload must not push 50,000 tickets to the endpoint.
     await central.stop();
-    await page.reload();
-    await page.getByTestId('queue-row').first().waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => performance.getEntriesByName('queue:first-render', 'measure').length > 0, undefined, { timeout: 60_000 });
+    await phase('reload and first render', async () => {
+      await page.reload();
+      await page.getByTestId('queue-row').first().waitFor({ timeout: 120_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('queue:first-render', 'measure').length > 0, undefined, { timeout: 60_000 });
+    });
     const firstRender = (await measures(page, 'queue:first-render'))[0]!;
+    await page.waitForFunction(() => performance.getEntriesByName('queue:complete', 'measure').length > 0, undefined, { timeout: 300_000 });
+    const complete = (await measures(page, 'queue:complete'))[0]!;
     const openRows = await page.getByTestId('queue-count-open').innerText();
     const sinceNavigation = await page.evaluate(() => performance.getEntriesByName('queue:first-render', 'measure')[0]!.startTime + performance.getEntriesByName('queue:first-render', 'measure')[0]!.duration);
     console.log(`${stored} tickets in the local database, ${openRows} open in "Все открытые"`);
     line('first render after db open', `${ms(firstRender)} (${ms(sinceNavigation)} since navigation)`, `<= ${targets.firstRenderMs} ms`, firstRender <= targets.firstRenderMs);
+    line('  (every ticket loaded, counts shown)', ms(complete), '', true);
     await page.waitForTimeout(2000);
 
     // Quick filter: keystrokes with a pause between them, as typed.
     await clearMeasures(page);
     const filter = page.getByTestId('queue-filter');
-    for (const query of ['шлагбаум', 'северный парк', '2026-0123', 'сидорова', 'турникет карта']) {
-      await filter.click();
-      for (const ch of query) {
-        await page.keyboard.type(ch);
-        await page.waitForTimeout(60);
+    await phase('quick filter', async () => {
+      for (const query of ['шлагбаум', 'северный парк', '2026-0123', 'сидорова', 'турникет карта']) {
+        await filter.click();
+        for (const ch of query) {
+          await page.keyboard.type(ch);
+          await page.waitForTimeout(60);
+        }
+        for (let i = 0; i < 3; i++) {
+          await page.keyboard.press('Backspace');
+          await page.waitForTimeout(60);
+        }
+        await filter.fill('');
+        await page.waitForTimeout(200);
       }
-      for (let i = 0; i < 3; i++) {
-        await page.keyboard.press('Backspace');
-        await page.waitForTimeout(60);
-      }
-      await filter.fill('');
-      await page.waitForTimeout(200);
-    }
+    });
     const f = stats(await measures(page, 'queue:filter'));
     line('quick filter keystroke', `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)} (n=${f.n})`, `p95 <= ${targets.filterP95Ms}`, f.p95 <= targets.filterP95Ms);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
 
     // Sort changes: ascending, descending, back to urgency, for several columns.
     await clearMeasures(page);
-    for (const column of ['subject', 'number', 'organization', 'assignee', 'age', 'sla']) {
-      for (let i = 0; i < 3; i++) {
-        await page.getByTestId(`queue-sort-${column}`).click();
-        await page.waitForTimeout(150);
+    await phase('sort', async () => {
+      for (const column of ['subject', 'number', 'organization', 'assignee', 'age', 'sla']) {
+        for (let i = 0; i < 3; i++) {
+          await page.getByTestId(`queue-sort-${column}`).click();
+          await page.waitForTimeout(150);
+        }
       }
-    }
+    });
     const s = stats(await measures(page, 'queue:sort'));
     line('sort change', `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`, `<= ${targets.sortMs} ms`, s.max <= targets.sortMs);
 
     // Ticks of the shared ticker: until React has committed (a macrotask after the tick).
-    const tickTimes = await page.evaluate(async () => {
+    const tickTimes = await phase('ticks', () => page.evaluate(async () => {
       const out: number[] = [];
       const afterMicrotasks = () => new Promise<void>((resolve) => {
         const channel = new MessageChannel();
@@ -170,7 +208,7 @@ async function main(): Promise<void> {
         out.push(performance.now() - t0);
       }
       return out;
-    });
+    }));
     const idleRoundTrip = await page.evaluate(async () => {
       const out: number[] = [];
       for (let i = 0; i < 60; i++) {
@@ -191,7 +229,7 @@ async function main(): Promise<void> {
     line('  (idle macrotask round trip)', `p50 ${ms(idle.p50)}, p95 ${ms(idle.p95)}`, '', true);
 
     // Scrolling from top to bottom in ~600 frames.
-    const scroll = await page.evaluate(async () => {
+    const scroll = await phase('scroll', () => page.evaluate(async () => {
       const scroller = document.querySelector('[data-testid="queue-table"]') as HTMLElement;
       scroller.scrollTop = 0;
       await new Promise((r) => requestAnimationFrame(r));
@@ -212,12 +250,11 @@ async function main(): Promise<void> {
       const duration = performance.now() - start;
       const rowsAtBottom = document.querySelectorAll('[data-testid="queue-row"]').length;
       return { frames: frames.length, duration, longest: Math.max(...frames.slice(1)), rowsAtBottom };
-    });
+    }));
 
     const fps = (scroll.frames / scroll.duration) * 1000;
     line('scroll top to bottom', `${fps.toFixed(0)} frames/s (${scroll.frames} frames, longest ${ms(scroll.longest)})`, `>= ${targets.scrollFps}`, fps >= targets.scrollFps);
 
-    const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };
     const heapMb = heap.usedSize / 1024 / 1024;

@@ -1,103 +1,106 @@
-/** The cells of a queue row. Only the countdown and the age read the shared ticker. */
-import { Badge, Group, Text } from '@mantine/core';
+/**
+ * The cells of a queue row: plain elements styled by QueueCells.module.css with Mantine's colour
+ * variables (a Mantine component per cell costs more than the rest of the row: 400 cells on
+ * screen re-render on scrolling). Only the countdown and the age read the shared ticker.
+ */
 import { IconPlayerPause } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { useTranslation } from 'react-i18next';
-import type { Locale } from '#shared/host.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { priorityColor, stageColor } from '../../app/theme.ts';
 import { useNow } from '../../state/ticker.ts';
 import { formatDue } from './dueFormat.ts';
 import { useQueueCellContext } from './queueCellContext.ts';
 import { formatAge, slaDisplayOf } from './slaDisplay.ts';
+import classes from './QueueCells.module.css';
 
 interface CellProps {
   ticket: Ticket;
 }
 
+const colorVars = (color: string) => ({
+  '--cell-filled': `var(--mantine-color-${color}-filled)`,
+  '--cell-light': `var(--mantine-color-${color}-light)`,
+  '--cell-light-color': `var(--mantine-color-${color}-light-color)`,
+  '--cell-text': `var(--mantine-color-${color}-text)`,
+}) as React.CSSProperties;
+
+const priorityVars = {
+  emergency: colorVars(priorityColor.emergency),
+  standard: colorVars(priorityColor.standard),
+  consultation: colorVars(priorityColor.consultation),
+};
+
 export function NumberCell({ ticket }: CellProps) {
-  const { t } = useTranslation();
+  const { t } = useQueueCellContext();
   if (ticket.number === null) {
-    return <Badge size="xs" variant="outline" color="gray" data-testid="queue-not-synced">{t('common.notSynced')}</Badge>;
+    return <span className={classes.badgeOutline} data-testid="queue-not-synced">{t('common.notSynced')}</span>;
   }
-  return <Text size="xs" ff="monospace" truncate>{ticket.number}</Text>;
+  return <span className={classes.mono}>{ticket.number}</span>;
 }
 
 export function PriorityCell({ ticket }: CellProps) {
-  const { t } = useTranslation();
-  const { compact } = useQueueCellContext();
+  const { t, compact } = useQueueCellContext();
   const label = t(`common.priority.${ticket.priority}`);
-  if (compact) {
-    return (
-      <Badge size="sm" circle variant={ticket.priority === 'emergency' ? 'filled' : 'light'} color={priorityColor[ticket.priority]} title={label}>
-        {label.charAt(0)}
-      </Badge>
-    );
-  }
+  const variant = ticket.priority === 'emergency' ? 'filled' : 'light';
   return (
-    <Badge size="xs" radius="sm" variant={ticket.priority === 'emergency' ? 'filled' : 'light'} color={priorityColor[ticket.priority]}>
-      {label}
-    </Badge>
+    <span className={compact ? classes.badgeCircle : classes.badge} data-variant={variant} style={priorityVars[ticket.priority]} title={compact ? label : undefined}>
+      {compact ? label.charAt(0) : label}
+    </span>
   );
 }
 
 export function SubjectCell({ ticket }: CellProps) {
-  return <Text size="sm" truncate fw={ticket.status === 'new' ? 600 : 400}>{ticket.subject}</Text>;
+  return <span className={classes.subject} data-new={ticket.status === 'new' || undefined}>{ticket.subject}</span>;
 }
 
 export function OrganizationCell({ ticket }: CellProps) {
   return (
-    <Text size="xs" truncate>
+    <span className={classes.small}>
       {ticket.organizationName}
-      {ticket.siteName && <Text span c="dimmed" inherit>{ticket.organizationName ? ' · ' : ''}{ticket.siteName}</Text>}
-    </Text>
+      {ticket.siteName && <span className={classes.dimmed}>{ticket.organizationName ? ' · ' : ''}{ticket.siteName}</span>}
+    </span>
   );
 }
 
 export function StatusCell({ ticket }: CellProps) {
-  const { t } = useTranslation();
-  return <Text size="xs" truncate>{t(`common.status.${ticket.status}`)}</Text>;
+  const { t } = useQueueCellContext();
+  return <span className={classes.small}>{t(`common.status.${ticket.status}`)}</span>;
 }
 
 export function AssigneeCell({ ticket }: CellProps) {
-  const { t } = useTranslation();
-  const { agentNames } = useQueueCellContext();
-  if (!ticket.assigneeId) return <Text size="xs" c="dimmed" truncate>{t('queue.unassigned')}</Text>;
-  return <Text size="xs" truncate>{agentNames.get(ticket.assigneeId) ?? ticket.assigneeId}</Text>;
+  const { t, agentNames } = useQueueCellContext();
+  if (!ticket.assigneeId) return <span className={classes.smallDimmed}>{t('queue.unassigned')}</span>;
+  return <span className={classes.small}>{agentNames.get(ticket.assigneeId) ?? ticket.assigneeId}</span>;
 }
 
 export function ChannelCell({ ticket }: CellProps) {
-  const { t } = useTranslation();
-  return <Text size="xs" c="dimmed" truncate>{t(`common.channel.${ticket.channel}`)}</Text>;
+  const { t } = useQueueCellContext();
+  return <span className={classes.smallDimmed}>{t(`common.channel.${ticket.channel}`)}</span>;
 }
 
 export function AgeCell({ ticket }: CellProps) {
-  const { t } = useTranslation();
+  const { t } = useQueueCellContext();
   const now = useNow();
-  return <Text size="xs" c="dimmed">{formatAge(ticket.createdAt, now, t)}</Text>;
+  return <span className={classes.smallDimmed}>{formatAge(ticket.createdAt, now, t)}</span>;
 }
 
 /** The live countdown: the remaining working time, the due time of day, coloured by stage. */
 export function SlaCell({ ticket }: CellProps) {
-  const { t, i18n } = useTranslation();
+  const { t, locale, startOfToday } = useQueueCellContext();
   const now = useNow();
-  const { startOfToday } = useQueueCellContext();
   const sla = useMemo(() => slaDisplayOf(ticket, now, t), [ticket, now, t]);
-  const due = formatDue(sla.metric.dueAt, startOfToday, i18n.language as Locale);
+  const dueAt = sla.metric.dueAt;
+  const due = useMemo(() => formatDue(dueAt, startOfToday, locale), [dueAt, startOfToday, locale]);
   const color = stageColor[sla.stage];
   const metricName = t(sla.metric.metric === 'firstContact' ? 'queue.sla.firstContact' : 'queue.sla.resolution');
   return (
     // A plain title, not a Tooltip: this cell re-renders every second in every visible row.
-    <Group gap={6} wrap="nowrap" title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })} data-testid="sla-countdown" data-stage={sla.stage} data-metric={sla.metric.metric}>
+    <span className={classes.sla} style={colorVars(color)} title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })} data-testid="sla-countdown" data-stage={sla.stage} data-metric={sla.metric.metric}>
       {sla.stage === 'paused' && <IconPlayerPause size={12} color={`var(--mantine-color-${color}-6)`} />}
-        <Text size="xs" fw={sla.stage === 'breached' || sla.stage === 'critical' ? 700 : 500} c={sla.stage === 'met' ? 'dimmed' : `var(--mantine-color-${color}-text)`} truncate data-testid="sla-countdown-text">
-          {sla.text}
-        </Text>
-        {sla.stage !== 'met' && (
-          <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-            {t('queue.sla.dueAt', { time: due })}
-          </Text>
-        )}
-    </Group>
+      <span className={classes.slaText} data-stage={sla.stage} data-testid="sla-countdown-text">
+        {sla.text}
+      </span>
+      {sla.stage !== 'met' && <span className={classes.slaDue}>{t('queue.sla.dueAt', { time: due })}</span>}
+    </span>
   );
 }

@@ -2,8 +2,10 @@
 import { Stack } from '@mantine/core';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { startOfDayIn } from '#shared/domain/queueOrder.ts';
+import { startOfDayIn, type QueueViewId } from '#shared/domain/queueOrder.ts';
+import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import type { Locale } from '#shared/host.ts';
 import { useHost } from '../../app/hostContext.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
@@ -21,14 +23,17 @@ import { useQueueModel } from './useQueueModel.ts';
 import { useAgentNames, useQueueTickets } from './useQueueTickets.ts';
 
 const hourMs = 3_600_000;
+const noRows: readonly Ticket[] = [];
+const firstPageViews: ReadonlySet<QueueViewId> = new Set(['open', 'burning', 'waiting', 'escalation']);
 const saveWidthsAfterMs = 400;
 
 export function QueuePane({ split }: { split: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const host = useHost();
   const { session } = useWorkspace();
   const [mounted] = useState(() => {
     startQueueMeasure('first-render');
+    startQueueMeasure('complete');
     return true;
   });
   const now = useNow();
@@ -36,11 +41,15 @@ export function QueuePane({ split }: { split: boolean }) {
   const hour = Math.floor(now / hourMs);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const startOfToday = useMemo(() => startOfDayIn(defaultSlaSetup().calendar.timeZone, now), [hour]);
-  const { tickets } = useQueueTickets(startOfToday);
+  const { tickets, complete } = useQueueTickets(startOfToday);
   const agentNames = useAgentNames();
   const { view, filter, sort, selectedId, setView, setFilter, setSort, select } = useQueueStore();
   const itemId = useRouteStore((s) => s.itemId);
   const model = useQueueModel({ tickets, agentId: session.agent.id, agentNames, now, startOfToday, view, filter, sort });
+  // Before every ticket is loaded only the first page is there: right for the first rows of the
+  // views that are prefixes of the open tickets by status, in urgency order; the rest waits.
+  const rowsReady = complete || (firstPageViews.has(view) && !filter && (!sort || (sort.column === 'sla' && !sort.desc)));
+  const rows = rowsReady ? model.rows : noRows;
 
   const settings = useSettingsStore((s) => s.settings);
   const chosen = settings.queueColumns.filter(isQueueColumnId);
@@ -61,7 +70,7 @@ export function QueuePane({ split }: { split: boolean }) {
   }, [itemId, select]);
 
   const tableApi = useRef<QueueTableApi | null>(null);
-  const { move, openSelected } = useQueueCommands(model.rows, tableApi);
+  const { move, openSelected } = useQueueCommands(rows, tableApi);
   const onFilterKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
@@ -76,7 +85,11 @@ export function QueuePane({ split }: { split: boolean }) {
     }
   };
 
-  const cellContext = useMemo<QueueCellContext>(() => ({ agentNames, startOfToday, compact: split }), [agentNames, startOfToday, split]);
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'ru';
+  const cellContext = useMemo<QueueCellContext>(
+    () => ({ agentNames, startOfToday, compact: split, t, locale }),
+    [agentNames, startOfToday, split, t, locale],
+  );
   const onRowClick = useMemo(
     () => (ticketId: string) => {
       select(ticketId);
@@ -87,12 +100,12 @@ export function QueuePane({ split }: { split: boolean }) {
 
   return (
     <Stack gap={6} h="100%" p="xs" style={{ minHeight: 0 }} data-queue-pane data-mounted={mounted}>
-      <QueueViewTabs view={view} counts={model.counts} compact={split} onChange={setView} />
+      <QueueViewTabs view={view} counts={complete ? model.counts : null} compact={split} onChange={setView} />
       <QueueToolbar
         filter={filter}
         columns={columns}
         showColumnsMenu={!split}
-        shown={model.rows.length}
+        shown={rows.length}
         onFilterChange={setFilter}
         onFilterKey={onFilterKey}
         onColumnsChange={(next) => void useSettingsStore.getState().update(host, { queueColumns: next })}
@@ -104,12 +117,12 @@ export function QueuePane({ split }: { split: boolean }) {
       <div style={{ flex: 1, minHeight: 0 }}>
         <QueueCellContextValue.Provider value={cellContext}>
           <QueueTable
-            rows={model.rows}
+            rows={rows}
             columns={columns}
             widths={split ? splitColumnWidths : widths}
             sort={sort}
             selectedId={selectedId}
-            emptyText={filter ? t('queue.noMatch', { query: filter }) : t('queue.emptyView')}
+            emptyText={!complete ? t('common.loading') : filter ? t('queue.noMatch', { query: filter }) : t('queue.emptyView')}
             apiRef={tableApi}
             onSortChange={setSort}
             // Beside a ticket the widths are fixed; the manager's own widths are for the full queue.

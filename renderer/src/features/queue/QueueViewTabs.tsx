@@ -5,7 +5,7 @@ import { queueViewIds, type QueueViewCounts, type QueueViewId } from '#shared/do
 
 const countColor: Partial<Record<QueueViewId, string>> = { emergency: 'red', burning: 'orange' };
 
-export function QueueViewTabs({ view, counts, compact, onChange }: { view: QueueViewId; counts: QueueViewCounts; compact: boolean; onChange(view: QueueViewId): void }) {
+export function QueueViewTabs({ view, counts, compact, onChange }: { view: QueueViewId; counts: QueueViewCounts | null; compact: boolean; onChange(view: QueueViewId): void }) {
   const { t } = useTranslation();
   return (
     <ScrollArea type="hover" scrollbarSize={4} offsetScrollbars={false} style={{ flexShrink: 0 }}>
@@ -24,14 +24,16 @@ export function QueueViewTabs({ view, counts, compact, onChange }: { view: Queue
         label: (
           <Group gap={6} wrap="nowrap" data-testid={`queue-view-${id}`} data-active={id === view || undefined} title={t(`queue.viewHint.${id}`)}>
             <Text size="xs" fw={500} style={{ whiteSpace: 'nowrap' }}>{t(`queue.views.${id}`)}</Text>
+            {/* No counts until every ticket is loaded (the first page alone would undercount). */}
             <Badge
               size="xs"
-              circle={counts[id] < 10}
-              variant={counts[id] > 0 && countColor[id] ? 'filled' : 'light'}
-              color={counts[id] > 0 ? (countColor[id] ?? 'gray') : 'gray'}
+              circle={counts === null || counts[id] < 10}
+              variant={counts && counts[id] > 0 && countColor[id] ? 'filled' : 'light'}
+              color={counts && counts[id] > 0 ? (countColor[id] ?? 'gray') : 'gray'}
               data-testid={`queue-count-${id}`}
+              data-loading={counts === null || undefined}
             >
-              {counts[id]}
+              {counts ? counts[id] : '…'}
             </Badge>
           </Group>
         ),

@@ -38,7 +38,8 @@ export const defaultColumnWidths: Readonly<Record<QueueColumnId, number>> = {
   age: 76,
 };
 
-const cells: Record<QueueColumnId, (props: { ticket: Ticket }) => React.ReactNode> = {
+/** The cell component of each column (the table renders them directly, without TanStack's row model). */
+export const queueCells: Readonly<Record<QueueColumnId, (props: { ticket: Ticket }) => React.ReactNode>> = {
   number: NumberCell,
   priority: PriorityCell,
   subject: SubjectCell,
@@ -56,7 +57,7 @@ export function isQueueColumnId(id: string): id is QueueColumnId {
 
 export function queueColumnDefs(t: TFunction): ColumnDef<Ticket>[] {
   return queueColumnIds.map((id) => {
-    const Cell = cells[id];
+    const Cell = queueCells[id];
     return {
       id,
       header: t(`queue.columns.${id}`),

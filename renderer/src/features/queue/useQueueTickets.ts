@@ -2,39 +2,67 @@
  * The tickets the queue shows, live from the local database, as plain stored data; and the agent
  * directory. Two indexed queries: the open tickets by (status, dueAt), and the tickets closed
  * since the start of today, so years of closed history are never loaded into the queue.
+ *
+ * With 50,000 open tickets the full query takes seconds to read from IndexedDB, so a first page
+ * comes before it: for each open status its `firstPageSize` nearest-due tickets (the same
+ * (status, dueAt) index, read no further than the limit). Whatever the clock, the first rows of
+ * the urgency order are among them (queueOrder.ts: running tickets by due instant, merged with
+ * the paused ones), so the "Все открытые" view can show its first screen at once; `complete`
+ * says when every ticket is there.
  * The stored data object of a document keeps its identity until the document changes, so the
  * caches keyed by it (filter text, row memo) survive unrelated updates.
  */
 import { useMemo } from 'react';
-import { combineLatest, map } from 'rxjs';
+import { combineLatest, from, map, merge, share, takeUntil, type Observable } from 'rxjs';
 import { openStatuses } from '#shared/domain/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
+import { endQueueMeasure } from './queueMarks.ts';
 
 export interface QueueTickets {
   tickets: readonly Ticket[];
   /** False until the first query result arrived. */
   loaded: boolean;
+  /** True once every open ticket (and every ticket closed today) is in `tickets`; before, only the first page. */
+  complete: boolean;
 }
 
-const initial: QueueTickets = { tickets: [], loaded: false };
+/** Tickets per open status in the first page: more than a screen of rows. */
+export const firstPageSize = 60;
+
+const initial: QueueTickets = { tickets: [], loaded: false, complete: false };
 
 export function useQueueTickets(startOfToday: number): QueueTickets {
   const { db } = useWorkspace();
   return useObservable<QueueTickets>(
-    () =>
-      combineLatest([
+    () => {
+      const full: Observable<QueueTickets> = combineLatest([
         db.tickets.find({ selector: { status: { $in: [...openStatuses] } }, sort: [{ dueAt: 'asc' }, { id: 'asc' }] }).$,
         db.tickets.find({ selector: { status: 'closed', closedAt: { $gte: startOfToday } } }).$,
       ]).pipe(
         map(([open, closed]) => {
-          performance.mark('queue:data');
+          endQueueMeasure('complete');
           // The stored data instead of the document getters: read in hot loops over 50,000 rows.
           const tickets = [...open, ...closed].map((d) => d._data as Ticket);
-          return { tickets, loaded: true };
+          return { tickets, loaded: true, complete: true };
         }),
-      ),
+        // One subscription to the queries for both the stream and the first page's stop signal.
+        share(),
+      );
+      const firstPage: Observable<QueueTickets> = from(
+        Promise.all(
+          openStatuses.map((status) =>
+            db.tickets.find({ selector: { status }, sort: [{ dueAt: 'asc' }, { id: 'asc' }], limit: firstPageSize }).exec(),
+          ),
+        ),
+      ).pipe(
+        map((pages) => ({ tickets: pages.flat().map((d) => d._data as Ticket), loaded: true, complete: false })),
+        // Never after the full result.
+        takeUntil(full),
+      );
+      return merge(firstPage, full);
+    },
     [db, startOfToday],
     initial,
   );
