@@ -51,3 +51,11 @@ export function useNow(): number {
 export function tickNow(): void {
   tick();
 }
+
+/**
+ * A value derived from the ticker's instant, re-rendering only when it changes (e.g. the hour, or
+ * how many deadlines have passed), not every second. `select` must return a primitive.
+ */
+export function useTickerValue<T extends string | number | boolean>(select: (now: number) => T): T {
+  return useSyncExternalStore(subscribe, () => select(now));
+}

@@ -10,7 +10,7 @@ import { useHost } from '../../app/hostContext.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
-import { useNow } from '../../state/ticker.ts';
+import { useTickerValue } from '../../state/ticker.ts';
 import { QueueCellContextValue, type QueueCellContext } from './queueCellContext.ts';
 import { defaultQueueColumns, isQueueColumnId, splitColumnWidths, splitQueueColumns, type QueueColumnId } from './queueColumns.tsx';
 import { startQueueMeasure } from './queueMarks.ts';
@@ -36,16 +36,14 @@ export function QueuePane({ split }: { split: boolean }) {
     startQueueMeasure('complete');
     return true;
   });
-  const now = useNow();
-  // The day boundary is found once an hour, not every second.
-  const hour = Math.floor(now / hourMs);
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const startOfToday = useMemo(() => startOfDayIn(defaultSlaSetup().calendar.timeZone, now), [hour]);
+  // The day boundary is found once an hour; the pane does not re-render on every tick.
+  const hour = useTickerValue((now) => Math.floor(now / hourMs));
+  const startOfToday = useMemo(() => startOfDayIn(defaultSlaSetup().calendar.timeZone, hour * hourMs), [hour]);
   const { tickets, complete } = useQueueTickets(startOfToday);
   const agentNames = useAgentNames();
   const { view, filter, sort, selectedId, setView, setFilter, setSort, select } = useQueueStore();
   const itemId = useRouteStore((s) => s.itemId);
-  const model = useQueueModel({ tickets, agentId: session.agent.id, agentNames, now, startOfToday, view, filter, sort });
+  const model = useQueueModel({ tickets, agentId: session.agent.id, agentNames, startOfToday, view, filter, sort });
   // Before every ticket is loaded only the first page is there: right for the first rows of the
   // views that are prefixes of the open tickets by status, in urgency order; the rest waits.
   const rowsReady = complete || (firstPageViews.has(view) && !filter && (!sort || (sort.column === 'sla' && !sort.desc)));

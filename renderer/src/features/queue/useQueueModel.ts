@@ -20,12 +20,12 @@ import {
 } from '#shared/domain/queueOrder.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
+import { tickerNow, useTickerValue } from '../../state/ticker.ts';
 
 export interface QueueModelInput {
   tickets: readonly Ticket[];
   agentId: string;
   agentNames: ReadonlyMap<string, string>;
-  now: number;
   startOfToday: number;
   view: QueueViewId;
   filter: string;
@@ -51,12 +51,15 @@ function prefixWhile(list: readonly Ticket[], limit: number): number {
 }
 
 export function useQueueModel(input: QueueModelInput): QueueModel {
-  const { tickets, agentId, agentNames, now, startOfToday, view, filter, sort } = input;
+  const { tickets, agentId, agentNames, startOfToday, view, filter, sort } = input;
   const setup = defaultSlaSetup();
   const index = useMemo(() => buildQueueIndex(tickets, agentId, setup), [tickets, agentId, setup]);
-  const breached = breachedCount(index, now);
-  // The "Горят" boundary moves with the clock; the rows and counts follow only when it moves.
-  const burning = prefixWhile(index.running, now + burningWindowMs);
+  // The boundaries move with the clock; the queue re-renders only when one of them moves, not
+  // on every tick (a tick re-renders the countdown cells alone).
+  const breached = useTickerValue((now) => breachedCount(index, now));
+  // The "Горят" boundary: the rows and counts follow only when it moves.
+  const burning = useTickerValue((now) => prefixWhile(index.running, now + burningWindowMs));
+  const now = tickerNow();
   const ordered = useMemo(() => openInUrgencyOrder(index, breached), [index, breached]);
   const counts = useMemo(
     () => queueViewCounts(index, { agentId, now, startOfToday }),
