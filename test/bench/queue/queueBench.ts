@@ -17,7 +17,8 @@
  *
  * Options: --tickets N or --count N (default 50000); --keep (leave the temporary folder);
  * --web DIR (a web build to serve instead of building one); --profile (an unminified build, and
- * a CPU profile of each phase printed as the hottest functions).
+ * a CPU profile of each phase printed as the hottest functions); --screenshot FILE (the queue
+ * once every ticket is loaded).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,6 +41,7 @@ const { values: flags } = parseArgs({
     keep: { type: 'boolean', default: false },
     web: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    screenshot: { type: 'string' },
   },
 });
 const ticketCount = Number(flags.count ?? flags.tickets);
@@ -155,6 +157,7 @@ async function main(): Promise<void> {
     console.log(`${stored} tickets in the local database, ${openRows} open in "Все открытые"`);
     line('first render after db open', `${ms(firstRender)} (${ms(sinceNavigation)} since navigation)`, `<= ${targets.firstRenderMs} ms`, firstRender <= targets.firstRenderMs);
     line('  (every ticket loaded, counts shown)', ms(complete), '', true);
+    if (flags.screenshot) await page.screenshot({ path: flags.screenshot });
     await page.waitForTimeout(2000);
 
     // Quick filter: keystrokes with a pause between them, as typed.
