@@ -33,7 +33,11 @@ export async function restoreBackup(database: Database, file: string): Promise<B
     throw new RestoreError('Восстановление возможно только в пустое рабочее пространство: укажите новую папку данных или пустую базу.');
   }
   const input = createReadStream(file);
-  const lines = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  const reader = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
+  // The iterator is taken before anything is awaited: readline emits lines as soon as the file is
+  // read, and lines emitted before the iterator exists are lost (the header, on a slow BEGIN).
+  const iterator = reader[Symbol.asyncIterator]();
+  const lines: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   const validator = documentValidator();
   const counts: BackupCounts = { documents: {}, accounts: 0, apiKeys: 0, intakeRefs: 0, ticketCounters: 0 };
 
