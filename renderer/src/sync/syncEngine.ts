@@ -50,6 +50,16 @@ export interface SyncEngineOptions {
 export const streamedCollections: readonly CollectionName[] = ['tickets', 'events', 'kb', 'config'];
 const pollIntervalMs = 30_000;
 
+/**
+ * Collections whose replication starts once the others have finished their first pull. The
+ * timeline is by far the largest collection (about a dozen entries per ticket): pulled alongside,
+ * it competes with the queue and the KB for the endpoint and for IndexedDB, and a first sync shows
+ * an empty queue until nearly everything has arrived. The wait is bounded, so a collection that
+ * cannot sync does not hold the timeline back.
+ */
+export const deferredCollections: readonly CollectionName[] = ['events'];
+const deferredStartLimitMs = 180_000;
+
 type AnyDoc = Record<string, unknown> & { id: string };
 
 /**
@@ -82,6 +92,8 @@ export class SyncEngine {
   private readonly caughtUp = new Set<CollectionName>();
   private lastSyncAt: number | null = null;
   private lastEmitted = '';
+  private stopped = false;
+  private deferredTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onBrowserOnline = () => this.reconnectNow();
   /** The system says the network is gone: show it now rather than at the next failed request. */
   private readonly onBrowserOffline = () => {
@@ -135,10 +147,12 @@ export class SyncEngine {
 
   start(): void {
     const { db } = this.options;
+    this.stopped = false;
     for (const name of collectionNames) {
       const collection = db[name] as unknown as RxCollection<AnyDoc>;
       this.replications.set(name, this.replicate(name, collection));
     }
+    this.startDeferred();
     for (const [name, r] of this.replications) {
       void r.awaitInitialReplication().then(
         () => this.caughtUp.add(name),
@@ -156,6 +170,21 @@ export class SyncEngine {
       () => undefined,
     );
     this.emit();
+  }
+
+  /** Starts the deferred collections after the others' first pull, or after the time limit. */
+  private startDeferred(): void {
+    const first = [...this.replications]
+      .filter(([name]) => !deferredCollections.includes(name))
+      .map(([, r]) => r.awaitInitialReplication().catch(() => undefined));
+    const limit = new Promise<void>((resolve) => {
+      this.deferredTimer = setTimeout(resolve, deferredStartLimitMs);
+    });
+    void Promise.race([Promise.all(first), limit]).then(() => {
+      if (this.deferredTimer) clearTimeout(this.deferredTimer);
+      if (this.stopped) return;
+      for (const name of deferredCollections) void this.replications.get(name)?.start();
+    });
   }
 
   private replicate(name: CollectionName, collection: RxCollection<AnyDoc>): RxReplicationState<AnyDoc, Checkpoint> {
@@ -194,7 +223,7 @@ export class SyncEngine {
       live: true,
       retryTime: 3_000,
       waitForLeadership: false,
-      autoStart: true,
+      autoStart: !deferredCollections.includes(name),
       toggleOnDocumentVisible: false,
       pull: {
         batchSize: this.options.pullBatchSize ?? 1000,
@@ -304,6 +333,8 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.deferredTimer) clearTimeout(this.deferredTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onBrowserOnline);
     if (typeof window !== 'undefined') window.removeEventListener('offline', this.onBrowserOffline);
