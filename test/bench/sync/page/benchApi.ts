@@ -1,0 +1,82 @@
+/**
+ * What the bench page (benchPage.ts) exposes on `window.syncBench`, for the Node script
+ * (syncBench.ts) to call with page.evaluate. Instants are `Date.now()` of the page: both pages
+ * and the script share the machine's clock, so instants taken in different pages compare.
+ */
+import type { CollectionName } from '#shared/protocol.ts';
+
+export interface OpenOptions {
+  baseUrl: string;
+  login: string;
+  password: string;
+  /** IndexedDB name of this page's RxDB database. */
+  dbName: string;
+}
+
+export interface FirstSyncResult {
+  totalMs: number;
+  /**
+   * Per collection: when its initial replication finished (ms after start), its documents, and
+   * the requests the SyncEngine made meanwhile (pulls, pushes and the rows pushed).
+   */
+  collections: Record<CollectionName, { doneMs: number; docs: number; pulls: number; pushes: number; pushedRows: number }>;
+}
+
+export interface RawInsertResult {
+  /** Time inside IndexedDB transactions only (fetching the pages is not counted). */
+  insertMs: number;
+  docs: number;
+  /** The same, per collection. */
+  collections: Partial<Record<CollectionName, { insertMs: number; docs: number }>>;
+  /** Wall time of the whole run, fetching included. */
+  wallMs: number;
+}
+
+export interface RequestStats {
+  pulls: number;
+  pushes: number;
+  pushedRows: number;
+  /** Time spent waiting for push answers. */
+  pushMs: number;
+}
+
+export interface SyncBenchApi {
+  /** Signs in, opens the RxDB database and builds the SyncEngine (not started). */
+  open(options: OpenOptions): Promise<{ agentId: string }>;
+  /**
+   * Starts the SyncEngine and waits for the initial replication of every collection (on an empty
+   * database: the first sync; on a synced one: the catch-up of a restart). Logs each collection
+   * as it finishes (console.info, `[bench] ...`).
+   */
+  sync(): Promise<FirstSyncResult>;
+  /** The same documents, pulled page by page, put into a bare IndexedDB object store. */
+  rawInsert(collections: CollectionName[]): Promise<RawInsertResult>;
+  /** Ids of `count` tickets, skipping the first `skip` (ordered by id). */
+  ticketIds(skip: number, count: number): Promise<string[]>;
+  /** Records when a ticket whose subject ends with a marker arrives (any write to the local copy). */
+  watchMarkers(): void;
+  /** Instant a marker was first seen locally, or null. */
+  markerSeenAt(marker: string): number | null;
+  /** Resolves with the instant the marker arrived, or null after the timeout. */
+  waitForMarker(marker: string, timeoutMs: number): Promise<number | null>;
+  /** Resolves with the instant the last of the markers arrived, or null after the timeout. */
+  waitForMarkers(markers: string[], timeoutMs: number): Promise<number | null>;
+  /** Edits a ticket's subject through the repository (as the UI does); returns the instant before the write. */
+  editSubject(ticketId: string, marker: string): Promise<number>;
+  /** Edits many tickets one after the other; returns the time the local writes took. */
+  editSubjects(edits: Array<{ ticketId: string; marker: string }>): Promise<number>;
+  outboxCount(): Promise<number>;
+  /** Resolves with the instant the outbox became empty, or null after the timeout. */
+  waitForEmptyOutbox(timeoutMs: number): Promise<number | null>;
+  /** Requests per collection since the last reset (or since sync()). */
+  requestStats(reset: boolean): Partial<Record<CollectionName, RequestStats>>;
+  /** Documents the server refused (renderer/src/db/syncProblemRepository.ts). */
+  syncProblemCount(): Promise<number>;
+  close(): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    syncBench: SyncBenchApi;
+  }
+}
