@@ -23,6 +23,58 @@ export async function openPullStream(request: FastifyRequest, reply: FastifyRepl
   for (const [name, value] of Object.entries(reply.getHeaders())) {
     if (value !== undefined) headers[name] = Array.isArray(value) ? value : String(value);
   }
+
+  let closed = false;
+  let unsubscribe: (() => void) | null = null;
+  let heartbeat: ReturnType<typeof setInterval> | null = null;
+  /** Changes that arrive between the subscription and the response head are held, then sent. */
+  let held: string[] | null = [];
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    if (heartbeat) clearInterval(heartbeat);
+    unsubscribe?.();
+    ctx.streams.delete(close);
+    res.end();
+  };
+  ctx.streams.add(close);
+  request.raw.on('close', close);
+  res.on('error', close);
+
+  // Subscribe before the client hears "connected": a client that pulls after that line (RESYNC)
+  // and then relies on the stream must not miss a change committed in between.
+  let unsub: () => void;
+  try {
+    unsub = await ctx.feed.subscribe(collection, {
+      send(json) {
+        if (closed) return;
+        if (held) {
+          held.push(json);
+          return;
+        }
+        if (res.writableLength > maxBufferedBytes) {
+          close();
+          return;
+        }
+        res.write(`data: ${json}\n\n`);
+      },
+    });
+  } catch (error) {
+    request.log.error({ err: error, collection }, 'stream: subscribe failed');
+    if (!closed && !res.headersSent) {
+      res.writeHead(503, { ...headers, ...securityHeaders, 'content-type': 'application/json; charset=utf-8' });
+      res.end(JSON.stringify({ error: 'stream_unavailable', message: 'Поток изменений сейчас недоступен, повторите позже.' }));
+    }
+    closed = true;
+    ctx.streams.delete(close);
+    return;
+  }
+  if (closed) {
+    unsub();
+    return;
+  }
+  unsubscribe = unsub;
+
   res.writeHead(200, {
     ...headers,
     ...securityHeaders,
@@ -32,19 +84,10 @@ export async function openPullStream(request: FastifyRequest, reply: FastifyRepl
     'x-accel-buffering': 'no',
   });
   res.write(': connected\n\n');
+  for (const json of held) res.write(`data: ${json}\n\n`);
+  held = null;
 
-  let closed = false;
-  let unsubscribe: (() => void) | null = null;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    clearInterval(heartbeat);
-    unsubscribe?.();
-    ctx.streams.delete(close);
-    res.end();
-  };
-  ctx.streams.add(close);
-  const heartbeat = setInterval(() => {
+  heartbeat = setInterval(() => {
     res.write(': heartbeat\n\n');
     resolveSession(ctx.database.db, token, Date.now()).then(
       (agent) => {
@@ -54,26 +97,4 @@ export async function openPullStream(request: FastifyRequest, reply: FastifyRepl
     );
   }, ctx.heartbeatMs);
   heartbeat.unref();
-  request.raw.on('close', close);
-  res.on('error', close);
-
-  let unsub: () => void;
-  try {
-    unsub = await ctx.feed.subscribe(collection, {
-    send(json) {
-      if (closed) return;
-      if (res.writableLength > maxBufferedBytes) {
-        close();
-        return;
-      }
-      res.write(`data: ${json}\n\n`);
-    },
-    });
-  } catch (error) {
-    request.log.error({ err: error, collection }, 'stream: subscribe failed');
-    close();
-    return;
-  }
-  if (closed) unsub();
-  else unsubscribe = unsub;
 }
