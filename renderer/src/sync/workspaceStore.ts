@@ -74,8 +74,11 @@ async function open(host: Host, session: Session, set: (s: Partial<WorkspaceStat
       useConnectionStore.setState({ clockSkewMs: workspace.clock.offset });
       setTickerOffset(workspace.clock.offset);
     };
+    // At once on a large change (the first answers of the server), and every 5 s for small drift.
+    syncClock();
+    const stopListening = workspace.clock.onChange(syncClock);
     const skewTimer = setInterval(syncClock, 5_000);
-    subscriptions.push({ unsubscribe: () => clearInterval(skewTimer) } as Subscription);
+    subscriptions.push({ unsubscribe: () => { clearInterval(skewTimer); stopListening(); } } as Subscription);
     set({ phase: 'ready', workspace, dbError: null, expired: false });
   } catch (err) {
     if (err instanceof LocalDatabaseError) {

@@ -18,6 +18,15 @@ describe('server clock', () => {
     expect(clock.offset).toBe(110);
   });
 
+  it('trusts the answers with the shortest round trips, so answers delayed by a busy page do not drag it', () => {
+    const clock = new ServerClock(() => 0);
+    // True offset 60 s. Quick answers (20-60 ms) and answers that waited 2-6 s before the page read them.
+    clock.addSample(60_000 + 10, 0, 20);
+    for (const wait of [2_000, 4_000, 6_000, 3_000, 5_000]) clock.addSample(60_000 + 10, 0, wait);
+    clock.addSample(60_000 + 30, 0, 60);
+    expect(Math.abs(clock.offset - 60_000)).toBeLessThanOrEqual(10);
+  });
+
   it('warns about a skew over two minutes, in either direction', () => {
     const ahead = new ServerClock(() => 0);
     ahead.addSample(0 + 121_000, 0, 0);
@@ -28,6 +37,23 @@ describe('server clock', () => {
     const behind = new ServerClock(() => 0);
     behind.addSample(-200_000, 0, 0);
     expect(behind.skewed).toBe(true);
+  });
+
+  it('tells its listeners at once when the offset moves by a second or more, not for jitter', () => {
+    const clock = new ServerClock(() => 0);
+    const heard: number[] = [];
+    const stop = clock.onChange((offset) => heard.push(offset));
+    clock.addSample(3_600_000, 0, 0);
+    expect(heard).toEqual([3_600_000]);
+    clock.addSample(3_600_400, 0, 0);
+    clock.addSample(3_600_300, 0, 0);
+    expect(heard).toEqual([3_600_000]);
+    for (let i = 0; i < 9; i++) clock.addSample(10, 0, 0);
+    expect(heard).toEqual([3_600_000, 10]);
+    stop();
+    for (let i = 0; i < 9; i++) clock.addSample(-90_000, 0, 0);
+    expect(heard).toEqual([3_600_000, 10]);
+    expect(clock.offset).toBe(-90_000);
   });
 
   it('reads a Date header at its half-second midpoint', () => {
