@@ -167,6 +167,30 @@ async function goToMinute(page: Page, createdAt: number, minutes: number): Promi
   if (target > now) await page.clock.fastForward(target - now);
 }
 
+/**
+ * Waits until the host holds alarms of the ticket titled with its server number. A jump of the page
+ * clock fires the host's timers at once, before the page could re-render and hand over a newer
+ * list: without this wait an alarm due in the jump may still carry the title "Новое обращение".
+ */
+async function hostKnowsNumber(page: Page, ticketId: string, number: string): Promise<void> {
+  await expect
+    .poll(() =>
+      page.evaluate(
+        (id) => ((window as unknown as AlarmWindow).__deskTest.scheduledAlarms() as Array<{ ticketId: string; title: string }>).filter((a) => a.ticketId === id).map((a) => a.title),
+        ticketId,
+      ),
+    )
+    .toContainEqual(expect.stringContaining(number));
+}
+
+/** The one arrival notification of a ticket filed in this page, whichever of its two titles it got. */
+async function arrivalTitle(page: Page, ticketId: string, number: string): Promise<string> {
+  await expect.poll(() => titles(page, ticketId)).toHaveLength(1);
+  const [title] = await titles(page, ticketId);
+  expect(['Новое экстренное обращение', `Экстренное обращение №${number}`]).toContain(title);
+  return title!;
+}
+
 async function ticketNumber(page: Page, ticketId: string): Promise<string> {
   await expect
     .poll(() => page.evaluate(async (id) => (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(id).exec())?.number ?? null, ticketId))
@@ -205,18 +229,18 @@ test('an emergency posted through the intake API raises a notification on a page
   await context.close();
 });
 
-// FIXME(2026-11-23): failed in the fresh-clone CI run at 08:0x Moscow time (before the 09:00 working day) while it passed for its author at other hours; the clock set-up (page clock vs the server's Date samples) needs a look. Issue 7 stays open until it is fixed.
-test.fixme('the first-contact warning at minute 10 and the breach at minute 15 fire once each, and a click opens the ticket', async ({ browser }) => {
+test('the first-contact warning at minute 10 and the breach at minute 15 fire once each, and a click opens the ticket', async ({ browser }) => {
   const context = await alarmContext(browser);
   const page = await context.newPage();
   await signInAtWorkingTime(page, anna);
   const { id, createdAt } = await createEmergency(page, 'Камера не распознаёт номера');
   await waitInSync(page);
   const number = await ticketNumber(page, id);
+  await hostKnowsNumber(page, id, number);
 
-  // The arrival fires as the ticket is filed, before the server has numbered it.
-  const arrival = 'Новое экстренное обращение';
-  await expect.poll(() => titles(page, id)).toEqual([arrival]);
+  // The arrival fires as the ticket is filed: titled "new" if before the server numbered it (the
+  // usual case), with its number if the number came first (a slow page).
+  const arrival = await arrivalTitle(page, id, number);
   await expect(page.locator(`[data-testid="alarm-banner"][data-alarm^="${id}:"]`)).toHaveCount(1);
 
   await goToMinute(page, createdAt, 9);
@@ -271,8 +295,7 @@ test('logging contact with the client cancels the pending first-contact alarms a
   await context.close();
 });
 
-// FIXME(2026-11-23): failed in the fresh-clone CI run at 08:0x Moscow time (before the 09:00 working day) while it passed for its author at other hours; the clock set-up (page clock vs the server's Date samples) needs a look. Issue 7 stays open until it is fixed.
-test.fixme('every agent on shift hears of a new emergency; once one takes it, the other\'s alarms stop', async ({ browser }) => {
+test('every agent on shift hears of a new emergency; once one takes it, the other\'s alarms stop', async ({ browser }) => {
   const annaContext = await alarmContext(browser);
   const igorContext = await alarmContext(browser);
   const annaPage = await annaContext.newPage();
@@ -283,8 +306,9 @@ test.fixme('every agent on shift hears of a new emergency; once one takes it, th
   const { id, createdAt } = await createEmergency(annaPage, 'Не приходят пропуска гостям');
   await waitInSync(annaPage);
   const number = await ticketNumber(annaPage, id);
-  // Anna filed it (before the server numbered it); Igor hears of it through sync, numbered.
-  await expect.poll(() => titles(annaPage, id)).toEqual(['Новое экстренное обращение']);
+  await hostKnowsNumber(annaPage, id, number);
+  // Anna filed it (usually before the server numbered it); Igor hears of it through sync, numbered.
+  await arrivalTitle(annaPage, id, number);
   await expect.poll(() => titles(igorPage, id), { timeout: 15_000 }).toEqual([`Экстренное обращение №${number}`]);
 
   await applyAction(annaPage, id, { type: 'take' });

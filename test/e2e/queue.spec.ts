@@ -111,8 +111,13 @@ const rows = (page: Page) => page.getByTestId('queue-row');
 const rowOf = (page: Page, id: string) => page.locator(`[data-testid="queue-row"][data-ticket-id="${id}"]`);
 
 async function switchView(page: Page, view: string): Promise<void> {
-  await page.keyboard.press('Control+k');
-  await page.getByTestId('palette-input').fill(`Очередь: ${view}`);
+  const input = page.getByTestId('palette-input');
+  // A banner or notification arriving at that moment can take the key press: press again until the palette is open.
+  await expect(async () => {
+    if (!(await input.isVisible())) await page.keyboard.press('Control+k');
+    await expect(input).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
+  await input.fill(`Очередь: ${view}`);
   await page.keyboard.press('Enter');
 }
 
@@ -218,8 +223,7 @@ test('a column sort reorders the rows, and the chosen columns are remembered', a
 });
 
 // Last: it adds a third ticket that the tests above do not expect.
-// FIXME(2026-11-23): failed in the fresh-clone CI run at 08:0x Moscow time (before the 09:00 working day: the countdown of a new emergency does not run then) although the spec shifts the server clock into working hours; to be investigated. Issue 6 stays open.
-test.fixme('an emergency posted through the intake API rises to the top of another agent’s queue with a running countdown', async ({ page }) => {
+test('an emergency posted through the intake API rises to the top of another agent’s queue with a running countdown', async ({ page }) => {
   await openQueue(page, colleague);
   await expect(page.getByTestId('queue-count-open')).toHaveText('2');
   await expect(page.getByTestId('queue-count-emergency')).toHaveText('0');

@@ -8,6 +8,7 @@ import * as eventRepository from '../db/eventRepository.ts';
 import { useWorkspaceStore } from '../sync/workspaceStore.ts';
 import { useRouteStore } from '../state/routeStore.ts';
 import { tickNow } from '../state/ticker.ts';
+import { lastScheduledAlarms } from '../features/alarms/scheduledAlarms.ts';
 
 export function installTestHooks(): void {
   if (localStorage.getItem('pass24desk.testHooks') !== '1') return;
@@ -17,6 +18,8 @@ export function installTestHooks(): void {
       workspace: () => useWorkspaceStore.getState().workspace,
       route: useRouteStore,
       tickNow,
+      /** The alarm list last handed to the host (ticket, metric, stage, title). */
+      scheduledAlarms: () => lastScheduledAlarms().map(({ ticketId, metric, stage, title }) => ({ ticketId, metric, stage, title })),
       tickets: ticketRepository,
       events: eventRepository,
     },

@@ -18,6 +18,7 @@ import { useObservable } from '../../db/useObservable.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useAlarmBannerStore } from './alarmBannerStore.ts';
+import { recordScheduledAlarms } from './scheduledAlarms.ts';
 
 /** Bursts of changes (a sync page of tickets) become one message to the host. */
 const debounceMs = 200;
@@ -49,7 +50,9 @@ export function useAlarmSchedule(): void {
         locale: settings.locale,
       });
       useAlarmBannerStore.getState().retainScheduled(specs);
-      void host.scheduleAlarms(alarmsOnHostClock(specs, clock.offset)).catch((error: unknown) => console.error('alarms not scheduled', error));
+      const onHostClock = alarmsOnHostClock(specs, clock.offset);
+      recordScheduledAlarms(onHostClock);
+      void host.scheduleAlarms(onHostClock).catch((error: unknown) => console.error('alarms not scheduled', error));
       void host.setAttention(attentionCount(tickets, session.agent.id)).catch(() => undefined);
     }, debounceMs);
     return () => clearTimeout(timer);
