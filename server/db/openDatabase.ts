@@ -87,6 +87,17 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
   const mutex = new Mutex();
   const db = new Kysely<DbSchema>({ dialect: new PgliteDialect(pglite, mutex) });
   let closed = false;
+  // PGlite is a standalone backend: no autovacuum, so the planner never gets statistics unless
+  // asked. A minute after opening (a seed or restore has usually written by then) and every ten
+  // minutes after, ANALYZE runs between two statements, as autovacuum would on PostgreSQL.
+  const analyze = () => {
+    if (closed) return;
+    mutex.run(() => pglite.exec('analyze')).catch(() => undefined);
+  };
+  const firstAnalyze = setTimeout(analyze, 60_000);
+  const everyAnalyze = setInterval(analyze, 10 * 60_000);
+  firstAnalyze.unref();
+  everyAnalyze.unref();
   return {
     kind: 'pglite',
     db,
@@ -99,6 +110,8 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(firstAnalyze);
+      clearInterval(everyAnalyze);
       await db.destroy();
       // Wait for the statement in flight, then close (PGlite flushes its folder on close).
       await mutex.run(() => pglite.close());
