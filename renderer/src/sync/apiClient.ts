@@ -56,6 +56,11 @@ export class ApiClient {
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
+  /** The fetch this client uses (the live streams use it too). */
+  get fetch(): typeof fetch {
+    return this.fetchImpl;
+  }
+
   get clock(): ServerClock {
     return this.options.clock;
   }

@@ -9,14 +9,30 @@ import { backoffDelay } from './backoff.ts';
 
 export type StreamItem<T> = PullResponse<T> | 'RESYNC';
 
+/**
+ * What became of the stream's connection: `connected`; `ended` (it closed, or the endpoint
+ * answered without a stream: the endpoint is there); `unreachable` (a connection attempt could
+ * not reach the endpoint at all).
+ */
+export type StreamConnection = 'connected' | 'ended' | 'unreachable';
+
 export interface EventStreamOptions {
   url: string;
   headers: () => Record<string, string>;
   fetch?: typeof fetch;
-  /** Reports whether the stream is connected (for the status bar). */
-  onConnected?: (connected: boolean) => void;
+  /** Reports the connection (for the status bar). */
+  onConnection?: (connection: StreamConnection) => void;
   /** Reports a 401 (signed out). */
   onUnauthorized?: () => void;
+  /**
+   * A connection silent for this long is dropped and made again: the server sends a heartbeat
+   * every 15 s, so silence means the connection died without a close (a network that vanished).
+   */
+  idleTimeoutMs?: number;
+  /** A connection attempt without an answer for this long counts as unreachable. */
+  connectTimeoutMs?: number;
+  /** Retry delay after the given number of consecutive failures. */
+  retryDelay?: (attempt: number) => number;
 }
 
 export interface EventStream<T> {
@@ -26,9 +42,15 @@ export interface EventStream<T> {
   reconnectNow(): void;
 }
 
+/** The connection attempt failed before any answer. */
+class UnreachableError extends Error {}
+
 export function openEventStream<T>(options: EventStreamOptions): EventStream<T> {
   const items = new Subject<StreamItem<T>>();
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+  const retryDelay = options.retryDelay ?? backoffDelay;
   let closed = false;
   let attempt = 0;
   let everConnected = false;
@@ -49,19 +71,34 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
     });
 
   async function connectOnce(): Promise<void> {
-    current = new AbortController();
-    const res = await fetchImpl(options.url, {
-      headers: { accept: 'text/event-stream', ...options.headers() },
-      signal: current.signal,
-      cache: 'no-store',
-    });
+    const controller = new AbortController();
+    current = controller;
+    let res: Response;
+    let timedOut = false;
+    const connectTimer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, connectTimeoutMs);
+    try {
+      res = await fetchImpl(options.url, {
+        headers: { accept: 'text/event-stream', ...options.headers() },
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+    } catch (err) {
+      // Aborted by us (reconnectNow, close) says nothing about the endpoint.
+      if (controller.signal.aborted && !timedOut) throw err;
+      throw new UnreachableError();
+    } finally {
+      clearTimeout(connectTimer);
+    }
     if (res.status === 401) {
       options.onUnauthorized?.();
       throw new Error('unauthorized');
     }
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
     attempt = 0;
-    options.onConnected?.(true);
+    options.onConnection?.('connected');
     // Anything may have changed while we were away: let RxDB pull from its checkpoint.
     if (everConnected) items.next('RESYNC');
     everConnected = true;
@@ -75,23 +112,39 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
       }
     });
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      parser.feed(value);
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        controller.abort();
+        reader.cancel().catch(() => undefined);
+      }, idleTimeoutMs);
+    };
+    try {
+      watch();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        watch();
+        parser.feed(value);
+      }
+    } finally {
+      clearTimeout(idle);
     }
   }
 
   void (async () => {
     while (!closed) {
+      let connection: StreamConnection = 'ended';
       try {
         await connectOnce();
-      } catch {
+      } catch (err) {
         // Network down, server restarting, or aborted: fall through to the backoff.
+        if (err instanceof UnreachableError) connection = 'unreachable';
       }
-      options.onConnected?.(false);
       if (closed) break;
-      await sleep(backoffDelay(attempt++));
+      options.onConnection?.(connection);
+      await sleep(retryDelay(attempt++));
     }
   })();
 

@@ -21,9 +21,17 @@ import { resolvesToMaster } from '../db/conflictHandler.ts';
 import { clearPending, markAcknowledged } from '../db/outbox.ts';
 import { clearProblems, recordRejections } from '../db/syncProblemRepository.ts';
 import { ApiRequestError, type ApiClient } from './apiClient.ts';
+import {
+  connectionStateOf,
+  initialConnectionFacts,
+  nextConnectionFacts,
+  type ConnectionFacts,
+  type ConnectionSignal,
+  type ConnectionState,
+} from '#shared/sync/connectionState.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 
-export type ConnectionState = 'online' | 'connecting' | 'offline' | 'signed_out';
+export type { ConnectionState } from '#shared/sync/connectionState.ts';
 
 export interface SyncStatus {
   state: ConnectionState;
@@ -82,12 +90,9 @@ export class SyncEngine {
   private readonly options: SyncEngineOptions;
   private readonly replications = new Map<CollectionName, RxReplicationState<AnyDoc, Checkpoint>>();
   private readonly streams = new Map<CollectionName, EventStream<AnyDoc>>();
-  private readonly connected = new Set<CollectionName>();
   private readonly subscriptions: Subscription[] = [];
   private pollTimer: ReturnType<typeof setInterval> | null = null;
-  private reachable = true;
-  private signedOut = false;
-  private initialDone = false;
+  private facts: ConnectionFacts = initialConnectionFacts;
   /** Collections whose first pull (since start) is done. */
   private readonly caughtUp = new Set<CollectionName>();
   private lastSyncAt: number | null = null;
@@ -96,10 +101,7 @@ export class SyncEngine {
   private deferredTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onBrowserOnline = () => this.reconnectNow();
   /** The system says the network is gone: show it now rather than at the next failed request. */
-  private readonly onBrowserOffline = () => {
-    this.reachable = false;
-    this.emit();
-  };
+  private readonly onBrowserOffline = () => this.note({ type: 'system_offline' });
   /** `${collection}:${id}` of local copies removed because the server never stored them. */
   private readonly localOnlyDeletions = new Set<string>();
 
@@ -108,12 +110,13 @@ export class SyncEngine {
   }
 
   get status(): SyncStatus {
-    let state: ConnectionState;
-    if (this.signedOut) state = 'signed_out';
-    else if (!this.reachable) state = 'offline';
-    else if (this.initialDone && this.connected.has('tickets')) state = 'online';
-    else state = 'connecting';
+    const state: ConnectionState = connectionStateOf(this.facts);
     return { state, lastSyncAt: this.lastSyncAt };
+  }
+
+  private note(signal: ConnectionSignal): void {
+    this.facts = nextConnectionFacts(this.facts, signal);
+    this.emit();
   }
 
   private emit(): void {
@@ -124,24 +127,27 @@ export class SyncEngine {
     this.options.onStatus?.(s);
   }
 
+  /** Whether any request to the endpoint got an answer (the API client's reachability). */
+  noteReachable(reachable: boolean): void {
+    this.note({ type: reachable ? 'request_answered' : 'request_unreachable' });
+  }
+
   private noteSuccess(): void {
-    this.reachable = true;
     this.lastSyncAt = this.options.api.clock.now();
-    this.emit();
+    this.note({ type: 'request_answered' });
   }
 
   private noteFailure(err: unknown): void {
     if (err instanceof ApiRequestError) {
-      if (err.kind === 'network') this.reachable = false;
+      if (err.kind === 'network') this.note({ type: 'request_unreachable' });
       if (err.kind === 'unauthorized') this.markSignedOut();
     }
     this.emit();
   }
 
   private markSignedOut(): void {
-    if (this.signedOut) return;
-    this.signedOut = true;
-    this.emit();
+    if (this.facts.signedOut) return;
+    this.note({ type: 'signed_out' });
     this.options.onSignedOut?.();
   }
 
@@ -163,10 +169,7 @@ export class SyncEngine {
     if (typeof window !== 'undefined') window.addEventListener('online', this.onBrowserOnline);
     if (typeof window !== 'undefined') window.addEventListener('offline', this.onBrowserOffline);
     void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(
-      () => {
-        this.initialDone = true;
-        this.emit();
-      },
+      () => this.note({ type: 'initial_sync_done' }),
       () => undefined,
     );
     this.emit();
@@ -194,15 +197,8 @@ export class SyncEngine {
       const stream = openEventStream<AnyDoc>({
         url: `${api.baseUrl}/api/replication/${name}/pull/stream`,
         headers: () => api.headers(),
-        onConnected: (up) => {
-          if (up) {
-            this.connected.add(name);
-            this.reachable = true;
-          } else {
-            this.connected.delete(name);
-          }
-          this.emit();
-        },
+        fetch: api.fetch,
+        onConnection: (connection) => this.note({ type: `stream_${connection}`, collection: name }),
         onUnauthorized: () => this.markSignedOut(),
       });
       this.streams.set(name, stream);
@@ -303,7 +299,7 @@ export class SyncEngine {
   private poll(): void {
     for (const [name, r] of this.replications) {
       if (!this.caughtUp.has(name)) continue;
-      if (streamedCollections.includes(name) && this.connected.has(name)) continue;
+      if (streamedCollections.includes(name) && this.facts.streamsUp.has(name)) continue;
       r.reSync();
     }
   }
@@ -344,5 +340,6 @@ export class SyncEngine {
     this.replications.clear();
     this.streams.clear();
     this.caughtUp.clear();
+    this.facts = { ...initialConnectionFacts, signedOut: this.facts.signedOut };
   }
 }
