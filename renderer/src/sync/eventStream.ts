@@ -1,6 +1,9 @@
 /**
  * A live pull stream of one collection over fetch-based SSE, reconnecting with backoff.
- * Emits each server batch, and 'RESYNC' after every reconnect so RxDB pulls what it missed.
+ * Emits each server batch, and 'RESYNC' whenever it connects, the first time included, so RxDB
+ * pulls what was committed before the stream started: the server sends only changes after the
+ * stream's start, and a pull answered before that (a start while the server was away: the pull's
+ * retry may come back before the stream's) leaves a gap nothing else would fill.
  */
 import { Subject, type Observable } from 'rxjs';
 import type { PullResponse } from '#shared/protocol.ts';
@@ -53,7 +56,6 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
   const retryDelay = options.retryDelay ?? backoffDelay;
   let closed = false;
   let attempt = 0;
-  let everConnected = false;
   let current: AbortController | null = null;
   let wake: (() => void) | null = null;
 
@@ -99,9 +101,8 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
     attempt = 0;
     options.onConnection?.('connected');
-    // Anything may have changed while we were away: let RxDB pull from its checkpoint.
-    if (everConnected) items.next('RESYNC');
-    everConnected = true;
+    // Anything may have changed before this connection: let RxDB pull from its checkpoint.
+    items.next('RESYNC');
     const parser = new SseParser((e) => {
       if (e.event !== 'message' || !e.data) return;
       try {

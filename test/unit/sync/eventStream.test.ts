@@ -39,16 +39,18 @@ describe('event stream', () => {
     await vi.waitFor(() => expect(seen.slice(0, 2)).toEqual(['unreachable', 'unreachable']));
   });
 
-  it('reports ended, not unreachable, when the server closes a connected stream, then RESYNC on reconnect', async () => {
+  it('reports ended, not unreachable, when the server closes a connected stream; RESYNC at every connect', async () => {
     const bodies = [openBody(), openBody()];
     let calls = 0;
     const { seen, items } = open(async () => bodies[calls++]!.response);
     await vi.waitFor(() => expect(seen).toEqual(['connected']));
     bodies[0]!.send('data: {"documents":[],"checkpoint":{"id":"a","updatedAt":1}}\n\n');
-    await vi.waitFor(() => expect(items).toHaveLength(1));
+    await vi.waitFor(() => expect(items).toHaveLength(2));
     bodies[0]!.end();
     await vi.waitFor(() => expect(seen).toEqual(['connected', 'ended', 'connected']));
-    expect(items[1]).toBe('RESYNC');
+    expect(items[0]).toBe('RESYNC');
+    expect(items[1]).toMatchObject({ checkpoint: { id: 'a' } });
+    expect(items[2]).toBe('RESYNC');
   });
 
   it('reports ended when the endpoint answers without a stream (it is there)', async () => {
