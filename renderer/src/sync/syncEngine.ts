@@ -29,6 +29,7 @@ import {
   type ConnectionSignal,
   type ConnectionState,
 } from '#shared/sync/connectionState.ts';
+import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 
 export type { ConnectionState } from '#shared/sync/connectionState.ts';
@@ -67,6 +68,12 @@ const pollIntervalMs = 30_000;
  */
 export const deferredCollections: readonly CollectionName[] = ['events'];
 const deferredStartLimitMs = 180_000;
+
+/** Pages fetched ahead of what the local database has stored (shared/sync/pullPacing.ts). */
+const pullPagesAhead = 2;
+/** A page whose storing never shows (a failed write) holds the next pull back this long at most. */
+const pullPacingLimitMs = 10_000;
+const pullPacingPollMs = 20;
 
 type AnyDoc = Record<string, unknown> & { id: string };
 
@@ -192,6 +199,19 @@ export class SyncEngine {
 
   private replicate(name: CollectionName, collection: RxCollection<AnyDoc>): RxReplicationState<AnyDoc, Checkpoint> {
     const { api, db } = this.options;
+    // Assigned right below; the pull handler runs only once the replication has started.
+    let replication: RxReplicationState<AnyDoc, Checkpoint> | undefined;
+    /** Checkpoints of the last non-empty pages handed to RxDB. */
+    const returned: Checkpoint[] = [];
+    const storedCheckpoint = () => replication?.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined;
+    const paceBeforePull = async (): Promise<void> => {
+      const target = mustBeStoredBeforeNextPull(returned, pullPagesAhead);
+      if (!target) return;
+      const deadline = Date.now() + pullPacingLimitMs;
+      while (!this.stopped && !checkpointAtLeast(storedCheckpoint(), target) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, pullPacingPollMs));
+      }
+    };
     let stream$: Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>> | undefined;
     if (streamedCollections.includes(name)) {
       const stream = openEventStream<AnyDoc>({
@@ -224,9 +244,14 @@ export class SyncEngine {
       pull: {
         batchSize: this.options.pullBatchSize ?? 1000,
         handler: async (checkpoint, batchSize) => {
+          await paceBeforePull();
           try {
             const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
             this.noteSuccess();
+            if (res.documents.length > 0 && res.checkpoint) {
+              returned.push(res.checkpoint);
+              if (returned.length > pullPagesAhead) returned.shift();
+            }
             return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
           } catch (err) {
             this.noteFailure(err);
@@ -278,6 +303,7 @@ export class SyncEngine {
           }),
     });
     this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err)));
+    replication = state;
     return state;
   }
 
