@@ -199,11 +199,10 @@ export class SyncEngine {
 
   private replicate(name: CollectionName, collection: RxCollection<AnyDoc>): RxReplicationState<AnyDoc, Checkpoint> {
     const { api, db } = this.options;
-    // Assigned right below; the pull handler runs only once the replication has started.
-    let replication: RxReplicationState<AnyDoc, Checkpoint> | undefined;
     /** Checkpoints of the last non-empty pages handed to RxDB. */
     const returned: Checkpoint[] = [];
-    const storedCheckpoint = () => replication?.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined;
+    // `state` is the replication made below: the pull handler runs only once it has started.
+    const storedCheckpoint = () => state.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined;
     const paceBeforePull = async (): Promise<void> => {
       const target = mustBeStoredBeforeNextPull(returned, pullPagesAhead);
       if (!target) return;
@@ -303,7 +302,6 @@ export class SyncEngine {
           }),
     });
     this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err)));
-    replication = state;
     return state;
   }
 
