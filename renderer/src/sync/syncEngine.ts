@@ -49,6 +49,8 @@ export interface SyncEngineOptions {
   /** Pull batch size: large batches make the first sync of a big workspace fast. */
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Collections started after the others' first pull (default: deferredCollections). */
+  deferred?: readonly CollectionName[];
 }
 
 /**
@@ -114,6 +116,10 @@ export class SyncEngine {
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
+  }
+
+  private get deferred(): readonly CollectionName[] {
+    return this.options.deferred ?? deferredCollections;
   }
 
   get status(): SyncStatus {
@@ -185,7 +191,7 @@ export class SyncEngine {
   /** Starts the deferred collections after the others' first pull, or after the time limit. */
   private startDeferred(): void {
     const first = [...this.replications]
-      .filter(([name]) => !deferredCollections.includes(name))
+      .filter(([name]) => !this.deferred.includes(name))
       .map(([, r]) => r.awaitInitialReplication().catch(() => undefined));
     const limit = new Promise<void>((resolve) => {
       this.deferredTimer = setTimeout(resolve, deferredStartLimitMs);
@@ -193,7 +199,7 @@ export class SyncEngine {
     void Promise.race([Promise.all(first), limit]).then(() => {
       if (this.deferredTimer) clearTimeout(this.deferredTimer);
       if (this.stopped) return;
-      for (const name of deferredCollections) void this.replications.get(name)?.start();
+      for (const name of this.deferred) void this.replications.get(name)?.start();
     });
   }
 
@@ -238,7 +244,7 @@ export class SyncEngine {
       live: true,
       retryTime: 3_000,
       waitForLeadership: false,
-      autoStart: !deferredCollections.includes(name),
+      autoStart: !this.deferred.includes(name),
       toggleOnDocumentVisible: false,
       pull: {
         batchSize: this.options.pullBatchSize ?? 1000,
