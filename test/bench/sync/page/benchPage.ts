@@ -295,7 +295,7 @@ const api: SyncBenchApi = {
       if (busy) return;
       busy = true;
       void (async () => {
-        const at = ((performance.now() - started) / 1000).toFixed(1);
+        const at = `${((performance.now() - started) / 1000).toFixed(1)} s (timeline: ${await db.events.count().exec()} stored, ${requests.get('events')?.pulls ?? 0} pages fetched)`;
         const t0 = performance.now();
         const count = await db.tickets.count().exec();
         const t1 = performance.now();
@@ -315,11 +315,11 @@ const api: SyncBenchApi = {
           const t7 = performance.now();
           const ms = (a: number, b: number) => Math.round(b - a);
           console.info(
-            `[bench] probe at ${at} s: count ${count} in ${ms(t0, t1)} ms, first by id ${ms(t1, t2)} ms, read by id ${ms(t2, t3)} ms, save ${ms(t3, t4)} ms` +
+            `[bench] probe at ${at}: count ${count} in ${ms(t0, t1)} ms, first by id ${ms(t1, t2)} ms, read by id ${ms(t2, t3)} ms, save ${ms(t3, t4)} ms` +
               ` (parts: ticket ${ms(t4, t5)} ms, outbox ${ms(t5, t6)} ms, timeline entry + outbox ${ms(t6, t7)} ms)`,
           );
         } else {
-          console.info(`[bench] probe at ${at} s: count ${count} in ${Math.round(t1 - t0)} ms, no ticket yet`);
+          console.info(`[bench] probe at ${at}: count ${count} in ${Math.round(t1 - t0)} ms, no ticket yet`);
         }
         busy = false;
       })();
