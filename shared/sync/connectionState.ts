@@ -6,24 +6,29 @@
  * "Offline" needs evidence that the endpoint cannot be reached, and any of these is evidence: a
  * pull, push or health check that failed at the network level, a live stream's connection attempt
  * that failed the same way, or the system saying the network is gone. A stream that merely ended
- * (the server closed it) is not: its reconnect, half a second later, decides. Any answer from the
- * endpoint (a request, a stream that connected) makes it reachable again.
+ * (the server closed it) is not: its reconnect, half a second later, decides. An answer from the
+ * endpoint (a request, a stream that connected) makes it reachable again, unless the request was
+ * sent before the latest evidence of the contrary: an answer to a request sent before the network
+ * went down says nothing about now (it once turned a desk that had just gone offline back to
+ * «online» for good, its live streams being idle). Instants are the caller's clock, in ms.
  */
 
 export type ConnectionState = 'online' | 'connecting' | 'offline' | 'signed_out';
 
 export type ConnectionSignal =
-  | { type: 'request_answered' }
-  | { type: 'request_unreachable' }
-  | { type: 'stream_connected'; collection: string }
+  | { type: 'request_answered'; sentAt: number }
+  | { type: 'request_unreachable'; at: number }
+  | { type: 'stream_connected'; collection: string; sentAt: number }
   | { type: 'stream_ended'; collection: string }
-  | { type: 'stream_unreachable'; collection: string }
-  | { type: 'system_offline' }
+  | { type: 'stream_unreachable'; collection: string; at: number }
+  | { type: 'system_offline'; at: number }
   | { type: 'signed_out' }
   | { type: 'initial_sync_done' };
 
 export interface ConnectionFacts {
   reachable: boolean;
+  /** When the endpoint was last found unreachable (-Infinity: never). */
+  unreachableAt: number;
   signedOut: boolean;
   /** Every collection finished its first pull since the start. */
   initialDone: boolean;
@@ -33,6 +38,7 @@ export interface ConnectionFacts {
 
 export const initialConnectionFacts: ConnectionFacts = {
   reachable: true,
+  unreachableAt: -Infinity,
   signedOut: false,
   initialDone: false,
   streamsUp: new Set(),
@@ -49,16 +55,24 @@ function withStream(up: ReadonlySet<string>, collection: string, connected: bool
 export function nextConnectionFacts(facts: ConnectionFacts, signal: ConnectionSignal): ConnectionFacts {
   switch (signal.type) {
     case 'request_answered':
-      return facts.reachable ? facts : { ...facts, reachable: true };
+      if (facts.reachable || signal.sentAt < facts.unreachableAt) return facts;
+      return { ...facts, reachable: true };
     case 'request_unreachable':
     case 'system_offline':
-      return { ...facts, reachable: false };
-    case 'stream_connected':
-      return { ...facts, reachable: true, streamsUp: withStream(facts.streamsUp, signal.collection, true) };
+      return { ...facts, reachable: false, unreachableAt: Math.max(facts.unreachableAt, signal.at) };
+    case 'stream_connected': {
+      const streamsUp = withStream(facts.streamsUp, signal.collection, true);
+      return { ...facts, reachable: facts.reachable || signal.sentAt >= facts.unreachableAt, streamsUp };
+    }
     case 'stream_ended':
       return { ...facts, streamsUp: withStream(facts.streamsUp, signal.collection, false) };
     case 'stream_unreachable':
-      return { ...facts, reachable: false, streamsUp: withStream(facts.streamsUp, signal.collection, false) };
+      return {
+        ...facts,
+        reachable: false,
+        unreachableAt: Math.max(facts.unreachableAt, signal.at),
+        streamsUp: withStream(facts.streamsUp, signal.collection, false),
+      };
     case 'signed_out':
       return { ...facts, signedOut: true };
     case 'initial_sync_done':

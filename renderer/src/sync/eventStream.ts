@@ -23,8 +23,8 @@ export interface EventStreamOptions {
   url: string;
   headers: () => Record<string, string>;
   fetch?: typeof fetch;
-  /** Reports the connection (for the status bar). */
-  onConnection?: (connection: StreamConnection) => void;
+  /** Reports the connection (for the status bar), with when its attempt started (Date.now()). */
+  onConnection?: (connection: StreamConnection, attemptStartedAt: number) => void;
   /** Reports a 401 (signed out). */
   onUnauthorized?: () => void;
   /**
@@ -57,6 +57,7 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
   let closed = false;
   let attempt = 0;
   let current: AbortController | null = null;
+  let attemptStartedAt = 0;
   let wake: (() => void) | null = null;
 
   const sleep = (ms: number) =>
@@ -75,6 +76,7 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
   async function connectOnce(): Promise<void> {
     const controller = new AbortController();
     current = controller;
+    attemptStartedAt = Date.now();
     let res: Response;
     let timedOut = false;
     const connectTimer = setTimeout(() => {
@@ -100,7 +102,7 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
     }
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
     attempt = 0;
-    options.onConnection?.('connected');
+    options.onConnection?.('connected', attemptStartedAt);
     // Anything may have changed before this connection: let RxDB pull from its checkpoint.
     items.next('RESYNC');
     const parser = new SseParser((e) => {
@@ -144,7 +146,7 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
         if (err instanceof UnreachableError) connection = 'unreachable';
       }
       if (closed) break;
-      options.onConnection?.(connection);
+      options.onConnection?.(connection, attemptStartedAt);
       await sleep(retryDelay(attempt++));
     }
   })();

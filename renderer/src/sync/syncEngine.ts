@@ -110,7 +110,7 @@ export class SyncEngine {
   private deferredTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onBrowserOnline = () => this.reconnectNow();
   /** The system says the network is gone: show it now rather than at the next failed request. */
-  private readonly onBrowserOffline = () => this.note({ type: 'system_offline' });
+  private readonly onBrowserOffline = () => this.note({ type: 'system_offline', at: Date.now() });
   /** `${collection}:${id}` of local copies removed because the server never stored them. */
   private readonly localOnlyDeletions = new Set<string>();
 
@@ -140,19 +140,19 @@ export class SyncEngine {
     this.options.onStatus?.(s);
   }
 
-  /** Whether any request to the endpoint got an answer (the API client's reachability). */
-  noteReachable(reachable: boolean): void {
-    this.note({ type: reachable ? 'request_answered' : 'request_unreachable' });
+  /** Whether a request to the endpoint sent at `sentAt` (Date.now()) got an answer (the API client's reachability). */
+  noteReachable(reachable: boolean, sentAt: number): void {
+    this.note(reachable ? { type: 'request_answered', sentAt } : { type: 'request_unreachable', at: sentAt });
   }
 
-  private noteSuccess(): void {
+  private noteSuccess(sentAt: number): void {
     this.lastSyncAt = this.options.api.clock.now();
-    this.note({ type: 'request_answered' });
+    this.note({ type: 'request_answered', sentAt });
   }
 
-  private noteFailure(err: unknown): void {
+  private noteFailure(err: unknown, sentAt: number): void {
     if (err instanceof ApiRequestError) {
-      if (err.kind === 'network') this.note({ type: 'request_unreachable' });
+      if (err.kind === 'network') this.note({ type: 'request_unreachable', at: sentAt });
       if (err.kind === 'unauthorized') this.markSignedOut();
     }
     this.emit();
@@ -223,7 +223,11 @@ export class SyncEngine {
         url: `${api.baseUrl}/api/replication/${name}/pull/stream`,
         headers: () => api.headers(),
         fetch: api.fetch,
-        onConnection: (connection) => this.note({ type: `stream_${connection}`, collection: name }),
+        onConnection: (connection, attemptStartedAt) => {
+          if (connection === 'connected') this.note({ type: 'stream_connected', collection: name, sentAt: attemptStartedAt });
+          else if (connection === 'unreachable') this.note({ type: 'stream_unreachable', collection: name, at: attemptStartedAt });
+          else this.note({ type: 'stream_ended', collection: name });
+        },
         onUnauthorized: () => this.markSignedOut(),
       });
       this.streams.set(name, stream);
@@ -250,16 +254,17 @@ export class SyncEngine {
         batchSize: this.options.pullBatchSize ?? 1000,
         handler: async (checkpoint, batchSize) => {
           await paceBeforePull();
+          const sentAt = Date.now();
           try {
             const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
-            this.noteSuccess();
+            this.noteSuccess(sentAt);
             if (res.documents.length > 0 && res.checkpoint) {
               returned.push(res.checkpoint);
               if (returned.length > pullPagesAhead) returned.shift();
             }
             return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
           } catch (err) {
-            this.noteFailure(err);
+            this.noteFailure(err, sentAt);
             throw err;
           }
         },
@@ -274,13 +279,14 @@ export class SyncEngine {
                 const rows = allRows.filter((r) => !(r.newDocumentState._deleted && this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`)));
                 if (rows.length === 0) return [];
                 let res;
+                const sentAt = Date.now();
                 try {
                   res = await api.push<AnyDoc>(name, rows as Array<PushRow<AnyDoc>>);
                 } catch (err) {
-                  this.noteFailure(err);
+                  this.noteFailure(err, sentAt);
                   throw err;
                 }
-                this.noteSuccess();
+                this.noteSuccess(sentAt);
                 const conflictIds = new Set(res.conflicts.map((d) => d.id));
                 const rejectedIds = new Set(res.rejected.map((r) => r.id));
                 const accepted = new Map<string, number>();
@@ -307,7 +313,7 @@ export class SyncEngine {
             },
           }),
     });
-    this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err)));
+    this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err, Date.now())));
     return state;
   }
 

@@ -80,7 +80,7 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
     getToken: () => token,
     clock,
     // Every answer, or failure to reach the endpoint, is news for the status bar.
-    onReachability: (reachable) => sync?.noteReachable(reachable),
+    onReachability: (reachable, sentAt) => sync?.noteReachable(reachable, sentAt),
   });
   let db: DeskDatabase;
   try {
