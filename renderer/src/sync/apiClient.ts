@@ -37,8 +37,8 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** Called on a 401: the token expired or was revoked. */
   onUnauthorized?: () => void;
-  /** Called after each request with whether the endpoint was reachable. */
-  onReachability?: (reachable: boolean) => void;
+  /** Called after each request with whether the endpoint was reachable, and when it was sent (Date.now()). */
+  onReachability?: (reachable: boolean, sentAt: number) => void;
 }
 
 export function normalizeBaseUrl(url: string): string {
@@ -54,6 +54,11 @@ export class ApiClient {
     this.options = options;
     this.baseUrl = normalizeBaseUrl(options.baseUrl);
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** The fetch this client uses (the live streams use it too). */
+  get fetch(): typeof fetch {
+    return this.fetchImpl;
   }
 
   get clock(): ServerClock {
@@ -77,12 +82,12 @@ export class ApiClient {
       });
     } catch (err) {
       if (signal?.aborted) throw err;
-      this.options.onReachability?.(false);
+      this.options.onReachability?.(false, sentAt);
       throw new ApiRequestError('network', 0, 'network', (err as Error).message || 'network error');
     }
     const receivedAt = Date.now();
     this.options.clock.addDateHeader(res.headers.get('date'), sentAt, receivedAt);
-    this.options.onReachability?.(true);
+    this.options.onReachability?.(true, sentAt);
     if (res.ok) return (await res.json()) as T;
     let code = `http_${res.status}`;
     let message = res.statusText;

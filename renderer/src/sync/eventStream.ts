@@ -1,6 +1,9 @@
 /**
  * A live pull stream of one collection over fetch-based SSE, reconnecting with backoff.
- * Emits each server batch, and 'RESYNC' after every reconnect so RxDB pulls what it missed.
+ * Emits each server batch, and 'RESYNC' whenever it connects, the first time included, so RxDB
+ * pulls what was committed before the stream started: the server sends only changes after the
+ * stream's start, and a pull answered before that (a start while the server was away: the pull's
+ * retry may come back before the stream's) leaves a gap nothing else would fill.
  */
 import { Subject, type Observable } from 'rxjs';
 import type { PullResponse } from '#shared/protocol.ts';
@@ -9,14 +12,30 @@ import { backoffDelay } from './backoff.ts';
 
 export type StreamItem<T> = PullResponse<T> | 'RESYNC';
 
+/**
+ * What became of the stream's connection: `connected`; `ended` (it closed, or the endpoint
+ * answered without a stream: the endpoint is there); `unreachable` (a connection attempt could
+ * not reach the endpoint at all).
+ */
+export type StreamConnection = 'connected' | 'ended' | 'unreachable';
+
 export interface EventStreamOptions {
   url: string;
   headers: () => Record<string, string>;
   fetch?: typeof fetch;
-  /** Reports whether the stream is connected (for the status bar). */
-  onConnected?: (connected: boolean) => void;
+  /** Reports the connection (for the status bar), with when its attempt started (Date.now()). */
+  onConnection?: (connection: StreamConnection, attemptStartedAt: number) => void;
   /** Reports a 401 (signed out). */
   onUnauthorized?: () => void;
+  /**
+   * A connection silent for this long is dropped and made again: the server sends a heartbeat
+   * every 15 s, so silence means the connection died without a close (a network that vanished).
+   */
+  idleTimeoutMs?: number;
+  /** A connection attempt without an answer for this long counts as unreachable. */
+  connectTimeoutMs?: number;
+  /** Retry delay after the given number of consecutive failures. */
+  retryDelay?: (attempt: number) => number;
 }
 
 export interface EventStream<T> {
@@ -26,13 +45,19 @@ export interface EventStream<T> {
   reconnectNow(): void;
 }
 
+/** The connection attempt failed before any answer. */
+class UnreachableError extends Error {}
+
 export function openEventStream<T>(options: EventStreamOptions): EventStream<T> {
   const items = new Subject<StreamItem<T>>();
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const idleTimeoutMs = options.idleTimeoutMs ?? 45_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? 15_000;
+  const retryDelay = options.retryDelay ?? backoffDelay;
   let closed = false;
   let attempt = 0;
-  let everConnected = false;
   let current: AbortController | null = null;
+  let attemptStartedAt = 0;
   let wake: (() => void) | null = null;
 
   const sleep = (ms: number) =>
@@ -49,22 +74,37 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
     });
 
   async function connectOnce(): Promise<void> {
-    current = new AbortController();
-    const res = await fetchImpl(options.url, {
-      headers: { accept: 'text/event-stream', ...options.headers() },
-      signal: current.signal,
-      cache: 'no-store',
-    });
+    const controller = new AbortController();
+    current = controller;
+    attemptStartedAt = Date.now();
+    let res: Response;
+    let timedOut = false;
+    const connectTimer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, connectTimeoutMs);
+    try {
+      res = await fetchImpl(options.url, {
+        headers: { accept: 'text/event-stream', ...options.headers() },
+        signal: controller.signal,
+        cache: 'no-store',
+      });
+    } catch (err) {
+      // Aborted by us (reconnectNow, close) says nothing about the endpoint.
+      if (controller.signal.aborted && !timedOut) throw err;
+      throw new UnreachableError();
+    } finally {
+      clearTimeout(connectTimer);
+    }
     if (res.status === 401) {
       options.onUnauthorized?.();
       throw new Error('unauthorized');
     }
     if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
     attempt = 0;
-    options.onConnected?.(true);
-    // Anything may have changed while we were away: let RxDB pull from its checkpoint.
-    if (everConnected) items.next('RESYNC');
-    everConnected = true;
+    options.onConnection?.('connected', attemptStartedAt);
+    // Anything may have changed before this connection: let RxDB pull from its checkpoint.
+    items.next('RESYNC');
     const parser = new SseParser((e) => {
       if (e.event !== 'message' || !e.data) return;
       try {
@@ -75,23 +115,39 @@ export function openEventStream<T>(options: EventStreamOptions): EventStream<T> 
       }
     });
     const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      parser.feed(value);
+    let idle: ReturnType<typeof setTimeout> | undefined;
+    const watch = () => {
+      clearTimeout(idle);
+      idle = setTimeout(() => {
+        controller.abort();
+        reader.cancel().catch(() => undefined);
+      }, idleTimeoutMs);
+    };
+    try {
+      watch();
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        watch();
+        parser.feed(value);
+      }
+    } finally {
+      clearTimeout(idle);
     }
   }
 
   void (async () => {
     while (!closed) {
+      let connection: StreamConnection = 'ended';
       try {
         await connectOnce();
-      } catch {
+      } catch (err) {
         // Network down, server restarting, or aborted: fall through to the backoff.
+        if (err instanceof UnreachableError) connection = 'unreachable';
       }
-      options.onConnected?.(false);
       if (closed) break;
-      await sleep(backoffDelay(attempt++));
+      options.onConnection?.(connection, attemptStartedAt);
+      await sleep(retryDelay(attempt++));
     }
   })();
 

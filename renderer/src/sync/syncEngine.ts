@@ -21,9 +21,18 @@ import { resolvesToMaster } from '../db/conflictHandler.ts';
 import { clearPending, markAcknowledged } from '../db/outbox.ts';
 import { clearProblems, recordRejections } from '../db/syncProblemRepository.ts';
 import { ApiRequestError, type ApiClient } from './apiClient.ts';
+import {
+  connectionStateOf,
+  initialConnectionFacts,
+  nextConnectionFacts,
+  type ConnectionFacts,
+  type ConnectionSignal,
+  type ConnectionState,
+} from '#shared/sync/connectionState.ts';
+import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 
-export type ConnectionState = 'online' | 'connecting' | 'offline' | 'signed_out';
+export type { ConnectionState } from '#shared/sync/connectionState.ts';
 
 export interface SyncStatus {
   state: ConnectionState;
@@ -40,6 +49,8 @@ export interface SyncEngineOptions {
   /** Pull batch size: large batches make the first sync of a big workspace fast. */
   pullBatchSize?: number;
   pushBatchSize?: number;
+  /** Collections started after the others' first pull (default: deferredCollections). */
+  deferred?: readonly CollectionName[];
 }
 
 /**
@@ -59,6 +70,12 @@ const pollIntervalMs = 30_000;
  */
 export const deferredCollections: readonly CollectionName[] = ['events'];
 const deferredStartLimitMs = 180_000;
+
+/** Pages fetched ahead of what the local database has stored (shared/sync/pullPacing.ts). */
+const pullPagesAhead = 2;
+/** A page whose storing never shows (a failed write) holds the next pull back this long at most. */
+const pullPacingLimitMs = 10_000;
+const pullPacingPollMs = 20;
 
 type AnyDoc = Record<string, unknown> & { id: string };
 
@@ -82,12 +99,9 @@ export class SyncEngine {
   private readonly options: SyncEngineOptions;
   private readonly replications = new Map<CollectionName, RxReplicationState<AnyDoc, Checkpoint>>();
   private readonly streams = new Map<CollectionName, EventStream<AnyDoc>>();
-  private readonly connected = new Set<CollectionName>();
   private readonly subscriptions: Subscription[] = [];
   private pollTimer: ReturnType<typeof setInterval> | null = null;
-  private reachable = true;
-  private signedOut = false;
-  private initialDone = false;
+  private facts: ConnectionFacts = initialConnectionFacts;
   /** Collections whose first pull (since start) is done. */
   private readonly caughtUp = new Set<CollectionName>();
   private lastSyncAt: number | null = null;
@@ -96,10 +110,7 @@ export class SyncEngine {
   private deferredTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onBrowserOnline = () => this.reconnectNow();
   /** The system says the network is gone: show it now rather than at the next failed request. */
-  private readonly onBrowserOffline = () => {
-    this.reachable = false;
-    this.emit();
-  };
+  private readonly onBrowserOffline = () => this.note({ type: 'system_offline', at: Date.now() });
   /** `${collection}:${id}` of local copies removed because the server never stored them. */
   private readonly localOnlyDeletions = new Set<string>();
 
@@ -107,13 +118,18 @@ export class SyncEngine {
     this.options = options;
   }
 
+  private get deferred(): readonly CollectionName[] {
+    return this.options.deferred ?? deferredCollections;
+  }
+
   get status(): SyncStatus {
-    let state: ConnectionState;
-    if (this.signedOut) state = 'signed_out';
-    else if (!this.reachable) state = 'offline';
-    else if (this.initialDone && this.connected.has('tickets')) state = 'online';
-    else state = 'connecting';
+    const state: ConnectionState = connectionStateOf(this.facts);
     return { state, lastSyncAt: this.lastSyncAt };
+  }
+
+  private note(signal: ConnectionSignal): void {
+    this.facts = nextConnectionFacts(this.facts, signal);
+    this.emit();
   }
 
   private emit(): void {
@@ -124,24 +140,27 @@ export class SyncEngine {
     this.options.onStatus?.(s);
   }
 
-  private noteSuccess(): void {
-    this.reachable = true;
-    this.lastSyncAt = this.options.api.clock.now();
-    this.emit();
+  /** Whether a request to the endpoint sent at `sentAt` (Date.now()) got an answer (the API client's reachability). */
+  noteReachable(reachable: boolean, sentAt: number): void {
+    this.note(reachable ? { type: 'request_answered', sentAt } : { type: 'request_unreachable', at: sentAt });
   }
 
-  private noteFailure(err: unknown): void {
+  private noteSuccess(sentAt: number): void {
+    this.lastSyncAt = this.options.api.clock.now();
+    this.note({ type: 'request_answered', sentAt });
+  }
+
+  private noteFailure(err: unknown, sentAt: number): void {
     if (err instanceof ApiRequestError) {
-      if (err.kind === 'network') this.reachable = false;
+      if (err.kind === 'network') this.note({ type: 'request_unreachable', at: sentAt });
       if (err.kind === 'unauthorized') this.markSignedOut();
     }
     this.emit();
   }
 
   private markSignedOut(): void {
-    if (this.signedOut) return;
-    this.signedOut = true;
-    this.emit();
+    if (this.facts.signedOut) return;
+    this.note({ type: 'signed_out' });
     this.options.onSignedOut?.();
   }
 
@@ -163,10 +182,7 @@ export class SyncEngine {
     if (typeof window !== 'undefined') window.addEventListener('online', this.onBrowserOnline);
     if (typeof window !== 'undefined') window.addEventListener('offline', this.onBrowserOffline);
     void Promise.all([...this.replications.values()].map((r) => r.awaitInitialReplication())).then(
-      () => {
-        this.initialDone = true;
-        this.emit();
-      },
+      () => this.note({ type: 'initial_sync_done' }),
       () => undefined,
     );
     this.emit();
@@ -175,7 +191,7 @@ export class SyncEngine {
   /** Starts the deferred collections after the others' first pull, or after the time limit. */
   private startDeferred(): void {
     const first = [...this.replications]
-      .filter(([name]) => !deferredCollections.includes(name))
+      .filter(([name]) => !this.deferred.includes(name))
       .map(([, r]) => r.awaitInitialReplication().catch(() => undefined));
     const limit = new Promise<void>((resolve) => {
       this.deferredTimer = setTimeout(resolve, deferredStartLimitMs);
@@ -183,25 +199,34 @@ export class SyncEngine {
     void Promise.race([Promise.all(first), limit]).then(() => {
       if (this.deferredTimer) clearTimeout(this.deferredTimer);
       if (this.stopped) return;
-      for (const name of deferredCollections) void this.replications.get(name)?.start();
+      for (const name of this.deferred) void this.replications.get(name)?.start();
     });
   }
 
   private replicate(name: CollectionName, collection: RxCollection<AnyDoc>): RxReplicationState<AnyDoc, Checkpoint> {
     const { api, db } = this.options;
+    /** Checkpoints of the last non-empty pages handed to RxDB. */
+    const returned: Checkpoint[] = [];
+    // `state` is the replication made below: the pull handler runs only once it has started.
+    const storedCheckpoint = () => state.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined;
+    const paceBeforePull = async (): Promise<void> => {
+      const target = mustBeStoredBeforeNextPull(returned, pullPagesAhead);
+      if (!target) return;
+      const deadline = Date.now() + pullPacingLimitMs;
+      while (!this.stopped && !checkpointAtLeast(storedCheckpoint(), target) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, pullPacingPollMs));
+      }
+    };
     let stream$: Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>> | undefined;
     if (streamedCollections.includes(name)) {
       const stream = openEventStream<AnyDoc>({
         url: `${api.baseUrl}/api/replication/${name}/pull/stream`,
         headers: () => api.headers(),
-        onConnected: (up) => {
-          if (up) {
-            this.connected.add(name);
-            this.reachable = true;
-          } else {
-            this.connected.delete(name);
-          }
-          this.emit();
+        fetch: api.fetch,
+        onConnection: (connection, attemptStartedAt) => {
+          if (connection === 'connected') this.note({ type: 'stream_connected', collection: name, sentAt: attemptStartedAt });
+          else if (connection === 'unreachable') this.note({ type: 'stream_unreachable', collection: name, at: attemptStartedAt });
+          else this.note({ type: 'stream_ended', collection: name });
         },
         onUnauthorized: () => this.markSignedOut(),
       });
@@ -223,17 +248,23 @@ export class SyncEngine {
       live: true,
       retryTime: 3_000,
       waitForLeadership: false,
-      autoStart: !deferredCollections.includes(name),
+      autoStart: !this.deferred.includes(name),
       toggleOnDocumentVisible: false,
       pull: {
         batchSize: this.options.pullBatchSize ?? 1000,
         handler: async (checkpoint, batchSize) => {
+          await paceBeforePull();
+          const sentAt = Date.now();
           try {
             const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
-            this.noteSuccess();
+            this.noteSuccess(sentAt);
+            if (res.documents.length > 0 && res.checkpoint) {
+              returned.push(res.checkpoint);
+              if (returned.length > pullPagesAhead) returned.shift();
+            }
             return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
           } catch (err) {
-            this.noteFailure(err);
+            this.noteFailure(err, sentAt);
             throw err;
           }
         },
@@ -248,13 +279,14 @@ export class SyncEngine {
                 const rows = allRows.filter((r) => !(r.newDocumentState._deleted && this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`)));
                 if (rows.length === 0) return [];
                 let res;
+                const sentAt = Date.now();
                 try {
                   res = await api.push<AnyDoc>(name, rows as Array<PushRow<AnyDoc>>);
                 } catch (err) {
-                  this.noteFailure(err);
+                  this.noteFailure(err, sentAt);
                   throw err;
                 }
-                this.noteSuccess();
+                this.noteSuccess(sentAt);
                 const conflictIds = new Set(res.conflicts.map((d) => d.id));
                 const rejectedIds = new Set(res.rejected.map((r) => r.id));
                 const accepted = new Map<string, number>();
@@ -281,7 +313,7 @@ export class SyncEngine {
             },
           }),
     });
-    this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err)));
+    this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err, Date.now())));
     return state;
   }
 
@@ -303,7 +335,7 @@ export class SyncEngine {
   private poll(): void {
     for (const [name, r] of this.replications) {
       if (!this.caughtUp.has(name)) continue;
-      if (streamedCollections.includes(name) && this.connected.has(name)) continue;
+      if (streamedCollections.includes(name) && this.facts.streamsUp.has(name)) continue;
       r.reSync();
     }
   }
@@ -344,5 +376,6 @@ export class SyncEngine {
     this.replications.clear();
     this.streams.clear();
     this.caughtUp.clear();
+    this.facts = { ...initialConnectionFacts, signedOut: this.facts.signedOut };
   }
 }

@@ -74,10 +74,13 @@ export interface OpenWorkspaceOptions {
 export async function openWorkspace(host: Host, session: Session, options: OpenWorkspaceOptions = {}): Promise<Workspace> {
   let token = await host.getToken();
   const clock = new ServerClock();
+  let sync: SyncEngine | null = null;
   const api = new ApiClient({
     baseUrl: session.endpointUrl,
     getToken: () => token,
     clock,
+    // Every answer, or failure to reach the endpoint, is news for the status bar.
+    onReachability: (reachable, sentAt) => sync?.noteReachable(reachable, sentAt),
   });
   let db: DeskDatabase;
   try {
@@ -85,7 +88,7 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
   } catch (err) {
     throw new LocalDatabaseError(err);
   }
-  const sync = new SyncEngine({
+  sync = new SyncEngine({
     db,
     api,
     onStatus: options.onStatus,

@@ -14,15 +14,15 @@ const contentTypes: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
-/** A production build, as the app ships (no RxDB dev-mode). */
-export async function buildBenchPage(outDir: string): Promise<void> {
+/** A production build, as the app ships (no RxDB dev-mode); unminified for a readable CPU profile. */
+export async function buildBenchPage(outDir: string, options: { minify?: boolean } = {}): Promise<void> {
   await build({
     configFile: false,
     root: pageRoot,
     base: './',
     mode: 'production',
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, target: 'es2023', sourcemap: false },
+    build: { outDir, emptyOutDir: true, target: 'es2023', sourcemap: false, minify: options.minify ?? true },
   });
 }
 

@@ -11,6 +11,8 @@ export interface OpenOptions {
   password: string;
   /** IndexedDB name of this page's RxDB database. */
   dbName: string;
+  /** Start every collection at once, the timeline included (the engine defers it by default). */
+  noDefer?: boolean;
 }
 
 export interface FirstSyncResult {
@@ -73,6 +75,21 @@ export interface SyncBenchApi {
   /** Documents the server refused (renderer/src/db/syncProblemRepository.ts). */
   syncProblemCount(): Promise<number>;
   close(): Promise<void>;
+  /** Local documents per collection (progress of a sync that has not finished). */
+  counts(): Promise<Record<CollectionName, number>>;
+  /**
+   * One local save through the repository, as the UI makes it (a subject edit of a ticket by id:
+   * the first one by id); its duration in ms, or null while there is no ticket yet.
+   */
+  timedLocalSave(): Promise<number | null>;
+  /**
+   * Every `everyMs`, inside the page (no round trip through Playwright): a ticket count, a read
+   * of one ticket by id and a save of it; each logged (`[bench] probe ...`) with its durations.
+   */
+  startProbe(everyMs: number): void;
+  stopProbe(): void;
+  /** RxDB's replication internals per collection, for a stall: flags, stats, queue sizes. */
+  replicationDebug(): Record<string, unknown>;
 }
 
 declare global {

@@ -7,6 +7,8 @@ import { collectionNames, type CollectionName, type PullResponse } from '#shared
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { openDatabase, type DeskDatabase } from '../../../../renderer/src/db/database.ts';
 import { updateTicket } from '../../../../renderer/src/db/ticketRepository.ts';
+import { appendEvents } from '../../../../renderer/src/db/eventRepository.ts';
+import { markPending } from '../../../../renderer/src/db/outbox.ts';
 import type { WriteContext } from '../../../../renderer/src/db/writeContext.ts';
 import { ApiClient } from '../../../../renderer/src/sync/apiClient.ts';
 import { ServerClock } from '../../../../renderer/src/sync/clock.ts';
@@ -21,7 +23,17 @@ interface Opened {
   token: string;
 }
 
+/** The parts of RxDB's internal replication state (replication-protocol/index.js) read for a stall. */
+interface DebugState {
+  firstSyncDone: { down: { getValue(): boolean }; up: { getValue(): boolean } };
+  events: { active: { down: { getValue(): boolean }; up: { getValue(): boolean } }; canceled: { getValue(): boolean }; paused: { getValue(): boolean } };
+  stats: unknown;
+}
+
 let opened: Opened | null = null;
+/** The ticket timedLocalSave() edits. */
+let saveTarget: string | null = null;
+let probeTimer: ReturnType<typeof setInterval> | null = null;
 /** Requests per collection, counted around the ApiClient (reset by sync() and requestStats()). */
 const requests = new Map<CollectionName, RequestStats>();
 const noRequests = (): RequestStats => ({ pulls: 0, pushes: 0, pushedRows: 0, pushMs: 0 });
@@ -102,7 +114,7 @@ const api: SyncBenchApi = {
     token = login.token;
     countRequests(client);
     const db = await openDatabase({ name: options.dbName });
-    const sync = new SyncEngine({ db, api: client });
+    const sync = new SyncEngine({ db, api: client, ...(options.noDefer ? { deferred: [] } : {}) });
     const write: WriteContext = {
       actor: { id: login.agent.id, name: login.agent.name, role: login.agent.role },
       now: () => clock.now(),
@@ -257,6 +269,85 @@ const api: SyncBenchApi = {
 
   syncProblemCount() {
     return need().db.syncproblems.count().exec();
+  },
+
+  async counts() {
+    const { db } = need();
+    const out = {} as Record<CollectionName, number>;
+    for (const name of collectionNames) out[name] = await db[name].count().exec();
+    return out;
+  },
+
+  async timedLocalSave() {
+    const { db, write } = need();
+    saveTarget ??= (await db.tickets.findOne({ selector: {}, sort: [{ id: 'asc' }] }).exec())?.id ?? null;
+    if (!saveTarget) return null;
+    const started = performance.now();
+    await updateTicket(db, saveTarget, { subject: `Шлагбаум не открывается [bench-save-${Date.now()}]` }, write);
+    return performance.now() - started;
+  },
+
+  startProbe(everyMs: number) {
+    const { db, write } = need();
+    const started = performance.now();
+    let busy = false;
+    probeTimer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void (async () => {
+        const at = `${((performance.now() - started) / 1000).toFixed(1)} s (timeline: ${await db.events.count().exec()} stored, ${requests.get('events')?.pulls ?? 0} pages fetched)`;
+        const t0 = performance.now();
+        const count = await db.tickets.count().exec();
+        const t1 = performance.now();
+        saveTarget ??= (await db.tickets.findOne({ selector: {}, sort: [{ id: 'asc' }] }).exec())?.id ?? null;
+        const t2 = performance.now();
+        if (saveTarget) {
+          const doc = await db.tickets.findOne(saveTarget).exec();
+          const t3 = performance.now();
+          await updateTicket(db, saveTarget, { subject: `Шлагбаум не открывается [bench-save-${Date.now()}]` }, write);
+          const t4 = performance.now();
+          // The save's parts one by one: the ticket, the outbox, a timeline entry.
+          await doc!.getLatest().incrementalPatch({ description: `Проба ${Date.now()}` });
+          const t5 = performance.now();
+          await markPending(db.outbox, 'tickets', [saveTarget], Date.now());
+          const t6 = performance.now();
+          await appendEvents(db, saveTarget, [{ kind: 'note', public: false, body: 'Проба записи', data: {} }], write);
+          const t7 = performance.now();
+          const ms = (a: number, b: number) => Math.round(b - a);
+          console.info(
+            `[bench] probe at ${at}: count ${count} in ${ms(t0, t1)} ms, first by id ${ms(t1, t2)} ms, read by id ${ms(t2, t3)} ms, save ${ms(t3, t4)} ms` +
+              ` (parts: ticket ${ms(t4, t5)} ms, outbox ${ms(t5, t6)} ms, timeline entry + outbox ${ms(t6, t7)} ms)`,
+          );
+        } else {
+          console.info(`[bench] probe at ${at}: count ${count} in ${Math.round(t1 - t0)} ms, no ticket yet`);
+        }
+        busy = false;
+      })();
+    }, everyMs);
+  },
+
+  stopProbe() {
+    if (probeTimer) clearInterval(probeTimer);
+    probeTimer = null;
+  },
+
+  replicationDebug() {
+    // The engine's replications are private: read them for diagnosis only.
+    const engine = need().sync as unknown as { replications: Map<string, { internalReplicationState?: DebugState }> };
+    const out: Record<string, unknown> = {};
+    for (const [name, r] of engine.replications) {
+      const s = r.internalReplicationState;
+      out[name] = s
+        ? {
+            firstSyncDone: { down: s.firstSyncDone.down.getValue(), up: s.firstSyncDone.up.getValue() },
+            active: { down: s.events.active.down.getValue(), up: s.events.active.up.getValue() },
+            canceled: s.events.canceled.getValue(),
+            paused: s.events.paused.getValue(),
+            stats: s.stats,
+          }
+        : 'not started';
+    }
+    return out;
   },
 
   async close() {
