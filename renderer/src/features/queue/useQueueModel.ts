@@ -18,10 +18,12 @@ import {
   type QueueViewId,
 } from '#shared/domain/queueOrder.ts';
 import { filterWithSearch } from '#shared/domain/queueSearch.ts';
+import { sortRowsByRanks } from '#shared/domain/queueSortRanks.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickerNow, useTickerValue } from '../../state/ticker.ts';
 import { queueSearchFor, warmSearchTexts } from './queueSearchCache.ts';
+import { sortRanksFor } from './queueSortCache.ts';
 
 export interface QueueModelInput {
   tickets: readonly Ticket[];
@@ -78,8 +80,14 @@ export function useQueueModel(input: QueueModelInput): QueueModel {
   // One scan of every ticket's text joined together, whatever the view (queueSearch.ts).
   const filtered = useMemo(() => (filter.trim() ? filterWithSearch(viewRows, filter, queueSearchFor(tickets)) : viewRows), [viewRows, filter, tickets]);
   const rows = useMemo(
-    () => (sort ? sortQueueRows(filtered, sort, (id) => agentNames.get(id) ?? '') : filtered),
-    [filtered, sort, agentNames],
+    () => {
+      if (!sort) return filtered;
+      const name = (id: string) => agentNames.get(id) ?? '';
+      // 'sla' is the urgency order itself (or reversed): nothing to rank.
+      if (sort.column === 'sla') return sortQueueRows(filtered, sort);
+      return sortRowsByRanks(filtered, sort, sortRanksFor(tickets, sort.column, agentNames), name);
+    },
+    [filtered, sort, agentNames, tickets],
   );
   return { rows, viewSize: viewRows.length, counts };
 }
