@@ -266,7 +266,7 @@ export function sortQueueRows<T extends QueueTicket>(
   return keyed.map((x) => x.t);
 }
 
-function sortKeyOf(column: Exclude<QueueSortColumn, 'sla'>, agentName: (id: string) => string): (t: QueueTicket) => string | number {
+export function sortKeyOf(column: Exclude<QueueSortColumn, 'sla'>, agentName: (id: string) => string): (t: QueueTicket) => string | number {
   switch (column) {
     // Not-yet-synced tickets (no number) sort after numbered ones.
     case 'number': return (t) => t.number ?? '\uffff';

@@ -42,6 +42,11 @@ function subscribe(listener: Listener): () => void {
   };
 }
 
+/** The instant of the last tick (what useNow and useTickerValue's selectors saw). */
+export function tickedNow(): number {
+  return now;
+}
+
 /** The current server-corrected instant, updated every second. */
 export function useNow(): number {
   return useSyncExternalStore(subscribe, () => now);

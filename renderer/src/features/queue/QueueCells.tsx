@@ -4,13 +4,12 @@
  * screen re-render on scrolling). Only the countdown and the age read the shared ticker.
  */
 import { IconPlayerPause } from '@tabler/icons-react';
-import { useMemo } from 'react';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { priorityColor, stageColor } from '../../app/theme.ts';
-import { useNow } from '../../state/ticker.ts';
+import { tickedNow, useTickerValue } from '../../state/ticker.ts';
 import { formatDue } from './dueFormat.ts';
 import { useQueueCellContext } from './queueCellContext.ts';
-import { formatAge, slaDisplayOf } from './slaDisplay.ts';
+import { ageKey, formatAge, slaDisplayKey, slaDisplayOf } from './slaDisplay.ts';
 import classes from './QueueCells.module.css';
 
 interface CellProps {
@@ -78,23 +77,28 @@ export function ChannelCell({ ticket }: CellProps) {
   return <span className={classes.smallDimmed}>{t(`common.channel.${ticket.channel}`)}</span>;
 }
 
+/** Re-renders when the age it shows changes (once a minute at most), not on every tick. */
 export function AgeCell({ ticket }: CellProps) {
   const { t } = useQueueCellContext();
-  const now = useNow();
-  return <span className={classes.smallDimmed}>{formatAge(ticket.createdAt, now, t)}</span>;
+  // Subscribes to what is shown; the text is then formatted at the same tick's instant.
+  useTickerValue((now) => ageKey(ticket.createdAt, now));
+  return <span className={classes.smallDimmed}>{formatAge(ticket.createdAt, tickedNow(), t)}</span>;
 }
 
-/** The live countdown: the remaining working time, the due time of day, coloured by stage. */
+/**
+ * The live countdown: the remaining working time, the due time of day, coloured by stage. A tick
+ * computes what it would show (slaDisplayKey); it re-renders only when that changes (every
+ * second under an hour left, every minute or hour beyond), not on every tick.
+ */
 export function SlaCell({ ticket }: CellProps) {
   const { t, locale, startOfToday } = useQueueCellContext();
-  const now = useNow();
-  const sla = useMemo(() => slaDisplayOf(ticket, now, t), [ticket, now, t]);
-  const dueAt = sla.metric.dueAt;
-  const due = useMemo(() => formatDue(dueAt, startOfToday, locale), [dueAt, startOfToday, locale]);
+  useTickerValue((now) => slaDisplayKey(ticket, now));
+  const sla = slaDisplayOf(ticket, tickedNow(), t);
+  const due = formatDue(sla.metric.dueAt, startOfToday, locale);
   const color = stageColor[sla.stage];
   const metricName = t(sla.metric.metric === 'firstContact' ? 'queue.sla.firstContact' : 'queue.sla.resolution');
   return (
-    // A plain title, not a Tooltip: this cell re-renders every second in every visible row.
+    // A plain title, not a Tooltip: this cell re-renders every second under an hour left.
     <span className={classes.sla} style={colorVars(color)} title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })} data-testid="sla-countdown" data-stage={sla.stage} data-metric={sla.metric.metric}>
       {sla.stage === 'paused' && <IconPlayerPause size={12} color={`var(--mantine-color-${color}-6)`} />}
       <span className={classes.slaText} data-stage={sla.stage} data-testid="sla-countdown-text">

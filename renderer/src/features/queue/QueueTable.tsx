@@ -1,30 +1,28 @@
 /**
- * The queue table: TanStack Table for the columns (order, visibility, widths, sort headers),
- * TanStack Virtual so only the rows on screen exist in the DOM. The rows are drawn straight from
- * the view's tickets (TanStack's row model would build a row object for each of 50,000 tickets
- * on every keystroke of the filter), as plain elements. Rows are memoised; only their countdown
- * and age cells follow the shared ticker.
+ * The queue table: the header (QueueHeader.tsx: TanStack Table for the columns) and a body drawn
+ * with TanStack Virtual, so only the rows on screen exist in the DOM. The rows are drawn straight
+ * from the view's tickets (TanStack's row model would build a row object for each of 50,000
+ * tickets on every keystroke of the filter), as plain elements.
+ *
+ * Scrolling re-renders the body alone. Its rows are keyed by slot (the row index modulo the most
+ * rows ever on screen), not by ticket: a jump of a screen or more reuses the same row elements
+ * with new text instead of removing and creating every row, and a step of one row still changes
+ * one slot only. Rows are memoised; only their countdown and age cells follow the shared ticker.
  */
-import { Center, Table, Text, UnstyledButton } from '@mantine/core';
-import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
-import {
-  flexRender,
-  getCoreRowModel,
-  useReactTable,
-  type ColumnSizingState,
-  type SortingState,
-  type Updater,
-} from '@tanstack/react-table';
+import { Center, Table, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, type CSSProperties, type MutableRefObject } from 'react';
-import { useTranslation } from 'react-i18next';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, type MutableRefObject, type RefObject } from 'react';
 import type { QueueSort } from '#shared/domain/queueOrder.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
-import { isQueueColumnId, queueCells, queueColumnDefs, queueColumnIds, type QueueColumnId } from './queueColumns.tsx';
-import { endQueueMeasure, startQueueMeasure } from './queueMarks.ts';
+import { queueCells, type QueueColumnId } from './queueColumns.tsx';
+import { QueueHeader } from './QueueHeader.tsx';
+import { rowLayout, type RowColumn } from './queueLayout.ts';
+import { endQueueMeasure } from './queueMarks.ts';
 import classes from './QueueTable.module.css';
 
 export const queueRowHeight = 32;
+/** Rows drawn beyond the screen on each side. */
+const overscan = 4;
 
 export interface QueueTableApi {
   scrollToIndex(index: number): void;
@@ -43,16 +41,6 @@ export interface QueueTableProps {
   onRowClick(ticketId: string): void;
 }
 
-/** The subject takes the room left over (header and rows alike), never less than its width. */
-function columnStyle(id: string, size: number): CSSProperties {
-  return id === 'subject' ? { flex: `1 0 ${size}px`, width: size } : { width: size };
-}
-
-interface RowColumn {
-  id: QueueColumnId;
-  style: CSSProperties;
-}
-
 interface QueueRowProps {
   ticket: Ticket;
   start: number;
@@ -61,8 +49,6 @@ interface QueueRowProps {
   layout: readonly RowColumn[];
   onRowClick(ticketId: string): void;
 }
-
-const noRows: Ticket[] = [];
 
 const QueueRow = memo(function QueueRow({ ticket, start, selected, layout, onRowClick }: QueueRowProps) {
   return (
@@ -88,48 +74,54 @@ const QueueRow = memo(function QueueRow({ ticket, start, selected, layout, onRow
   );
 });
 
-/** Memoised: the pane re-renders every second (counts), the table only when its inputs change. */
-export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
-  const { rows, columns, widths, sort, selectedId, emptyText, apiRef, onSortChange, onWidthsChange, onRowClick } = props;
-  const { t } = useTranslation();
-  const columnDefs = useMemo(() => queueColumnDefs(t), [t]);
-  const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.desc }] : [];
-  const columnVisibility = useMemo(
-    () => Object.fromEntries(queueColumnIds.map((id) => [id, columns.includes(id)])),
-    [columns],
-  );
-  const columnOrder = useMemo(() => [...columns, ...queueColumnIds.filter((id) => !columns.includes(id))], [columns]);
+interface QueueBodyProps {
+  rows: readonly Ticket[];
+  selectedId: string | null;
+  layout: readonly RowColumn[];
+  scrollRef: RefObject<HTMLDivElement | null>;
+  apiRef: MutableRefObject<QueueTableApi | null>;
+  onRowClick(ticketId: string): void;
+}
 
-  // TanStack Table returns non-memoisable functions; the rows below are memoised by hand.
-  // It holds no data: it only lays out the headers; the body is drawn from `rows` directly.
-  const table = useReactTable<Ticket>({
-    data: noRows,
-    columns: columnDefs,
-    getRowId: (ticket) => ticket.id,
-    getCoreRowModel: getCoreRowModel(),
-    manualSorting: true,
-    enableSortingRemoval: true,
-    columnResizeMode: 'onChange',
-    state: { sorting, columnVisibility, columnOrder, columnSizing: widths as ColumnSizingState },
-    onSortingChange: (updater: Updater<SortingState>) => {
-      const next = typeof updater === 'function' ? updater(sorting) : updater;
-      const first = next[0];
-      startQueueMeasure('sort');
-      onSortChange(first && isQueueColumnId(first.id) ? { column: first.id, desc: first.desc } : null);
-    },
-    onColumnSizingChange: (updater: Updater<ColumnSizingState>) => {
-      onWidthsChange(typeof updater === 'function' ? updater(widths as ColumnSizingState) : updater);
-    },
-  });
-
-  const scrollRef = useRef<HTMLDivElement>(null);
+/** The virtual rows: the only part of the table a scroll re-renders. */
+const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef, apiRef, onRowClick }: QueueBodyProps) {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => queueRowHeight,
-    overscan: 12,
+    overscan,
   });
   apiRef.current = { scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) };
+  const items = virtualizer.getVirtualItems();
+  // As many slots as rows a screen of this height draws (its rows, one cut in two, the overscan),
+  // never fewer than drawn now, so the keys on screen are distinct.
+  const screenRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / queueRowHeight) + 2 + 2 * overscan;
+  const slots = Math.max(items.length, screenRows);
+  return (
+    <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+      {items.map((item) => {
+        const ticket = rows[item.index];
+        if (!ticket) return null;
+        return (
+          <QueueRow
+            key={item.index % slots}
+            ticket={ticket}
+            start={item.start}
+            selected={ticket.id === selectedId}
+            layout={layout}
+            onRowClick={onRowClick}
+          />
+        );
+      })}
+    </tbody>
+  );
+});
+
+/** Memoised: the table re-renders only when its inputs change; a scroll re-renders the body alone. */
+export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
+  const { rows, columns, widths, sort, selectedId, emptyText, apiRef, onSortChange, onWidthsChange, onRowClick } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const { columns: layout, totalWidth } = useMemo(() => rowLayout(columns, widths), [columns, widths]);
 
   // Filter and sort timings end when the new rows are committed (queueMarks.ts).
   useLayoutEffect(() => {
@@ -140,67 +132,11 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     if (rows.length > 0) endQueueMeasure('first-render');
   }, [rows]);
 
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
-  const layoutKey = headers.map((h) => `${h.id}:${h.getSize()}`).join(',');
-  const layout = useMemo<RowColumn[]>(
-    () => layoutKey.split(',').filter(Boolean).map((part) => {
-      const [id, size] = part.split(':') as [QueueColumnId, string];
-      return { id, style: columnStyle(id, Number(size)) };
-    }),
-    [layoutKey],
-  );
-  const totalWidth = table.getTotalSize();
-
   return (
     <div ref={scrollRef} className={classes.scroller} data-testid="queue-table">
       <Table className={classes.table} style={{ width: '100%', minWidth: totalWidth }} withRowBorders={false} verticalSpacing={0} horizontalSpacing={0}>
-        <Table.Thead className={classes.head}>
-          <Table.Tr className={classes.headRow}>
-            {headers.map((header) => {
-              const sorted = header.column.getIsSorted();
-              return (
-                <Table.Th key={header.id} className={classes.th} style={columnStyle(header.id, header.getSize())} data-column={header.id}>
-                  <UnstyledButton
-                    className={classes.sortButton}
-                    onClick={header.column.getToggleSortingHandler()}
-                    title={t('queue.sortHint')}
-                    data-testid={`queue-sort-${header.id}`}
-                    data-sorted={sorted || undefined}
-                  >
-                    <Text size="xs" fw={600} c="dimmed" truncate>
-                      {flexRender(header.column.columnDef.header, header.getContext())}
-                    </Text>
-                    {sorted === 'asc' && <IconArrowUp size={12} />}
-                    {sorted === 'desc' && <IconArrowDown size={12} />}
-                  </UnstyledButton>
-                  <div
-                    className={classes.resizer}
-                    data-resizing={header.column.getIsResizing() || undefined}
-                    onMouseDown={header.getResizeHandler()}
-                    onDoubleClick={() => header.column.resetSize()}
-                    data-testid={`queue-resize-${header.id}`}
-                  />
-                </Table.Th>
-              );
-            })}
-          </Table.Tr>
-        </Table.Thead>
-        <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
-            const ticket = rows[item.index];
-            if (!ticket) return null;
-            return (
-              <QueueRow
-                key={ticket.id}
-                ticket={ticket}
-                start={item.start}
-                selected={ticket.id === selectedId}
-                layout={layout}
-                onRowClick={onRowClick}
-              />
-            );
-          })}
-        </tbody>
+        <QueueHeader columns={columns} widths={widths} sort={sort} onSortChange={onSortChange} onWidthsChange={onWidthsChange} />
+        <QueueBody rows={rows} selectedId={selectedId} layout={layout} scrollRef={scrollRef} apiRef={apiRef} onRowClick={onRowClick} />
       </Table>
       {rows.length === 0 && (
         <Center py="xl" data-testid="queue-empty">

@@ -26,6 +26,9 @@ export const splitQueueColumns: readonly QueueColumnId[] = ['number', 'priority'
 /** Widths beside an open ticket (the subject grows into what is left). */
 export const splitColumnWidths: Readonly<Partial<Record<QueueColumnId, number>>> = { number: 104, priority: 40, subject: 140, sla: 200 };
 
+export const minColumnWidth = 56;
+export const maxColumnWidth = 800;
+
 export const defaultColumnWidths: Readonly<Record<QueueColumnId, number>> = {
   number: 118,
   priority: 112,
@@ -62,8 +65,8 @@ export function queueColumnDefs(t: TFunction): ColumnDef<Ticket>[] {
       id,
       header: t(`queue.columns.${id}`),
       size: defaultColumnWidths[id],
-      minSize: 56,
-      maxSize: 800,
+      minSize: minColumnWidth,
+      maxSize: maxColumnWidth,
       // Cells render components, so TanStack cannot guess a direction: first click ascends.
       sortDescFirst: false,
       // Sorting happens in shared/domain/queueOrder.ts; TanStack only needs an accessor to offer it.

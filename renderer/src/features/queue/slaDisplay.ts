@@ -50,11 +50,46 @@ export function slaDisplayOf(ticket: Ticket, now: number, t: TFunction): SlaDisp
   return { stage: metric.stage, metric, text, left };
 }
 
+/**
+ * What formatWorkingSpan shows of a span, as a key: equal keys, equal words. Changes once a
+ * second under an hour, once a minute under a day, once an hour beyond.
+ */
+export function workingSpanKey(minutes: number): string {
+  const totalSeconds = Math.max(0, Math.floor(minutes * 60));
+  const totalHours = Math.floor(totalSeconds / 3600);
+  if (totalHours >= 24) return `d${totalHours}`;
+  if (totalHours >= 1) return `h${Math.floor(totalSeconds / 60)}`;
+  return `s${totalSeconds}`;
+}
+
+/**
+ * What a countdown shows at `now`, as a key (stage, metric, due instant, the words of the time
+ * left and overdue): the cell re-renders when it changes, not on every tick.
+ */
+export function slaDisplayKey(ticket: Ticket, now: number): string {
+  const state = slaStateOf(ticket, now);
+  const metric = state.firstContact && state.firstContact.stage !== 'met' ? state.firstContact : state.resolution;
+  const left = metric.remainingWorkingMinutes;
+  return `${metric.stage}|${metric.metric}|${metric.dueAt}|${workingSpanKey(left)}|${workingSpanKey(-left)}`;
+}
+
+/** Age in whole minutes, hours or days since creation, as formatAge shows it. */
+function ageOf(createdAt: number, now: number): { unit: 'minutes' | 'hours' | 'days'; n: number } {
+  const minutes = Math.max(0, Math.floor((now - createdAt) / 60_000));
+  if (minutes < 60) return { unit: 'minutes', n: minutes };
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return { unit: 'hours', n: hours };
+  return { unit: 'days', n: Math.floor(hours / 24) };
+}
+
+/** What formatAge shows, as a key: changes once a minute at most. */
+export function ageKey(createdAt: number, now: number): string {
+  const { unit, n } = ageOf(createdAt, now);
+  return `${unit}${n}`;
+}
+
 /** Age of a ticket: minutes, hours or days since it was created. */
 export function formatAge(createdAt: number, now: number, t: TFunction): string {
-  const minutes = Math.max(0, Math.floor((now - createdAt) / 60_000));
-  if (minutes < 60) return t('queue.age.minutes', { n: minutes });
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return t('queue.age.hours', { n: hours });
-  return t('queue.age.days', { n: Math.floor(hours / 24) });
+  const { unit, n } = ageOf(createdAt, now);
+  return t(`queue.age.${unit}`, { n });
 }

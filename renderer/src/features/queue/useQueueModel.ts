@@ -4,12 +4,11 @@
  * (how many tickets are overdue, how many burn), so a tick of the shared ticker recomputes
  * nothing unless a ticket actually crossed a deadline.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import {
   breachedCount,
   buildQueueIndex,
   burningWindowMs,
-  filterQueueRows,
   openInUrgencyOrder,
   queueViewCounts,
   queueViewRows,
@@ -18,9 +17,13 @@ import {
   type QueueViewCounts,
   type QueueViewId,
 } from '#shared/domain/queueOrder.ts';
+import { filterWithSearch } from '#shared/domain/queueSearch.ts';
+import { sortRowsByRanks } from '#shared/domain/queueSortRanks.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickerNow, useTickerValue } from '../../state/ticker.ts';
+import { queueSearchFor, warmSearchTexts } from './queueSearchCache.ts';
+import { sortRanksFor } from './queueSortCache.ts';
 
 export interface QueueModelInput {
   tickets: readonly Ticket[];
@@ -73,10 +76,18 @@ export function useQueueModel(input: QueueModelInput): QueueModel {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [view, index, ordered, agentId, view === 'burning' ? burning : 0, startOfToday],
   );
-  const filtered = useMemo(() => filterQueueRows(viewRows, filter), [viewRows, filter]);
+  useEffect(() => warmSearchTexts(tickets), [tickets]);
+  // One scan of every ticket's text joined together, whatever the view (queueSearch.ts).
+  const filtered = useMemo(() => (filter.trim() ? filterWithSearch(viewRows, filter, queueSearchFor(tickets)) : viewRows), [viewRows, filter, tickets]);
   const rows = useMemo(
-    () => (sort ? sortQueueRows(filtered, sort, (id) => agentNames.get(id) ?? '') : filtered),
-    [filtered, sort, agentNames],
+    () => {
+      if (!sort) return filtered;
+      const name = (id: string) => agentNames.get(id) ?? '';
+      // 'sla' is the urgency order itself (or reversed): nothing to rank.
+      if (sort.column === 'sla') return sortQueueRows(filtered, sort);
+      return sortRowsByRanks(filtered, sort, sortRanksFor(tickets, sort.column, agentNames), name);
+    },
+    [filtered, sort, agentNames, tickets],
   );
   return { rows, viewSize: viewRows.length, counts };
 }
