@@ -39,7 +39,14 @@ export interface ApiClientOptions {
   onUnauthorized?: () => void;
   /** Called after each request with whether the endpoint was reachable, and when it was sent (Date.now()). */
   onReachability?: (reachable: boolean, sentAt: number) => void;
+  /**
+   * A request (answer and body) not done by then is abandoned as a network failure, so a
+   * connection that hangs never holds a collection's replication without an error (default 60 s).
+   */
+  requestTimeoutMs?: number;
 }
+
+export const defaultRequestTimeoutMs = 60_000;
 
 export function normalizeBaseUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
@@ -72,23 +79,39 @@ export class ApiClient {
 
   async request<T>(method: 'GET' | 'POST', path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const sentAt = Date.now();
+    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? defaultRequestTimeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const timedOut = () => {
+      this.options.onReachability?.(false, sentAt);
+      return new ApiRequestError('network', 0, 'timeout', `no answer from ${path} in time`);
+    };
     let res: Response;
     try {
       res = await this.fetchImpl(`${this.baseUrl}${path}`, {
         method,
         headers: this.headers(body === undefined ? {} : { 'content-type': 'application/json' }),
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
+        signal: combined,
       });
     } catch (err) {
       if (signal?.aborted) throw err;
+      if (timeout.aborted) throw timedOut();
       this.options.onReachability?.(false, sentAt);
       throw new ApiRequestError('network', 0, 'network', (err as Error).message || 'network error');
     }
     const receivedAt = Date.now();
     this.options.clock.addDateHeader(res.headers.get('date'), sentAt, receivedAt);
     this.options.onReachability?.(true, sentAt);
-    if (res.ok) return (await res.json()) as T;
+    if (res.ok) {
+      try {
+        return (await res.json()) as T;
+      } catch (err) {
+        // The body stopped arriving (aborted by the timeout) or was not JSON.
+        if (signal?.aborted) throw err;
+        if (timeout.aborted) throw timedOut();
+        throw new ApiRequestError('server', res.status, 'bad_body', (err as Error).message || 'unreadable answer');
+      }
+    }
     let code = `http_${res.status}`;
     let message = res.statusText;
     try {

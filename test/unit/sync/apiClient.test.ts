@@ -1,7 +1,7 @@
 /** The API client speaks the sync protocol exactly, whatever RxDB hands it. */
 import { describe, expect, it } from 'vitest';
 import type { PushRow } from '#shared/protocol.ts';
-import { ApiClient } from '../../../renderer/src/sync/apiClient.ts';
+import { ApiClient, ApiRequestError } from '../../../renderer/src/sync/apiClient.ts';
 import { ServerClock } from '../../../renderer/src/sync/clock.ts';
 
 function recordingClient() {
@@ -34,5 +34,56 @@ describe('ApiClient.push', () => {
     };
     await client.push('tickets', [known]);
     expect(bodies[0]).toEqual([known]);
+  });
+});
+
+describe('ApiClient timeouts', () => {
+  /** A fetch that never answers, as a hung connection: it settles only when aborted. */
+  const hangingFetch: typeof fetch = (_url, init) =>
+    new Promise<Response>((_resolve, reject) => {
+      init?.signal?.addEventListener('abort', () => reject(init.signal!.reason));
+    });
+
+  it('abandons a request with no answer as a network failure and reports the endpoint unreachable', async () => {
+    const reach: boolean[] = [];
+    const client = new ApiClient({
+      baseUrl: 'http://desk.test',
+      getToken: () => 't',
+      clock: new ServerClock(),
+      fetch: hangingFetch,
+      requestTimeoutMs: 30,
+      onReachability: (reachable) => reach.push(reachable),
+    });
+    const error = await client.pull('tickets', null, 100).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiRequestError);
+    expect(error).toMatchObject({ kind: 'network', code: 'timeout' });
+    expect(reach).toEqual([false]);
+  });
+
+  it('abandons an answer whose body stops arriving', async () => {
+    const client = new ApiClient({
+      baseUrl: 'http://desk.test',
+      getToken: () => 't',
+      clock: new ServerClock(),
+      requestTimeoutMs: 30,
+      fetch: async (_url, init) => {
+        const body = new ReadableStream<Uint8Array>({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"documents": ['));
+            init?.signal?.addEventListener('abort', () => controller.error(init.signal!.reason));
+          },
+        });
+        return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    await expect(client.pull('tickets', null, 100)).rejects.toMatchObject({ kind: 'network', code: 'timeout' });
+  });
+
+  it("leaves a request the caller aborted as the caller's abort", async () => {
+    const client = new ApiClient({ baseUrl: 'http://desk.test', getToken: () => 't', clock: new ServerClock(), fetch: hangingFetch, requestTimeoutMs: 5_000 });
+    const controller = new AbortController();
+    const pending = client.request('GET', '/api/health', undefined, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.not.toBeInstanceOf(ApiRequestError);
   });
 });
