@@ -1,23 +1,31 @@
 /**
  * The server's clock as seen from here. SLA countdowns and alarms use server time, so a
- * workstation whose clock is off does not miss a deadline. Each response gives a sample:
- * offset = serverTime - midpoint of the request. The `Date` header has one-second resolution;
- * a millisecond `now` (GET /api/health) is preferred when present.
+ * workstation whose clock is off does not miss a deadline, and two desks stamp their edits on
+ * one time line ("the later edit wins" compares stamps from different desks).
  *
- * A sample is only as good as its round trip: an answer that waited for a busy main thread (the
- * first sync writing thousands of documents) or in the browser's connection queue shifts its
- * midpoint by up to half the wait. So, as NTP's clock filter does, only the samples with the
- * shortest round trips among the recent ones count, and their median is the offset.
+ * Each answer bounds the offset (server time - local time): the server read its clock somewhere
+ * between the moment the request was sent and the moment the answer was read, so
+ *   offset in [serverTime - receivedAt, serverTime - sentAt].
+ * The `Date` header has one-second resolution, which widens that by the second it truncates
+ * (/api/health's millisecond `now` does not). Every recent answer's bound holds at once, so the
+ * offset lies in their intersection (Marzullo's idea, without outliers): answers delayed by a busy
+ * page or a queued connection only give wide bounds and never drag it, and Date headers read at
+ * different fractions of a second narrow it well below a second. The offset is the middle of the
+ * intersection of the newest answers that still agree; an answer that agrees with none of the
+ * older ones (the local clock was changed) starts over from itself.
  */
 export const skewWarningMs = 2 * 60_000;
-const maxSamples = 9;
-/** Samples whose round trip is within this of the shortest recent one count (see above). */
-const roundTripToleranceMs = 100;
+const maxSamples = 16;
 /** A change of the offset this large is told to listeners at once (smaller drift: at their next poll). */
 export const offsetNoticeMs = 1_000;
 
+interface Bound {
+  lo: number;
+  hi: number;
+}
+
 export class ServerClock {
-  private samples: Array<{ offset: number; roundTrip: number }> = [];
+  private samples: Bound[] = [];
   private offsetMs = 0;
   private readonly localNow: () => number;
   private readonly listeners = new Set<(offsetMs: number) => void>();
@@ -42,17 +50,27 @@ export class ServerClock {
     return Math.abs(this.offsetMs) > skewWarningMs;
   }
 
-  /** Adds a sample: the server's time and when the request was sent and answered (local clock). */
-  addSample(serverTime: number, sentAt: number, receivedAt: number): void {
+  /** Adds a sample: the server's time (read somewhere in [serverTime, serverTime + resolution)) and when the request was sent and answered (local clock). */
+  addSample(serverTime: number, sentAt: number, receivedAt: number, resolutionMs = 0): void {
     if (!Number.isFinite(serverTime) || receivedAt < sentAt) return;
-    this.samples.push({ offset: serverTime - (sentAt + receivedAt) / 2, roundTrip: receivedAt - sentAt });
+    this.samples.push({ lo: serverTime - receivedAt, hi: serverTime + resolutionMs - sentAt });
     if (this.samples.length > maxSamples) this.samples.shift();
-    const shortest = Math.min(...this.samples.map((x) => x.roundTrip));
-    const sorted = this.samples
-      .filter((x) => x.roundTrip <= shortest + roundTripToleranceMs)
-      .map((x) => x.offset)
-      .sort((a, b) => a - b);
-    this.offsetMs = Math.round(sorted[Math.floor(sorted.length / 2)]!);
+    // Intersect from the newest back while the bounds still agree.
+    let lo = -Infinity;
+    let hi = Infinity;
+    for (let i = this.samples.length - 1; i >= 0; i--) {
+      const s = this.samples[i]!;
+      const nextLo = Math.max(lo, s.lo);
+      const nextHi = Math.min(hi, s.hi);
+      if (nextLo > nextHi) {
+        // Older answers disagree with the newer ones: the local clock moved; forget them.
+        this.samples = this.samples.slice(i + 1);
+        break;
+      }
+      lo = nextLo;
+      hi = nextHi;
+    }
+    this.offsetMs = Math.round((lo + hi) / 2);
     if (Math.abs(this.offsetMs - this.noticedOffsetMs) >= offsetNoticeMs) {
       this.noticedOffsetMs = this.offsetMs;
       for (const listener of [...this.listeners]) listener(this.offsetMs);
@@ -68,12 +86,11 @@ export class ServerClock {
     return () => this.listeners.delete(listener);
   }
 
-  /** A sample from a `Date` header (second resolution: its midpoint is used). */
+  /** A sample from a `Date` header: the server's second, truncated. */
   addDateHeader(header: string | null, sentAt: number, receivedAt: number): void {
     if (!header) return;
     const t = Date.parse(header);
     if (Number.isNaN(t)) return;
-    // The header truncates to the second; the true time lies in [t, t + 1000).
-    this.addSample(t + 500, sentAt, receivedAt);
+    this.addSample(t, sentAt, receivedAt, 1000);
   }
 }

@@ -12,10 +12,26 @@ describe('server clock', () => {
     expect(clock.now()).toBe(2_005_000);
   });
 
-  it('takes the median, so one slow answer does not move it', () => {
+  it('narrows a Date header\'s second to a few milliseconds as answers arrive at different fractions of it', () => {
+    const trueOffset = 60_250;
     const clock = new ServerClock(() => 0);
-    for (const off of [100, 120, 90, 30_000, 110]) clock.addSample(10_000 + off, 10_000, 10_000);
-    expect(clock.offset).toBe(110);
+    for (let k = 0; k < 16; k++) {
+      const sentAt = 1_000_000 + k * 1_137;
+      const receivedAt = sentAt + 8;
+      const serverRead = sentAt + 4 + trueOffset;
+      clock.addDateHeader(new Date(Math.floor(serverRead / 1000) * 1000).toUTCString(), sentAt, receivedAt);
+    }
+    expect(Math.abs(clock.offset - trueOffset)).toBeLessThanOrEqual(50);
+  });
+
+  it('starts over when the newest answer disagrees with the older ones (the local clock was changed)', () => {
+    const clock = new ServerClock(() => 0);
+    for (const off of [100, 100, 100]) clock.addSample(10_000 + off, 9_990, 10_010);
+    expect(clock.offset).toBe(100);
+    clock.addSample(10_000 + 30_000, 9_990, 10_010);
+    expect(clock.offset).toBe(30_000);
+    clock.addSample(10_000 + 30_005, 9_990, 10_010);
+    expect(Math.abs(clock.offset - 30_002)).toBeLessThanOrEqual(3);
   });
 
   it('trusts the answers with the shortest round trips, so answers delayed by a busy page do not drag it', () => {
