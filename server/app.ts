@@ -5,6 +5,7 @@
  */
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { serverTimeHeader } from '#shared/protocol.ts';
 import { LoginRateLimiter, type RateLimitOptions } from './auth/loginRateLimiter.ts';
 import { defaultTokenTtlMs } from './auth/sessions.ts';
 import type { Database } from './db/openDatabase.ts';
@@ -80,12 +81,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     origin: (origin, callback) => callback(null, origin === undefined || corsOriginAllowed(origin, extraOrigins)),
     methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type', 'x-api-key', 'accept', 'cache-control'],
-    exposedHeaders: ['Date'],
+    exposedHeaders: ['Date', serverTimeHeader],
     maxAge: 600,
   });
   // JSON only: a text/plain body is refused with 415 rather than handed to a route as a string.
   app.removeContentTypeParser('text/plain');
   app.addHook('onSend', addSecurityHeaders);
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header(serverTimeHeader, String(Date.now()));
+    return payload;
+  });
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 

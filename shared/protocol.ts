@@ -129,6 +129,13 @@ export interface IntakeTicketResponse {
   created: boolean;
 }
 
+/**
+ * Every API answer carries the server's clock in epoch milliseconds, read as the answer is sent.
+ * The `Date` header is not enough: one-second resolution, and Node caches it for up to a second
+ * (longer while the event loop is busy), which can put it outside the request's time span.
+ */
+export const serverTimeHeader = 'x-server-time';
+
 export interface HealthResponse {
   ok: boolean;
   db: 'pglite' | 'postgres';

@@ -10,7 +10,7 @@
  * the machine running the tests may be at night or at a weekend, so the minute-10 warning and the
  * minute-15 breach need a working-day clock. The page gets one with page.clock (installed at
  * Tuesday 24.11.2026 10:00 Moscow, then fast-forwarded like a laptop lid closed and reopened).
- * The app corrects its clock by the server's (each response's Date header, /api/health's `now`):
+ * The app corrects its clock by the server's (each response's X-Server-Time and Date headers, /api/health's `now`):
  * left alone, that correction would bring every SLA instant back to the real server time and
  * undo the fake clock. So these pages see the API without the clock samples (page.route strips
  * them), which is a workstation whose clock agrees with the server's: offset 0, SLA "now" = the
@@ -97,6 +97,7 @@ async function hideServerClock(page: Page): Promise<void> {
       const response = await route.fetch();
       const headers = { ...response.headers() };
       delete headers.date;
+      delete headers['x-server-time'];
       let body = await response.body();
       if (route.request().url().includes('/api/health') && response.ok()) {
         const json = JSON.parse(body.toString('utf8')) as Record<string, unknown>;

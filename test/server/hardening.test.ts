@@ -20,6 +20,14 @@ describe.each(backends)('hardening on %s', (backend) => {
     expect(res.headers.get('date')).toBeTruthy();
   });
 
+  it('stamps every answer, errors included, with the server clock in milliseconds', async () => {
+    for (const res of [await server.anonymous.get('/api/health'), await server.asAgent.get('/api/replication/kb/pull'), await server.asAgent.get('/api/nope')]) {
+      const stamp = Number(res.headers.get('x-server-time'));
+      expect(Number.isInteger(stamp)).toBe(true);
+      expect(Math.abs(stamp - Date.now())).toBeLessThan(5_000);
+    }
+  });
+
   it('sets the security headers on every answer', async () => {
     for (const res of [await server.anonymous.get('/api/health'), await server.anonymous.get('/api/replication/kb/pull'), await server.asAgent.get('/api/nope')]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
@@ -36,7 +44,7 @@ describe.each(backends)('hardening on %s', (backend) => {
     ['https://desk.pass24.example', true],
     ['https://evil.example', false],
     ['http://127.0.0.1.evil.example', false],
-  ])('answers CORS for origin %s: allowed=%s, exposing Date', async (origin, allowed) => {
+  ])('answers CORS for origin %s: allowed=%s, exposing Date and X-Server-Time', async (origin, allowed) => {
     const preflight = await fetch(`${server.url}/api/replication/kb/push`, {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
@@ -46,7 +54,7 @@ describe.each(backends)('hardening on %s', (backend) => {
       expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
       expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
       expect(res.headers.get('access-control-allow-origin')).toBe(origin);
-      expect(res.headers.get('access-control-expose-headers')).toBe('Date');
+      expect(res.headers.get('access-control-expose-headers')).toBe('Date, x-server-time');
     } else {
       expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
       expect(res.headers.get('access-control-allow-origin')).toBeNull();

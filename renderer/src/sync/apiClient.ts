@@ -12,6 +12,7 @@ import type {
   PushResponse,
   PushRow,
 } from '#shared/protocol.ts';
+import { serverTimeHeader } from '#shared/protocol.ts';
 import type { ServerClock } from './clock.ts';
 
 /** Why a request failed: `network` means the endpoint could not be reached (offline). */
@@ -100,7 +101,9 @@ export class ApiClient {
       throw new ApiRequestError('network', 0, 'network', (err as Error).message || 'network error');
     }
     const receivedAt = Date.now();
-    this.options.clock.addDateHeader(res.headers.get('date'), sentAt, receivedAt);
+    const serverTime = Number(res.headers.get(serverTimeHeader) ?? Number.NaN);
+    if (Number.isFinite(serverTime) && serverTime > 0) this.options.clock.addSample(serverTime, sentAt, receivedAt);
+    else this.options.clock.addDateHeader(res.headers.get('date'), sentAt, receivedAt);
     this.options.onReachability?.(true, sentAt);
     if (res.ok) {
       try {

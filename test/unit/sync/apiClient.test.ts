@@ -87,3 +87,21 @@ describe('ApiClient timeouts', () => {
     await expect(pending).rejects.not.toBeInstanceOf(ApiRequestError);
   });
 });
+
+describe('ApiClient and the server clock', () => {
+  it('takes the millisecond X-Server-Time of each answer before the one-second Date header', async () => {
+    const clock = new ServerClock();
+    const client = new ApiClient({
+      baseUrl: 'http://desk.test',
+      getToken: () => 't',
+      clock,
+      fetch: async () =>
+        new Response('{"documents":[],"checkpoint":null}', {
+          status: 200,
+          headers: { 'content-type': 'application/json', 'x-server-time': String(Date.now() + 90_250), date: new Date(Date.now() - 7_000).toUTCString() },
+        }),
+    });
+    await client.pull('tickets', null, 10);
+    expect(Math.abs(clock.offset - 90_250)).toBeLessThan(100);
+  });
+});
