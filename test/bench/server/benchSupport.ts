@@ -1,7 +1,7 @@
 /** Helpers of the server benchmark: a server child process, percentiles, SSE subscribers. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort, waitForHealth } from '../../support/serverProcess.ts';
 
 export const repoRoot = join(import.meta.dirname, '..', '..', '..');
 
@@ -9,17 +9,6 @@ export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
   const s = [...values].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 /** `node server/cli.ts` in its own process (its own event loop, as in production), info-level logs discarded. */
@@ -33,21 +22,7 @@ export async function startServerProcess(args: string[], env: Record<string, str
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const running = () => child.exitCode === null && child.signalCode === null;
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (!running()) throw new Error(`server exited with ${child.exitCode ?? child.signalCode}`);
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error('server did not start within 60 s');
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  await waitForHealth(url, child, 60_000, 'server');
   return {
     url,
     child,

@@ -6,27 +6,18 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, waitForHealth } from '../../support/serverProcess.ts';
 import { repoRoot } from './paths.ts';
+
+export { freePort };
 
 export interface TestAccount {
   login: string;
   name: string;
   role: 'agent' | 'head' | 'admin';
   password: string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const a = srv.address();
-      srv.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
-    });
-  });
 }
 
 function cli(dataDir: string, args: string[], input?: string): string {
@@ -80,17 +71,7 @@ export class CentralServer {
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     this.#child = child;
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`central server exited with ${child.exitCode ?? child.signalCode}`);
-      try {
-        if ((await fetch(`${this.url}/api/health`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error('central server did not start within 60 s');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await waitForHealth(this.url, child, 60_000);
   }
 
   /** Graceful stop (SIGTERM): streams closed, database closed. */
