@@ -13,7 +13,7 @@ import { createTicket } from '../../../renderer/src/db/ticketRepository.ts';
 import { ApiClient } from '../../../renderer/src/sync/apiClient.ts';
 import { ServerClock } from '../../../renderer/src/sync/clock.ts';
 import { SyncEngine, type SyncStatus } from '../../../renderer/src/sync/syncEngine.ts';
-import { agent, monday10 } from '../../support/ticketFactory.ts';
+import { agent, monday10, ticketInput } from '../../support/ticketFactory.ts';
 
 type Doc = Record<string, unknown> & { id: string; updatedAt: number };
 
@@ -90,17 +90,7 @@ describe('sync engine: changes between the first pull and the stream', () => {
     let n = 0;
     const ticket = await createTicket(
       db,
-      {
-        subject: 'Шлагбаум не открывается',
-        description: 'Жители не могут въехать',
-        type: 'incident',
-        priority: 'standard',
-        channel: 'phone',
-        product: 'pass24_auto',
-        organizationName: 'УК «Северный парк»',
-        siteName: 'ЖК «Северный парк»',
-        contact: { name: 'Сергей', phone: '+7 900 000-00-00' },
-      },
+      ticketInput,
       { actor: agent, now: () => monday10, sla: defaultSlaSetup(), newId: () => `00000000-0000-4000-8000-00000000000${++n}` },
     );
     expect(ticket.number).toBeNull();
