@@ -69,7 +69,9 @@ export interface Rejection {
 export interface PushResponse<T> {
   /**
    * The current master state of every row whose assumedMasterState did not match the stored one
-   * (compared by updatedAt and _deleted). The client merges and pushes again.
+   * (compared by updatedAt and _deleted). The client merges and pushes again. Also the stored state
+   * of every row stored otherwise than sent (a new ticket numbered): the client takes it (its merge
+   * is that state) and confirms it with a push that stores nothing new.
    */
   conflicts: Array<WithDeleted<T>>;
   rejected: Rejection[];

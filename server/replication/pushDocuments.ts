@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Role } from '#shared/domain/enums.ts';
+import { jsonEqual } from '#shared/domain/merge.ts';
 import {
   insertOnlyCollections,
   pullOnlyCollections,
@@ -66,8 +67,8 @@ function parseRows(body: unknown): Array<{ assumed: unknown; doc: Record<string,
 
 /** Same content, ignoring the server-assigned updatedAt (an insert-only document pushed again). */
 function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
-  const strip = (d: Record<string, unknown>) => JSON.stringify(Object.entries({ ...d, updatedAt: 0 }).sort(([x], [y]) => (x < y ? -1 : 1)));
-  return strip(a) === strip(b);
+  // Structural: PostgreSQL's jsonb gives nested objects back in its own key order.
+  return jsonEqual({ ...a, updatedAt: 0 }, { ...b, updatedAt: 0 });
 }
 
 function isConflict(stored: WireDocument, assumed: Record<string, unknown> | null): boolean {
@@ -124,6 +125,8 @@ export async function pushDocuments(
     const conflicts: WireDocument[] = [];
     const toWrite: Candidate['doc'][] = [];
     const insertOnly = insertOnlyCollections.includes(collection);
+    // As sent, before the number is filled in (below, in place).
+    const asSent = new Map(candidates.map((c) => [c.id, { ...c.doc }]));
 
     for (const c of candidates) {
       const current = stored.get(c.id);
@@ -142,6 +145,8 @@ export async function pushDocuments(
           continue;
         }
       }
+      // Nothing new (a workstation confirming the state it was just sent): no new version.
+      if (current && sameContent(current, c.doc)) continue;
       toWrite.push(c.doc);
     }
 
@@ -151,6 +156,14 @@ export async function pushDocuments(
     }
     const written = await writer.write(toWrite);
     await writer.notify();
+    // A document stored otherwise than it was sent (a new ticket's number, a number the update
+    // did not carry yet) goes back as the master state: the workstation takes it at once. Had it
+    // to wait for the pull, a stream delivering it while this push was still unanswered would be
+    // dropped by RxDB's downstream (a local write pending upstream wins), and the number lost.
+    for (const doc of written) {
+      const sent = asSent.get(doc.id);
+      if (sent && !sameContent(doc, sent)) conflicts.push(doc);
+    }
     return { conflicts, rejected, written };
   });
 }

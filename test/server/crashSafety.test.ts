@@ -93,8 +93,10 @@ describe.each(targets)('SIGKILL during pushes (%s)', (_name, prepare) => {
             headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
             body: JSON.stringify(docs.map(fresh)),
           });
-          const body = (await res.json()) as { conflicts: unknown[]; rejected: unknown[] };
-          if (res.status === 200 && body.conflicts.length === 0 && body.rejected.length === 0) acknowledged.add(n);
+          const body = (await res.json()) as { conflicts: Array<{ number?: unknown }>; rejected: unknown[] };
+          // Stored: nothing refused, and every new ticket back with its number.
+          const numbered = body.conflicts.filter((d) => typeof d.number === 'string').length;
+          if (res.status === 200 && body.rejected.length === 0 && numbered === docs.length && body.conflicts.length === docs.length) acknowledged.add(n);
         } catch {
           return; // the server died under us
         } finally {

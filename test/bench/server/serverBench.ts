@@ -69,8 +69,10 @@ async function push(url: string, token: string, rows: unknown[]): Promise<number
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(rows),
   });
-  const body = (await res.json()) as { conflicts: unknown[]; rejected: unknown[] };
-  if (res.status !== 200 || body.conflicts.length || body.rejected.length) throw new Error(`push failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  const body = (await res.json()) as { conflicts: Array<{ number?: unknown }>; rejected: unknown[] };
+  // New tickets come back as stored, with their numbers; anything else is a failure.
+  const stored = body.conflicts.length === rows.length && body.conflicts.every((d) => typeof d.number === 'string');
+  if (res.status !== 200 || !stored || body.rejected.length) throw new Error(`push failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return performance.now() - t0;
 }
 

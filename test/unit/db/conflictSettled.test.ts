@@ -18,6 +18,13 @@ describe('resolvesToMaster', () => {
     expect(resolvesToMaster('tickets', base, local, master)).toBe(false);
   });
 
+  it('is settled for a new ticket that comes back as stored, with its number', () => {
+    const local = { ...base, number: null, updatedAt: 0 };
+    const master = { ...base, number: '2026-000042', updatedAt: 300 };
+    expect(resolvesToMaster('tickets', null, local, master)).toBe(true);
+    expect(resolvesToMaster('tickets', undefined, local, master)).toBe(true);
+  });
+
   it('is settled for timeline entries, which never change once stored', () => {
     expect(resolvesToMaster('events', null, { id: 'e1' }, { id: 'e1', body: 'другое' })).toBe(true);
   });
