@@ -278,6 +278,10 @@ test('logging contact with the client cancels the pending first-contact alarms a
   await expect.poll(() => titles(page, id)).toHaveLength(1);
   const banners = page.locator(`[data-testid="alarm-banner"][data-alarm^="${id}:"]`);
   await expect(banners).toHaveCount(1);
+  // The banners sit in the layout above the section: they push the queue down, never cover it.
+  const strip = (await page.getByTestId('alarm-banners').boundingBox())!;
+  const views = (await page.getByTestId('queue-views').boundingBox())!;
+  expect(strip.y + strip.height).toBeLessThanOrEqual(views.y);
   // The page title counts the emergencies waiting for first contact (earlier tests' ones too).
   const waiting = async () => Number(/^\((\d+)\) /.exec(await page.title())?.[1] ?? 0);
   await expect.poll(waiting).toBeGreaterThan(0);

@@ -17,6 +17,7 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AlarmBanners } from '../features/alarms/index.ts';
 import { useConnectionStore } from '../state/connectionStore.ts';
 import { navSections, useRouteStore, type Section } from '../state/routeStore.ts';
 import { useWorkspaceStore } from '../sync/workspaceStore.ts';
@@ -124,6 +125,7 @@ export function Desk() {
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
         <Banners />
+        <AlarmBanners />
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
           <SectionView />
         </div>

@@ -7,24 +7,15 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { alarmKey, type FiredAlarm } from '#shared/host.ts';
 import { useCommands, type Command } from '../../app/commands.ts';
 import { useHost } from '../../app/hostContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
-import { AlarmBanners } from './AlarmBanners.tsx';
+import { dismissAllShortcut, openAlarm, openLatestShortcut } from './alarmActions.ts';
 import { needsBanner, useAlarmBannerStore } from './alarmBannerStore.ts';
 import { playAlertTone } from './alertTone.ts';
 import { useAlarmSchedule } from './useAlarmSchedule.ts';
 import { useAskNotificationPermissionOnWeb } from './useNotificationPermission.ts';
-
-const openLatestShortcut = 'alt+o';
-const dismissAllShortcut = 'alt+shift+o';
-
-function openAlarm(alarm: FiredAlarm): void {
-  useAlarmBannerStore.getState().dismiss(alarmKey(alarm));
-  useRouteStore.getState().openTicket(alarm.ticketId);
-}
 
 export function AlarmCenter(_props: Record<string, never>) {
   const { t } = useTranslation();
@@ -64,5 +55,5 @@ export function AlarmCenter(_props: Record<string, never>) {
   useCommands('alarms', commands);
   useHotkeys(commands.map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]));
 
-  return <AlarmBanners onOpen={openAlarm} openShortcut={openLatestShortcut} />;
+  return null; // the banners are drawn in the layout (Desk: AlarmBanners)
 }

@@ -1,6 +1,7 @@
 /**
  * The alarms shown as banners inside the window: every alarm the system could not show, and every
- * emergency (also shown natively, so the manager sees it on the screen they are looking at).
+ * emergency (also shown natively, so the manager sees it on the screen they are looking at); one
+ * per ticket and deadline, its newest.
  * A banner goes when dismissed or opened, or when its ticket's metric leaves the alarm list
  * (contact logged, ticket resolved or taken by someone else).
  */
@@ -20,12 +21,16 @@ interface AlarmBannerStore {
 }
 
 const metricKey = (a: Pick<AlarmSpec, 'ticketId' | 'metric'>): string => `${a.ticketId}:${a.metric}`;
+/** An emergency's arrival is the start of its first-contact clock: a later alarm of it replaces it. */
+const bannerGroup = (a: Pick<AlarmSpec, 'ticketId' | 'metric'>): string => `${a.ticketId}:${a.metric === 'arrival' ? 'firstContact' : a.metric}`;
 
 export const useAlarmBannerStore = create<AlarmBannerStore>((set, get) => ({
   banners: [],
   show(alarm) {
-    const key = alarmKey(alarm);
-    set({ banners: [alarm, ...get().banners.filter((b) => alarmKey(b) !== key)].slice(0, maxBanners) });
+    // One banner per ticket and deadline: its newest alarm (the warning after the arrival, the
+    // breach after the warning) says what the older ones did; the notifications keep the history.
+    const group = bannerGroup(alarm);
+    set({ banners: [alarm, ...get().banners.filter((b) => bannerGroup(b) !== group)].slice(0, maxBanners) });
   },
   dismiss(key) {
     set({ banners: get().banners.filter((b) => alarmKey(b) !== key) });

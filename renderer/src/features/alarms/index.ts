@@ -1,1 +1,2 @@
 export { AlarmCenter } from './AlarmCenter.tsx';
+export { AlarmBanners } from './AlarmBanners.tsx';

@@ -19,6 +19,9 @@ export function QueueViewTabs({ view, counts, compact, onChange }: { view: Queue
       }}
       data-testid="queue-views"
       fullWidth={!compact}
+      // Narrowed beside an open ticket the views keep their width (the strip scrolls) instead of
+      // clipping each label and its count.
+      style={compact ? { minWidth: 'max-content' } : undefined}
       data={queueViewIds.map((id) => ({
         value: id,
         label: (
@@ -30,6 +33,7 @@ export function QueueViewTabs({ view, counts, compact, onChange }: { view: Queue
               circle={counts === null || counts[id] < 10}
               variant={counts && counts[id] > 0 && countColor[id] ? 'filled' : 'light'}
               color={counts && counts[id] > 0 ? (countColor[id] ?? 'gray') : 'gray'}
+              style={{ flexShrink: 0 }}
               data-testid={`queue-count-${id}`}
               data-loading={counts === null || undefined}
             >
