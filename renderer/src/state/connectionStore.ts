@@ -1,5 +1,6 @@
 /** What the status bar shows about sync: connection state, pending changes, last sync, clock skew. */
 import { create } from 'zustand';
+import type { CollectionName } from '#shared/protocol.ts';
 import type { ConnectionState } from '../sync/syncEngine.ts';
 
 export interface ConnectionStore {
@@ -11,6 +12,8 @@ export interface ConnectionStore {
   lastSyncAt: number | null;
   /** Server clock minus local clock, ms. */
   clockSkewMs: number;
+  /** Collections pulled since the start (before: an empty list is still loading). */
+  caughtUp: readonly CollectionName[];
 }
 
 export const useConnectionStore = create<ConnectionStore>(() => ({
@@ -19,4 +22,5 @@ export const useConnectionStore = create<ConnectionStore>(() => ({
   problems: 0,
   lastSyncAt: null,
   clockSkewMs: 0,
+  caughtUp: [],
 }));

@@ -38,6 +38,8 @@ export interface SyncStatus {
   state: ConnectionState;
   /** Server-corrected instant of the last successful pull or push. */
   lastSyncAt: number | null;
+  /** Collections whose first pull since the start is done (an empty queue before: "loading"). */
+  caughtUp: readonly CollectionName[];
 }
 
 export interface SyncEngineOptions {
@@ -124,7 +126,7 @@ export class SyncEngine {
 
   get status(): SyncStatus {
     const state: ConnectionState = connectionStateOf(this.facts);
-    return { state, lastSyncAt: this.lastSyncAt };
+    return { state, lastSyncAt: this.lastSyncAt, caughtUp: [...this.caughtUp] };
   }
 
   private note(signal: ConnectionSignal): void {
@@ -134,7 +136,7 @@ export class SyncEngine {
 
   private emit(): void {
     const s = this.status;
-    const key = `${s.state}|${s.lastSyncAt}`;
+    const key = `${s.state}|${s.lastSyncAt}|${s.caughtUp.length}`;
     if (key === this.lastEmitted) return;
     this.lastEmitted = key;
     this.options.onStatus?.(s);
@@ -174,7 +176,10 @@ export class SyncEngine {
     this.startDeferred();
     for (const [name, r] of this.replications) {
       void r.awaitInitialReplication().then(
-        () => this.caughtUp.add(name),
+        () => {
+          this.caughtUp.add(name);
+          this.emit();
+        },
         () => undefined,
       );
     }

@@ -61,7 +61,7 @@ async function open(host: Host, session: Session, set: (s: Partial<WorkspaceStat
   try {
     const workspace = await openWorkspace(host, session, {
       devMode: import.meta.env.DEV,
-      onStatus: (status) => useConnectionStore.setState({ state: status.state, lastSyncAt: status.lastSyncAt }),
+      onStatus: (status) => useConnectionStore.setState({ state: status.state, lastSyncAt: status.lastSyncAt, caughtUp: status.caughtUp }),
       onSignedOut: () => set({ expired: true }),
     });
     subscriptions.push(
@@ -131,7 +131,7 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => ({
     for (const s of subscriptions) s.unsubscribe();
     subscriptions = [];
     if (ws) await signOutRequest(host, ws);
-    useConnectionStore.setState({ state: 'signed_out', pending: 0, problems: 0, lastSyncAt: null });
+    useConnectionStore.setState({ state: 'signed_out', pending: 0, problems: 0, lastSyncAt: null, caughtUp: [] });
     set({ phase: 'signed_out', workspace: null, session: null, expired: false });
   },
 

@@ -66,6 +66,8 @@ describe('sync engine connection state', () => {
     const endpoint = new FakeEndpoint();
     const { last } = startEngine(endpoint);
     await expect.poll(() => last()?.state, { timeout: 10_000 }).toBe('online');
+    // Every collection's first pull is reported (the queue says «loading» until the tickets' is done).
+    await expect.poll(() => [...(last()?.caughtUp ?? [])].sort(), { timeout: 10_000 }).toEqual(['agents', 'clients', 'config', 'events', 'kb', 'templates', 'tickets']);
 
     const pullsBefore = endpoint.pulls;
     endpoint.goDown();
@@ -84,5 +86,6 @@ describe('sync engine connection state', () => {
     endpoint.up = false;
     const { last } = startEngine(endpoint);
     await expect.poll(() => last()?.state, { timeout: 5_000 }).toBe('offline');
+    expect(last()?.caughtUp).toEqual([]);
   });
 });

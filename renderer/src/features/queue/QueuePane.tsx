@@ -8,6 +8,7 @@ import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Locale } from '#shared/host.ts';
 import { useHost } from '../../app/hostContext.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useConnectionStore } from '../../state/connectionStore.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useTickerValue } from '../../state/ticker.ts';
@@ -40,6 +41,8 @@ export function QueuePane({ split }: { split: boolean }) {
   const hour = useTickerValue((now) => Math.floor(now / hourMs));
   const startOfToday = useMemo(() => startOfDayIn(defaultSlaSetup().calendar.timeZone, hour * hourMs), [hour]);
   const { tickets, complete } = useQueueTickets(startOfToday);
+  // A first sync: the server's tickets are still coming, an empty list is not the answer yet.
+  const firstPull = useConnectionStore((s) => s.state !== 'offline' && s.state !== 'signed_out' && !s.caughtUp.includes('tickets'));
   const agentNames = useAgentNames();
   const { view, filter, sort, selectedId, setView, setFilter, setSort, select } = useQueueStore();
   const itemId = useRouteStore((s) => s.itemId);
@@ -120,7 +123,9 @@ export function QueuePane({ split }: { split: boolean }) {
             widths={split ? splitColumnWidths : widths}
             sort={sort}
             selectedId={selectedId}
-            emptyText={!complete ? t('common.loading') : filter ? t('queue.noMatch', { query: filter }) : t('queue.emptyView')}
+            emptyText={
+              !complete ? t('common.loading') : filter ? t('queue.noMatch', { query: filter }) : firstPull ? t('queue.firstPull') : t('queue.emptyView')
+            }
             apiRef={tableApi}
             onSortChange={setSort}
             // Beside a ticket the widths are fixed; the manager's own widths are for the full queue.

@@ -39,6 +39,7 @@ export const queue: EnglishOf<typeof ru> = {
   resetColumns: 'Default columns',
   sortHint: 'Click to sort; by default the queue is ordered by urgency',
   unassigned: 'unassigned',
+  firstPull: 'Loading tickets from the server…',
   emptyView: 'No tickets in this list',
   noMatch: 'Nothing found for “{{query}}”',
   shown_one: '{{count}} ticket',
