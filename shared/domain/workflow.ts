@@ -57,7 +57,8 @@ export type WorkflowErrorCode =
   | 'body_required'
   | 'csat_out_of_range'
   | 'same_priority'
-  | 'already_assigned';
+  | 'already_assigned'
+  | 'assignee_required';
 
 export interface WorkflowError {
   code: WorkflowErrorCode;
@@ -194,6 +195,7 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       break;
     }
     case 'assign': {
+      if (!action.assigneeId.trim()) return fail('assignee_required');
       if (ticket.assigneeId === action.assigneeId) return fail('already_assigned');
       events.push({ kind: 'assigned', public: false, body: '', data: { from: ticket.assigneeId, to: action.assigneeId } });
       next = { ...next, assigneeId: action.assigneeId };

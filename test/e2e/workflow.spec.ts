@@ -214,3 +214,31 @@ test('a standard ticket’s countdown stops while waiting for the client and run
   }
   await page.context().close();
 });
+
+test('the head hands a ticket over to another agent from the keyboard, and the history says so', async ({ browser }) => {
+  const filed = await central.intake(apiKey, {
+    channel: 'email',
+    externalId: 'msg-assign-1',
+    subject: 'Не печатаются пропуска на ресепшен',
+    description: 'Принтер пропусков на ресепшен не получает задания.',
+    contact: { name: 'Ольга Ким', email: 'kim@bc-vostok.ru' },
+    organization: 'БЦ «Восток»',
+    priority: 'standard',
+  });
+  const page = await signedInPage(browser, head);
+  await openTicket(page, filed.id);
+  await page.keyboard.press('Alt+KeyG');
+  const dialog = page.getByRole('dialog');
+  // The list of colleagues opens at once; away from it, nobody chosen: refused with a message, the dialog stays.
+  await expect(page.getByRole('option', { name: agent2.name })).toBeVisible();
+  await dialog.getByText('Обращение перейдёт').click();
+  await submitDialog(page);
+  await expect(dialog.getByTestId('dialog-error')).toHaveText('Выберите, кому передать обращение.');
+  await dialog.getByTestId('assign-agent').fill('Игорь');
+  await page.getByRole('option', { name: agent2.name }).click();
+  await submitAccepted(page);
+  await expect(page.getByTestId('ticket-assignee')).toHaveText(agent2.name);
+  await expect(page.getByTestId('timeline')).toContainText(`Назначено: ${agent2.name}`);
+  await waitInSync(page);
+  await page.context().close();
+});

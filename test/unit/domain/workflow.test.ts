@@ -71,6 +71,18 @@ describe('workflow moves', () => {
     expect(r.events.map((e) => e.kind)).toEqual(['assigned', 'status_changed']);
   });
 
+  it('assign hands the ticket to a colleague, in the history; nobody chosen or the same person is refused', () => {
+    const t = makeTicket({ status: 'in_progress', assigneeId: agent.id });
+    const r = applyAction(t, { type: 'assign', assigneeId: otherAgent.id }, head, later);
+    if (!r.ok) throw new Error(r.error.code);
+    expect(r.ticket).toMatchObject({ status: 'in_progress', assigneeId: otherAgent.id, editedBy: head.id });
+    expect(r.events).toEqual([expect.objectContaining({ kind: 'assigned', public: false, data: { from: agent.id, to: otherAgent.id } })]);
+    const nobody = applyAction(t, { type: 'assign', assigneeId: ' ' }, head, later);
+    expect(nobody.ok ? null : nobody.error.code).toBe('assignee_required');
+    const same = applyAction(t, { type: 'assign', assigneeId: agent.id }, head, later);
+    expect(same.ok ? null : same.error.code).toBe('already_assigned');
+  });
+
   it('a logged call meets first contact once, publicly, without moving the status', () => {
     const t = makeTicket({ status: 'in_progress', assigneeId: agent.id });
     const r1 = applyAction(t, { type: 'logContact', mode: 'call', note: 'Позвонил' }, agent, later);

@@ -2,17 +2,19 @@
  * The dialog of a workflow move that needs input. The domain decides whether the input is enough
  * (shared/domain/workflow.ts): a refusal shows its message and the form keeps what was typed.
  */
-import { Alert, Button, Group, Modal, Rating, SegmentedControl, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Rating, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { priorities, type Priority } from '#shared/domain/enums.ts';
 import type { ContactMode, WorkflowAction, WorkflowActionType } from '#shared/domain/workflow.ts';
 import type { Ticket } from '#shared/schema/index.ts';
 import { KbPicker } from './KbPicker.tsx';
+import { useActiveAgents } from './useAgents.ts';
 import { useApplyAction } from './useApplyAction.ts';
 
 /** Moves that open a dialog; the rest apply at once. */
 export const dialogActions = [
+  'assign',
   'logContact',
   'waitForClient',
   'changePriority',
@@ -37,10 +39,13 @@ interface Fields {
   priority: Priority;
   kbArticleId: string;
   csat: number;
+  assigneeId: string;
 }
 
 function actionOf(type: DialogAction, f: Fields): WorkflowAction {
   switch (type) {
+    case 'assign':
+      return { type, assigneeId: f.assigneeId };
     case 'logContact':
       return { type, mode: f.mode, note: f.text };
     case 'waitForClient':
@@ -64,8 +69,8 @@ function actionOf(type: DialogAction, f: Fields): WorkflowAction {
   }
 }
 
-/** The label of the main text field of each dialog. */
-const textLabel: Record<DialogAction, string> = {
+/** The label of the main text field of each dialog (assigning has none). */
+const textLabel: Record<Exclude<DialogAction, 'assign'>, string> = {
   logContact: 'ticket.dialogs.logContact.note',
   waitForClient: 'ticket.dialogs.waitForClient.note',
   changePriority: 'ticket.dialogs.changePriority.reason',
@@ -81,6 +86,7 @@ const textLabel: Record<DialogAction, string> = {
 const required: ReadonlySet<DialogAction> = new Set(['requestEscalation', 'returnEscalation', 'developmentAnswered', 'resolve', 'reopen']);
 
 const hints: Partial<Record<DialogAction, string>> = {
+  assign: 'ticket.dialogs.assign.hint',
   logContact: 'ticket.dialogs.logContact.hint',
   waitForClient: 'ticket.dialogs.waitForClient.hint',
   changePriority: 'ticket.dialogs.changePriority.hint',
@@ -106,7 +112,10 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
     priority: priorities.find((p) => p !== ticket.priority) ?? ticket.priority,
     kbArticleId: '',
     csat: 0,
+    assigneeId: '',
   });
+  const agents = useActiveAgents();
+  const others = agents.filter((a) => a.id !== ticket.assigneeId);
   const set = <K extends keyof Fields>(k: K, v: Fields[K]) => setF((prev) => ({ ...prev, [k]: v }));
 
   const submit = async (e?: FormEvent) => {
@@ -140,6 +149,21 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
             style={{ alignSelf: 'flex-start' }}
           />
         )}
+        {type === 'assign' && (
+          <Select
+            label={t('ticket.dialogs.assign.agent')}
+            placeholder={t('ticket.dialogs.assign.placeholder')}
+            nothingFoundMessage={t('ticket.dialogs.assign.nobody')}
+            withAsterisk
+            searchable
+            data={others.map((a) => ({ value: a.id, label: a.name }))}
+            value={f.assigneeId || null}
+            onChange={(v) => set('assigneeId', v ?? '')}
+            data-autofocus
+            comboboxProps={{ withinPortal: true }}
+            data-testid="assign-agent"
+          />
+        )}
         {type === 'approveEscalation' && (
           <TextInput
             label={t('ticket.dialogs.approveEscalation.devTask')}
@@ -151,20 +175,22 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
             data-testid="dialog-dev-task"
           />
         )}
-        <Textarea
-          label={t(textLabel[type])}
-          withAsterisk={required.has(type)}
-          autosize
-          minRows={3}
-          maxRows={10}
-          value={f.text}
-          onChange={(e) => set('text', e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
-          }}
-          data-autofocus={type !== 'approveEscalation' ? true : undefined}
-          data-testid="dialog-text"
-        />
+        {type !== 'assign' && (
+          <Textarea
+            label={t(textLabel[type])}
+            withAsterisk={required.has(type)}
+            autosize
+            minRows={3}
+            maxRows={10}
+            value={f.text}
+            onChange={(e) => set('text', e.currentTarget.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void submit();
+            }}
+            data-autofocus={type !== 'approveEscalation' ? true : undefined}
+            data-testid="dialog-text"
+          />
+        )}
         {type === 'resolve' && (
           <Stack gap={4}>
             <Text size="sm" fw={500}>

@@ -10,6 +10,7 @@ import { useCommands, type Command } from '../../app/commands.ts';
 /** The shortcut of each move that has one. */
 export const actionShortcuts: Partial<Record<WorkflowActionType, string>> = {
   take: 'alt+t',
+  assign: 'alt+g',
   logContact: 'alt+c',
   waitForClient: 'alt+w',
   clientAnswered: 'alt+w',
@@ -21,9 +22,10 @@ export const actionShortcuts: Partial<Record<WorkflowActionType, string>> = {
   confirmClosure: 'alt+x',
 };
 
-/** Moves offered as buttons (reply, note and assign have their own places). */
+/** Moves offered as buttons (reply and note have the composer). */
 export const barActions: readonly WorkflowActionType[] = [
   'take',
+  'assign',
   'logContact',
   'waitForClient',
   'clientAnswered',

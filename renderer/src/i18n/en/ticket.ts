@@ -102,6 +102,13 @@ export const ticket: EnglishOf<typeof ru> = {
     done: 'Done',
   },
   dialogs: {
+    assign: {
+      title: 'Assign',
+      hint: 'The ticket goes to the chosen colleague; the history keeps who handed it over and when.',
+      agent: 'To',
+      placeholder: 'Start typing a name',
+      nobody: 'There is nobody else to hand it to',
+    },
     logContact: {
       title: 'Contact with the client',
       mode: 'How',
@@ -151,6 +158,7 @@ export const ticket: EnglishOf<typeof ru> = {
     body_required: 'Write some text.',
     csat_out_of_range: 'The rating is a whole number from 1 to 5.',
     same_priority: 'The ticket already has this priority. Pick another.',
+    assignee_required: 'Choose who takes the ticket over.',
     already_assigned: 'The ticket is already yours.',
     saveFailed: 'Could not save on this computer. Try again; your text is kept in the form.',
   },
