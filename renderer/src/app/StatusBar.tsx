@@ -25,7 +25,8 @@ export function StatusBar() {
       <Group gap="md" wrap="nowrap">
         <Group gap={6} wrap="nowrap" data-testid="connection-state" data-state={state}>
           <span style={{ width: 8, height: 8, borderRadius: 4, background: dotColor[state], display: 'inline-block' }} />
-          <Text size="xs">{t(`shell.status.${state}`)}</Text>
+          {/* Answered but not yet caught up: a first sync (or a long absence) is being pulled. */}
+          <Text size="xs">{state === 'connecting' && lastSyncAt !== null ? t('shell.status.loading') : t(`shell.status.${state}`)}</Text>
         </Group>
         <Text size="xs" c={pending > 0 ? undefined : 'dimmed'} data-testid="pending-count" data-count={pending}>
           {pending > 0 ? t('shell.status.pending', { count: pending }) : t('shell.status.pendingNone')}

@@ -14,6 +14,7 @@ export const shell: EnglishOf<typeof ru> = {
   newTicket: 'New ticket',
   status: {
     online: 'Online',
+    loading: 'Loading data…',
     connecting: 'Connecting…',
     offline: 'No connection to the server',
     signed_out: 'Signed out',

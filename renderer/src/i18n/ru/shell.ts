@@ -12,6 +12,7 @@ export const shell = {
   newTicket: 'Новое обращение',
   status: {
     online: 'В сети',
+    loading: 'Загрузка данных…',
     connecting: 'Подключение…',
     offline: 'Нет связи с сервером',
     signed_out: 'Не выполнен вход',
