@@ -242,3 +242,32 @@ test('the head hands a ticket over to another agent from the keyboard, and the h
   await waitInSync(page);
   await page.context().close();
 });
+
+test('a ticket\'s subject and contact are corrected in the edit dialog; an empty subject is refused and the rest kept', async ({ browser }) => {
+  const filed = await central.intake(apiKey, {
+    channel: 'email',
+    externalId: 'msg-edit-1',
+    subject: 'Не работает турникет',
+    description: 'Турникет на входе не читает карты.',
+    contact: { name: 'Пётр Орлов', email: 'orlov@bc-vostok.ru' },
+    organization: 'БЦ «Восток»',
+    priority: 'standard',
+  });
+  const page = await signedInPage(browser, agent);
+  await openTicket(page, filed.id);
+  await page.keyboard.press('Alt+KeyI');
+  const form = page.getByTestId('edit-ticket-form');
+  await form.getByTestId('edit-subject').fill('');
+  await form.getByTestId('edit-phone').fill('+7 900 123-45-67');
+  await form.getByTestId('edit-submit').click();
+  await expect(form).toContainText('Укажите тему обращения');
+  await expect(form.getByTestId('edit-phone')).toHaveValue('+7 900 123-45-67');
+  await form.getByTestId('edit-subject').fill('Турникет на входе не читает карты');
+  await form.getByTestId('edit-submit').click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByTestId('ticket-subject')).toHaveText('Турникет на входе не читает карты');
+  await expect(page.getByTestId('timeline')).toContainText('Изменено поле «Тема»: Не работает турникет → Турникет на входе не читает карты');
+  await expect(page.getByTestId('timeline')).toContainText('Изменено поле «Контакт»: Пётр Орлов, orlov@bc-vostok.ru → Пётр Орлов, +7 900 123-45-67, orlov@bc-vostok.ru');
+  await waitInSync(page);
+  await page.context().close();
+});

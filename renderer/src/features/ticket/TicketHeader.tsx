@@ -1,11 +1,13 @@
 /** The ticket's head: number (or "not yet synced"), subject, priority, type, status, assignee, SLA timers. */
 import { ActionIcon, Badge, Group, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconX } from '@tabler/icons-react';
+import { IconPencil, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
 import { priorityColor } from '../../app/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
+import { shortcutLabel } from '../../app/commands.ts';
 import { SlaTimers } from './SlaTimers.tsx';
+import { editShortcut } from './ticketCommands.ts';
 
 const statusColor: Record<Ticket['status'], string> = {
   new: 'blue',
@@ -17,7 +19,7 @@ const statusColor: Record<Ticket['status'], string> = {
   closed: 'gray',
 };
 
-export function TicketHeader({ ticket, assigneeName, onClose }: { ticket: Ticket; assigneeName: string; onClose?: () => void }) {
+export function TicketHeader({ ticket, assigneeName, onClose, onEdit }: { ticket: Ticket; assigneeName: string; onClose?: () => void; onEdit?: () => void }) {
   const { t } = useTranslation();
   return (
     <Stack gap={8} data-testid="ticket-header">
@@ -46,13 +48,22 @@ export function TicketHeader({ ticket, assigneeName, onClose }: { ticket: Ticket
             </Text>
           </Text>
         </Stack>
-        {onClose && (
-          <Tooltip label={t('ticket.close')}>
-            <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('ticket.close')} data-testid="ticket-close">
-              <IconX size={16} />
-            </ActionIcon>
-          </Tooltip>
-        )}
+        <Group gap={4} wrap="nowrap">
+          {onEdit && (
+            <Tooltip label={`${t('ticket.edit.title')} (${shortcutLabel(editShortcut)})`}>
+              <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={t('ticket.edit.title')} data-testid="ticket-edit">
+                <IconPencil size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+          {onClose && (
+            <Tooltip label={t('ticket.close')}>
+              <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('ticket.close')} data-testid="ticket-close">
+                <IconX size={16} />
+              </ActionIcon>
+            </Tooltip>
+          )}
+        </Group>
       </Group>
       <SlaTimers ticket={ticket} />
     </Stack>

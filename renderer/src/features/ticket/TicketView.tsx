@@ -13,6 +13,7 @@ import { ActionDialog, isDialogAction, type DialogAction } from './ActionDialog.
 import { ActionsBar } from './ActionsBar.tsx';
 import { ClientCard } from './ClientCard.tsx';
 import { Composer, type ComposerMode } from './Composer.tsx';
+import { EditTicketDialog } from './EditTicketDialog.tsx';
 import { TicketFacts } from './TicketFacts.tsx';
 import { TicketHeader } from './TicketHeader.tsx';
 import { Timeline } from './Timeline.tsx';
@@ -32,6 +33,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const closeItem = useRouteStore((s) => s.closeItem);
 
   const [dialog, setDialog] = useState<DialogAction | null>(null);
+  const [editing, setEditing] = useState(false);
   const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
   const composerRef = useRef<HTMLTextAreaElement | null>(null);
   const direct = useApplyAction(ticketId);
@@ -46,7 +48,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     // After the mode switch renders, so the caret lands in the right box.
     requestAnimationFrame(() => composerRef.current?.focus());
   };
-  useTicketCommands(available, run, focusComposer, Boolean(ticket) && dialog === null);
+  // A closed ticket is history: it is not edited (a note can still be added).
+  const editable = Boolean(ticket) && ticket?.status !== 'closed';
+  useTicketCommands(available, run, focusComposer, Boolean(ticket) && dialog === null && !editing, editable ? () => setEditing(true) : null);
 
   if (ticket === undefined) {
     return (
@@ -66,7 +70,12 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   return (
     <ScrollArea h="100%" data-testid="ticket-view" data-state="ready" data-ticket-id={ticket.id}>
       <Stack gap="sm" p="md" maw={1100}>
-        <TicketHeader ticket={ticket} assigneeName={agentNames.get(ticket.assigneeId) ?? ticket.assigneeId} onClose={closeItem} />
+        <TicketHeader
+          ticket={ticket}
+          assigneeName={agentNames.get(ticket.assigneeId) ?? ticket.assigneeId}
+          onClose={closeItem}
+          onEdit={editable ? () => setEditing(true) : undefined}
+        />
         <ActionsBar available={available} busy={direct.busy} onAction={run} />
         {direct.error && (
           <Alert color="red" p="xs" withCloseButton onClose={direct.clearError} data-testid="action-error">
@@ -95,6 +104,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         <Timeline events={events} agentNames={agentNames} articles={articles} />
       </Stack>
       <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} />
+      <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
     </ScrollArea>
   );
 }

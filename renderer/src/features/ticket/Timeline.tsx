@@ -6,6 +6,28 @@ import { timelineOf, type TimelineEntry } from '#shared/domain/timelineEntry.ts'
 import type { KbArticle, TicketEvent } from '#shared/schema/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 
+/**
+ * A changed field's value as a person reads it: a contact as its filled parts, a list joined, a
+ * long text cut (the whole text is in the ticket itself).
+ */
+function readableValue(raw: unknown): string {
+  const s = String(raw ?? '');
+  let value: unknown = s;
+  if (s.startsWith('{') || s.startsWith('[')) {
+    try {
+      value = JSON.parse(s);
+    } catch {
+      value = s;
+    }
+  }
+  const text = Array.isArray(value)
+    ? value.map(String).join(', ')
+    : value && typeof value === 'object'
+      ? Object.values(value as Record<string, unknown>).filter((x) => x !== '' && x !== null && x !== undefined).map(String).join(', ')
+      : String(value);
+  return text.length > 120 ? `${text.slice(0, 119)}…` : text;
+}
+
 /** Translates the raw enum values an entry carries (status, priority, channel, assignee, article). */
 function useEntryText(agentNames: Map<string, string>, articles: Map<string, KbArticle>) {
   const { t } = useTranslation();
@@ -25,6 +47,11 @@ function useEntryText(agentNames: Map<string, string>, articles: Map<string, KbA
         break;
       case 'assigned':
         v.to = agentNames.get(String(v.to)) ?? (v.to ? String(v.to) : t('ticket.unassigned'));
+        break;
+      case 'fieldChanged':
+        v.field = t(`ticket.fieldNames.${String(v.field)}`, { defaultValue: String(v.field) });
+        v.from = readableValue(v.from) || '—';
+        v.to = readableValue(v.to) || '—';
         break;
       case 'kbLinked': {
         const id = String(v.kbArticleId);

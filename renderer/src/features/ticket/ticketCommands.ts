@@ -22,6 +22,9 @@ export const actionShortcuts: Partial<Record<WorkflowActionType, string>> = {
   confirmClosure: 'alt+x',
 };
 
+/** Opens the ticket's edit dialog (subject, description, contact). */
+export const editShortcut = 'alt+i';
+
 /** Moves offered as buttons (reply and note have the composer). */
 export const barActions: readonly WorkflowActionType[] = [
   'take',
@@ -44,6 +47,7 @@ export function useTicketCommands(
   run: (type: WorkflowActionType) => void,
   focusComposer: (mode: 'reply' | 'note') => void,
   enabled: boolean,
+  edit: (() => void) | null = null,
 ): void {
   const { t } = useTranslation();
   const group = t('ticket.commands.group');
@@ -59,6 +63,7 @@ export function useTicketCommands(
     if (available.includes('note')) {
       commands.push({ id: 'ticket.focusNote', label: t('ticket.commands.focusNote'), group, shortcut: 'alt+m', run: () => focusComposer('note') });
     }
+    if (edit) commands.push({ id: 'ticket.edit', label: t('ticket.edit.title'), group, shortcut: editShortcut, run: edit });
   }
   useCommands('ticket', commands);
   // Every shortcut here is an Alt chord, which types nothing on Windows and Linux: they work from

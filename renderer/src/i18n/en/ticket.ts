@@ -82,6 +82,22 @@ export const ticket: EnglishOf<typeof ru> = {
     sendHint: 'Ctrl+Enter to send',
     replyUnavailable: 'A closed ticket takes no replies',
   },
+  edit: {
+    title: 'Edit ticket',
+    save: 'Save',
+  },
+  fieldNames: {
+    subject: 'Subject',
+    description: 'Description',
+    type: 'Type',
+    channel: 'Channel',
+    product: 'Product',
+    organizationName: 'Organisation',
+    siteName: 'Site',
+    contact: 'Contact',
+    tags: 'Tags',
+    repeatOf: 'Repeat of',
+  },
   actions: {
     title: 'Actions',
     take: 'Take',

@@ -80,6 +80,22 @@ export const ticket = {
     sendHint: 'Ctrl+Enter — отправить',
     replyUnavailable: 'Ответ клиенту недоступен в закрытом обращении',
   },
+  edit: {
+    title: 'Изменить обращение',
+    save: 'Сохранить',
+  },
+  fieldNames: {
+    subject: 'Тема',
+    description: 'Описание',
+    type: 'Тип',
+    channel: 'Канал',
+    product: 'Продукт',
+    organizationName: 'Организация',
+    siteName: 'Объект',
+    contact: 'Контакт',
+    tags: 'Метки',
+    repeatOf: 'Повтор обращения',
+  },
   actions: {
     title: 'Действия',
     take: 'Взять в работу',
