@@ -170,6 +170,7 @@ test('the queue is a grid of plain elements: no table elements, no custom proper
   const grid = page.getByTestId('queue-table');
   await expect(grid).toHaveAttribute('role', 'grid');
   await expect(rows(page).first()).toHaveAttribute('role', 'row');
+  await expect(rows(page).first()).toHaveAttribute('aria-rowindex', '2');
   await expect(grid.locator('table, thead, tbody, tr, th, td')).toHaveCount(0);
   await expect(rows(page).first().locator('[role="gridcell"]').first()).toBeVisible();
   const inlineVars = await grid.evaluate((el) =>

@@ -66,7 +66,7 @@ export const QueueHeader = memo(function QueueHeader({ columns, widths, sort, on
 
   return (
     <div role="rowgroup" className={classes.head}>
-      <div role="row" className={classes.headRow}>
+      <div role="row" aria-rowindex={1} className={classes.headRow}>
         {headers.map((header) => {
           const sorted = header.column.getIsSorted();
           return (

@@ -46,6 +46,8 @@ export interface QueueTableProps {
 
 interface QueueRowProps {
   ticket: Ticket;
+  /** The row's position among the grid's rows for assistive technology (the header is 1). */
+  rowIndex: number;
   start: number;
   selected: boolean;
   /** Visible columns with their widths (a new array when they change). */
@@ -53,10 +55,11 @@ interface QueueRowProps {
   onRowClick(ticketId: string): void;
 }
 
-const QueueRow = memo(function QueueRow({ ticket, start, selected, layout, onRowClick }: QueueRowProps) {
+const QueueRow = memo(function QueueRow({ ticket, rowIndex, start, selected, layout, onRowClick }: QueueRowProps) {
   return (
     <div
       role="row"
+      aria-rowindex={rowIndex}
       className={classes.row}
       data-testid="queue-row"
       data-ticket-id={ticket.id}
@@ -110,6 +113,7 @@ const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef,
           <QueueRow
             key={item.index % slots}
             ticket={ticket}
+            rowIndex={item.index + 2}
             start={item.start}
             selected={ticket.id === selectedId}
             layout={layout}
