@@ -161,6 +161,24 @@ test('J/K move the selection, Enter opens the ticket beside the queue, Esc close
   await expect(page.getByTestId('queue-sort-organization')).toBeVisible();
 });
 
+test('the queue is a grid of plain elements: no table elements, no custom properties set inline in the rows', async ({ page }) => {
+  // With Mantine's Table (table/tr/td) the style recalculation of a scroll grew with every scroll in
+  // the same page, to 2-4 frames/s at 50,000 tickets; inline `--x` colours on every cell cost
+  // more. Both are checked here; the frame rate itself is npm run bench:queue
+  // (docs/performance-queue.md, third round).
+  await openQueue(page, colleague);
+  const grid = page.getByTestId('queue-table');
+  await expect(grid).toHaveAttribute('role', 'grid');
+  await expect(rows(page).first()).toHaveAttribute('role', 'row');
+  await expect(rows(page).first()).toHaveAttribute('aria-rowindex', '2');
+  await expect(grid.locator('table, thead, tbody, tr, th, td')).toHaveCount(0);
+  await expect(rows(page).first().locator('[role="gridcell"]').first()).toBeVisible();
+  const inlineVars = await grid.evaluate((el) =>
+    [...el.querySelectorAll('[data-testid="queue-row"], [data-testid="queue-row"] *')].filter((node) => (node.getAttribute('style') ?? '').includes('--')).length,
+  );
+  expect(inlineVars).toBe(0);
+});
+
 test('the quick filter narrows the rows by subject, contact or number, and says when nothing matches', async ({ page }) => {
   await openQueue(page, colleague);
   await page.keyboard.press('/');

@@ -2,10 +2,15 @@
  * The cells of a queue row: plain elements styled by QueueCells.module.css with Mantine's colour
  * variables (a Mantine component per cell costs more than the rest of the row: 400 cells on
  * screen re-render on scrolling). Only the countdown and the age read the shared ticker.
+ *
+ * Colours come from data attributes (data-priority, data-stage) matched by the CSS module, never
+ * from custom properties set inline: a scroll gives every cell on screen a new ticket, and inline
+ * `--x` declarations made each of those restyles resolve the custom properties again
+ * (docs/performance-queue.md, third round). test/unit/queue/queueCellColors.test.ts keeps the CSS
+ * in step with the theme's colours.
  */
 import { IconPlayerPause } from '@tabler/icons-react';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
-import { priorityColor, stageColor } from '../../app/theme.ts';
 import { tickedNow, useTickerValue } from '../../state/ticker.ts';
 import { formatDue } from './dueFormat.ts';
 import { useQueueCellContext } from './queueCellContext.ts';
@@ -15,19 +20,6 @@ import classes from './QueueCells.module.css';
 interface CellProps {
   ticket: Ticket;
 }
-
-const colorVars = (color: string) => ({
-  '--cell-filled': `var(--mantine-color-${color}-filled)`,
-  '--cell-light': `var(--mantine-color-${color}-light)`,
-  '--cell-light-color': `var(--mantine-color-${color}-light-color)`,
-  '--cell-text': `var(--mantine-color-${color}-text)`,
-}) as React.CSSProperties;
-
-const priorityVars = {
-  emergency: colorVars(priorityColor.emergency),
-  standard: colorVars(priorityColor.standard),
-  consultation: colorVars(priorityColor.consultation),
-};
 
 export function NumberCell({ ticket }: CellProps) {
   const { t } = useQueueCellContext();
@@ -42,7 +34,7 @@ export function PriorityCell({ ticket }: CellProps) {
   const label = t(`common.priority.${ticket.priority}`);
   const variant = ticket.priority === 'emergency' ? 'filled' : 'light';
   return (
-    <span className={compact ? classes.badgeCircle : classes.badge} data-variant={variant} style={priorityVars[ticket.priority]} title={compact ? label : undefined}>
+    <span className={compact ? classes.badgeCircle : classes.badge} data-variant={variant} data-priority={ticket.priority} title={compact ? label : undefined}>
       {compact ? label.charAt(0) : label}
     </span>
   );
@@ -95,12 +87,11 @@ export function SlaCell({ ticket }: CellProps) {
   useTickerValue((now) => slaDisplayKey(ticket, now));
   const sla = slaDisplayOf(ticket, tickedNow(), t);
   const due = formatDue(sla.metric.dueAt, startOfToday, locale);
-  const color = stageColor[sla.stage];
   const metricName = t(sla.metric.metric === 'firstContact' ? 'queue.sla.firstContact' : 'queue.sla.resolution');
   return (
     // A plain title, not a Tooltip: this cell re-renders every second under an hour left.
-    <span className={classes.sla} style={colorVars(color)} title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })} data-testid="sla-countdown" data-stage={sla.stage} data-metric={sla.metric.metric}>
-      {sla.stage === 'paused' && <IconPlayerPause size={12} color={`var(--mantine-color-${color}-6)`} />}
+    <span className={classes.sla} title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })} data-testid="sla-countdown" data-stage={sla.stage} data-metric={sla.metric.metric}>
+      {sla.stage === 'paused' && <IconPlayerPause size={12} className={classes.slaIcon} />}
       <span className={classes.slaText} data-stage={sla.stage} data-testid="sla-countdown-text">
         {sla.text}
       </span>

@@ -3,7 +3,7 @@
  * and the sort buttons. Its own memoised component: scrolling and filtering re-render the body
  * only.
  */
-import { Table, Text, UnstyledButton } from '@mantine/core';
+import { Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import {
   flexRender,
@@ -65,12 +65,19 @@ export const QueueHeader = memo(function QueueHeader({ columns, widths, sort, on
   const headers = table.getHeaderGroups()[0]?.headers ?? [];
 
   return (
-    <Table.Thead className={classes.head}>
-      <Table.Tr className={classes.headRow}>
+    <div role="rowgroup" className={classes.head}>
+      <div role="row" aria-rowindex={1} className={classes.headRow}>
         {headers.map((header) => {
           const sorted = header.column.getIsSorted();
           return (
-            <Table.Th key={header.id} className={classes.th} style={columnStyle(header.id, header.getSize())} data-column={header.id}>
+            <div
+              key={header.id}
+              role="columnheader"
+              aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+              className={classes.th}
+              style={columnStyle(header.id, header.getSize())}
+              data-column={header.id}
+            >
               <UnstyledButton
                 className={classes.sortButton}
                 onClick={header.column.getToggleSortingHandler()}
@@ -91,10 +98,10 @@ export const QueueHeader = memo(function QueueHeader({ columns, widths, sort, on
                 onDoubleClick={() => header.column.resetSize()}
                 data-testid={`queue-resize-${header.id}`}
               />
-            </Table.Th>
+            </div>
           );
         })}
-      </Table.Tr>
-    </Table.Thead>
+      </div>
+    </div>
   );
 });

@@ -4,12 +4,15 @@
  * from the view's tickets (TanStack's row model would build a row object for each of 50,000
  * tickets on every keystroke of the filter), as plain elements.
  *
+ * A grid of plain elements (role grid/row/gridcell) styled by QueueTable.module.css, not Mantine's
+ * Table: no table elements, so none of the table rules and table-layout quirks apply to the rows.
+ *
  * Scrolling re-renders the body alone. Its rows are keyed by slot (the row index modulo the most
  * rows ever on screen), not by ticket: a jump of a screen or more reuses the same row elements
  * with new text instead of removing and creating every row, and a step of one row still changes
  * one slot only. Rows are memoised; only their countdown and age cells follow the shared ticker.
  */
-import { Center, Table, Text } from '@mantine/core';
+import { Center, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, type MutableRefObject, type RefObject } from 'react';
 import type { QueueSort } from '#shared/domain/queueOrder.ts';
@@ -43,6 +46,8 @@ export interface QueueTableProps {
 
 interface QueueRowProps {
   ticket: Ticket;
+  /** The row's position among the grid's rows for assistive technology (the header is 1). */
+  rowIndex: number;
   start: number;
   selected: boolean;
   /** Visible columns with their widths (a new array when they change). */
@@ -50,9 +55,11 @@ interface QueueRowProps {
   onRowClick(ticketId: string): void;
 }
 
-const QueueRow = memo(function QueueRow({ ticket, start, selected, layout, onRowClick }: QueueRowProps) {
+const QueueRow = memo(function QueueRow({ ticket, rowIndex, start, selected, layout, onRowClick }: QueueRowProps) {
   return (
-    <tr
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
       className={classes.row}
       data-testid="queue-row"
       data-ticket-id={ticket.id}
@@ -65,12 +72,12 @@ const QueueRow = memo(function QueueRow({ ticket, start, selected, layout, onRow
       {layout.map(({ id, style }) => {
         const Cell = queueCells[id];
         return (
-          <td key={id} className={classes.cell} style={style} data-column={id}>
+          <div key={id} role="gridcell" className={classes.cell} style={style} data-column={id}>
             <Cell ticket={ticket} />
-          </td>
+          </div>
         );
       })}
-    </tr>
+    </div>
   );
 });
 
@@ -98,7 +105,7 @@ const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef,
   const screenRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / queueRowHeight) + 2 + 2 * overscan;
   const slots = Math.max(items.length, screenRows);
   return (
-    <tbody className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
+    <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
       {items.map((item) => {
         const ticket = rows[item.index];
         if (!ticket) return null;
@@ -106,6 +113,7 @@ const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef,
           <QueueRow
             key={item.index % slots}
             ticket={ticket}
+            rowIndex={item.index + 2}
             start={item.start}
             selected={ticket.id === selectedId}
             layout={layout}
@@ -113,7 +121,7 @@ const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef,
           />
         );
       })}
-    </tbody>
+    </div>
   );
 });
 
@@ -133,11 +141,11 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   }, [rows]);
 
   return (
-    <div ref={scrollRef} className={classes.scroller} data-testid="queue-table">
-      <Table className={classes.table} style={{ width: '100%', minWidth: totalWidth }} withRowBorders={false} verticalSpacing={0} horizontalSpacing={0}>
+    <div ref={scrollRef} className={classes.scroller} data-testid="queue-table" role="grid" aria-rowcount={rows.length + 1} aria-colcount={columns.length}>
+      <div className={classes.table} style={{ minWidth: totalWidth }}>
         <QueueHeader columns={columns} widths={widths} sort={sort} onSortChange={onSortChange} onWidthsChange={onWidthsChange} />
         <QueueBody rows={rows} selectedId={selectedId} layout={layout} scrollRef={scrollRef} apiRef={apiRef} onRowClick={onRowClick} />
-      </Table>
+      </div>
       {rows.length === 0 && (
         <Center py="xl" data-testid="queue-empty">
           <Text size="sm" c="dimmed">{emptyText}</Text>
