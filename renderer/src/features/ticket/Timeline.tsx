@@ -10,6 +10,9 @@ import { formatDateTime } from '../../i18n/index.ts';
  * A changed field's value as a person reads it: a contact as its filled parts, a list joined, a
  * long text cut (the whole text is in the ticket itself).
  */
+const partOrder = ['name', 'phone', 'email', 'messenger'];
+const fieldRank = (key: string): number => (partOrder.includes(key) ? partOrder.indexOf(key) : partOrder.length);
+
 function readableValue(raw: unknown): string {
   const s = String(raw ?? '');
   let value: unknown = s;
@@ -23,7 +26,12 @@ function readableValue(raw: unknown): string {
   const text = Array.isArray(value)
     ? value.map(String).join(', ')
     : value && typeof value === 'object'
-      ? Object.values(value as Record<string, unknown>).filter((x) => x !== '' && x !== null && x !== undefined).map(String).join(', ')
+      ? Object.entries(value as Record<string, unknown>)
+          .sort(([a], [b]) => fieldRank(a) - fieldRank(b))
+          .map(([, x]) => x)
+          .filter((x) => x !== '' && x !== null && x !== undefined)
+          .map(String)
+          .join(', ')
       : String(value);
   return text.length > 120 ? `${text.slice(0, 119)}…` : text;
 }
