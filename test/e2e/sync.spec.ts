@@ -8,6 +8,7 @@ import { expect, test, type Browser, type BrowserContext, type Page } from '@pla
 import type { NewTicketInput } from '#shared/domain/ticketFactory.ts';
 import type { RunningWebServer } from '../../scripts/webServer.ts';
 import { serveApp, signIn, waitInSync } from './support/app.ts';
+import { ticketInput as standardInput } from '../support/ticketFactory.ts';
 import { CentralServer, type TestAccount } from './support/central.ts';
 
 const agentA: TestAccount = { login: 'smirnova', name: 'Анна Смирнова', role: 'agent', password: 'пароль-для-теста-A' };
@@ -79,17 +80,7 @@ function subject(text: string): string {
 }
 
 function ticketInput(subjectText: string): NewTicketInput {
-  return {
-    subject: subjectText,
-    description: 'Жители не могут въехать во двор',
-    type: 'incident',
-    priority: 'standard',
-    channel: 'phone',
-    product: 'pass24_auto',
-    organizationName: 'УК «Северный парк»',
-    siteName: 'ЖК «Северный парк»',
-    contact: { name: 'Сергей', phone: '+7 900 000-00-00' },
-  };
+  return { ...standardInput, subject: subjectText, description: 'Жители не могут въехать во двор' };
 }
 
 function createTicket(page: Page, input: NewTicketInput): Promise<Doc> {

@@ -46,6 +46,18 @@ async function signedInPage(browser: Browser, account: TestAccount): Promise<Pag
   return page;
 }
 
+/** A standard ticket e-mailed by a client of БЦ «Восток» through the intake API, open on the account's desk. */
+async function openEmailedTicket(
+  browser: Browser,
+  account: TestAccount,
+  mail: { externalId: string; subject: string; description: string; contact: { name: string; email: string } },
+): Promise<Page> {
+  const filed = await central.intake(apiKey, { channel: 'email', ...mail, organization: 'БЦ «Восток»', priority: 'standard' });
+  const page = await signedInPage(browser, account);
+  await openTicket(page, filed.id);
+  return page;
+}
+
 const status = (page: Page) => page.getByTestId('ticket-status');
 const dialogText = (page: Page) => page.getByRole('dialog').getByTestId('dialog-text');
 const submitDialog = (page: Page) => page.getByRole('dialog').getByTestId('dialog-submit').click();
@@ -174,17 +186,12 @@ test('an emergency goes from intake through escalation to closing with the clien
 });
 
 test('a standard ticket’s countdown stops while waiting for the client and runs again after', async ({ browser }) => {
-  const filed = await central.intake(apiKey, {
-    channel: 'email',
+  const page = await openEmailedTicket(browser, agent2, {
     externalId: 'msg-standard-1',
     subject: 'Не приходят пуш-уведомления о гостях',
     description: 'Жители не получают уведомления в приложении PASS24.Key.',
     contact: { name: 'Мария Орлова', email: 'orlova@bc-vostok.ru' },
-    organization: 'БЦ «Восток»',
-    priority: 'standard',
   });
-  const page = await signedInPage(browser, agent2);
-  await openTicket(page, filed.id);
   await expect(page.getByTestId('sla-firstContact')).toHaveCount(0);
   await page.getByTestId('action-take').click();
   await expect(status(page)).toHaveAttribute('data-status', 'in_progress');
@@ -216,17 +223,12 @@ test('a standard ticket’s countdown stops while waiting for the client and run
 });
 
 test('the head hands a ticket over to another agent from the keyboard, and the history says so', async ({ browser }) => {
-  const filed = await central.intake(apiKey, {
-    channel: 'email',
+  const page = await openEmailedTicket(browser, head, {
     externalId: 'msg-assign-1',
     subject: 'Не печатаются пропуска на ресепшен',
     description: 'Принтер пропусков на ресепшен не получает задания.',
     contact: { name: 'Ольга Ким', email: 'kim@bc-vostok.ru' },
-    organization: 'БЦ «Восток»',
-    priority: 'standard',
   });
-  const page = await signedInPage(browser, head);
-  await openTicket(page, filed.id);
   await page.keyboard.press('Alt+KeyG');
   const dialog = page.getByRole('dialog');
   // The list of colleagues opens at once; away from it, nobody chosen: refused with a message, the dialog stays.
@@ -244,17 +246,12 @@ test('the head hands a ticket over to another agent from the keyboard, and the h
 });
 
 test('a ticket\'s subject and contact are corrected in the edit dialog; an empty subject is refused and the rest kept', async ({ browser }) => {
-  const filed = await central.intake(apiKey, {
-    channel: 'email',
+  const page = await openEmailedTicket(browser, agent, {
     externalId: 'msg-edit-1',
     subject: 'Не работает турникет',
     description: 'Турникет на входе не читает карты.',
     contact: { name: 'Пётр Орлов', email: 'orlov@bc-vostok.ru' },
-    organization: 'БЦ «Восток»',
-    priority: 'standard',
   });
-  const page = await signedInPage(browser, agent);
-  await openTicket(page, filed.id);
   await page.keyboard.press('Alt+KeyI');
   const form = page.getByTestId('edit-ticket-form');
   await form.getByTestId('edit-subject').fill('');

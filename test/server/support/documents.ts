@@ -1,5 +1,6 @@
 /** Schema-valid documents of each collection, as a workstation would push them. */
 import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
+import { ticketInput } from '../../support/ticketFactory.ts';
 import type { KbArticle, Ticket, TicketEvent, ConfigDoc } from '#shared/schema/index.ts';
 import type { PushRow, WithDeleted } from '#shared/protocol.ts';
 
@@ -11,17 +12,7 @@ export const nextId = (prefix: string) => `${prefix}-${process.pid}-${++seq}`;
 
 export function ticketDoc(overrides: Partial<Ticket> = {}): WithDeleted<Ticket> {
   const t = createTicketDocument(
-    {
-      subject: 'Шлагбаум не открывается по номеру',
-      description: 'Камера на въезде не распознаёт номера',
-      type: 'incident',
-      priority: 'standard',
-      channel: 'phone',
-      product: 'pass24_auto',
-      organizationName: 'УК «Северный парк»',
-      siteName: 'ЖК «Северный парк»',
-      contact: { name: 'Сергей', phone: '+7 900 000-00-00' },
-    },
+    { ...ticketInput, description: 'Камера на въезде не распознаёт номера' },
     { id: overrides.id ?? nextId('t'), now: overrides.createdAt ?? baseInstant, authorId: 'agent' },
   );
   return { ...t, ...overrides, _deleted: false };
