@@ -48,9 +48,10 @@ export interface SyncBenchApi {
   /**
    * Starts the SyncEngine and waits for the initial replication of every collection (on an empty
    * database: the first sync; on a synced one: the catch-up of a restart). Logs each collection
-   * as it finishes (console.info, `[bench] ...`).
+   * as it finishes (console.info, `[bench] ...`). With `usableOnly`, returns once all but the
+   * deferred collections (the timeline) are done; those report doneMs NaN and what they hold then.
    */
-  sync(): Promise<FirstSyncResult>;
+  sync(options?: { usableOnly?: boolean }): Promise<FirstSyncResult>;
   /** The same documents, pulled page by page, put into a bare IndexedDB object store. */
   rawInsert(collections: CollectionName[]): Promise<RawInsertResult>;
   /** Ids of `count` tickets, skipping the first `skip` (ordered by id). */
