@@ -21,17 +21,34 @@ export function buildSortRanks<T extends QueueTicket>(
   agentName: (agentId: string) => string = () => '',
 ): QueueSortRanks<T> {
   const key = sortKeyOf(column, agentName);
-  const keys = tickets.map(key);
+  const { ranks, distinct } = ranksOfKeys(tickets.map(key));
+  return { ordinals: ticketOrdinals(tickets), ranks, distinct };
+}
+
+/** The keys of a column, one per ticket by ordinal (what ranksOfKeys ranks). */
+export function sortKeysOf<T extends QueueTicket>(
+  tickets: readonly T[],
+  column: Exclude<QueueSortColumn, 'sla'>,
+  agentName: (agentId: string) => string = () => '',
+): Array<string | number> {
+  return tickets.map(sortKeyOf(column, agentName));
+}
+
+/**
+ * Dense ranks of keys (equal keys, equal rank): numbers first, numerically, then strings by UTF-16
+ * code units, as `<` compares them. Pure and self-contained, so a worker can run it
+ * (renderer/src/features/queue/sortRanks.worker.ts).
+ */
+export function ranksOfKeys(keys: ReadonlyArray<string | number>): { ranks: Int32Array; distinct: number } {
   // Sort the distinct keys only: most columns have a handful; numbers and strings apart.
   const distinct = [...new Set(keys)];
   const numbers = distinct.filter((k): k is number => typeof k === 'number');
   const strings = distinct.filter((k): k is string => typeof k === 'string');
-  // Without a comparator strings sort by UTF-16 code units, as `<` compares them; numbers in a typed array numerically.
   const ordered: Array<string | number> = [...Float64Array.from(numbers).sort(), ...strings.sort()];
   const rankOfKey = new Map<string | number, number>(ordered.map((k, i) => [k, i]));
-  const ranks = new Int32Array(tickets.length);
-  for (let i = 0; i < tickets.length; i++) ranks[i] = rankOfKey.get(keys[i]!)!;
-  return { ordinals: ticketOrdinals(tickets), ranks, distinct: ordered.length };
+  const ranks = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) ranks[i] = rankOfKey.get(keys[i]!)!;
+  return { ranks, distinct: ordered.length };
 }
 
 /** The rows by rank (descending: ranks reversed), equal ranks in the rows' own order. */

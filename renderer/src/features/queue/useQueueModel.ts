@@ -23,7 +23,7 @@ import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickerNow, useTickerValue } from '../../state/ticker.ts';
 import { queueSearchFor, warmSearchTexts } from './queueSearchCache.ts';
-import { sortRanksFor } from './queueSortCache.ts';
+import { prepareSortRanks, sortRanksFor } from './queueSortCache.ts';
 
 export interface QueueModelInput {
   tickets: readonly Ticket[];
@@ -41,6 +41,9 @@ export interface QueueModel {
   viewSize: number;
   counts: QueueViewCounts;
 }
+
+/** Quiet time after the tickets change before the sort ranks are prepared (a sync brings many changes in a row). */
+const prepareSortRanksAfterMs = 1000;
 
 function prefixWhile(list: readonly Ticket[], limit: number): number {
   let lo = 0;
@@ -77,6 +80,17 @@ export function useQueueModel(input: QueueModelInput): QueueModel {
     [view, index, ordered, agentId, view === 'burning' ? burning : 0, startOfToday],
   );
   useEffect(() => warmSearchTexts(tickets), [tickets]);
+  // Every column's sort ranks, in the background once the tickets have settled (queueSortCache.ts).
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      stop = prepareSortRanks(tickets, agentNames);
+    }, prepareSortRanksAfterMs);
+    return () => {
+      clearTimeout(timer);
+      stop?.();
+    };
+  }, [tickets, agentNames]);
   // One scan of every ticket's text joined together, whatever the view (queueSearch.ts).
   const filtered = useMemo(() => (filter.trim() ? filterWithSearch(viewRows, filter, queueSearchFor(tickets)) : viewRows), [viewRows, filter, tickets]);
   const rows = useMemo(
