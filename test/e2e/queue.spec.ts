@@ -15,6 +15,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startWebServer, type RunningWebServer } from '../../scripts/webServer.ts';
 import { defaultRussianCalendar } from '../../shared/sla/index.ts';
 import { addWorkingMs, workingMsBetween } from '../../shared/sla/workingTime.ts';
+import { benchTickets } from '../bench/queue/benchTickets.ts';
 import { signIn, waitInSync } from './support/app.ts';
 import { CentralServer, type TestAccount } from './support/central.ts';
 import { distWeb } from './support/paths.ts';
@@ -238,6 +239,68 @@ test('a column sort reorders the rows, and the chosen columns are remembered', a
   await expect(rows(page)).toHaveCount(2);
   await expect(page.getByTestId('queue-sort-channel')).toHaveCount(0);
   await expect(page.getByTestId('queue-sort-subject')).toBeVisible();
+});
+
+test('a fast scroll skims: the rows show only their number until the scroll stops, then every cell again', async ({ page }) => {
+  await openQueue(page, colleague);
+  // 600 more tickets in this page's own database only: replication stopped, nothing is pushed.
+  await page.evaluate(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- renderer/src/app/testHooks.ts, typed loosely on purpose
+    await (window as unknown as { __deskTest: any }).__deskTest.workspace().sync.stop();
+  });
+  const agentId = await page.evaluate(() => (window as unknown as { __deskTest: { workspace(): { session: { agent: { id: string } } } } }).__deskTest.workspace().session.agent.id);
+  const extra = benchTickets(600, Date.now(), [agentId]);
+  const refused = await page.evaluate(
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+    async (docs) => (await (window as unknown as { __deskTest: any }).__deskTest.workspace().db.tickets.bulkInsert(docs)).error.length as number,
+    extra,
+  );
+  expect(refused).toBe(0);
+  const grid = page.getByTestId('queue-table');
+  // The header row, the spec's two tickets and the open ones among the extra.
+  await expect(grid).toHaveAttribute('aria-rowcount', String(1 + 2 + extra.filter((t) => t.status !== 'closed').length));
+
+  // A screen and more a frame, as a dragged scrollbar: what the rows show in each frame.
+  const seen = await grid.evaluate(async (scroller) => {
+    const frames: Array<{ skimming: number; rows: number; emptySubjects: number; numbers: number }> = [];
+    for (let i = 0; i < 12; i++) {
+      scroller.scrollTop += scroller.clientHeight * 1.5;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const rowEls = [...scroller.querySelectorAll('[data-testid="queue-row"]')];
+      frames.push({
+        skimming: rowEls.filter((r) => r.hasAttribute('data-skim')).length,
+        rows: rowEls.length,
+        emptySubjects: rowEls.filter((r) => r.querySelector('[data-column="subject"]')?.textContent === '').length,
+        numbers: rowEls.filter((r) => (r.querySelector('[data-column="number"]')?.textContent ?? '') !== '').length,
+      });
+    }
+    return frames;
+  });
+  const skimmed = seen.filter((f) => f.skimming > 0);
+  expect(skimmed.length).toBeGreaterThan(0);
+  for (const frame of skimmed) {
+    expect(frame.skimming).toBe(frame.rows);
+    expect(frame.emptySubjects).toBe(frame.rows);
+    expect(frame.numbers).toBe(frame.rows);
+  }
+  // Stopped: every row has its cells back.
+  await expect(grid.locator('[data-testid="queue-row"][data-skim]')).toHaveCount(0);
+  const subjects = await grid.locator('[data-testid="queue-row"] [data-column="subject"]').allInnerTexts();
+  expect(subjects.length).toBeGreaterThan(10);
+  expect(subjects.every((text) => text.length > 0)).toBe(true);
+
+  // A wheel, a few rows at a time, never skims.
+  await grid.hover();
+  const wheelSkims = await grid.evaluate(async (scroller) => {
+    let skims = 0;
+    for (let i = 0; i < 10; i++) {
+      scroller.scrollTop -= 96;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      skims += scroller.querySelectorAll('[data-skim]').length;
+    }
+    return skims;
+  });
+  expect(wheelSkims).toBe(0);
 });
 
 // Last: it adds a third ticket that the tests above do not expect.

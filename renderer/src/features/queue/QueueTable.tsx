@@ -11,6 +11,14 @@
  * rows ever on screen), not by ticket: a jump of a screen or more reuses the same row elements
  * with new text instead of removing and creating every row, and a step of one row still changes
  * one slot only. Rows are memoised; only their countdown and age cells follow the shared ticker.
+ *
+ * Skimming: while a scroll moves the rows a screen or more between two renders (the scrollbar
+ * dragged, the list flung, End), the rows show only their number (and the emergency's red edge)
+ * and get their other cells back when the scroll stops (TanStack's isScrolling, 150 ms after the
+ * last scroll event), as react-window's placeholders-while-scrolling. Each frame of a skim then
+ * lays out and paints one short text a row instead of nine cells
+ * (docs/performance-queue.md, fourth round). A wheel or keyboard scroll, a few rows at a time,
+ * never skims.
  */
 import { Center, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -26,6 +34,8 @@ import classes from './QueueTable.module.css';
 export const queueRowHeight = 32;
 /** Rows drawn beyond the screen on each side. */
 const overscan = 4;
+/** The cells a skimming row keeps (the others are empty until the scroll stops); its priority still shows as the row's left border. */
+const skimColumns: ReadonlySet<QueueColumnId> = new Set(['number']);
 
 export interface QueueTableApi {
   scrollToIndex(index: number): void;
@@ -52,10 +62,12 @@ interface QueueRowProps {
   selected: boolean;
   /** Visible columns with their widths (a new array when they change). */
   layout: readonly RowColumn[];
+  /** A fast scroll passes: only the skimColumns' cells have content. */
+  skim: boolean;
   onRowClick(ticketId: string): void;
 }
 
-const QueueRow = memo(function QueueRow({ ticket, rowIndex, start, selected, layout, onRowClick }: QueueRowProps) {
+const QueueRow = memo(function QueueRow({ ticket, rowIndex, start, selected, layout, skim, onRowClick }: QueueRowProps) {
   return (
     <div
       role="row"
@@ -65,6 +77,7 @@ const QueueRow = memo(function QueueRow({ ticket, rowIndex, start, selected, lay
       data-ticket-id={ticket.id}
       data-selected={selected || undefined}
       data-priority={ticket.priority}
+      data-skim={skim || undefined}
       aria-selected={selected}
       style={{ transform: `translateY(${start}px)` }}
       onClick={() => onRowClick(ticket.id)}
@@ -73,7 +86,7 @@ const QueueRow = memo(function QueueRow({ ticket, rowIndex, start, selected, lay
         const Cell = queueCells[id];
         return (
           <div key={id} role="gridcell" className={classes.cell} style={style} data-column={id}>
-            <Cell ticket={ticket} />
+            {skim && !skimColumns.has(id) ? null : <Cell ticket={ticket} />}
           </div>
         );
       })}
@@ -104,6 +117,14 @@ const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef,
   // never fewer than drawn now, so the keys on screen are distinct.
   const screenRows = Math.ceil((virtualizer.scrollRect?.height ?? 0) / queueRowHeight) + 2 + 2 * overscan;
   const slots = Math.max(items.length, screenRows);
+  // Skimming starts when the first row moved a screen or more since the last render, and lasts
+  // until the scroll stops (then TanStack renders again with isScrolling false).
+  const skim = useRef({ first: 0, on: false });
+  const first = items[0]?.index ?? 0;
+  if (!virtualizer.isScrolling) skim.current.on = false;
+  else if (Math.abs(first - skim.current.first) >= screenRows - 2 * overscan) skim.current.on = true;
+  skim.current.first = first;
+  const skimming = skim.current.on;
   return (
     <div role="rowgroup" className={classes.body} style={{ height: virtualizer.getTotalSize() }}>
       {items.map((item) => {
@@ -117,6 +138,7 @@ const QueueBody = memo(function QueueBody({ rows, selectedId, layout, scrollRef,
             start={item.start}
             selected={ticket.id === selectedId}
             layout={layout}
+            skim={skimming}
             onRowClick={onRowClick}
           />
         );
