@@ -5,23 +5,26 @@
  * Also tells the host how many emergencies wait for this agent's first contact.
  */
 import { useEffect, useState } from 'react';
-import { map } from 'rxjs';
+import { from, map, switchMap } from 'rxjs';
 import { alarmTicketOf } from '#shared/alarms/alarmTicketOf.ts';
 import { attentionCount } from '#shared/alarms/attentionCount.ts';
 import { buildAlarmSpecs } from '#shared/alarms/buildAlarmSpecs.ts';
 import { alarmsOnHostClock } from '#shared/alarms/hostClock.ts';
-import { openStatuses } from '#shared/domain/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { useHost } from '../../app/hostContext.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
+import { openTicketsQuery } from '../../db/ticketQueries.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
+import { afterFirstScreen } from '../../state/firstScreen.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useAlarmBannerStore } from './alarmBannerStore.ts';
 import { recordScheduledAlarms } from './scheduledAlarms.ts';
 
 /** Bursts of changes (a sync page of tickets) become one message to the host. */
 const debounceMs = 200;
+/** At start-up the open tickets are read after the queue's first rows, or after this long at most. */
+const firstScreenWaitMs = 1000;
 
 export function useAlarmSchedule(): void {
   const host = useHost();
@@ -30,8 +33,14 @@ export function useAlarmSchedule(): void {
   const settings = useSettingsStore((s) => s.settings);
   const offset = useConnectionStore((s) => s.clockSkewMs);
   const [resumed, setResumed] = useState(0);
+  // The queue's own query (one read shared), once the queue's first rows are on screen.
   const tickets = useObservable(
-    () => db.tickets.find({ selector: { status: { $in: [...openStatuses] } } }).$.pipe(map((docs) => docs.map((d) => d.toJSON() as Ticket))),
+    () =>
+      from(afterFirstScreen(firstScreenWaitMs)).pipe(
+        switchMap(() => db.tickets.find(openTicketsQuery()).$),
+        // The stored data, as the queue reads it: no copy of every open ticket on each change.
+        map((docs) => docs.map((d) => d._data as Ticket)),
+      ),
     [db],
     null as Ticket[] | null,
   );

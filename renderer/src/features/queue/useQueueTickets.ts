@@ -16,6 +16,7 @@ import { useMemo } from 'react';
 import { combineLatest, concat, from, map, type Observable } from 'rxjs';
 import { openStatuses } from '#shared/domain/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
+import { openTicketsQuery } from '../../db/ticketQueries.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { endQueueMeasure } from './queueMarks.ts';
@@ -38,7 +39,7 @@ export function useQueueTickets(startOfToday: number): QueueTickets {
   return useObservable<QueueTickets>(
     () => {
       const full: Observable<QueueTickets> = combineLatest([
-        db.tickets.find({ selector: { status: { $in: [...openStatuses] } }, sort: [{ dueAt: 'asc' }, { id: 'asc' }] }).$,
+        db.tickets.find(openTicketsQuery()).$,
         db.tickets.find({ selector: { status: 'closed', closedAt: { $gte: startOfToday } } }).$,
       ]).pipe(
         map(([open, closed]) => {
