@@ -1,13 +1,13 @@
 /**
- * The first screen of a start: the queue's first rows on screen. Background scans of every ticket
- * (the alarm schedule) wait for it, at most a bound, so the manager's first rows do not share
- * IndexedDB and the main thread with a full read of the open tickets
- * (docs/performance-queue.md, fourth round).
+ * The first screen of a start: the queue's first rows (or its empty state) on screen. The
+ * start-up's background work waits for it, at most a bound: the alarm schedule's read of every
+ * open ticket and the start of replication, so the manager's first rows do not share IndexedDB
+ * and the main thread with them (docs/performance-queue.md, fourth round).
  */
 let shown = false;
 const waiting = new Set<() => void>();
 
-/** The queue's first rows are committed (QueueTable.tsx). */
+/** The queue's first rows, or its empty state, are committed (QueuePane.tsx). */
 export function markFirstScreen(): void {
   if (shown) return;
   shown = true;

@@ -109,6 +109,8 @@ export class SyncEngine {
   private lastSyncAt: number | null = null;
   private lastEmitted = '';
   private stopped = false;
+  /** Bumped by start and stop: a pending startWhen whose number is no longer current does nothing. */
+  private startGeneration = 0;
   private deferredTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly onBrowserOnline = () => this.reconnectNow();
   /** The system says the network is gone: show it now rather than at the next failed request. */
@@ -166,8 +168,21 @@ export class SyncEngine {
     this.options.onSignedOut?.();
   }
 
+  /**
+   * Starts once `ready` resolves (at start-up: the queue's first rows on screen, so replication's
+   * first reads of the local database do not compete with them); an earlier start or a stop in
+   * the meantime cancels it.
+   */
+  startWhen(ready: Promise<void>): void {
+    const generation = ++this.startGeneration;
+    void ready.then(() => {
+      if (generation === this.startGeneration) this.start();
+    });
+  }
+
   start(): void {
     const { db } = this.options;
+    this.startGeneration++;
     this.stopped = false;
     for (const name of collectionNames) {
       const collection = db[name] as unknown as RxCollection<AnyDoc>;
@@ -370,6 +385,7 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    this.startGeneration++;
     this.stopped = true;
     if (this.deferredTimer) clearTimeout(this.deferredTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);

@@ -10,6 +10,7 @@ import type { AgentProfile } from '#shared/protocol.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { databaseNameFor, openDatabase, type DeskDatabase } from '../db/database.ts';
 import type { WriteContext } from '../db/writeContext.ts';
+import { afterFirstScreen } from '../state/firstScreen.ts';
 import { ApiClient, normalizeBaseUrl } from './apiClient.ts';
 import { ServerClock } from './clock.ts';
 import { SyncEngine, type SyncStatus } from './syncEngine.ts';
@@ -20,6 +21,8 @@ export interface Session {
 }
 
 const sessionKey = 'pass24desk.session.v1';
+/** At start-up replication waits for the first screen this long at most. */
+const syncAfterFirstScreenMs = 1000;
 
 export function loadSession(storage: Storage = localStorage): Session | null {
   try {
@@ -105,7 +108,9 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
   };
   // Learn the server clock early (ignored when offline: the offset stays 0 until a response).
   void api.health().catch(() => undefined);
-  if (token) sync.start();
+  // Replication starts once the queue's first rows are on screen (1 s at most): they come from the
+  // local database, and a start-up's replication reads it too (checkpoints, local changes to push).
+  if (token) sync.startWhen(afterFirstScreen(syncAfterFirstScreenMs));
   return { session, db, api, clock, sync, write };
 }
 

@@ -89,3 +89,48 @@ describe('sync engine connection state', () => {
     expect(last()?.caughtUp).toEqual([]);
   });
 });
+
+describe('sync engine start after the first screen (startWhen)', () => {
+  function engineFor(endpoint: FakeEndpoint): SyncEngine {
+    const api = new ApiClient({ baseUrl: 'http://desk.test', getToken: () => 'token', clock: new ServerClock(), fetch: endpoint.fetch });
+    engine = new SyncEngine({ db, api });
+    return engine;
+  }
+
+  it('pulls nothing until the first screen is there, then starts', async () => {
+    const endpoint = new FakeEndpoint();
+    const sync = engineFor(endpoint);
+    let shown!: () => void;
+    sync.startWhen(new Promise<void>((resolve) => (shown = resolve)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(endpoint.pulls).toBe(0);
+    shown();
+    await expect.poll(() => endpoint.pulls, { timeout: 5_000 }).toBeGreaterThan(0);
+  });
+
+  it('a stop before the first screen cancels the pending start (nothing is pushed after a sign-out)', async () => {
+    const endpoint = new FakeEndpoint();
+    const sync = engineFor(endpoint);
+    let shown!: () => void;
+    sync.startWhen(new Promise<void>((resolve) => (shown = resolve)));
+    await sync.stop();
+    shown();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(endpoint.pulls).toBe(0);
+  });
+
+  it('an explicit start in the meantime is not doubled when the first screen comes', async () => {
+    const endpoint = new FakeEndpoint();
+    const sync = engineFor(endpoint);
+    let shown!: () => void;
+    sync.startWhen(new Promise<void>((resolve) => (shown = resolve)));
+    sync.start();
+    await expect.poll(() => endpoint.pulls, { timeout: 5_000 }).toBeGreaterThan(0);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const pulls = endpoint.pulls;
+    shown();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    // One pull per collection at the start; a second engine start would pull them all again.
+    expect(endpoint.pulls).toBe(pulls);
+  });
+});

@@ -10,6 +10,7 @@ import { useHost } from '../../app/hostContext.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
+import { markFirstScreen } from '../../state/firstScreen.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useTickerValue } from '../../state/ticker.ts';
 import { QueueCellContextValue, type QueueCellContext } from './queueCellContext.ts';
@@ -40,7 +41,11 @@ export function QueuePane({ split }: { split: boolean }) {
   // The day boundary is found once an hour; the pane does not re-render on every tick.
   const hour = useTickerValue((now) => Math.floor(now / hourMs));
   const startOfToday = useMemo(() => startOfDayIn(defaultSlaSetup().calendar.timeZone, hour * hourMs), [hour]);
-  const { tickets, complete } = useQueueTickets(startOfToday);
+  const { tickets, loaded, complete } = useQueueTickets(startOfToday);
+  // The first screen (its rows, or the empty queue) is committed: the start-up's background work may begin.
+  useEffect(() => {
+    if (loaded) markFirstScreen();
+  }, [loaded]);
   // A first sync: the server's tickets are still coming, an empty list is not the answer yet.
   const firstPull = useConnectionStore((s) => s.state !== 'offline' && s.state !== 'signed_out' && !s.caughtUp.includes('tickets'));
   const agentNames = useAgentNames();

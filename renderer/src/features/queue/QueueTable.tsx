@@ -29,7 +29,6 @@ import { queueCells, type QueueColumnId } from './queueColumns.tsx';
 import { QueueHeader } from './QueueHeader.tsx';
 import { rowLayout, type RowColumn } from './queueLayout.ts';
 import { endQueueMeasure } from './queueMarks.ts';
-import { markFirstScreen } from '../../state/firstScreen.ts';
 import classes from './QueueTable.module.css';
 
 export const queueRowHeight = 32;
@@ -160,9 +159,7 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
     endQueueMeasure('sort');
   }, [rows]);
   useEffect(() => {
-    if (rows.length === 0) return;
-    endQueueMeasure('first-render');
-    markFirstScreen();
+    if (rows.length > 0) endQueueMeasure('first-render');
   }, [rows]);
 
   return (
