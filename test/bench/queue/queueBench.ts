@@ -20,7 +20,8 @@
  * a CPU profile of each phase printed as the hottest functions); --screenshot FILE (the queue
  * once every ticket is loaded); --reloads N (default 3: the first render is measured on N reloads,
  * its figure the median, as one sample swings by hundreds of ms between runs); --trace (a Chromium
- * trace of the scroll, summed by event: style, layout, paint, script).
+ * trace of the first reload, its main-thread tasks until the first render; and of the scroll,
+ * summed by event: style, layout, paint, script).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -33,7 +34,7 @@ import { CentralServer, type TestAccount } from '../../e2e/support/central.ts';
 import { repoRoot } from '../../e2e/support/paths.ts';
 import { benchTickets } from './benchTickets.ts';
 import { startProfile, stopProfile } from './cpuProfile.ts';
-import { startTrace, stopTrace } from './traceSummary.ts';
+import { startTrace, stopTrace, stopTraceTasks } from './traceSummary.ts';
 
 const targets = { firstRenderMs: 300, filterP95Ms: 100, sortMs: 150, tickMs: 4, scrollFps: 50, heapMb: 300 };
 
@@ -151,15 +152,20 @@ async function main(): Promise<void> {
     await central.stop();
     const firstRenders: number[] = [];
     const sinceNavigations: number[] = [];
+    const firstPages: number[] = [];
     let complete = NaN;
     for (let r = 0; r < Math.max(1, Number(flags.reloads)); r++) {
+      const traced = flags.trace && r === 0;
+      if (traced) await startTrace(browser, page);
       await phase(`reload ${r + 1} and first render`, async () => {
         await page.reload();
         await page.getByTestId('queue-row').first().waitFor({ timeout: 120_000 });
         await page.waitForFunction(() => performance.getEntriesByName('queue:first-render', 'measure').length > 0, undefined, { timeout: 60_000 });
       });
+      if (traced) console.log(await stopTraceTasks(browser, 'queue:first-render:start', 'queue:first-render'));
       const first = await page.evaluate(() => performance.getEntriesByName('queue:first-render', 'measure')[0]!);
       firstRenders.push(first.duration);
+      firstPages.push((await measures(page, 'queue:first-page'))[0] ?? NaN);
       sinceNavigations.push(first.startTime + first.duration);
       await page.waitForFunction(() => performance.getEntriesByName('queue:complete', 'measure').length > 0, undefined, { timeout: 300_000 });
       complete = (await measures(page, 'queue:complete'))[0]!;
@@ -170,6 +176,7 @@ async function main(): Promise<void> {
     const fr = stats(firstRenders);
     console.log(`${stored} tickets in the local database, ${openRows} open in "Все открытые"`);
     line('first render after db open', `median ${ms(fr.p50)} of ${fr.n} reloads (${firstRenders.map((v) => v.toFixed(0)).join(', ')} ms)`, `<= ${targets.firstRenderMs} ms`, fr.p50 <= targets.firstRenderMs);
+    line('  (of which the first page read)', firstPages.map((v) => v.toFixed(0)).join(', ') + ' ms', '', true);
     line('  (since navigation)', sinceNavigations.map((v) => v.toFixed(0)).join(', ') + ' ms', '', true);
     line('  (every ticket loaded, counts shown)', ms(complete), '', true);
     if (flags.screenshot) await page.screenshot({ path: flags.screenshot });

@@ -19,7 +19,7 @@ import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { openTicketsQuery } from '../../db/ticketQueries.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
-import { endQueueMeasure } from './queueMarks.ts';
+import { endQueueMeasure, startQueueMeasure } from './queueMarks.ts';
 
 export interface QueueTickets {
   tickets: readonly Ticket[];
@@ -49,6 +49,7 @@ export function useQueueTickets(startOfToday: number): QueueTickets {
           return { tickets, loaded: true, complete: true };
         }),
       );
+      startQueueMeasure('first-page');
       const firstPage: Observable<QueueTickets> = from(
         Promise.all(
           openStatuses.map((status) =>
@@ -56,7 +57,10 @@ export function useQueueTickets(startOfToday: number): QueueTickets {
           ),
         ),
       ).pipe(
-        map((pages) => ({ tickets: pages.flat().map((d) => d._data as Ticket), loaded: true, complete: false })),
+        map((pages) => {
+          endQueueMeasure('first-page');
+          return { tickets: pages.flat().map((d) => d._data as Ticket), loaded: true, complete: false };
+        }),
       );
       // The full query starts once the first page is there, so its cursor over every open ticket
       // does not share the main thread and IndexedDB with the first page's five short ones (no
