@@ -1,0 +1,55 @@
+/**
+ * A page of a collection read the way RxDB would, in one IndexedDB request: for a query whose
+ * selector and sort the chosen index satisfies (RxDB's own query plan says so) and which has a
+ * limit, the documents are exactly the first `limit` entries of the index's key range, so one
+ * `getAll(range, limit)` returns them. RxDB's Dexie storage walks a cursor instead, one round trip
+ * to the browser's IndexedDB per document; the queue's first page (five statuses, 60 tickets
+ * each) spent 160-230 ms of its first render in those round trips (docs/performance-queue.md,
+ * fourth round).
+ *
+ * Read-only and used for the first page only: what it returns is replaced by the live query as
+ * soon as that has every ticket. It relies on the Dexie storage's layout (exported helpers of
+ * rxdb/plugins/storage-dexie: the docs table, the index names, the boolean mapping);
+ * test/unit/db/indexedPageRead.test.ts compares it with RxDB's own result, and whenever the plan
+ * does not allow it, or anything fails, the query runs through RxDB as before.
+ */
+import type { DexieStorageInternals, MangoQuery, RxCollection, RxDocumentData } from 'rxdb';
+import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
+
+type Internals = Awaited<DexieStorageInternals>;
+
+async function viaRxDb<T>(collection: RxCollection<T>, query: MangoQuery<T>): Promise<RxDocumentData<T>[]> {
+  const docs = await collection.find(query).exec();
+  return docs.map((d) => d._data);
+}
+
+/** Whether RxDB's plan for the query lets one getAll on its index answer it. */
+export function readsInOneRequest<T>(collection: RxCollection<T>, query: MangoQuery<T>): boolean {
+  const { queryPlan: plan, query: normalized } = collection.find(query).getPreparedQuery();
+  return plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex && !normalized.skip && typeof normalized.limit === 'number' && normalized.limit > 0;
+}
+
+/** The stored data of the documents `collection.find(query).exec()` returns, in its order. */
+export async function readIndexedPage<T>(collection: RxCollection<T>, query: MangoQuery<T>): Promise<RxDocumentData<T>[]> {
+  if (!readsInOneRequest(collection, query)) return viaRxDb(collection, query);
+  const { queryPlan: plan, query: normalized } = collection.find(query).getPreparedQuery();
+  const limit = normalized.limit!;
+  try {
+    const state = await (collection.storageInstance as unknown as { internals: DexieStorageInternals }).internals;
+    const rows = await getAll(state, plan.index, getKeyRangeByQueryPlan(state.booleanIndexes, plan, state.dexieDb._options.IDBKeyRange) as IDBKeyRange, limit);
+    return rows.map((row) => fromDexieToStorage<T>(state.booleanIndexes, row));
+  } catch (error) {
+    console.warn('indexed page read failed, reading through RxDB', error);
+    return viaRxDb(collection, query);
+  }
+}
+
+function getAll(state: Internals, index: readonly string[], range: IDBKeyRange, limit: number): Promise<unknown[]> {
+  const idb = state.dexieDb.backendDB();
+  const name = `[${index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
+  return new Promise((resolve, reject) => {
+    const request = idb.transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(name).getAll(range, limit);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('getAll failed'));
+  });
+}
