@@ -15,7 +15,8 @@
  * Options: --scale N (demo seed scale, default 15), --edits N (live edits, 100), --offline N
  * (offline changes, 500), --offline-rounds N (3), --seed-cache DIR (keep the seeded folder for
  * the next run), --keep (leave the temporary folder), --first-sync-only (step 1 for all but the
- * deferred timeline, then stop: at scale 15 the timeline's 663,000 entries take many minutes).
+ * deferred timeline, with a bare IndexedDB put and an RxDB bulkInsert without replication of the
+ * same documents, then stop: at scale 15 the timeline's 663,000 entries take many minutes).
  * Figures only: a benchmark, not a timed test.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
       const usable = collectionNames.filter((c) => !deferredCollections.includes(c));
       log(`A: bare IndexedDB insert of the same documents (${usable.join(', ')})`);
       const raw: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rawInsert(c), usable);
+      log(`A: RxDB bulkInsert of the same documents into a fresh database (no replication)`);
+      const rx: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rxdbInsert(c), usable);
       const usableDocs = usable.reduce((n, c) => n + first.collections[c].docs, 0);
       const meanLoad = firstSyncLoad.reduce((x, y) => x + y, 0) / Math.max(1, firstSyncLoad.length);
       console.log('');
@@ -133,13 +136,14 @@ async function main(): Promise<void> {
         [`first sync: all but ${deferredCollections.join(', ')} (${count(usableDocs)} docs: queue, KB usable)`, seconds(first.totalMs), '<= 20 s', first.totalMs <= targets.firstSyncMs ? 'met' : 'MISSED'],
         [`bare IndexedDB put of the same ${count(raw.docs)} docs (1,000 per transaction)`, seconds(raw.insertMs), '', ''],
         ['ratio first sync / bare IndexedDB, same docs', `${(first.totalMs / raw.insertMs).toFixed(1)} x`, '', ''],
+        [`RxDB bulkInsert of the same ${count(rx.docs)} docs, no replication (1,000 a call)`, seconds(rx.insertMs), '', ''],
         ['machine load during the first sync (1-min average, mean)', meanLoad.toFixed(1), '', ''],
         ['pushes during the first sync (rows)', usable.map((c) => `${first.collections[c].pushes} (${first.collections[c].pushedRows})`).reduce((a, b) => a + ', ' + b), '', ''],
       ]);
       console.log('');
       printTable([
-        ['collection', 'documents', 'first sync: done at', 'pulls', 'bare IndexedDB put'],
-        ...usable.map((c) => [c, count(first.collections[c].docs), seconds(first.collections[c].doneMs), count(first.collections[c].pulls), seconds(raw.collections[c]?.insertMs ?? NaN)]),
+        ['collection', 'documents', 'first sync: done at', 'pulls', 'bare IndexedDB put', 'RxDB bulkInsert'],
+        ...usable.map((c) => [c, count(first.collections[c].docs), seconds(first.collections[c].doneMs), count(first.collections[c].pulls), seconds(raw.collections[c]?.insertMs ?? NaN), seconds(rx.collections[c]?.insertMs ?? NaN)]),
       ]);
       return;
     }

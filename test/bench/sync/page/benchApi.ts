@@ -54,6 +54,13 @@ export interface SyncBenchApi {
   sync(options?: { usableOnly?: boolean }): Promise<FirstSyncResult>;
   /** The same documents, pulled page by page, put into a bare IndexedDB object store. */
   rawInsert(collections: CollectionName[]): Promise<RawInsertResult>;
+  /**
+   * The same documents, pulled page by page, inserted into a fresh RxDB database with the desk's
+   * schemas (collection.bulkInsert, no replication): one RxDB write per document, the floor of any
+   * replication on RxDB's Dexie storage. Closes the sync database first (RxDB's limit on open
+   * collections); call it last.
+   */
+  rxdbInsert(collections: CollectionName[]): Promise<RawInsertResult>;
   /** Ids of `count` tickets, skipping the first `skip` (ordered by id). */
   ticketIds(skip: number, count: number): Promise<string[]>;
   /** Records when a ticket whose subject ends with a marker arrives (any write to the local copy). */

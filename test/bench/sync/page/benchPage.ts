@@ -189,6 +189,43 @@ const api: SyncBenchApi = {
     };
   },
 
+  async rxdbInsert(collections: CollectionName[]): Promise<RawInsertResult> {
+    const { api: client } = need();
+    await api.close();
+    const wallStarted = performance.now();
+    const db = await openDatabase({ name: 'syncbench_rxonly' });
+    const perCollection: RawInsertResult['collections'] = {};
+    try {
+      for (const name of collections) {
+        const c = (perCollection[name] = { insertMs: 0, docs: 0 });
+        const collection = db[name] as unknown as { bulkInsert(docs: unknown[]): Promise<{ error: unknown[] }> };
+        let checkpoint: PullResponse<unknown>['checkpoint'] = null;
+        for (;;) {
+          const page: PullResponse<{ id: string; _deleted?: boolean }> = await client.pull<{ id: string; _deleted?: boolean }>(name, checkpoint, 1000);
+          if (page.documents.length === 0) break;
+          // As a replication would store them: the live ones, without the wire's deletion flag.
+          const docs = page.documents.filter((d) => !d._deleted).map(({ _deleted: _, ...doc }) => doc);
+          const t = performance.now();
+          const { error } = await collection.bulkInsert(docs);
+          c.insertMs += performance.now() - t;
+          if (error.length > 0) throw new Error(`${error.length} ${name} refused by RxDB`);
+          c.docs += docs.length;
+          checkpoint = page.checkpoint;
+          if (page.documents.length < 1000) break;
+        }
+      }
+    } finally {
+      await db.remove();
+    }
+    const all = Object.values(perCollection);
+    return {
+      insertMs: all.reduce((n, c) => n + c.insertMs, 0),
+      docs: all.reduce((n, c) => n + c.docs, 0),
+      collections: perCollection,
+      wallMs: performance.now() - wallStarted,
+    };
+  },
+
   async ticketIds(skip: number, count: number) {
     const docs = await need().db.tickets.find({ sort: [{ id: 'asc' }], skip, limit: count }).exec();
     return docs.map((d) => d.id);
