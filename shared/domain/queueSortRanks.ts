@@ -20,8 +20,7 @@ export function buildSortRanks<T extends QueueTicket>(
   column: Exclude<QueueSortColumn, 'sla'>,
   agentName: (agentId: string) => string = () => '',
 ): QueueSortRanks<T> {
-  const key = sortKeyOf(column, agentName);
-  const { ranks, distinct } = ranksOfKeys(tickets.map(key));
+  const { ranks, distinct } = ranksOfKeys(sortKeysOf(tickets, column, agentName));
   return { ordinals: ticketOrdinals(tickets), ranks, distinct };
 }
 

@@ -13,7 +13,7 @@
  * test/unit/db/indexedPageRead.test.ts compares it with RxDB's own result, and whenever the plan
  * does not allow it, or anything fails, the query runs through RxDB as before.
  */
-import type { DexieStorageInternals, MangoQuery, RxCollection, RxDocumentData } from 'rxdb';
+import type { DexieStorageInternals, MangoQuery, RxCollection, RxDocumentData, RxQueryPlan } from 'rxdb';
 import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
 
 type Internals = Awaited<DexieStorageInternals>;
@@ -23,17 +23,24 @@ async function viaRxDb<T>(collection: RxCollection<T>, query: MangoQuery<T>): Pr
   return docs.map((d) => d._data);
 }
 
+/** RxDB's plan for the query and its limit, when one getAll on the plan's index answers it; else null. */
+function oneRequestPlan<T>(collection: RxCollection<T>, query: MangoQuery<T>): { plan: RxQueryPlan; limit: number } | null {
+  const { queryPlan: plan, query: normalized } = collection.find(query).getPreparedQuery();
+  const { limit } = normalized;
+  const ok = plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex && !normalized.skip && typeof limit === 'number' && limit > 0;
+  return ok ? { plan, limit } : null;
+}
+
 /** Whether RxDB's plan for the query lets one getAll on its index answer it. */
 export function readsInOneRequest<T>(collection: RxCollection<T>, query: MangoQuery<T>): boolean {
-  const { queryPlan: plan, query: normalized } = collection.find(query).getPreparedQuery();
-  return plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex && !normalized.skip && typeof normalized.limit === 'number' && normalized.limit > 0;
+  return oneRequestPlan(collection, query) !== null;
 }
 
 /** The stored data of the documents `collection.find(query).exec()` returns, in its order. */
 export async function readIndexedPage<T>(collection: RxCollection<T>, query: MangoQuery<T>): Promise<RxDocumentData<T>[]> {
-  if (!readsInOneRequest(collection, query)) return viaRxDb(collection, query);
-  const { queryPlan: plan, query: normalized } = collection.find(query).getPreparedQuery();
-  const limit = normalized.limit!;
+  const oneRequest = oneRequestPlan(collection, query);
+  if (!oneRequest) return viaRxDb(collection, query);
+  const { plan, limit } = oneRequest;
   try {
     const state = await (collection.storageInstance as unknown as { internals: DexieStorageInternals }).internals;
     const rows = await getAll(state, plan.index, getKeyRangeByQueryPlan(state.booleanIndexes, plan, state.dexieDb._options.IDBKeyRange) as IDBKeyRange, limit);

@@ -17,7 +17,7 @@ import { combineLatest, concat, from, map, type Observable } from 'rxjs';
 import { openStatuses } from '#shared/domain/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { readIndexedPage } from '../../db/indexedPageRead.ts';
-import { openTicketsQuery } from '../../db/ticketQueries.ts';
+import { nearestDueOfStatusQuery, openTicketsQuery } from '../../db/ticketQueries.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { endQueueMeasure, startQueueMeasure } from './queueMarks.ts';
@@ -54,7 +54,7 @@ export function useQueueTickets(startOfToday: number): QueueTickets {
       const firstPage: Observable<QueueTickets> = from(
         Promise.all(
           // One IndexedDB request per status instead of a cursor's round trip per ticket (indexedPageRead.ts).
-          openStatuses.map((status) => readIndexedPage(db.tickets, { selector: { status }, sort: [{ dueAt: 'asc' }, { id: 'asc' }], limit: firstPageSize })),
+          openStatuses.map((status) => readIndexedPage(db.tickets, nearestDueOfStatusQuery(status, firstPageSize))),
         ),
       ).pipe(
         map((pages) => {

@@ -105,6 +105,41 @@ function putAll(idb: IDBDatabase, store: string, docs: unknown[]): Promise<void>
   });
 }
 
+type PulledDoc = { id: string; _deleted?: boolean };
+
+/**
+ * Pulls every page of the collections (1,000 documents a page) and hands each to `store`, which
+ * returns how many documents it stored; only the time inside `store` counts as insert time.
+ */
+async function storePulledPages(
+  client: ApiClient,
+  collections: readonly CollectionName[],
+  wallStarted: number,
+  store: (name: CollectionName, documents: PulledDoc[]) => Promise<number>,
+): Promise<RawInsertResult> {
+  const perCollection: RawInsertResult['collections'] = {};
+  for (const name of collections) {
+    const c = (perCollection[name] = { insertMs: 0, docs: 0 });
+    let checkpoint: PullResponse<unknown>['checkpoint'] = null;
+    for (;;) {
+      const page: PullResponse<PulledDoc> = await client.pull<PulledDoc>(name, checkpoint, 1000);
+      if (page.documents.length === 0) break;
+      const t = performance.now();
+      c.docs += await store(name, page.documents);
+      c.insertMs += performance.now() - t;
+      checkpoint = page.checkpoint;
+      if (page.documents.length < 1000) break;
+    }
+  }
+  const all = Object.values(perCollection);
+  return {
+    insertMs: all.reduce((n, c) => n + c.insertMs, 0),
+    docs: all.reduce((n, c) => n + c.docs, 0),
+    collections: perCollection,
+    wallMs: performance.now() - wallStarted,
+  };
+}
+
 const api: SyncBenchApi = {
   async open(options: OpenOptions) {
     const clock = new ServerClock();
@@ -160,33 +195,15 @@ const api: SyncBenchApi = {
     const { api: client } = need();
     const wallStarted = performance.now();
     const idb = await openRawDatabase('syncbench_raw', collections);
-    const perCollection: RawInsertResult['collections'] = {};
     try {
-      for (const name of collections) {
-        const c = (perCollection[name] = { insertMs: 0, docs: 0 });
-        let checkpoint: PullResponse<unknown>['checkpoint'] = null;
-        for (;;) {
-          const page: PullResponse<{ id: string }> = await client.pull<{ id: string }>(name, checkpoint, 1000);
-          if (page.documents.length === 0) break;
-          const t = performance.now();
-          await putAll(idb, name, page.documents);
-          c.insertMs += performance.now() - t;
-          c.docs += page.documents.length;
-          checkpoint = page.checkpoint;
-          if (page.documents.length < 1000) break;
-        }
-      }
+      return await storePulledPages(client, collections, wallStarted, async (name, documents) => {
+        await putAll(idb, name, documents);
+        return documents.length;
+      });
     } finally {
       idb.close();
       await idbRequest(indexedDB.deleteDatabase('syncbench_raw'));
     }
-    const all = Object.values(perCollection);
-    return {
-      insertMs: all.reduce((n, c) => n + c.insertMs, 0),
-      docs: all.reduce((n, c) => n + c.docs, 0),
-      collections: perCollection,
-      wallMs: performance.now() - wallStarted,
-    };
   },
 
   async rxdbInsert(collections: CollectionName[]): Promise<RawInsertResult> {
@@ -194,36 +211,18 @@ const api: SyncBenchApi = {
     await api.close();
     const wallStarted = performance.now();
     const db = await openDatabase({ name: 'syncbench_rxonly' });
-    const perCollection: RawInsertResult['collections'] = {};
     try {
-      for (const name of collections) {
-        const c = (perCollection[name] = { insertMs: 0, docs: 0 });
+      return await storePulledPages(client, collections, wallStarted, async (name, documents) => {
         const collection = db[name] as unknown as { bulkInsert(docs: unknown[]): Promise<{ error: unknown[] }> };
-        let checkpoint: PullResponse<unknown>['checkpoint'] = null;
-        for (;;) {
-          const page: PullResponse<{ id: string; _deleted?: boolean }> = await client.pull<{ id: string; _deleted?: boolean }>(name, checkpoint, 1000);
-          if (page.documents.length === 0) break;
-          // As a replication would store them: the live ones, without the wire's deletion flag.
-          const docs = page.documents.filter((d) => !d._deleted).map(({ _deleted: _, ...doc }) => doc);
-          const t = performance.now();
-          const { error } = await collection.bulkInsert(docs);
-          c.insertMs += performance.now() - t;
-          if (error.length > 0) throw new Error(`${error.length} ${name} refused by RxDB`);
-          c.docs += docs.length;
-          checkpoint = page.checkpoint;
-          if (page.documents.length < 1000) break;
-        }
-      }
+        // As a replication would store them: the live ones, without the wire's deletion flag.
+        const docs = documents.filter((d) => !d._deleted).map(({ _deleted: _, ...doc }) => doc);
+        const { error } = await collection.bulkInsert(docs);
+        if (error.length > 0) throw new Error(`${error.length} ${name} refused by RxDB`);
+        return docs.length;
+      });
     } finally {
       await db.remove();
     }
-    const all = Object.values(perCollection);
-    return {
-      insertMs: all.reduce((n, c) => n + c.insertMs, 0),
-      docs: all.reduce((n, c) => n + c.docs, 0),
-      collections: perCollection,
-      wallMs: performance.now() - wallStarted,
-    };
   },
 
   async ticketIds(skip: number, count: number) {
