@@ -13,7 +13,10 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}
 /** Exact-name bans (a pattern such as 'domain' would also match our own shared/domain folder). */
 const noNodeBuiltins = (/** @type {string} */ message) => nodeBuiltins.map((name) => ({ name, message }));
 
-const importRule = (/** @type {Array<{group: string[], message: string}>} */ patterns, paths = /** @type {Array<{name: string, message: string}>} */ ([])) => ({
+const importRule = (
+  /** @type {Array<{group: string[], message: string}>} */ patterns,
+  paths = /** @type {Array<{name: string, message: string}>} */ ([]),
+) => ({
   'no-restricted-imports': ['error', { patterns, paths }],
 });
 
@@ -35,12 +38,19 @@ export default tseslint.config(
     rules: {
       ...importRule(
         [
-          { group: ['**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ is pure: it may not import renderer/, electron/ or server/.' },
+          {
+            group: ['**/renderer/**', '**/electron/**', '**/server/**'],
+            message: 'shared/ is pure: it may not import renderer/, electron/ or server/.',
+          },
           { group: ['electron', 'electron/*'], message: 'shared/ may not import Electron.' },
         ],
-        [...noNodeBuiltins('shared/ may not import Node built-ins: pass what you need in.'), { name: 'electron', message: 'shared/ may not import Electron.' }],
+        [
+          ...noNodeBuiltins('shared/ may not import Node built-ins: pass what you need in.'),
+          { name: 'electron', message: 'shared/ may not import Electron.' },
+        ],
       ),
-      'no-restricted-globals': ['error',
+      'no-restricted-globals': [
+        'error',
         { name: 'window', message: 'shared/ has no DOM.' },
         { name: 'document', message: 'shared/ has no DOM.' },
         { name: 'localStorage', message: 'shared/ has no DOM.' },
@@ -57,8 +67,14 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       ...importRule(
         [
-          { group: ['**/electron/**', '**/server/**'], message: 'renderer/ may not import electron/ or server/: go through the Host (shared/host.ts) or HTTP.' },
-          { group: ['electron', 'electron/*', 'electron-store'], message: 'renderer/ may not import Electron: use the Host (shared/host.ts).' },
+          {
+            group: ['**/electron/**', '**/server/**'],
+            message: 'renderer/ may not import electron/ or server/: go through the Host (shared/host.ts) or HTTP.',
+          },
+          {
+            group: ['electron', 'electron/*', 'electron-store'],
+            message: 'renderer/ may not import Electron: use the Host (shared/host.ts).',
+          },
         ],
         noNodeBuiltins('renderer/ runs in a browser: no Node built-ins.'),
       ),
@@ -67,22 +83,24 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: importRule([
-      { group: ['**/renderer/**', '**/server/**'], message: 'electron/ may not import renderer/ or server/ (the embedded endpoint is started as a separate process).' },
+      {
+        group: ['**/renderer/**', '**/server/**'],
+        message: 'electron/ may not import renderer/ or server/ (the embedded endpoint is started as a separate process).',
+      },
     ]),
   },
   {
     files: ['electron/preload/**/*.ts'],
-    rules: importRule([
-      { group: ['**/renderer/**', '**/server/**'], message: 'electron/ may not import renderer/ or server/.' },
-    ], noNodeBuiltins('The preload runs sandboxed: no Node built-ins.')),
+    rules: importRule(
+      [{ group: ['**/renderer/**', '**/server/**'], message: 'electron/ may not import renderer/ or server/.' }],
+      noNodeBuiltins('The preload runs sandboxed: no Node built-ins.'),
+    ),
   },
   {
     // electron/utility runs the embedded central endpoint in its own process (utilityProcess.fork),
     // never inside the main process: it is the one place in electron/ that may import server/.
     files: ['electron/utility/**/*.ts'],
-    rules: importRule([
-      { group: ['**/renderer/**'], message: 'electron/utility may not import renderer/.' },
-    ]),
+    rules: importRule([{ group: ['**/renderer/**'], message: 'electron/utility may not import renderer/.' }]),
   },
   {
     files: ['server/**/*.ts'],

@@ -26,10 +26,7 @@ function cspPlugin(mode: string): Plugin {
     name: 'pass24-csp',
     transformIndexHtml(html) {
       if (mode !== 'production') return html;
-      return html.replace(
-        '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${productionCsp}" />`,
-      );
+      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${productionCsp}" />`);
     },
   };
 }

@@ -81,7 +81,10 @@ function render(size: number, layers: Layer[]): Buffer {
           // The topmost layer covering the sample wins.
           const hit = [...layers].reverse().find((l) => l.inside(x, y));
           if (!hit) continue;
-          r += hit.color[0]; g += hit.color[1]; b += hit.color[2]; a += hit.color[3];
+          r += hit.color[0];
+          g += hit.color[1];
+          b += hit.color[2];
+          a += hit.color[3];
         }
       }
       const n = samples * samples;

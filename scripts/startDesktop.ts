@@ -14,5 +14,8 @@ try {
   console.error(String(error));
   process.exit(1);
 }
-const child = spawn(electronPath, [root, ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined } });
+const child = spawn(electronPath, [root, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+});
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -13,7 +13,7 @@ interface Step {
 
 const steps: Step[] = [
   { name: 'type check', cmd: ['npm', 'run', '-s', 'typecheck'] },
-  { name: 'lint', cmd: ['npx', 'eslint', '.'] },
+  { name: 'lint', cmd: ['npm', 'run', '-s', 'lint'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'], env: { TZ: 'Europe/Moscow' } },
   ...['UTC', 'America/New_York', 'Asia/Vladivostok'].map((tz) => ({
     name: `SLA suite under TZ=${tz}`,

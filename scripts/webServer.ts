@@ -53,7 +53,9 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
     if (!existsSync(file) || statSync(file).isDirectory()) file = join(root, 'index.html');
     if (!existsSync(file)) {
       // The build is being written (or was never made): say so instead of failing the process.
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' }).end('Веб-версия собирается, обновите страницу через несколько секунд.');
+      res
+        .writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '2' })
+        .end('Веб-версия собирается, обновите страницу через несколько секунд.');
       return;
     }
     res.writeHead(200, {
@@ -72,10 +74,11 @@ export function startWebServer(options: WebServerOptions): Promise<RunningWebSer
       resolveStart({
         url: `http://${options.host ?? '127.0.0.1'}:${port}`,
         server,
-        close: () => new Promise<void>((done) => {
-          server.closeAllConnections();
-          server.close(() => done());
-        }),
+        close: () =>
+          new Promise<void>((done) => {
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
       });
     });
   });

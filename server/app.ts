@@ -53,7 +53,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const logger =
     options.logger === false
       ? false
-      : { level: typeof options.logger === 'object' ? options.logger.level : 'info', redact: { paths: redactPaths, censor: '[скрыто]' } };
+      : {
+          level: typeof options.logger === 'object' ? options.logger.level : 'info',
+          redact: { paths: redactPaths, censor: '[скрыто]' },
+        };
   const app = Fastify({
     logger,
     bodyLimit: bodyLimits.small,

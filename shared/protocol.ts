@@ -52,13 +52,7 @@ export interface PushRow<T> {
  * Why the server refused a pushed document. `code` is stable and translated by the client;
  * `reason` is a human sentence (Russian) with the technical detail.
  */
-export type RejectionCode =
-  | 'invalid_document'
-  | 'forbidden_role'
-  | 'pull_only'
-  | 'insert_only'
-  | 'immutable_field'
-  | 'duplicate';
+export type RejectionCode = 'invalid_document' | 'forbidden_role' | 'pull_only' | 'insert_only' | 'immutable_field' | 'duplicate';
 
 export interface Rejection {
   id: string;

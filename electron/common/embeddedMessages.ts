@@ -3,9 +3,7 @@
  * endpoint (electron/utility/embeddedEndpoint.ts).
  */
 export type EmbeddedChildMessage =
-  | { type: 'ready'; url: string; login: string; password: string }
-  | { type: 'failed'; message: string }
-  | { type: 'stopped' };
+  { type: 'ready'; url: string; login: string; password: string } | { type: 'failed'; message: string } | { type: 'stopped' };
 
 export type EmbeddedParentMessage = { type: 'stop' };
 

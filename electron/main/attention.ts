@@ -36,7 +36,10 @@ export class Attention {
     const window = this.#live();
     if (!window) return;
     if (process.platform === 'win32') {
-      window.setOverlayIcon(count > 0 ? this.#options.overlayIcon : null, count > 0 ? mainTexts(this.#options.locale()).uncontactedEmergencies(count) : '');
+      window.setOverlayIcon(
+        count > 0 ? this.#options.overlayIcon : null,
+        count > 0 ? mainTexts(this.#options.locale()).uncontactedEmergencies(count) : '',
+      );
     }
     window.flashFrame(count > 0 && !window.isFocused());
   }

@@ -9,7 +9,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function boundedString(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string' || value.length > max) throw new TypeError(`${field}: expected a string of at most ${max} characters`);
+  if (typeof value !== 'string' || value.length > max)
+    throw new TypeError(`${field}: expected a string of at most ${max} characters`);
   return value;
 }
 
@@ -104,7 +105,10 @@ export function parseSettingsPatch(value: unknown, current: Settings): Partial<S
         const entries = Object.entries(item);
         if (entries.length > 100) throw new TypeError('queueColumnWidths: at most 100 columns');
         patch.queueColumnWidths = Object.fromEntries(
-          entries.map(([id, width]) => [boundedString(id, 'queueColumnWidths key', 100), pixels(width, `queueColumnWidths.${id}`)]),
+          entries.map(([id, width]) => [
+            boundedString(id, 'queueColumnWidths key', 100),
+            pixels(width, `queueColumnWidths.${id}`),
+          ]),
         );
         break;
       }

@@ -24,7 +24,11 @@ const saveDelayMs = 500;
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
   const primary = screen.getPrimaryDisplay().workArea;
-  const bounds = restoreBounds(options.store.getWindowBounds(), screen.getAllDisplays().map((d) => d.workArea), primary);
+  const bounds = restoreBounds(
+    options.store.getWindowBounds(),
+    screen.getAllDisplays().map((d) => d.workArea),
+    primary,
+  );
   const window = new BrowserWindow({
     x: bounds.x,
     y: bounds.y,

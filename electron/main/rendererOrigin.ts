@@ -13,7 +13,11 @@ export interface RendererOrigin {
   indexFileUrl: string;
 }
 
-export function rendererOrigin(options: { indexPath: string; devServerUrl: string | undefined; packaged: boolean }): RendererOrigin {
+export function rendererOrigin(options: {
+  indexPath: string;
+  devServerUrl: string | undefined;
+  packaged: boolean;
+}): RendererOrigin {
   let devServerOrigin: string | null = null;
   if (!options.packaged && options.devServerUrl) {
     const dev = new URL(options.devServerUrl);
@@ -38,8 +42,9 @@ export function isAppRendererUrl(url: string, origin: RendererOrigin): boolean {
   if (parsed.protocol !== 'file:') return false;
   const expected = new URL(origin.indexFileUrl);
   // Windows drive letters may differ in case between the two spellings of the same file.
-  const same = process.platform === 'win32'
-    ? parsed.pathname.toLowerCase() === expected.pathname.toLowerCase()
-    : parsed.pathname === expected.pathname;
+  const same =
+    process.platform === 'win32'
+      ? parsed.pathname.toLowerCase() === expected.pathname.toLowerCase()
+      : parsed.pathname === expected.pathname;
   return same && parsed.host === expected.host;
 }

@@ -43,22 +43,26 @@ export function mainTexts(locale: Locale): MainTexts {
  * Why native notifications are missing, for Настройки. The in-app banner with sound replaces them.
  */
 export function notificationsUnsupportedReason(platform: string, locale: Locale): string {
-  const fallback = locale === 'en'
-    ? 'Alarms are shown as a banner inside the app window, with sound.'
-    : 'Тревоги показываются баннером в окне приложения, со звуком.';
+  const fallback =
+    locale === 'en'
+      ? 'Alarms are shown as a banner inside the app window, with sound.'
+      : 'Тревоги показываются баннером в окне приложения, со звуком.';
   let reason: string;
   if (platform === 'linux') {
-    reason = locale === 'en'
-      ? 'The desktop has no notification service (org.freedesktop.Notifications over D-Bus), so system notifications cannot be shown.'
-      : 'В системе нет службы уведомлений рабочего стола (org.freedesktop.Notifications через D-Bus), поэтому системные уведомления недоступны.';
+    reason =
+      locale === 'en'
+        ? 'The desktop has no notification service (org.freedesktop.Notifications over D-Bus), so system notifications cannot be shown.'
+        : 'В системе нет службы уведомлений рабочего стола (org.freedesktop.Notifications через D-Bus), поэтому системные уведомления недоступны.';
   } else if (platform === 'win32') {
-    reason = locale === 'en'
-      ? 'This version of Windows does not let the app show notifications.'
-      : 'Эта версия Windows не позволяет приложению показывать уведомления.';
+    reason =
+      locale === 'en'
+        ? 'This version of Windows does not let the app show notifications.'
+        : 'Эта версия Windows не позволяет приложению показывать уведомления.';
   } else {
-    reason = locale === 'en'
-      ? 'The operating system does not let the app show notifications.'
-      : 'Операционная система не позволяет приложению показывать уведомления.';
+    reason =
+      locale === 'en'
+        ? 'The operating system does not let the app show notifications.'
+        : 'Операционная система не позволяет приложению показывать уведомления.';
   }
   return `${reason} ${fallback}`;
 }

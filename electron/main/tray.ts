@@ -55,10 +55,12 @@ export class DeskTray {
     const texts = mainTexts(this.#locale);
     this.#tray.setImage(this.#count > 0 ? this.#icons.alert : this.#icons.normal);
     this.#tray.setToolTip(texts.trayTooltip(this.#count));
-    this.#tray.setContextMenu(Menu.buildFromTemplate([
-      { label: texts.open, click: () => this.#actions.open() },
-      { type: 'separator' },
-      { label: texts.quit, click: () => this.#actions.quit() },
-    ]));
+    this.#tray.setContextMenu(
+      Menu.buildFromTemplate([
+        { label: texts.open, click: () => this.#actions.open() },
+        { type: 'separator' },
+        { label: texts.quit, click: () => this.#actions.quit() },
+      ]),
+    );
   }
 }

@@ -26,10 +26,13 @@ async function run(): Promise<void> {
     if (event.data?.type !== 'stop' || stopping) return;
     stopping = true;
     // Closing lets PGlite flush its data folder; the parent kills us if this hangs.
-    server.close().then(
-      () => post({ type: 'stopped' }),
-      (error: unknown) => console.error('embedded endpoint: close failed', error),
-    ).finally(() => process.exit(0));
+    server
+      .close()
+      .then(
+        () => post({ type: 'stopped' }),
+        (error: unknown) => console.error('embedded endpoint: close failed', error),
+      )
+      .finally(() => process.exit(0));
   });
   post({ type: 'ready', url: server.url, login: server.login, password: server.password });
 }

@@ -44,9 +44,14 @@ export function checkAccountInput(input: Omit<AccountInput, 'password'> & { pass
   if (input.password !== undefined && input.password.length < 8) throw new AccountError('Пароль: не короче 8 символов.');
 }
 
-async function writeAgentDoc(trx: Transaction<DbSchema>, account: { id: string; login: string; name: string; role: string; active: boolean }): Promise<void> {
+async function writeAgentDoc(
+  trx: Transaction<DbSchema>,
+  account: { id: string; login: string; name: string; role: string; active: boolean },
+): Promise<void> {
   const writer = await CollectionWriter.open(trx, 'agents');
-  await writer.write([{ id: account.id, login: account.login, name: account.name, role: account.role, active: account.active, _deleted: false }]);
+  await writer.write([
+    { id: account.id, login: account.login, name: account.name, role: account.role, active: account.active, _deleted: false },
+  ]);
   await writer.notify();
 }
 
@@ -59,7 +64,10 @@ export async function insertAccount(
 ): Promise<void> {
   const existing = await trx.selectFrom('accounts').select('id').where('login', '=', account.login).executeTakeFirst();
   if (existing) throw new AccountError(`Пользователь с логином «${account.login}» уже есть.`);
-  await trx.insertInto('accounts').values({ ...account, password_hash: passwordHash, created_at: now }).execute();
+  await trx
+    .insertInto('accounts')
+    .values({ ...account, password_hash: passwordHash, created_at: now })
+    .execute();
 }
 
 export async function createAccount(db: Kysely<DbSchema>, input: AccountInput, now: number = Date.now()): Promise<AgentProfile> {
@@ -75,12 +83,28 @@ export async function createAccount(db: Kysely<DbSchema>, input: AccountInput, n
 }
 
 export async function listAccounts(db: Kysely<DbSchema>): Promise<AccountSummary[]> {
-  const rows = await db.selectFrom('accounts').select(['id', 'login', 'name', 'role', 'active', 'created_at']).orderBy('login').execute();
-  return rows.map((r) => ({ id: r.id, login: r.login, name: r.name, role: r.role as Role, active: r.active, createdAt: r.created_at }));
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'login', 'name', 'role', 'active', 'created_at'])
+    .orderBy('login')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    login: r.login,
+    name: r.name,
+    role: r.role as Role,
+    active: r.active,
+    createdAt: r.created_at,
+  }));
 }
 
 /** Enables or disables an account; disabling also ends its sessions. */
-export async function setAccountActive(db: Kysely<DbSchema>, loginInput: string, active: boolean, now: number = Date.now()): Promise<AccountSummary> {
+export async function setAccountActive(
+  db: Kysely<DbSchema>,
+  loginInput: string,
+  active: boolean,
+  now: number = Date.now(),
+): Promise<AccountSummary> {
   const login = normaliseLogin(loginInput);
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
@@ -103,6 +127,10 @@ export async function findAccountForLogin(db: Kysely<DbSchema>, loginInput: stri
 /** Sets a new password (the embedded endpoint re-issuing its demo credentials). */
 export async function setAccountPassword(db: Kysely<DbSchema>, loginInput: string, password: string): Promise<void> {
   checkAccountInput({ login: loginInput, name: 'x', role: 'agent', password });
-  const res = await db.updateTable('accounts').set({ password_hash: await hashPassword(password) }).where('login', '=', normaliseLogin(loginInput)).executeTakeFirst();
+  const res = await db
+    .updateTable('accounts')
+    .set({ password_hash: await hashPassword(password) })
+    .where('login', '=', normaliseLogin(loginInput))
+    .executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) throw new AccountError(`Пользователь «${normaliseLogin(loginInput)}» не найден.`);
 }

@@ -9,7 +9,11 @@ export function isIntakeChannel(value: string): value is IntakeChannel {
   return (intakeChannels as readonly string[]).includes(value);
 }
 
-export async function createApiKey(db: Kysely<DbSchema>, channel: IntakeChannel, now: number = Date.now()): Promise<{ id: string; key: string }> {
+export async function createApiKey(
+  db: Kysely<DbSchema>,
+  channel: IntakeChannel,
+  now: number = Date.now(),
+): Promise<{ id: string; key: string }> {
   const { secret, hash } = newSecret('p24k_');
   const id = randomUUID();
   await db.insertInto('api_keys').values({ id, channel, key_hash: hash, created_at: now, revoked_at: null }).execute();
@@ -18,6 +22,11 @@ export async function createApiKey(db: Kysely<DbSchema>, channel: IntakeChannel,
 
 export async function resolveApiKey(db: Kysely<DbSchema>, key: string): Promise<{ id: string; channel: IntakeChannel } | null> {
   if (key.length < 16 || key.length > 200) return null;
-  const row = await db.selectFrom('api_keys').select(['id', 'channel']).where('key_hash', '=', hashSecret(key)).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('api_keys')
+    .select(['id', 'channel'])
+    .where('key_hash', '=', hashSecret(key))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return row && isIntakeChannel(row.channel) ? { id: row.id, channel: row.channel } : null;
 }

@@ -15,7 +15,10 @@ export async function createSession(
 ): Promise<{ token: string; expiresAt: number }> {
   const { secret, hash } = newSecret();
   const expiresAt = now + ttlMs;
-  await db.insertInto('sessions').values({ token_hash: hash, account_id: accountId, created_at: now, expires_at: expiresAt, revoked_at: null }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hash, account_id: accountId, created_at: now, expires_at: expiresAt, revoked_at: null })
+    .execute();
   return { token: secret, expiresAt };
 }
 
@@ -34,9 +37,19 @@ export async function resolveSession(db: Kysely<DbSchema>, token: string, now: n
 }
 
 export async function revokeSession(db: Kysely<DbSchema>, token: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', hashSecret(token)).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('token_hash', '=', hashSecret(token))
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeAccountSessions(db: Kysely<DbSchema>, accountId: string, now: number): Promise<void> {
-  await db.updateTable('sessions').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }

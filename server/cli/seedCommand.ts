@@ -21,7 +21,9 @@ export async function seedCommand(args: string[]): Promise<void> {
     });
     const c = result.counts;
     console.log(`Демо-данные записаны в ${describeTarget(target)} за ${((Date.now() - started) / 1000).toFixed(1)} с.`);
-    console.log(`Обращений: ${c.tickets} (открытых: ${result.openTickets}), записей хронологии: ${c.events}, клиентов и объектов: ${c.clients}, статей БЗ: ${c.kb}, скриптов: ${c.templates}.`);
+    console.log(
+      `Обращений: ${c.tickets} (открытых: ${result.openTickets}), записей хронологии: ${c.events}, клиентов и объектов: ${c.clients}, статей БЗ: ${c.kb}, скриптов: ${c.templates}.`,
+    );
     console.log('Учётные записи (пароли показаны один раз):');
     for (const a of result.accounts) console.log(`  ${a.login}\t${a.role}\t${a.name}\tпароль: ${a.password}`);
   } finally {

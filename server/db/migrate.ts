@@ -22,10 +22,17 @@ export async function migrate(db: Kysely<DbSchema>, migrations: readonly Migrati
   for (const migration of migrations) {
     const done = await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${lockKeys.namespace}, ${lockKeys.migrations})`.execute(trx);
-      const row = await trx.selectFrom('schema_migrations').select('version').where('version', '=', migration.version).executeTakeFirst();
+      const row = await trx
+        .selectFrom('schema_migrations')
+        .select('version')
+        .where('version', '=', migration.version)
+        .executeTakeFirst();
       if (row) return false;
       await migration.up(trx);
-      await trx.insertInto('schema_migrations').values({ version: migration.version, name: migration.name, applied_at: Date.now() }).execute();
+      await trx
+        .insertInto('schema_migrations')
+        .values({ version: migration.version, name: migration.name, applied_at: Date.now() })
+        .execute();
       return true;
     });
     if (done) applied.push(migration.version);
@@ -34,6 +41,9 @@ export async function migrate(db: Kysely<DbSchema>, migrations: readonly Migrati
 }
 
 export async function schemaVersion(db: Kysely<DbSchema>): Promise<number> {
-  const row = await db.selectFrom('schema_migrations').select((eb) => eb.fn.max('version').as('v')).executeTakeFirst();
+  const row = await db
+    .selectFrom('schema_migrations')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .executeTakeFirst();
   return Number(row?.v ?? 0);
 }

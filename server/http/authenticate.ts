@@ -12,7 +12,9 @@ import { HttpError } from './httpError.ts';
 
 const agents = new WeakMap<FastifyRequest, AgentProfile>();
 
-export function unauthorized(message = 'Нужен вход: передайте действующий токен в заголовке Authorization: Bearer <токен>.'): HttpError {
+export function unauthorized(
+  message = 'Нужен вход: передайте действующий токен в заголовке Authorization: Bearer <токен>.',
+): HttpError {
   return new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
 }
 
@@ -21,7 +23,8 @@ export function makeAuthenticate(db: Kysely<DbSchema>) {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized();
     const agent = await resolveSession(db, token, Date.now());
-    if (!agent) throw unauthorized('Токен недействителен: срок истёк, сеанс завершён или учётная запись отключена. Войдите снова.');
+    if (!agent)
+      throw unauthorized('Токен недействителен: срок истёк, сеанс завершён или учётная запись отключена. Войдите снова.');
     agents.set(request, agent);
   };
 }

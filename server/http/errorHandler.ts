@@ -34,7 +34,14 @@ export function handleError(error: FastifyError | HttpError | Error, request: Fa
     return;
   }
   request.log.error({ err: error }, 'request failed');
-  void reply.status(500).send(apiError('internal', 'Внутренняя ошибка сервера. Повторите попытку позже; если ошибка повторяется, сообщите администратору.'));
+  void reply
+    .status(500)
+    .send(
+      apiError(
+        'internal',
+        'Внутренняя ошибка сервера. Повторите попытку позже; если ошибка повторяется, сообщите администратору.',
+      ),
+    );
 }
 
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply): void {

@@ -28,7 +28,11 @@ export async function createIntakeTicket(
   now: number = Date.now(),
 ): Promise<IntakeTicketResponse> {
   if (request.channel !== keyChannel) {
-    throw new HttpError(403, 'wrong_channel', `Ключ API выдан для канала «${keyChannel}», а обращение пришло с каналом «${request.channel}».`);
+    throw new HttpError(
+      403,
+      'wrong_channel',
+      `Ключ API выдан для канала «${keyChannel}», а обращение пришло с каналом «${request.channel}».`,
+    );
   }
   return db.transaction().execute(async (trx) => {
     // Tickets first, then events: every writer of both takes the locks in this order.
@@ -82,7 +86,10 @@ export async function createIntakeTicket(
         _deleted: false,
       },
     ]);
-    await trx.insertInto('intake_refs').values({ channel: request.channel, external_id: request.externalId, ticket_id: id, created_at: now }).execute();
+    await trx
+      .insertInto('intake_refs')
+      .values({ channel: request.channel, external_id: request.externalId, ticket_id: id, created_at: now })
+      .execute();
     await tickets.notify();
     await events.notify();
     return { id, number: ticket.number ?? '', created: true };

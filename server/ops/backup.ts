@@ -45,16 +45,30 @@ export async function writeBackup(database: Database, file: string, now: number 
   const db = database.db;
   const counts: BackupCounts = { documents: {}, accounts: 0, apiKeys: 0, intakeRefs: 0, ticketCounters: 0 };
 
-  await out.line(JSON.stringify({ format: backupFormat, version: backupFormatVersion, createdAt: now, source: database.kind, schemaVersion: await schemaVersion(db), appVersion: serverVersion }));
+  await out.line(
+    JSON.stringify({
+      format: backupFormat,
+      version: backupFormatVersion,
+      createdAt: now,
+      source: database.kind,
+      schemaVersion: await schemaVersion(db),
+      appVersion: serverVersion,
+    }),
+  );
   for (const collection of collectionNames) {
     let n = 0;
     let after: { u: number; id: string } | null = null;
     for (;;) {
-      const page: { rows: Array<{ id: string; updated_at: number; json: string }> } = await sql<{ id: string; updated_at: number; json: string }>`
+      const page: { rows: Array<{ id: string; updated_at: number; json: string }> } = await sql<{
+        id: string;
+        updated_at: number;
+        json: string;
+      }>`
         select id, updated_at, data::text as json from documents
         where collection = ${collection} ${after ? sql`and (updated_at, id) > (${after.u}::double precision, ${after.id})` : sql``}
         order by updated_at, id limit 2000`.execute(db);
-      for (const row of page.rows) await out.line(`{"type":"document","collection":${JSON.stringify(collection)},"doc":${row.json}}`);
+      for (const row of page.rows)
+        await out.line(`{"type":"document","collection":${JSON.stringify(collection)},"doc":${row.json}}`);
       n += page.rows.length;
       const last = page.rows.at(-1);
       if (!last) break;

@@ -30,7 +30,9 @@ export async function isWorkspaceEmpty(database: Database): Promise<boolean> {
 
 export async function restoreBackup(database: Database, file: string): Promise<BackupCounts> {
   if (!(await isWorkspaceEmpty(database))) {
-    throw new RestoreError('Восстановление возможно только в пустое рабочее пространство: укажите новую папку данных или пустую базу.');
+    throw new RestoreError(
+      'Восстановление возможно только в пустое рабочее пространство: укажите новую папку данных или пустую базу.',
+    );
   }
   const input = createReadStream(file);
   const reader = createInterface({ input: file.endsWith('.gz') ? input.pipe(createGunzip()) : input, crlfDelay: Infinity });
@@ -84,13 +86,21 @@ export async function restoreBackup(database: Database, file: string): Promise<B
           break;
         }
         case 'ticketCounter':
-          await trx.insertInto('ticket_counters').values({ year: Number(record.year), last_number: Number(record.last_number) }).execute();
+          await trx
+            .insertInto('ticket_counters')
+            .values({ year: Number(record.year), last_number: Number(record.last_number) })
+            .execute();
           counts.ticketCounters++;
           break;
         case 'intakeRef':
           await trx
             .insertInto('intake_refs')
-            .values({ channel: String(record.channel), external_id: String(record.external_id), ticket_id: String(record.ticket_id), created_at: Number(record.created_at) })
+            .values({
+              channel: String(record.channel),
+              external_id: String(record.external_id),
+              ticket_id: String(record.ticket_id),
+              created_at: Number(record.created_at),
+            })
             .execute();
           counts.intakeRefs++;
           break;

@@ -32,7 +32,8 @@ interface CollectionState {
 }
 
 const key = (c: Checkpoint | null): string => (c ? `${c.updatedAt}\u0000${c.id}` : '');
-const after = (a: Checkpoint | null, b: Checkpoint): boolean => a === null || a.updatedAt < b.updatedAt || (a.updatedAt === b.updatedAt && a.id < b.id);
+const after = (a: Checkpoint | null, b: Checkpoint): boolean =>
+  a === null || a.updatedAt < b.updatedAt || (a.updatedAt === b.updatedAt && a.id < b.id);
 
 export interface ChangeFeedLogger {
   error(obj: object, msg: string): void;

@@ -44,7 +44,11 @@ export class CollectionWriter {
   }
 
   /** Takes the collection's write lock (until the transaction ends) and reads its clock. */
-  static async open(trx: Transaction<DbSchema>, collection: CollectionName, clock: () => number = Date.now): Promise<CollectionWriter> {
+  static async open(
+    trx: Transaction<DbSchema>,
+    collection: CollectionName,
+    clock: () => number = Date.now,
+  ): Promise<CollectionWriter> {
     await sql`select pg_advisory_xact_lock(${lockKeys.namespace}, ${lockKeys.collection(collection)})`.execute(trx);
     // A separate statement on purpose: its snapshot is taken after the lock was granted.
     const row = await trx
@@ -102,7 +106,11 @@ export class CollectionWriter {
  * travels as one JSON array parameter). Callers hold the collection lock (CollectionWriter), or
  * write into a workspace nobody else uses yet (restore, seed).
  */
-export async function upsertDocuments(trx: Transaction<DbSchema>, collection: CollectionName, docs: readonly WireDocument[]): Promise<void> {
+export async function upsertDocuments(
+  trx: Transaction<DbSchema>,
+  collection: CollectionName,
+  docs: readonly WireDocument[],
+): Promise<void> {
   if (docs.length === 0) return;
   await sql`
     insert into documents (collection, id, data, updated_at, deleted)

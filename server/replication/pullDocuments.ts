@@ -68,10 +68,12 @@ export function parsePullQuery(query: Record<string, unknown>): { after: Checkpo
   let after: Checkpoint | null = null;
   const hasId = id !== undefined && id !== '';
   const hasAt = updatedAt !== undefined && updatedAt !== '';
-  if (hasId !== hasAt) throw badRequest('invalid_checkpoint', 'Контрольная точка задаётся двумя параметрами вместе: id и updatedAt.');
+  if (hasId !== hasAt)
+    throw badRequest('invalid_checkpoint', 'Контрольная точка задаётся двумя параметрами вместе: id и updatedAt.');
   if (hasId) {
     const at = Number(updatedAt);
-    if (typeof id !== 'string' || id.length > 40) throw badRequest('invalid_checkpoint', 'Параметр id контрольной точки должен быть строкой до 40 символов.');
+    if (typeof id !== 'string' || id.length > 40)
+      throw badRequest('invalid_checkpoint', 'Параметр id контрольной точки должен быть строкой до 40 символов.');
     if (typeof updatedAt !== 'string' || !Number.isFinite(at) || at < 0) {
       throw badRequest('invalid_checkpoint', 'Параметр updatedAt контрольной точки должен быть неотрицательным числом.');
     }
@@ -80,7 +82,8 @@ export function parsePullQuery(query: Record<string, unknown>): { after: Checkpo
   let n = defaultPullLimit;
   if (limit !== undefined && limit !== '') {
     n = Number(limit);
-    if (typeof limit !== 'string' || !Number.isInteger(n) || n < 1) throw badRequest('invalid_limit', 'Параметр limit должен быть целым числом от 1.');
+    if (typeof limit !== 'string' || !Number.isInteger(n) || n < 1)
+      throw badRequest('invalid_limit', 'Параметр limit должен быть целым числом от 1.');
   }
   return { after, limit: Math.min(n, maxPullLimit) };
 }

@@ -7,13 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '#shared/domain/enums.ts';
 import { jsonEqual } from '#shared/domain/merge.ts';
-import {
-  insertOnlyCollections,
-  pullOnlyCollections,
-  pushRoles,
-  type CollectionName,
-  type Rejection,
-} from '#shared/protocol.ts';
+import { insertOnlyCollections, pullOnlyCollections, pushRoles, type CollectionName, type Rejection } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { badRequest } from '../http/httpError.ts';
 import { documentValidator, normaliseIncoming } from '../validation/documentValidator.ts';
@@ -48,7 +42,10 @@ function parseRows(body: unknown): Array<{ assumed: unknown; doc: Record<string,
     throw badRequest('invalid_request', 'Тело запроса должно быть массивом строк вида {assumedMasterState, newDocumentState}.');
   }
   if (body.length > maxPushRows) {
-    throw badRequest('batch_too_large', `Слишком много документов в одном пакете: ${body.length}, допускается не больше ${maxPushRows}.`);
+    throw badRequest(
+      'batch_too_large',
+      `Слишком много документов в одном пакете: ${body.length}, допускается не больше ${maxPushRows}.`,
+    );
   }
   return body.map((row, i) => {
     if (!isObject(row) || !isObject(row.newDocumentState)) {
@@ -93,7 +90,11 @@ export async function pushDocuments(
   const allowed = pushRoles[collection];
   if (allowed && !allowed.includes(pusher.role)) {
     for (const { doc } of rows) {
-      reject(doc.id, 'forbidden_role', `Изменять коллекцию «${collection}» может только ${allowed.join(' или ')}; ваша роль: ${pusher.role}.`);
+      reject(
+        doc.id,
+        'forbidden_role',
+        `Изменять коллекцию «${collection}» может только ${allowed.join(' или ')}; ваша роль: ${pusher.role}.`,
+      );
     }
     return { conflicts: [], rejected, written: [] };
   }
@@ -106,7 +107,11 @@ export async function pushDocuments(
   for (const { assumed, doc } of rows) {
     // Which of two states of one document would be meant is unknowable: refuse both, store neither.
     if (occurrences.get(doc.id)! > 1) {
-      reject(doc.id, 'duplicate', `Документ ${doc.id} встречается в пакете несколько раз; ни одно из его состояний не сохранено.`);
+      reject(
+        doc.id,
+        'duplicate',
+        `Документ ${doc.id} встречается в пакете несколько раз; ни одно из его состояний не сохранено.`,
+      );
       continue;
     }
     const incoming = normaliseIncoming(doc);
@@ -131,7 +136,8 @@ export async function pushDocuments(
     for (const c of candidates) {
       const current = stored.get(c.id);
       if (current && insertOnly) {
-        if (!sameContent(current, c.doc)) reject(c.id, 'insert_only', `Записи коллекции «${collection}» не изменяются после сохранения.`);
+        if (!sameContent(current, c.doc))
+          reject(c.id, 'insert_only', `Записи коллекции «${collection}» не изменяются после сохранения.`);
         continue; // the same event again (a retried push): already stored, nothing to do
       }
       if (current && isConflict(current, c.assumed)) {
@@ -151,7 +157,11 @@ export async function pushDocuments(
     }
 
     if (collection === 'tickets') {
-      const unnumbered = toWrite.filter((d) => d.number === null && !d._deleted) as unknown as Array<{ id: string; createdAt: number; number: string | null }>;
+      const unnumbered = toWrite.filter((d) => d.number === null && !d._deleted) as unknown as Array<{
+        id: string;
+        createdAt: number;
+        number: string | null;
+      }>;
       await assignTicketNumbers(trx, unnumbered);
     }
     const written = await writer.write(toWrite);
@@ -178,7 +188,11 @@ function ticketImmutability(
   doc: Candidate['doc'],
 ): { code: Rejection['code']; reason: string } | null {
   if (!stored) {
-    if (doc.number !== null) return { code: 'invalid_document', reason: 'Номер обращения присваивает сервер: новое обращение отправляется без номера (number: null).' };
+    if (doc.number !== null)
+      return {
+        code: 'invalid_document',
+        reason: 'Номер обращения присваивает сервер: новое обращение отправляется без номера (number: null).',
+      };
     return null;
   }
   if (doc.createdAt !== stored.createdAt) {
@@ -187,7 +201,10 @@ function ticketImmutability(
   if (doc.number === null) {
     doc.number = stored.number;
   } else if (doc.number !== stored.number) {
-    return { code: 'immutable_field', reason: `Номер обращения не изменяется: на сервере ${String(stored.number)}, получено ${String(doc.number)}.` };
+    return {
+      code: 'immutable_field',
+      reason: `Номер обращения не изменяется: на сервере ${String(stored.number)}, получено ${String(doc.number)}.`,
+    };
   }
   return null;
 }

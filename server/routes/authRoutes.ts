@@ -30,7 +30,9 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const wait = ctx.loginLimiter.retryAfter(login, request.ip, now);
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
-      throw new HttpError(429, 'too_many_attempts', `Слишком много неудачных попыток входа. Повторите через ${seconds} с.`, { 'retry-after': String(seconds) });
+      throw new HttpError(429, 'too_many_attempts', `Слишком много неудачных попыток входа. Повторите через ${seconds} с.`, {
+        'retry-after': String(seconds),
+      });
     }
     const account = await findAccountForLogin(db, login);
     // Unknown logins cost one scrypt too, so timing does not tell which logins exist.

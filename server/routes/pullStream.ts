@@ -14,7 +14,12 @@ import type { RouteContext } from './routeContext.ts';
 /** A client that stops reading gets dropped (it reconnects and pulls what it missed). */
 const maxBufferedBytes = 16 * 1024 * 1024;
 
-export async function openPullStream(request: FastifyRequest, reply: FastifyReply, collection: CollectionName, ctx: RouteContext): Promise<void> {
+export async function openPullStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  collection: CollectionName,
+  ctx: RouteContext,
+): Promise<void> {
   const token = bearerToken(request.headers.authorization)!;
   reply.hijack();
   const res = reply.raw;

@@ -23,7 +23,10 @@ export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void
     const agent = agentOf(request);
     const result = await pushDocuments(db, collection, request.body, { id: agent.id, role: agent.role });
     if (result.rejected.length > 0) {
-      request.log.info({ collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) }, 'push: documents rejected');
+      request.log.info(
+        { collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) },
+        'push: documents rejected',
+      );
     }
     const response: PushResponse<unknown> = { conflicts: result.conflicts, rejected: result.rejected };
     return response;

@@ -35,14 +35,21 @@ const productAliases: Record<string, Product> = {
 };
 
 function parseProduct(value: string): Product | null {
-  const v = value.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const v = value
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   if ((products as readonly string[]).includes(v)) return v as Product;
   return productAliases[v] ?? null;
 }
 
 function parseList(value: string, continuation: string[]): string[] {
   const inline = value.trim();
-  const raw = inline.startsWith('[') ? inline.slice(1, inline.lastIndexOf(']')).split(',') : inline ? inline.split(',') : continuation;
+  const raw = inline.startsWith('[')
+    ? inline.slice(1, inline.lastIndexOf(']')).split(',')
+    : inline
+      ? inline.split(',')
+      : continuation;
   return raw.map((t) => t.trim().replace(/^["']|["']$/g, '')).filter(Boolean);
 }
 
@@ -73,7 +80,9 @@ export function parseArticle(slug: string, text: string): ArticleSource | null {
     slug,
     title: title.slice(0, 300),
     product: fields.product ? parseProduct(fields.product) : null,
-    tags: parseList(fields.tags ?? '', lists.tags ?? []).slice(0, 50).map((t) => t.slice(0, 60)),
+    tags: parseList(fields.tags ?? '', lists.tags ?? [])
+      .slice(0, 50)
+      .map((t) => t.slice(0, 60)),
     body: body.slice(0, 100000),
   };
 }
@@ -99,11 +108,16 @@ export function loadTemplates(demoDir: string = defaultDemoDir): TemplateSource[
   }
   if (!Array.isArray(parsed)) return [];
   return parsed
-    .filter((t): t is Record<string, unknown> => typeof t === 'object' && t !== null && typeof t.title === 'string' && typeof t.body === 'string')
+    .filter(
+      (t): t is Record<string, unknown> =>
+        typeof t === 'object' && t !== null && typeof t.title === 'string' && typeof t.body === 'string',
+    )
     .map((t) => ({
       title: String(t.title).slice(0, 300),
       category: typeof t.category === 'string' ? t.category.slice(0, 100) : 'Общее',
       body: String(t.body).slice(0, 20000),
-      channels: Array.isArray(t.channels) ? (t.channels.filter((c) => (channels as readonly unknown[]).includes(c)) as Channel[]).slice(0, 10) : [],
+      channels: Array.isArray(t.channels)
+        ? (t.channels.filter((c) => (channels as readonly unknown[]).includes(c)) as Channel[]).slice(0, 10)
+        : [],
     }));
 }

@@ -54,7 +54,10 @@ export function buildArticles(
         ...article,
         id: stableId('kb', `${src.slug}#${v}`),
         title: `${src.title} — ${site}`.slice(0, 300),
-        body: `${src.body}\n\n## Особенности объекта ${site}\n\nНа объекте ${site} действует своя схема проезда (вариант ${v}): уточняйте точки доступа в карточке объекта.`.slice(0, 100000),
+        body: `${src.body}\n\n## Особенности объекта ${site}\n\nНа объекте ${site} действует своя схема проезда (вариант ${v}): уточняйте точки доступа в карточке объекта.`.slice(
+          0,
+          100000,
+        ),
         tags: [...src.tags, 'объект'].slice(0, 50),
       });
     }
@@ -62,7 +65,10 @@ export function buildArticles(
   return out;
 }
 
-export function buildTemplates(sources: TemplateSource[], options: { prng: Prng; now: number; authors: string[] }): ReplyTemplate[] {
+export function buildTemplates(
+  sources: TemplateSource[],
+  options: { prng: Prng; now: number; authors: string[] },
+): ReplyTemplate[] {
   return sources.map((src, i) => ({
     id: stableId('tpl', `${i}:${src.title}`),
     title: src.title,

@@ -56,7 +56,12 @@ export interface TicketGenerationOptions {
 }
 
 const channelNames: Record<Channel, string> = {
-  phone: 'Телефон', email: 'Электронная почта', messenger: 'Мессенджер', crm: 'Битрикс24', walk_in: 'Личный визит', web: 'Веб-форма',
+  phone: 'Телефон',
+  email: 'Электронная почта',
+  messenger: 'Мессенджер',
+  crm: 'Битрикс24',
+  walk_in: 'Личный визит',
+  web: 'Веб-форма',
 };
 
 function kbIndex(articles: KbArticle[]): (problem: Problem) => string {
@@ -80,7 +85,9 @@ function kbIndex(articles: KbArticle[]): (problem: Problem) => string {
   };
 }
 
-export async function generateTickets(options: TicketGenerationOptions): Promise<{ tickets: number; events: number; open: number }> {
+export async function generateTickets(
+  options: TicketGenerationOptions,
+): Promise<{ tickets: number; events: number; open: number }> {
   const { prng, now, scale, sites, agents, sink } = options;
   const cal = defaultSlaSetup().calendar;
   const articleFor = kbIndex(options.articles);
@@ -105,11 +112,25 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
     const working = isWorkingInstant(cal, midnight + 12 * HOUR);
     const createdTimes: number[] = [];
     for (let rep = 0; rep < scale; rep++) {
-      const count = working ? Math.max(5, Math.min(25, Math.round(prng.normal(13.7, 3.2)))) : prng.chance(0.55) ? prng.int(1, 2) : 0;
+      const count = working
+        ? Math.max(5, Math.min(25, Math.round(prng.normal(13.7, 3.2))))
+        : prng.chance(0.55)
+          ? prng.int(1, 2)
+          : 0;
       for (let i = 0; i < count; i++) {
         const hour = working
           ? prng.chance(0.94)
-            ? prng.weighted([[9, 14], [10, 16], [11, 14], [12, 11], [13, 9], [14, 11], [15, 10], [16, 9], [17, 7]] as const)
+            ? prng.weighted([
+                [9, 14],
+                [10, 16],
+                [11, 14],
+                [12, 11],
+                [13, 9],
+                [14, 11],
+                [15, 10],
+                [16, 9],
+                [17, 7],
+              ] as const)
             : prng.pick([7, 8, 18, 19, 20, 21])
           : prng.int(8, 21);
         createdTimes.push(midnight + hour * HOUR + prng.int(0, HOUR - 1));
@@ -121,8 +142,16 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
       if (createdAt > now - 20 * MIN) continue;
       const offHours = !isWorkingInstant(cal, createdAt);
       const priority: Priority = offHours
-        ? prng.weighted([['emergency', 35], ['standard', 45], ['consultation', 20]] as const)
-        : prng.weighted([['emergency', 6.5], ['standard', 60.5], ['consultation', 33]] as const);
+        ? prng.weighted([
+            ['emergency', 35],
+            ['standard', 45],
+            ['consultation', 20],
+          ] as const)
+        : prng.weighted([
+            ['emergency', 6.5],
+            ['standard', 60.5],
+            ['consultation', 33],
+          ] as const);
       const site = pickSite();
       const story = buildStory(createdAt, priority, site, null);
       story.play(now);
@@ -161,15 +190,32 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
     return prng.pick(pool);
   }
 
-  function buildStory(createdAt: number, priority: Priority, site: DemoSite, special: { untouched: boolean } | null): TicketStory {
+  function buildStory(
+    createdAt: number,
+    priority: Priority,
+    site: DemoSite,
+    special: { untouched: boolean } | null,
+  ): TicketStory {
     const problem = pickProblem(priority, site);
     const channel: Channel =
       priority === 'emergency'
-        ? prng.weighted([['phone', 70], ['messenger', 20], ['email', 5], ['crm', 5]] as const)
-        : prng.weighted([['phone', 33], ['email', 31], ['messenger', 25], ['crm', 11]] as const);
+        ? prng.weighted([
+            ['phone', 70],
+            ['messenger', 20],
+            ['email', 5],
+            ['crm', 5],
+          ] as const)
+        : prng.weighted([
+            ['phone', 33],
+            ['email', 31],
+            ['messenger', 25],
+            ['crm', 11],
+          ] as const);
     const person = prng.pick(site.doc.contacts);
     const assignee = prng.chance(0.68) ? agents.demo : agents.agent2;
-    const recent = (recentBySite.get(site.doc.id) ?? []).filter((r) => r.createdAt > createdAt - 45 * DAY && r.product === problem.product);
+    const recent = (recentBySite.get(site.doc.id) ?? []).filter(
+      (r) => r.createdAt > createdAt - 45 * DAY && r.product === problem.product,
+    );
     const repeatOf = !special && recent.length > 0 && prng.chance(0.09) ? prng.pick(recent).id : null;
     const registrar = channel === 'phone' ? assignee : null;
     const base = createTicketDocument(
@@ -184,7 +230,12 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
         siteId: site.doc.id,
         organizationName: site.org.name,
         siteName: site.doc.name,
-        contact: { name: person.name, phone: person.phone, email: channel === 'email' ? person.email : '', messenger: channel === 'messenger' ? person.phone : '' },
+        contact: {
+          name: person.name,
+          phone: person.phone,
+          email: channel === 'email' ? person.email : '',
+          messenger: channel === 'messenger' ? person.phone : '',
+        },
         assigneeId: '',
         repeatOf,
         externalId: channel === 'phone' ? null : `${channel}-${prng.int(100000, 999999)}`,
@@ -199,7 +250,8 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
     if (repeatOf) story.event(createdAt + prng.int(1, 5) * MIN, assignee, '', 'repeat_linked', false, '', { repeatOf });
 
     // Taken into work and first public contact.
-    const takeAt = priority === 'emergency' ? createdAt + prng.int(1, 6) * MIN : addWorkingMinutes(cal, createdAt, prng.int(3, 80));
+    const takeAt =
+      priority === 'emergency' ? createdAt + prng.int(1, 6) * MIN : addWorkingMinutes(cal, createdAt, prng.int(3, 80));
     story.step(takeAt, assignee, (t) => {
       t.assigneeId = assignee.id;
     });
@@ -210,7 +262,15 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
         ? createdAt + (prng.chance(0.97) ? prng.int(2, 13) : prng.int(16, 30)) * MIN + prng.int(0, MIN - 1)
         : takeAt + prng.int(1, 50) * MIN;
     const byCall = channel === 'phone' || priority === 'emergency';
-    story.event(contactAt, assignee, '', byCall ? 'contact_logged' : 'reply', true, byCall ? prng.pick(contactNotes) : prng.pick(replyTexts), byCall ? { mode: 'call' } : {});
+    story.event(
+      contactAt,
+      assignee,
+      '',
+      byCall ? 'contact_logged' : 'reply',
+      true,
+      byCall ? prng.pick(contactNotes) : prng.pick(replyTexts),
+      byCall ? { mode: 'call' } : {},
+    );
     story.step(contactAt, assignee, (t, at) => {
       if (t.firstContactAt === null) t.firstContactAt = at;
     });
@@ -228,7 +288,14 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
     if (priority !== 'emergency' && prng.chance(0.25)) {
       const waitAt = cursor + Math.max(5 * MIN, (resolvedAt - cursor) * prng.between(0.15, 0.4));
       const waited = prng.int(2, 40) * HOUR;
-      story.event(waitAt, assignee, '', 'reply', true, 'Уточните, пожалуйста, подробности: номер квартиры, время события и фото экрана, если есть ошибка.');
+      story.event(
+        waitAt,
+        assignee,
+        '',
+        'reply',
+        true,
+        'Уточните, пожалуйста, подробности: номер квартиры, время события и фото экрана, если есть ошибка.',
+      );
       story.move(waitAt + MIN, assignee, 'waiting_client');
       story.move(waitAt + waited, assignee, 'in_progress');
       story.event(waitAt + waited, assignee, '', 'note', false, 'Клиент ответил, продолжаю работу.');
@@ -257,12 +324,25 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
         resolvedAt = Math.max(resolvedAt, decideAt + prng.int(30, 240) * MIN);
       } else {
         const devTaskRef = `DEV-${prng.int(1200, 4999)}`;
-        story.event(decideAt, agents.head, '', 'escalation_approved', false, 'Согласовано, передано в разработку.', { devTaskRef });
+        story.event(decideAt, agents.head, '', 'escalation_approved', false, 'Согласовано, передано в разработку.', {
+          devTaskRef,
+        });
         story.step(decideAt, agents.head, (t, at) => {
-          t.escalation = { ...t.escalation, state: 'approved', decidedAt: at, decidedBy: agents.head.id, devTaskRef, comment: 'Согласовано, передано в разработку.' };
+          t.escalation = {
+            ...t.escalation,
+            state: 'approved',
+            decidedAt: at,
+            decidedBy: agents.head.id,
+            devTaskRef,
+            comment: 'Согласовано, передано в разработку.',
+          };
         });
         story.move(decideAt, agents.head, 'escalated');
-        const answerAt = addWorkingMinutes(cal, decideAt, prng.int(priority === 'emergency' ? 20 : 120, priority === 'emergency' ? 90 : 900));
+        const answerAt = addWorkingMinutes(
+          cal,
+          decideAt,
+          prng.int(priority === 'emergency' ? 20 : 120, priority === 'emergency' ? 90 : 900),
+        );
         story.event(answerAt, assignee, '', 'development_answered', false, `Разработка: исправление выпущено в ${devTaskRef}.`);
         story.step(answerAt, assignee, (t) => {
           t.escalation = { ...t.escalation, state: 'answered' };
@@ -275,7 +355,8 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
     for (let i = prng.int(0, 2); i > 0; i--) {
       story.event(cursor + (resolvedAt - cursor) * prng.between(0.1, 0.9), assignee, '', 'reply', true, prng.pick(replyTexts));
     }
-    if (prng.chance(0.35)) story.event(cursor + (resolvedAt - cursor) * prng.between(0.05, 0.8), assignee, '', 'note', false, prng.pick(noteTexts));
+    if (prng.chance(0.35))
+      story.event(cursor + (resolvedAt - cursor) * prng.between(0.05, 0.8), assignee, '', 'note', false, prng.pick(noteTexts));
 
     // Resolved with a KB article, then closed once the client confirms (with a CSAT score mostly).
     const kbArticleId = articleFor(problem);
@@ -289,7 +370,16 @@ export async function generateTickets(options: TicketGenerationOptions): Promise
     const confirmAt = resolvedAt + prng.int(15, 30 * 60) * MIN;
     const note = prng.pick(confirmationNotes);
     const csat = prng.chance(0.85)
-      ? { score: prng.weighted([[5, 70], [4, 22], [3, 4], [2, 2], [1, 2]] as const), comment: prng.pick(csatComments) }
+      ? {
+          score: prng.weighted([
+            [5, 70],
+            [4, 22],
+            [3, 4],
+            [2, 2],
+            [1, 2],
+          ] as const),
+          comment: prng.pick(csatComments),
+        }
       : null;
     story.event(confirmAt, assignee, '', 'confirmation', true, note);
     if (csat) story.event(confirmAt, assignee, '', 'csat', false, csat.comment, { score: csat.score });

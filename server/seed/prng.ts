@@ -45,13 +45,16 @@ export class Prng {
 
   /** Roughly normal (sum of uniforms), mean and standard deviation. */
   normal(mean: number, sd: number): number {
-    return mean + sd * (this.next() + this.next() + this.next() + this.next() + this.next() + this.next() - 3) / Math.sqrt(0.5);
+    return mean + (sd * (this.next() + this.next() + this.next() + this.next() + this.next() + this.next() - 3)) / Math.sqrt(0.5);
   }
 
   /** A deterministic id of 32 hex digits (UUID-like, without dashes' meaning). */
   id(prefix: string): string {
     let hex = '';
-    for (let i = 0; i < 4; i++) hex += Math.floor(this.next() * 0x100000000).toString(16).padStart(8, '0');
+    for (let i = 0; i < 4; i++)
+      hex += Math.floor(this.next() * 0x100000000)
+        .toString(16)
+        .padStart(8, '0');
     return `${prefix}-${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 28)}`;
   }
 }

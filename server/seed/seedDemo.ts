@@ -93,7 +93,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const { now } = options;
   const scale = Math.max(1, Math.floor(options.scale ?? 1));
   if (!(await isWorkspaceEmpty(database))) {
-    throw new SeedError('Демо-данные заполняют только пустое рабочее пространство: укажите новую папку данных (--data) или пустую базу.');
+    throw new SeedError(
+      'Демо-данные заполняют только пустое рабочее пространство: укажите новую папку данных (--data) или пустую базу.',
+    );
   }
   const demoDir = options.demoDir ?? defaultDemoDir;
   const accounts = demoAccounts.map((a) => ({ ...a, password: options.passwords?.[a.login] ?? generatePassword() }));
@@ -109,14 +111,22 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     const agents: Agent[] = [];
     for (const [i, a] of accounts.entries()) {
-      await insertAccount(trx, { id: a.id, login: a.login, name: a.name, role: a.role, active: true }, hashes[i]!, now - 400 * DAY);
+      await insertAccount(
+        trx,
+        { id: a.id, login: a.login, name: a.name, role: a.role, active: true },
+        hashes[i]!,
+        now - 400 * DAY,
+      );
       agents.push({ id: a.id, login: a.login, name: a.name, role: a.role, active: true, updatedAt: 0 });
     }
     await writer.add('agents', agents);
 
     const directory = buildDirectory(prng, now - 380 * DAY, admin!.id);
     await writer.add('clients', directory.organisations);
-    await writer.add('clients', directory.sites.map((s) => s.doc));
+    await writer.add(
+      'clients',
+      directory.sites.map((s) => s.doc),
+    );
 
     const articles = buildArticles(loadArticles(demoDir), {
       prng,

@@ -27,7 +27,15 @@ export class TicketStory {
     this.steps.push({ at: Math.round(at), actor, apply });
   }
 
-  event(at: number, actor: Actor | null, authorName: string, kind: EventKind, isPublic: boolean, body: string, data: EventData = {}): void {
+  event(
+    at: number,
+    actor: Actor | null,
+    authorName: string,
+    kind: EventKind,
+    isPublic: boolean,
+    body: string,
+    data: EventData = {},
+  ): void {
     this.step(at, actor, (t, when) => {
       this.events.push({
         id: this.prng.id('e'),

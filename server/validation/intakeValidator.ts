@@ -42,6 +42,7 @@ export function checkIntakeRequest(body: unknown): IntakeCheck {
   if (!validate(body)) return { ok: false, reason: describeSchemaErrors(validate.errors, 'Обращение') };
   const value = body as IntakeTicketRequest;
   if (value.subject.trim().length === 0) return { ok: false, reason: 'Обращение не соответствует схеме: тема (subject) пустая.' };
-  if (value.contact.name.trim().length === 0) return { ok: false, reason: 'Обращение не соответствует схеме: имя контакта пустое.' };
+  if (value.contact.name.trim().length === 0)
+    return { ok: false, reason: 'Обращение не соответствует схеме: имя контакта пустое.' };
   return { ok: true, value };
 }

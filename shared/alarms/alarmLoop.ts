@@ -12,7 +12,13 @@
  * the main process, in the browser, and in the benchmark (test/bench/alarms) with real timers.
  */
 import {
-  cancelledAlarms, checkAlarms, defaultAlarmTiming, isPending, nextDueAt, normaliseAlarms, pruneFiredLog,
+  cancelledAlarms,
+  checkAlarms,
+  defaultAlarmTiming,
+  isPending,
+  nextDueAt,
+  normaliseAlarms,
+  pruneFiredLog,
 } from './alarmScheduler.ts';
 import type { AlarmTiming, DueAlarm, FiredLog } from './alarmScheduler.ts';
 import type { AlarmSpec } from '../host.ts';
@@ -69,7 +75,10 @@ export class AlarmLoop {
 
   start(): void {
     if (this.#interval !== null) return;
-    this.#interval = this.#clock.setInterval(() => this.check('interval'), this.#options.checkIntervalMs ?? defaultCheckIntervalMs);
+    this.#interval = this.#clock.setInterval(
+      () => this.check('interval'),
+      this.#options.checkIntervalMs ?? defaultCheckIntervalMs,
+    );
     this.check('start');
   }
 
@@ -99,13 +108,16 @@ export class AlarmLoop {
     if (result.log !== this.#log) {
       // Recorded before raising: a crash while notifying costs one alarm, never a storm of repeats.
       this.#persist(result.log);
-      if (result.expired.length > 0) this.#options.log?.(`alarms: ${result.expired.length} alarm(s) too old to raise (${reason})`);
+      if (result.expired.length > 0)
+        this.#options.log?.(`alarms: ${result.expired.length} alarm(s) too old to raise (${reason})`);
     }
     for (const due of result.fire) {
       try {
         this.#options.onFire(due, now);
       } catch (error) {
-        this.#options.log?.(`alarms: raising ${due.alarm.ticketId}/${due.alarm.metric}/${due.alarm.stage} failed: ${String(error)}`);
+        this.#options.log?.(
+          `alarms: raising ${due.alarm.ticketId}/${due.alarm.metric}/${due.alarm.stage} failed: ${String(error)}`,
+        );
       }
     }
     this.#arm(now);

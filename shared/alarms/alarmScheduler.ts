@@ -100,8 +100,11 @@ export function checkAlarms(
   for (const alarm of live) {
     const group = `${alarm.ticketId}:${alarm.metric}`;
     const held = latest.get(group);
-    if (!held || stageRank[alarm.stage] > stageRank[held.stage] ||
-      (stageRank[alarm.stage] === stageRank[held.stage] && alarm.at > held.at)) {
+    if (
+      !held ||
+      stageRank[alarm.stage] > stageRank[held.stage] ||
+      (stageRank[alarm.stage] === stageRank[held.stage] && alarm.at > held.at)
+    ) {
       latest.set(group, alarm);
     }
   }
@@ -127,11 +130,7 @@ export function nextDueAt(alarms: readonly AlarmSpec[], log: FiredLog): number |
 }
 
 /** Pending alarms of the previous list that the new list no longer holds: they will not fire. */
-export function cancelledAlarms(
-  previous: readonly AlarmSpec[],
-  next: readonly AlarmSpec[],
-  log: FiredLog,
-): AlarmSpec[] {
+export function cancelledAlarms(previous: readonly AlarmSpec[], next: readonly AlarmSpec[], log: FiredLog): AlarmSpec[] {
   const kept = new Set(next.map(alarmKey));
   return previous.filter((a) => isPending(a, log) && !kept.has(alarmKey(a)));
 }
@@ -141,12 +140,7 @@ export function cancelledAlarms(
  * `retentionMs`. Keys of scheduled tickets are always kept, or their past alarms would fire again.
  * Returns the same object when nothing is forgotten.
  */
-export function pruneFiredLog(
-  log: FiredLog,
-  scheduled: readonly AlarmSpec[],
-  now: number,
-  retentionMs: number,
-): FiredLog {
+export function pruneFiredLog(log: FiredLog, scheduled: readonly AlarmSpec[], now: number, retentionMs: number): FiredLog {
   const tickets = new Set(scheduled.map((a) => a.ticketId));
   let pruned: Record<string, FiredEntry> | null = null;
   for (const [key, entry] of Object.entries(log)) {

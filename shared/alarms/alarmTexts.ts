@@ -33,14 +33,18 @@ export function minutesInWords(minutes: number, locale: Locale, working = false)
   const hours = minutes / 60;
   if (minutes >= 60 && Number.isInteger(hours)) {
     if (locale === 'en') return enPlural(hours, working ? 'working hour' : 'hour', working ? 'working hours' : 'hours');
-    return ruPlural(hours, working
-      ? { one: 'рабочий час', few: 'рабочих часа', many: 'рабочих часов' }
-      : { one: 'час', few: 'часа', many: 'часов' });
+    return ruPlural(
+      hours,
+      working ? { one: 'рабочий час', few: 'рабочих часа', many: 'рабочих часов' } : { one: 'час', few: 'часа', many: 'часов' },
+    );
   }
   if (locale === 'en') return enPlural(minutes, working ? 'working minute' : 'minute', working ? 'working minutes' : 'minutes');
-  return ruPlural(minutes, working
-    ? { one: 'рабочая минута', few: 'рабочие минуты', many: 'рабочих минут' }
-    : { one: 'минута', few: 'минуты', many: 'минут' });
+  return ruPlural(
+    minutes,
+    working
+      ? { one: 'рабочая минута', few: 'рабочие минуты', many: 'рабочих минут' }
+      : { one: 'минута', few: 'минуты', many: 'минут' },
+  );
 }
 
 export interface AlarmTextInput {

@@ -76,7 +76,12 @@ export function alarmsForTicket(ticket: AlarmTicket, audience: AlarmAudience): A
   const out: AlarmSpec[] = [];
   const add = (metric: AlarmSpec['metric'], stage: AlarmSpec['stage'], at: number, minutesLeft?: number): void => {
     const input: AlarmTextInput = {
-      metric, stage, emergency, ticketNumber: ticket.number, subject: ticket.subject, siteName: ticket.siteName,
+      metric,
+      stage,
+      emergency,
+      ticketNumber: ticket.number,
+      subject: ticket.subject,
+      siteName: ticket.siteName,
     };
     if (minutesLeft !== undefined) input.minutesLeft = minutesLeft;
     out.push({ ticketId: ticket.id, ticketNumber: ticket.number, metric, stage, at, severity, ...alarmText(input, locale) });

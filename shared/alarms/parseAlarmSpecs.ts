@@ -18,7 +18,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function text(value: unknown, field: string, max: number): string {
-  if (typeof value !== 'string' || value.length > max) throw new TypeError(`${field}: expected a string of at most ${max} characters`);
+  if (typeof value !== 'string' || value.length > max)
+    throw new TypeError(`${field}: expected a string of at most ${max} characters`);
   return value;
 }
 
@@ -62,7 +63,12 @@ export function parseFiredLog(value: unknown): FiredLog {
   if (!isRecord(value)) return {};
   const log: Record<string, FiredEntry> = {};
   for (const [key, entry] of Object.entries(value)) {
-    if (isRecord(entry) && typeof entry.ticketId === 'string' && typeof entry.firedAt === 'number' && Number.isFinite(entry.firedAt)) {
+    if (
+      isRecord(entry) &&
+      typeof entry.ticketId === 'string' &&
+      typeof entry.firedAt === 'number' &&
+      Number.isFinite(entry.firedAt)
+    ) {
       log[key] = { ticketId: entry.ticketId, firedAt: entry.firedAt };
     }
   }

@@ -25,7 +25,10 @@ export const thresholdLimits: Readonly<Record<ThresholdField, { min: number; max
 export type ThresholdError = { code: 'required' } | { code: 'not_integer' } | { code: 'out_of_range'; min: number; max: number };
 
 /** The minutes typed into one field, or why they cannot be used. */
-export function parseThreshold(field: ThresholdField, raw: string | number): { ok: true; value: number } | { ok: false; error: ThresholdError } {
+export function parseThreshold(
+  field: ThresholdField,
+  raw: string | number,
+): { ok: true; value: number } | { ok: false; error: ThresholdError } {
   const text = String(raw).trim();
   if (text === '') return { ok: false, error: { code: 'required' } };
   if (!/^-?\d+$/.test(text)) return { ok: false, error: { code: 'not_integer' } };

@@ -37,7 +37,10 @@ export function pickKbArticles(articles: readonly KbArticle[], query: string, li
     }
     if (all) scored.push({ a, score });
   }
-  return scored.sort((x, y) => y.score - x.score || y.a.editedAt - x.a.editedAt).slice(0, limit).map((s) => s.a);
+  return scored
+    .sort((x, y) => y.score - x.score || y.a.editedAt - x.a.editedAt)
+    .slice(0, limit)
+    .map((s) => s.a);
 }
 
 export interface KbDraftText {

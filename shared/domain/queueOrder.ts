@@ -17,8 +17,19 @@ import { defaultSlaSetup, type SlaSetup } from './ticketDeadlines.ts';
 /** The fields the queue reads: a ticket document (or its stored data). */
 export type QueueTicket = Pick<
   Ticket,
-  | 'id' | 'number' | 'subject' | 'priority' | 'status' | 'channel' | 'organizationName' | 'siteName'
-  | 'contact' | 'assigneeId' | 'createdAt' | 'closedAt' | 'dueAt'
+  | 'id'
+  | 'number'
+  | 'subject'
+  | 'priority'
+  | 'status'
+  | 'channel'
+  | 'organizationName'
+  | 'siteName'
+  | 'contact'
+  | 'assigneeId'
+  | 'createdAt'
+  | 'closedAt'
+  | 'dueAt'
 >;
 
 export const queueViewIds = ['mine', 'open', 'emergency', 'burning', 'waiting', 'escalation', 'closedToday'] as const;
@@ -49,7 +60,11 @@ export function isClockRunning(ticket: Pick<QueueTicket, 'status' | 'priority'>,
 }
 
 /** Overdue by the stored due instant: the clock runs and the next due instant has passed. */
-export function isBreached(ticket: Pick<QueueTicket, 'status' | 'priority' | 'dueAt'>, now: number, setup: SlaSetup = defaultSlaSetup()): boolean {
+export function isBreached(
+  ticket: Pick<QueueTicket, 'status' | 'priority' | 'dueAt'>,
+  now: number,
+  setup: SlaSetup = defaultSlaSetup(),
+): boolean {
   return isClockRunning(ticket, setup) && ticket.dueAt <= now;
 }
 
@@ -78,7 +93,12 @@ export function compareUrgency(a: QueueTicket, b: QueueTicket, now: number, setu
 }
 
 /** Whether a ticket belongs to a view at `ctx.now` (the definition; the index below is the fast path). */
-export function inQueueView(view: QueueViewId, ticket: QueueTicket, ctx: QueueContext, setup: SlaSetup = defaultSlaSetup()): boolean {
+export function inQueueView(
+  view: QueueViewId,
+  ticket: QueueTicket,
+  ctx: QueueContext,
+  setup: SlaSetup = defaultSlaSetup(),
+): boolean {
   switch (view) {
     case 'mine':
       return isOpen(ticket) && ticket.assigneeId !== '' && ticket.assigneeId === ctx.agentId;
@@ -109,7 +129,11 @@ export interface QueueIndex<T extends QueueTicket> {
   readonly setup: SlaSetup;
 }
 
-export function buildQueueIndex<T extends QueueTicket>(tickets: readonly T[], agentId: string, setup: SlaSetup = defaultSlaSetup()): QueueIndex<T> {
+export function buildQueueIndex<T extends QueueTicket>(
+  tickets: readonly T[],
+  agentId: string,
+  setup: SlaSetup = defaultSlaSetup(),
+): QueueIndex<T> {
   const running: T[] = [];
   const paused: T[] = [];
   const closed: T[] = [];
@@ -159,14 +183,25 @@ export function openInUrgencyOrder<T extends QueueTicket>(index: QueueIndex<T>, 
 }
 
 /** The rows of a view, in urgency order (closed today: most recently closed first). */
-export function queueViewRows<T extends QueueTicket>(view: QueueViewId, index: QueueIndex<T>, openOrdered: readonly T[], ctx: QueueContext): T[] {
+export function queueViewRows<T extends QueueTicket>(
+  view: QueueViewId,
+  index: QueueIndex<T>,
+  openOrdered: readonly T[],
+  ctx: QueueContext,
+): T[] {
   switch (view) {
     case 'open':
       return [...openOrdered];
     case 'burning':
-      return index.running.slice(0, prefixLength(index.running, (t) => t.dueAt <= ctx.now + burningWindowMs));
+      return index.running.slice(
+        0,
+        prefixLength(index.running, (t) => t.dueAt <= ctx.now + burningWindowMs),
+      );
     case 'closedToday':
-      return index.closed.slice(0, prefixLength(index.closed, (t) => (t.closedAt ?? 0) >= ctx.startOfToday));
+      return index.closed.slice(
+        0,
+        prefixLength(index.closed, (t) => (t.closedAt ?? 0) >= ctx.startOfToday),
+      );
     default:
       return openOrdered.filter((t) => inQueueView(view, t, ctx, index.setup));
   }
@@ -212,7 +247,9 @@ export function quickFilterText(ticket: QueueTicket): string {
   if (text === undefined) {
     const c = ticket.contact;
     text = normalizeSearchText(
-      [ticket.number ?? '', ticket.subject, ticket.organizationName, ticket.siteName, c.name, c.phone, c.email, c.messenger].join('\n'),
+      [ticket.number ?? '', ticket.subject, ticket.organizationName, ticket.siteName, c.name, c.phone, c.email, c.messenger].join(
+        '\n',
+      ),
     );
     haystacks.set(ticket, text);
   }
@@ -236,7 +273,17 @@ export function filterQueueRows<T extends QueueTicket>(rows: readonly T[], query
   });
 }
 
-export const queueSortColumns = ['number', 'priority', 'subject', 'organization', 'status', 'assignee', 'sla', 'channel', 'age'] as const;
+export const queueSortColumns = [
+  'number',
+  'priority',
+  'subject',
+  'organization',
+  'status',
+  'assignee',
+  'sla',
+  'channel',
+  'age',
+] as const;
 export type QueueSortColumn = (typeof queueSortColumns)[number];
 
 export interface QueueSort {
@@ -245,7 +292,13 @@ export interface QueueSort {
 }
 
 const statusRank: Readonly<Record<TicketStatus, number>> = {
-  new: 0, in_progress: 1, waiting_client: 2, escalation_requested: 3, escalated: 4, resolved: 5, closed: 6,
+  new: 0,
+  in_progress: 1,
+  waiting_client: 2,
+  escalation_requested: 3,
+  escalated: 4,
+  resolved: 5,
+  closed: 6,
 };
 
 /**
@@ -266,18 +319,29 @@ export function sortQueueRows<T extends QueueTicket>(
   return keyed.map((x) => x.t);
 }
 
-export function sortKeyOf(column: Exclude<QueueSortColumn, 'sla'>, agentName: (id: string) => string): (t: QueueTicket) => string | number {
+export function sortKeyOf(
+  column: Exclude<QueueSortColumn, 'sla'>,
+  agentName: (id: string) => string,
+): (t: QueueTicket) => string | number {
   switch (column) {
     // Not-yet-synced tickets (no number) sort after numbered ones.
-    case 'number': return (t) => t.number ?? '\uffff';
-    case 'priority': return (t) => priorityRank[t.priority];
-    case 'subject': return (t) => t.subject.toLowerCase();
-    case 'organization': return (t) => `${t.organizationName} ${t.siteName}`.toLowerCase();
-    case 'status': return (t) => statusRank[t.status];
-    case 'assignee': return (t) => (t.assigneeId ? agentName(t.assigneeId).toLowerCase() || t.assigneeId : '\uffff');
-    case 'channel': return (t) => t.channel;
+    case 'number':
+      return (t) => t.number ?? '\uffff';
+    case 'priority':
+      return (t) => priorityRank[t.priority];
+    case 'subject':
+      return (t) => t.subject.toLowerCase();
+    case 'organization':
+      return (t) => `${t.organizationName} ${t.siteName}`.toLowerCase();
+    case 'status':
+      return (t) => statusRank[t.status];
+    case 'assignee':
+      return (t) => (t.assigneeId ? agentName(t.assigneeId).toLowerCase() || t.assigneeId : '\uffff');
+    case 'channel':
+      return (t) => t.channel;
     // Ascending age: the newest ticket first.
-    case 'age': return (t) => -t.createdAt;
+    case 'age':
+      return (t) => -t.createdAt;
   }
 }
 

@@ -28,7 +28,8 @@ export function searchTextOf(ticket: QueueTicket): string {
   let text = texts.get(ticket);
   if (text === undefined) {
     const c = ticket.contact;
-    text = `${ticket.number ?? ''}\n${ticket.subject}\n${ticket.organizationName}\n${ticket.siteName}\n${c.name}\n${c.phone}\n${c.email}\n${c.messenger}`.toLowerCase();
+    text =
+      `${ticket.number ?? ''}\n${ticket.subject}\n${ticket.organizationName}\n${ticket.siteName}\n${c.name}\n${c.phone}\n${c.email}\n${c.messenger}`.toLowerCase();
     if (text.includes('ё')) text = text.replaceAll('ё', 'е');
     if (text.includes(separator)) text = text.replaceAll(separator, ' ');
     texts.set(ticket, text);

@@ -54,7 +54,11 @@ function sameOrganization(draft: RepeatDraft, t: RepeatCandidate): boolean {
   return sameName(draft.organizationName, t.organizationName);
 }
 
-export function suggestRepeats(draft: RepeatDraft, candidates: readonly RepeatCandidate[], options: RepeatOptions): RepeatSuggestion[] {
+export function suggestRepeats(
+  draft: RepeatDraft,
+  candidates: readonly RepeatCandidate[],
+  options: RepeatOptions,
+): RepeatSuggestion[] {
   const { now, limit = 5, minCoverage = 0.4 } = options;
   const subjectTerms = problemTerms(draft.subject);
   const draftTerms = new Set([...subjectTerms, ...problemTerms(draft.description)]);

@@ -28,7 +28,9 @@ export function defaultSlaSetup(): SlaSetup {
   return defaults;
 }
 
-export function toSlaTicket(ticket: Pick<Ticket, 'createdAt' | 'priority' | 'firstContactAt' | 'resolvedAt' | 'statusLog'>): SlaTicket {
+export function toSlaTicket(
+  ticket: Pick<Ticket, 'createdAt' | 'priority' | 'firstContactAt' | 'resolvedAt' | 'statusLog'>,
+): SlaTicket {
   return {
     createdAt: ticket.createdAt,
     priority: ticket.priority,

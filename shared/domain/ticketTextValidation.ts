@@ -40,10 +40,12 @@ export function validateTicketText(d: TicketText): TicketTextErrors {
   if (name) errors.contactName = name;
   const phone = d.contact.phone.trim();
   if (phone && (!phonePattern.test(phone) || phone.replace(/\D/g, '').length < 5)) errors.phone = { key: 'intake.error.phone' };
-  else if (phone.length > ticketLimits.phone) errors.phone = { key: 'intake.error.fieldTooLong', values: { max: ticketLimits.phone } };
+  else if (phone.length > ticketLimits.phone)
+    errors.phone = { key: 'intake.error.fieldTooLong', values: { max: ticketLimits.phone } };
   const email = d.contact.email.trim();
   if (email && !emailPattern.test(email)) errors.email = { key: 'intake.error.email' };
-  else if (email.length > ticketLimits.email) errors.email = { key: 'intake.error.fieldTooLong', values: { max: ticketLimits.email } };
+  else if (email.length > ticketLimits.email)
+    errors.email = { key: 'intake.error.fieldTooLong', values: { max: ticketLimits.email } };
   const messenger = tooLong(d.contact.messenger, ticketLimits.messenger);
   if (messenger) errors.messenger = messenger;
   return errors;

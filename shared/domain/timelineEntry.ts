@@ -64,7 +64,15 @@ function keyAndValues(e: TicketEvent): { key: string; values: Record<string, str
   }
 }
 
-const systemKinds: ReadonlySet<TicketEvent['kind']> = new Set(['created', 'status_changed', 'assigned', 'field_changed', 'kb_linked', 'merge_overwritten', 'repeat_linked']);
+const systemKinds: ReadonlySet<TicketEvent['kind']> = new Set([
+  'created',
+  'status_changed',
+  'assigned',
+  'field_changed',
+  'kb_linked',
+  'merge_overwritten',
+  'repeat_linked',
+]);
 
 export function timelineEntryOf(e: TicketEvent): TimelineEntry {
   const tone: TimelineTone = e.public && e.kind !== 'created' ? 'public' : systemKinds.has(e.kind) ? 'system' : 'internal';

@@ -74,9 +74,7 @@ export interface EventDraft {
   data: Record<string, string | number | boolean | null>;
 }
 
-export type WorkflowResult =
-  | { ok: true; ticket: Ticket; events: EventDraft[] }
-  | { ok: false; error: WorkflowError };
+export type WorkflowResult = { ok: true; ticket: Ticket; events: EventDraft[] } | { ok: false; error: WorkflowError };
 
 const headRoles: readonly Role[] = ['head', 'admin'];
 
@@ -259,7 +257,14 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       events.push({ kind: 'escalation_approved', public: false, body: comment, data: { devTaskRef: action.devTaskRef.trim() } });
       next = {
         ...next,
-        escalation: { ...next.escalation, state: 'approved', decidedAt: now, decidedBy: actor.id, devTaskRef: action.devTaskRef.trim(), comment },
+        escalation: {
+          ...next.escalation,
+          state: 'approved',
+          decidedAt: now,
+          decidedBy: actor.id,
+          devTaskRef: action.devTaskRef.trim(),
+          comment,
+        },
       };
       move('escalated');
       break;
@@ -268,7 +273,13 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       events.push({ kind: 'escalation_returned', public: false, body: action.comment.trim(), data: {} });
       next = {
         ...next,
-        escalation: { ...next.escalation, state: 'returned', decidedAt: now, decidedBy: actor.id, comment: action.comment.trim() },
+        escalation: {
+          ...next.escalation,
+          state: 'returned',
+          decidedAt: now,
+          decidedBy: actor.id,
+          comment: action.comment.trim(),
+        },
       };
       move('in_progress');
       break;

@@ -43,8 +43,19 @@ export const clientSchema = {
     updatedAt: updatedAtField,
   },
   required: [
-    'id', 'kind', 'name', 'parentId', 'siteType', 'city', 'address', 'contacts', 'products', 'notes',
-    'editedAt', 'editedBy', 'updatedAt',
+    'id',
+    'kind',
+    'name',
+    'parentId',
+    'siteType',
+    'city',
+    'address',
+    'contacts',
+    'products',
+    'notes',
+    'editedAt',
+    'editedBy',
+    'updatedAt',
   ],
 } as const;
 

@@ -10,7 +10,10 @@ import type { KbArticle } from '../schema/kbSchema.ts';
 import { russianStopWords, stemRu, words } from './russianStem.ts';
 
 /** What the index needs of an article. */
-export type KbSearchDoc = Pick<KbArticle, 'id' | 'title' | 'body' | 'tags' | 'product' | 'status' | 'summary' | 'editedAt' | 'updatedAt'>;
+export type KbSearchDoc = Pick<
+  KbArticle,
+  'id' | 'title' | 'body' | 'tags' | 'product' | 'status' | 'summary' | 'editedAt' | 'updatedAt'
+>;
 
 export interface KbFilter {
   /** Only articles of this product (articles for every product, product null, are kept too). */

@@ -70,12 +70,7 @@ export interface CalendarConfig {
 }
 
 export type CalendarConfigErrorCode =
-  | 'invalid-time-zone'
-  | 'invalid-hours'
-  | 'no-working-hours'
-  | 'invalid-year-data'
-  | 'duplicate-year'
-  | 'conflicting-day';
+  'invalid-time-zone' | 'invalid-hours' | 'no-working-hours' | 'invalid-year-data' | 'duplicate-year' | 'conflicting-day';
 
 /** A calendar that cannot be used; `code` is for the UI's message, `message` for the log. */
 export class CalendarConfigError extends Error {
@@ -108,7 +103,8 @@ export function parseDayHours(hours: DayHours, where: string): DayMinutes {
   for (const interval of hours) {
     const from = parseClock(interval?.from, where);
     const to = parseClock(interval?.to, where);
-    if (to <= from) throw new CalendarConfigError('invalid-hours', `${where}: interval ${interval.from}-${interval.to} ends before it starts`);
+    if (to <= from)
+      throw new CalendarConfigError('invalid-hours', `${where}: interval ${interval.from}-${interval.to} ends before it starts`);
     const prev = out[out.length - 1];
     if (prev && from < prev[1]) {
       throw new CalendarConfigError('invalid-hours', `${where}: intervals must be in order and must not overlap`);
@@ -130,7 +126,8 @@ export interface YearRules {
 
 function yearDate(text: string, year: number, what: string): number {
   const n = typeof text === 'string' ? parseIsoDate(text) : null;
-  if (n === null) throw new CalendarConfigError('invalid-year-data', `${year}: ${what} "${String(text)}" is not a date YYYY-MM-DD`);
+  if (n === null)
+    throw new CalendarConfigError('invalid-year-data', `${year}: ${what} "${String(text)}" is not a date YYYY-MM-DD`);
   const first = dayNumber(year, 1, 1);
   if (n < first || n >= first + daysInYear(year)) {
     throw new CalendarConfigError('invalid-year-data', `${year}: ${what} ${text} is outside the year`);
@@ -156,16 +153,25 @@ export function yearRulesOf(data: CalendarYearData): YearRules {
   const working = new Set<number>();
   for (const d of data.workingWeekendDays) {
     const n = yearDate(d, year, 'working weekend day');
-    if (nonWorking.has(n)) throw new CalendarConfigError('conflicting-day', `${year}: ${d} is listed both as a day off and as a working day`);
-    if (!isWeekend(n)) throw new CalendarConfigError('invalid-year-data', `${year}: working weekend day ${d} is not a Saturday or Sunday`);
+    if (nonWorking.has(n))
+      throw new CalendarConfigError('conflicting-day', `${year}: ${d} is listed both as a day off and as a working day`);
+    if (!isWeekend(n))
+      throw new CalendarConfigError('invalid-year-data', `${year}: working weekend day ${d} is not a Saturday or Sunday`);
     working.add(n);
   }
   const shortened = new Set<number>();
   for (const d of data.shortenedDays) {
     const n = yearDate(d, year, 'shortened day');
-    if (nonWorking.has(n)) throw new CalendarConfigError('conflicting-day', `${year}: ${d} is listed both as a day off and as a shortened working day`);
+    if (nonWorking.has(n))
+      throw new CalendarConfigError(
+        'conflicting-day',
+        `${year}: ${d} is listed both as a day off and as a shortened working day`,
+      );
     if (isWeekend(n) && !working.has(n)) {
-      throw new CalendarConfigError('conflicting-day', `${year}: shortened day ${d} falls on a weekend that is not listed as a working day`);
+      throw new CalendarConfigError(
+        'conflicting-day',
+        `${year}: shortened day ${d} falls on a weekend that is not listed as a working day`,
+      );
     }
     shortened.add(n);
   }

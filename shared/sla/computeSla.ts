@@ -181,37 +181,50 @@ export function evaluateSla(
     const frozenAt = contactAt === null ? timeline.finishedAt : null;
     // First contact never pauses: its clock runs from creation until contact (or the ticket's end).
     const end = contactAt ?? frozenAt ?? Math.max(now, created);
-    firstContact = evaluateMetric(cal, policy, created, {
-      metric: 'firstContact',
-      target: policy.firstContact,
-      limit: null,
-      running: [created, Math.max(end, created)],
-      end: Math.max(end, created),
-      metAt: contactAt,
-      frozenAt,
-      paused: false,
-      pausedMs: 0,
-    }, now);
+    firstContact = evaluateMetric(
+      cal,
+      policy,
+      created,
+      {
+        metric: 'firstContact',
+        target: policy.firstContact,
+        limit: null,
+        running: [created, Math.max(end, created)],
+        end: Math.max(end, created),
+        metAt: contactAt,
+        frozenAt,
+        paused: false,
+        pausedMs: 0,
+      },
+      now,
+    );
   }
 
-  const resolution = evaluateMetric(cal, policy, created, {
-    metric: 'resolution',
-    target: policy.resolution.target,
-    limit: policy.resolution.limit,
-    running: timeline.running,
-    end: timeline.end,
-    metAt: timeline.finishedAt,
-    frozenAt: null,
-    paused: timeline.pausedNow,
-    pausedMs: timeline.pausedMs,
-  }, now);
+  const resolution = evaluateMetric(
+    cal,
+    policy,
+    created,
+    {
+      metric: 'resolution',
+      target: policy.resolution.target,
+      limit: policy.resolution.limit,
+      running: timeline.running,
+      end: timeline.end,
+      metAt: timeline.finishedAt,
+      frozenAt: null,
+      paused: timeline.pausedNow,
+      pausedMs: timeline.pausedMs,
+    },
+    now,
+  );
 
   let nextDueAt: number | null = null;
   if (timeline.finishedAt === null) {
     nextDueAt = resolution.state.dueAt;
     if (firstContact !== null && firstContact.state.metAt === null) nextDueAt = Math.min(nextDueAt, firstContact.state.dueAt);
   }
-  const worstStage = firstContact === null ? resolution.state.stage : worseStage(firstContact.state.stage, resolution.state.stage);
+  const worstStage =
+    firstContact === null ? resolution.state.stage : worseStage(firstContact.state.stage, resolution.state.stage);
   return {
     state: { firstContact: firstContact?.state ?? null, resolution: resolution.state, nextDueAt, worstStage },
     firstContact,
@@ -264,7 +277,8 @@ export function upcomingSlaInstants(ticket: SlaTicket, policy: SlaPolicy, cal: B
     const breach = m.state.dueAt;
     const critical = min((s) => windowStart(cal, s, policy.criticalMinutes));
     const warning = min((s) => windowStart(cal, s, warningWindowMinutes(policy, s.duration)));
-    if (warning > now && warning < Math.min(critical, breach)) out.push({ metric: m.state.metric, stage: 'warning', at: warning });
+    if (warning > now && warning < Math.min(critical, breach))
+      out.push({ metric: m.state.metric, stage: 'warning', at: warning });
     if (critical > now && critical < breach) out.push({ metric: m.state.metric, stage: 'critical', at: critical });
     if (breach > now) out.push({ metric: m.state.metric, stage: 'breached', at: breach });
   }

@@ -19,12 +19,7 @@ export { defaultRussianCalendar, defaultRussianCalendarConfig, shippedRussianYea
 export { provisionalRussianYear, ruHolidays } from './ruProvisionalYear.ts';
 export { CalendarImportError, parseXmlCalendar, parseXmlCalendarJson } from './xmlCalendarImport.ts';
 export type { CalendarImportErrorCode } from './xmlCalendarImport.ts';
-export {
-  addWorkingMinutes,
-  isWorkingInstant,
-  nextWorkingInstant,
-  workingMinutesBetween,
-} from './workingTime.ts';
+export { addWorkingMinutes, isWorkingInstant, nextWorkingInstant, workingMinutesBetween } from './workingTime.ts';
 export type { SlaClock, SlaDuration, SlaPolicies, SlaPolicy } from './slaPolicy.ts';
 export { defaultSlaPolicies, warningWindowMinutes } from './slaPolicy.ts';
 export type { StatusEntry } from './statusTimeline.ts';

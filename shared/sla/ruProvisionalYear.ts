@@ -16,7 +16,12 @@ const newYear = 'Новогодние каникулы';
 
 /** [month, day, name] of the fixed non-working holidays (art. 112 part 1). */
 export const ruFixedHolidays: readonly (readonly [number, number, string])[] = [
-  [1, 1, newYear], [1, 2, newYear], [1, 3, newYear], [1, 4, newYear], [1, 5, newYear], [1, 6, newYear],
+  [1, 1, newYear],
+  [1, 2, newYear],
+  [1, 3, newYear],
+  [1, 4, newYear],
+  [1, 5, newYear],
+  [1, 6, newYear],
   [1, 7, 'Рождество Христово'],
   [1, 8, newYear],
   [2, 23, 'День защитника Отечества'],

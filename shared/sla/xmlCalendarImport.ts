@@ -128,7 +128,8 @@ export function parseXmlCalendar(text: string, year: number): CalendarYearData {
       c.shortened.push(date);
       if (isWeekend(n)) c.workingWeekend.push(date);
     } else if (type === '3') {
-      if (!isWeekend(n)) throw new CalendarImportError('invalid-day', `day ${a.get('d')} has t="3" but is not a Saturday or Sunday`);
+      if (!isWeekend(n))
+        throw new CalendarImportError('invalid-day', `day ${a.get('d')} has t="3" but is not a Saturday or Sunday`);
       c.workingWeekend.push(date);
     } else {
       throw new CalendarImportError('invalid-day', `day ${String(a.get('d'))} has an unknown type t="${String(type)}"`);
@@ -173,7 +174,10 @@ export function parseXmlCalendarJson(text: string, year: number): CalendarYearDa
     if (!Number.isInteger(mm) || mm < 1 || mm > 12 || typeof month.days !== 'string') {
       throw new CalendarImportError('unreadable', 'a month entry needs "month" 1-12 and a "days" list');
     }
-    for (const token of month.days.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const token of month.days
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       const m = /^(\d{1,2})([*+]?)$/.exec(token);
       if (!m) throw new CalendarImportError('invalid-day', `"${token}" in month ${mm} is not a day`);
       const n = monthDay(`${mm}.${m[1]}`, year, 'day');

@@ -74,7 +74,14 @@ async function alarmContext(browser: Browser): Promise<BrowserContext> {
     class Recording extends Real {
       constructor(title: string, options?: NotificationOptions) {
         super(title, options);
-        recorded.push({ title, tag: options?.tag ?? '', body: options?.body ?? '', requireInteraction: options?.requireInteraction ?? false, at: Date.now(), instance: this });
+        recorded.push({
+          title,
+          tag: options?.tag ?? '',
+          body: options?.body ?? '',
+          requireInteraction: options?.requireInteraction ?? false,
+          at: Date.now(),
+          instance: this,
+        });
       }
       static override get permission(): NotificationPermission {
         return Real.permission;
@@ -122,7 +129,13 @@ async function signInAtWorkingTime(page: Page, account: TestAccount): Promise<vo
 
 async function notifications(page: Page): Promise<Recorded[]> {
   return page.evaluate(() =>
-    ((window as unknown as AlarmWindow).__notifications ?? []).map(({ title, tag, body, requireInteraction, at }) => ({ title, tag, body, requireInteraction, at })),
+    ((window as unknown as AlarmWindow).__notifications ?? []).map(({ title, tag, body, requireInteraction, at }) => ({
+      title,
+      tag,
+      body,
+      requireInteraction,
+      at,
+    })),
   );
 }
 
@@ -136,28 +149,35 @@ async function createEmergency(page: Page, subject: string): Promise<{ id: strin
   return page.evaluate(async (subject) => {
     const hooks = (window as unknown as AlarmWindow).__deskTest;
     const ws = hooks.workspace();
-    const ticket = await hooks.tickets.createTicket(ws.db, {
-      subject,
-      description: 'Шлагбаум на въезде не открывается ни по номеру, ни из приложения',
-      type: 'incident',
-      priority: 'emergency',
-      channel: 'phone',
-      product: 'pass24_auto',
-      organizationName: 'УК «Северный парк»',
-      siteName: 'ЖК «Северный парк»',
-      contact: { name: 'Сергей Петров', phone: '+7 900 000-00-01' },
-    }, ws.write);
+    const ticket = await hooks.tickets.createTicket(
+      ws.db,
+      {
+        subject,
+        description: 'Шлагбаум на въезде не открывается ни по номеру, ни из приложения',
+        type: 'incident',
+        priority: 'emergency',
+        channel: 'phone',
+        product: 'pass24_auto',
+        organizationName: 'УК «Северный парк»',
+        siteName: 'ЖК «Северный парк»',
+        contact: { name: 'Сергей Петров', phone: '+7 900 000-00-01' },
+      },
+      ws.write,
+    );
     return { id: ticket.id as string, createdAt: ticket.createdAt as number };
   }, subject);
 }
 
 async function applyAction(page: Page, ticketId: string, action: Record<string, unknown>): Promise<void> {
-  const ok = await page.evaluate(async ({ ticketId, action }) => {
-    const hooks = (window as unknown as AlarmWindow).__deskTest;
-    const ws = hooks.workspace();
-    const outcome = await hooks.tickets.applyTicketAction(ws.db, ticketId, action, ws.write);
-    return outcome.ok as boolean;
-  }, { ticketId, action });
+  const ok = await page.evaluate(
+    async ({ ticketId, action }) => {
+      const hooks = (window as unknown as AlarmWindow).__deskTest;
+      const ws = hooks.workspace();
+      const outcome = await hooks.tickets.applyTicketAction(ws.db, ticketId, action, ws.write);
+      return outcome.ok as boolean;
+    },
+    { ticketId, action },
+  );
   expect(ok).toBe(true);
 }
 
@@ -177,7 +197,10 @@ async function hostKnowsNumber(page: Page, ticketId: string, number: string): Pr
   await expect
     .poll(() =>
       page.evaluate(
-        (id) => ((window as unknown as AlarmWindow).__deskTest.scheduledAlarms() as Array<{ ticketId: string; title: string }>).filter((a) => a.ticketId === id).map((a) => a.title),
+        (id) =>
+          ((window as unknown as AlarmWindow).__deskTest.scheduledAlarms() as Array<{ ticketId: string; title: string }>)
+            .filter((a) => a.ticketId === id)
+            .map((a) => a.title),
         ticketId,
       ),
     )
@@ -194,12 +217,24 @@ async function arrivalTitle(page: Page, ticketId: string, number: string): Promi
 
 async function ticketNumber(page: Page, ticketId: string): Promise<string> {
   await expect
-    .poll(() => page.evaluate(async (id) => (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(id).exec())?.number ?? null, ticketId))
+    .poll(() =>
+      page.evaluate(
+        async (id) =>
+          (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(id).exec())?.number ?? null,
+        ticketId,
+      ),
+    )
     .not.toBeNull();
-  return page.evaluate(async (id) => (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(id).exec()).number as string, ticketId);
+  return page.evaluate(
+    async (id) =>
+      (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(id).exec()).number as string,
+    ticketId,
+  );
 }
 
-test('an emergency posted through the intake API raises a notification on a page in the background within 2 seconds', async ({ browser }) => {
+test('an emergency posted through the intake API raises a notification on a page in the background within 2 seconds', async ({
+  browser,
+}) => {
   const context = await alarmContext(browser);
   const page = await context.newPage();
   await signIn(page, app.url, central.url, anna);
@@ -222,7 +257,9 @@ test('an emergency posted through the intake API raises a notification on a page
     site: 'ЖК «Лесной»',
     priority: 'emergency',
   });
-  await expect.poll(() => titles(page, posted.id), { timeout: 2_000, intervals: [100] }).toContain(`Экстренное обращение №${posted.number}`);
+  await expect
+    .poll(() => titles(page, posted.id), { timeout: 2_000, intervals: [100] })
+    .toContain(`Экстренное обращение №${posted.number}`);
   const [arrival] = await notifications(page);
   expect(arrival).toMatchObject({ body: 'ЖК «Лесной» — Не открывается шлагбаум на въезде', requireInteraction: true });
   await expect(page).toHaveTitle(/^\(1\) /);
@@ -230,7 +267,9 @@ test('an emergency posted through the intake API raises a notification on a page
   await context.close();
 });
 
-test('the first-contact warning at minute 10 and the breach at minute 15 fire once each, and a click opens the ticket', async ({ browser }) => {
+test('the first-contact warning at minute 10 and the breach at minute 15 fire once each, and a click opens the ticket', async ({
+  browser,
+}) => {
   const context = await alarmContext(browser);
   const page = await context.newPage();
   await signInAtWorkingTime(page, anna);
@@ -300,7 +339,7 @@ test('logging contact with the client cancels the pending first-contact alarms a
   await context.close();
 });
 
-test('every agent on shift hears of a new emergency; once one takes it, the other\'s alarms stop', async ({ browser }) => {
+test("every agent on shift hears of a new emergency; once one takes it, the other's alarms stop", async ({ browser }) => {
   const annaContext = await alarmContext(browser);
   const igorContext = await alarmContext(browser);
   const annaPage = await annaContext.newPage();
@@ -318,16 +357,28 @@ test('every agent on shift hears of a new emergency; once one takes it, the othe
 
   await applyAction(annaPage, id, { type: 'take' });
   await waitInSync(annaPage);
-  const annaId = await annaPage.evaluate(() => (window as unknown as AlarmWindow).__deskTest.workspace().session.agent.id as string);
+  const annaId = await annaPage.evaluate(
+    () => (window as unknown as AlarmWindow).__deskTest.workspace().session.agent.id as string,
+  );
   await expect
-    .poll(() => igorPage.evaluate(async (tid) => (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(tid).exec())?.assigneeId, id), { timeout: 15_000 })
+    .poll(
+      () =>
+        igorPage.evaluate(
+          async (tid) =>
+            (await (window as unknown as AlarmWindow).__deskTest.workspace().db.tickets.findOne(tid).exec())?.assigneeId,
+          id,
+        ),
+      { timeout: 15_000 },
+    )
     .toBe(annaId);
   await expect(igorPage.locator(`[data-testid="alarm-banner"][data-alarm^="${id}:"]`)).toHaveCount(0);
 
   await goToMinute(igorPage, createdAt, 16);
   await goToMinute(annaPage, createdAt, 16);
   // Anna still holds it uncontacted: the breach reaches her (the warning, due in the same jump, is superseded by it).
-  await expect.poll(async () => (await titles(annaPage, id)).at(-1)).toMatch(new RegExp(`^№${number}: срок первого контакта истёк`));
+  await expect
+    .poll(async () => (await titles(annaPage, id)).at(-1))
+    .toMatch(new RegExp(`^№${number}: срок первого контакта истёк`));
   expect(await titles(igorPage, id)).toEqual([`Экстренное обращение №${number}`]);
   await annaPage.unrouteAll({ behavior: 'ignoreErrors' });
   await igorPage.unrouteAll({ behavior: 'ignoreErrors' });

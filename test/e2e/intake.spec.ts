@@ -17,8 +17,22 @@ let app: RunningWebServer;
 function article(id: string, title: string, body: string, over: Partial<KbArticle> = {}): KbArticle & { _deleted: false } {
   const at = Date.now() - 86_400_000;
   return {
-    id, title, body, product: null, tags: [], status: 'published', createdAt: at, createdBy: '', editedAt: at, editedBy: '',
-    sourceTicketId: null, conflictDraft: null, summary: null, updatedAt: 0, _deleted: false, ...over,
+    id,
+    title,
+    body,
+    product: null,
+    tags: [],
+    status: 'published',
+    createdAt: at,
+    createdBy: '',
+    editedAt: at,
+    editedBy: '',
+    sourceTicketId: null,
+    conflictDraft: null,
+    summary: null,
+    updatedAt: 0,
+    _deleted: false,
+    ...over,
   };
 }
 
@@ -29,8 +43,13 @@ const articles = [
     '## Что проверить\n\n1. Номер есть в списке пропусков.\n2. Камера распознаёт номер.\n\n<script>window.__injected = true</script><b>сырой HTML</b>',
     { product: 'pass24_auto', tags: ['камера'] },
   ),
-  article('kb-e2e-turnstile', 'Турникет не пропускает по ключу', 'Перезагрузите контроллер турникета.', { product: 'pass24_key' }),
-  article('kb-e2e-guest', 'Как выдать гостевой пропуск', 'В приложении жителя: «Пропуска» → «Новый».', { product: 'pass24_online', status: 'draft' }),
+  article('kb-e2e-turnstile', 'Турникет не пропускает по ключу', 'Перезагрузите контроллер турникета.', {
+    product: 'pass24_key',
+  }),
+  article('kb-e2e-guest', 'Как выдать гостевой пропуск', 'В приложении жителя: «Пропуска» → «Новый».', {
+    product: 'pass24_online',
+    status: 'draft',
+  }),
 ];
 
 /** Writes KB articles through the replication API, as another workstation would. */
@@ -110,7 +129,9 @@ test('an empty subject is refused with a message next to it, and everything type
   await expect(page.getByText('Укажите тему обращения: коротко, что случилось.')).toBeHidden();
 });
 
-test('a ticket created offline opens as «ещё не синхронизировано» and shows its number once the server has it', async ({ page }) => {
+test('a ticket created offline opens as «ещё не синхронизировано» and shows its number once the server has it', async ({
+  page,
+}) => {
   await signInSynced(page);
   await central.stop();
   await openIntakeForm(page);
@@ -167,7 +188,9 @@ test('a similar ticket of the same organisation is suggested as a repeat and lin
   await expect.poll(() => openTicketId(page)).not.toBe(first);
   const second = openTicketId(page)!;
   const repeatOf = await page.evaluate(async (id) => {
-    type Hooks = { workspace(): { db: { tickets: { findOne(id: string): { exec(): Promise<{ repeatOf: string | null } | null> } } } } };
+    type Hooks = {
+      workspace(): { db: { tickets: { findOne(id: string): { exec(): Promise<{ repeatOf: string | null } | null> } } } };
+    };
     const hooks = (window as unknown as { __deskTest: Hooks }).__deskTest;
     return (await hooks.workspace().db.tickets.findOne(id).exec())?.repeatOf ?? null;
   }, second);
@@ -205,7 +228,9 @@ test('KB search finds an article by another word form and reads it as Markdown w
 
   // Drafts carry their status; the product filter narrows the list.
   await page.getByTestId('kb-search').fill('');
-  await expect(page.locator('[data-testid="kb-row"][data-article-id="kb-e2e-guest"] [data-testid="kb-status"]')).toHaveText('Черновик');
+  await expect(page.locator('[data-testid="kb-row"][data-article-id="kb-e2e-guest"] [data-testid="kb-status"]')).toHaveText(
+    'Черновик',
+  );
   await page.getByTestId('kb-product').click();
   await page.getByRole('option', { name: 'PASS24.Key' }).click();
   await expect(page.getByTestId('kb-row')).toHaveCount(1);

@@ -162,7 +162,9 @@ test('J/K move the selection, Enter opens the ticket beside the queue, Esc close
   await expect(page.getByTestId('queue-sort-organization')).toBeVisible();
 });
 
-test('the queue is a grid of plain elements: no table elements, no custom properties set inline in the rows', async ({ page }) => {
+test('the queue is a grid of plain elements: no table elements, no custom properties set inline in the rows', async ({
+  page,
+}) => {
   // With Mantine's Table (table/tr/td) the style recalculation of a scroll grew with every scroll in
   // the same page, to 2-4 frames/s at 50,000 tickets; inline `--x` colours on every cell cost
   // more. Both are checked here; the frame rate itself is npm run bench:queue
@@ -174,8 +176,11 @@ test('the queue is a grid of plain elements: no table elements, no custom proper
   await expect(rows(page).first()).toHaveAttribute('aria-rowindex', '2');
   await expect(grid.locator('table, thead, tbody, tr, th, td')).toHaveCount(0);
   await expect(rows(page).first().locator('[role="gridcell"]').first()).toBeVisible();
-  const inlineVars = await grid.evaluate((el) =>
-    [...el.querySelectorAll('[data-testid="queue-row"], [data-testid="queue-row"] *')].filter((node) => (node.getAttribute('style') ?? '').includes('--')).length,
+  const inlineVars = await grid.evaluate(
+    (el) =>
+      [...el.querySelectorAll('[data-testid="queue-row"], [data-testid="queue-row"] *')].filter((node) =>
+        (node.getAttribute('style') ?? '').includes('--'),
+      ).length,
   );
   expect(inlineVars).toBe(0);
 });
@@ -248,11 +253,17 @@ test('a fast scroll skims: the rows show only their number until the scroll stop
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- renderer/src/app/testHooks.ts, typed loosely on purpose
     await (window as unknown as { __deskTest: any }).__deskTest.workspace().sync.stop();
   });
-  const agentId = await page.evaluate(() => (window as unknown as { __deskTest: { workspace(): { session: { agent: { id: string } } } } }).__deskTest.workspace().session.agent.id);
+  const agentId = await page.evaluate(
+    () =>
+      (window as unknown as { __deskTest: { workspace(): { session: { agent: { id: string } } } } }).__deskTest.workspace()
+        .session.agent.id,
+  );
   const extra = benchTickets(600, Date.now(), [agentId]);
   const refused = await page.evaluate(
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
-    async (docs) => (await (window as unknown as { __deskTest: any }).__deskTest.workspace().db.tickets.bulkInsert(docs)).error.length as number,
+    async (docs) =>
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
+      (await (window as unknown as { __deskTest: any }).__deskTest.workspace().db.tickets.bulkInsert(docs)).error
+        .length as number,
     extra,
   );
   expect(refused).toBe(0);
@@ -304,7 +315,9 @@ test('a fast scroll skims: the rows show only their number until the scroll stop
 });
 
 // Last: it adds a third ticket that the tests above do not expect.
-test('an emergency posted through the intake API rises to the top of another agent’s queue with a running countdown', async ({ page }) => {
+test('an emergency posted through the intake API rises to the top of another agent’s queue with a running countdown', async ({
+  page,
+}) => {
   await openQueue(page, colleague);
   await expect(page.getByTestId('queue-count-open')).toHaveText('2');
   await expect(page.getByTestId('queue-count-emergency')).toHaveText('0');

@@ -91,19 +91,25 @@ function createTicket(page: Page, input: NewTicketInput): Promise<Doc> {
 }
 
 function updateTicket(page: Page, id: string, patch: Record<string, unknown>): Promise<Doc> {
-  return page.evaluate(async ([id, patch]) => {
-    const ws = (window as unknown as DeskWindow).__deskTest.workspace()!;
-    return (window as unknown as DeskWindow).__deskTest.tickets.updateTicket(ws.db, id, patch, ws.write);
-  }, [id, patch] as const);
+  return page.evaluate(
+    async ([id, patch]) => {
+      const ws = (window as unknown as DeskWindow).__deskTest.workspace()!;
+      return (window as unknown as DeskWindow).__deskTest.tickets.updateTicket(ws.db, id, patch, ws.write);
+    },
+    [id, patch] as const,
+  );
 }
 
 /** Writes a ticket straight into the local database, past the repositories (what the server must refuse). */
 function patchStored(page: Page, id: string, patch: Record<string, unknown>): Promise<void> {
-  return page.evaluate(async ([id, patch]) => {
-    const doc = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.tickets.findOne(id).exec();
-    if (!doc) throw new Error(`no ticket ${id}`);
-    await doc.incrementalPatch(patch);
-  }, [id, patch] as const);
+  return page.evaluate(
+    async ([id, patch]) => {
+      const doc = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.tickets.findOne(id).exec();
+      if (!doc) throw new Error(`no ticket ${id}`);
+      await doc.incrementalPatch(patch);
+    },
+    [id, patch] as const,
+  );
 }
 
 function insertStored(page: Page, doc: Doc): Promise<void> {
@@ -125,7 +131,10 @@ async function localTicket(page: Page, id: string): Promise<Doc | null> {
 
 function localEvents(page: Page, ticketId: string): Promise<Doc[]> {
   return page.evaluate(async (ticketId) => {
-    const docs = await (window as unknown as DeskWindow).__deskTest.workspace()!.db.events.find({ selector: { ticketId } }).exec();
+    const docs = await (window as unknown as DeskWindow).__deskTest
+      .workspace()!
+      .db.events.find({ selector: { ticketId } })
+      .exec();
     return docs.map((d) => d.toJSON());
   }, ticketId);
 }
@@ -150,18 +159,22 @@ test('a ticket created by one agent reaches the other within a second', async ({
   const created = await createTicket(a.page, ticketInput(subject('Шлагбаум не открывается')));
   await accepted;
   const start = Date.now();
-  await expect.poll(() => localTicket(b.page, created.id), { timeout: 1_000, intervals: [50] }).toMatchObject({ subject: created.subject });
+  await expect
+    .poll(() => localTicket(b.page, created.id), { timeout: 1_000, intervals: [50] })
+    .toMatchObject({ subject: created.subject });
   expect(Date.now() - start).toBeLessThan(1_000);
 
   // The server numbered it, and both desks have the number.
   await expect.poll(async () => (await localTicket(b.page, created.id))?.number).toMatch(/^\d{4}-\d{6}$/);
-  await expect.poll(async () => (await localTicket(a.page, created.id))?.number).toBe((await localTicket(b.page, created.id))?.number);
+  await expect
+    .poll(async () => (await localTicket(a.page, created.id))?.number)
+    .toBe((await localTicket(b.page, created.id))?.number);
   await waitInSync(a.page);
   await a.context.close();
   await b.context.close();
 });
 
-test('a new ticket gets its number with the server\'s answer to the push, not only from the live stream', async ({ browser }) => {
+test("a new ticket gets its number with the server's answer to the push, not only from the live stream", async ({ browser }) => {
   // The tickets' live stream never connects on this desk (its requests go unanswered), so the
   // only way the number can come at once is in the answer to the push that stored the ticket.
   // (The stream is no help anyway when it delivers the numbered ticket at the wrong moment: RxDB
@@ -185,10 +198,15 @@ test('a new ticket gets its number with the server\'s answer to the push, not on
   await context.close();
 });
 
-test('work done while the server is away survives a reload and reaches the other agent once, when it returns', async ({ browser }) => {
+test('work done while the server is away survives a reload and reaches the other agent once, when it returns', async ({
+  browser,
+}) => {
   const a = await openDesk(browser, agentA);
   const b = await openDesk(browser, agentB);
-  const before = [await createTicket(a.page, ticketInput(subject('Турникет пропускает без карты'))), await createTicket(a.page, ticketInput(subject('Не приходит код в PASS24.Key')))];
+  const before = [
+    await createTicket(a.page, ticketInput(subject('Турникет пропускает без карты'))),
+    await createTicket(a.page, ticketInput(subject('Не приходит код в PASS24.Key'))),
+  ];
   for (const t of before) await expect.poll(() => localTicket(b.page, t.id)).not.toBeNull();
   await waitInSync(a.page);
 
@@ -221,12 +239,21 @@ test('work done while the server is away survives a reload and reaches the other
   await expect(a.page.getByTestId('offline-banner')).toBeHidden();
   await expect(a.page.getByTestId('last-sync')).toHaveText(/^Синхронизировано в \d{2}:\d{2}:\d{2}$/);
 
-  await expect.poll(async () => {
-    const onB = await localTickets(b.page);
-    return offline.every((t) => onB.some((d) => d.id === t.id));
-  }, { timeout: 15_000 }).toBe(true);
-  await expect.poll(async () => (await localTicket(b.page, before[0]!.id))?.subject).toBe(`${before[0]!.subject} (уточнено без связи)`);
-  await expect.poll(async () => (await localTicket(b.page, before[1]!.id))?.description).toBe('Код не приходит ни по СМС, ни в приложении');
+  await expect
+    .poll(
+      async () => {
+        const onB = await localTickets(b.page);
+        return offline.every((t) => onB.some((d) => d.id === t.id));
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(true);
+  await expect
+    .poll(async () => (await localTicket(b.page, before[0]!.id))?.subject)
+    .toBe(`${before[0]!.subject} (уточнено без связи)`);
+  await expect
+    .poll(async () => (await localTicket(b.page, before[1]!.id))?.description)
+    .toBe('Код не приходит ни по СМС, ни в приложении');
 
   const onB = await localTickets(b.page);
   const ids = onB.map((d) => d.id);
@@ -235,7 +262,9 @@ test('work done while the server is away survives a reload and reaches the other
     expect(onB.filter((d) => String(d.subject).startsWith(String(t.subject).split(' (')[0]!))).toHaveLength(1);
   }
   // Numbers are given by the server on arrival, once each.
-  await expect.poll(async () => (await localTickets(a.page)).filter((d) => offline.some((t) => t.id === d.id) && d.number !== null).length).toBe(3);
+  await expect
+    .poll(async () => (await localTickets(a.page)).filter((d) => offline.some((t) => t.id === d.id) && d.number !== null).length)
+    .toBe(3);
   const numbers = (await localTickets(b.page)).map((d) => d.number).filter((n) => n !== null);
   expect(new Set(numbers).size).toBe(numbers.length);
   await waitInSync(b.page);
@@ -243,7 +272,9 @@ test('work done while the server is away survives a reload and reaches the other
   await b.context.close();
 });
 
-test('edits made apart merge: different fields both survive, on the same field the later edit wins and the other stays in the history', async ({ browser }) => {
+test('edits made apart merge: different fields both survive, on the same field the later edit wins and the other stays in the history', async ({
+  browser,
+}) => {
   const a = await openDesk(browser, agentA);
   const b = await openDesk(browser, agentB);
   const original = subject('Шлагбаум открывается с задержкой');
@@ -263,10 +294,12 @@ test('edits made apart merge: different fields both survive, on the same field t
   await a.context.setOffline(false);
   await waitInSync(a.page, 30_000);
   for (const desk of [a, b]) {
-    await expect.poll(() => localTicket(desk.page, ticket.id)).toMatchObject({
-      subject: `${original} — уточнено А`,
-      description: 'Задержка около 10 секунд, с утра',
-    });
+    await expect
+      .poll(() => localTicket(desk.page, ticket.id))
+      .toMatchObject({
+        subject: `${original} — уточнено А`,
+        description: 'Задержка около 10 секунд, с утра',
+      });
   }
 
   // The same field: A edits first, B later; B reaches the server first, A's older edit arrives after.
@@ -283,20 +316,28 @@ test('edits made apart merge: different fields both survive, on the same field t
   await waitInSync(a.page, 30_000);
   for (const desk of [a, b]) {
     await expect.poll(async () => (await localTicket(desk.page, ticket.id))?.subject).toBe(`${original} — версия Б`);
-    await expect.poll(async () => (await localEvents(desk.page, ticket.id)).filter((e) => e.kind === 'field_changed' && (e.data as { field?: string }).field === 'subject').map((e) => (e.data as { to: string }).to))
+    await expect
+      .poll(async () =>
+        (await localEvents(desk.page, ticket.id))
+          .filter((e) => e.kind === 'field_changed' && (e.data as { field?: string }).field === 'subject')
+          .map((e) => (e.data as { to: string }).to),
+      )
       .toEqual(expect.arrayContaining([`${original} — версия А`, `${original} — версия Б`]));
   }
   await a.context.close();
   await b.context.close();
 });
 
-test('a change the server refuses waits in the sync problems while the rest syncs; it can be sent again after a fix or discarded', async ({ browser }) => {
+test('a change the server refuses waits in the sync problems while the rest syncs; it can be sent again after a fix or discarded', async ({
+  browser,
+}) => {
   const a = await openDesk(browser, agentA);
   const b = await openDesk(browser, agentB);
   const fixed = await createTicket(a.page, ticketInput(subject('Не открывается калитка')));
   const discarded = await createTicket(a.page, ticketInput(subject('Гостевой пропуск не печатается')));
   const fine = await createTicket(a.page, ticketInput(subject('Не обновляется список жильцов')));
-  for (const t of [fixed, discarded, fine]) await expect.poll(async () => (await localTicket(a.page, t.id))?.number ?? null).not.toBeNull();
+  for (const t of [fixed, discarded, fine])
+    await expect.poll(async () => (await localTicket(a.page, t.id))?.number ?? null).not.toBeNull();
   await waitInSync(a.page);
   const stored = (await localTicket(a.page, fixed.id))!;
 
@@ -305,7 +346,9 @@ test('a change the server refuses waits in the sync problems while the rest sync
   await updateTicket(a.page, fine.id, { description: 'Список обновляется только после перезапуска' });
 
   await expect(a.page.getByTestId('problems-link')).toHaveText('1 проблема синхронизации');
-  await expect.poll(async () => (await localTicket(b.page, fine.id))?.description).toBe('Список обновляется только после перезапуска');
+  await expect
+    .poll(async () => (await localTicket(b.page, fine.id))?.description)
+    .toBe('Список обновляется только после перезапуска');
   await waitInSync(a.page);
   expect((await localTicket(b.page, fixed.id))?.createdAt).toBe(stored.createdAt);
   // The local copy is kept as it was written.
@@ -337,7 +380,9 @@ test('a change the server refuses waits in the sync problems while the rest sync
   await discardRow.getByTestId('problem-discard').click();
   await a.page.getByTestId('problem-discard-confirm').click();
   await expect(section.getByTestId('problems-empty')).toBeVisible();
-  await expect.poll(() => localTicket(a.page, discarded.id)).toMatchObject({ subject: discarded.subject, createdAt: discarded.createdAt });
+  await expect
+    .poll(() => localTicket(a.page, discarded.id))
+    .toMatchObject({ subject: discarded.subject, createdAt: discarded.createdAt });
   await waitInSync(a.page);
 
   // Discard of a ticket the server never stored: written here with a number of its own (numbers

@@ -109,7 +109,10 @@ test('an emergency goes from intake through escalation to closing with the clien
   await expect(page.getByTestId('sla-firstContact-text')).toContainText('выполнено');
 
   // An internal note does not reach the client.
-  await page.getByTestId('composer-mode').getByText(/Внутренняя заметка/).click();
+  await page
+    .getByTestId('composer-mode')
+    .getByText(/Внутренняя заметка/)
+    .click();
   await page.getByTestId('composer-text').fill('Проверить прошивку камеры LPR-2.');
   await page.getByTestId('composer-send').click();
   await expect(page.getByTestId('composer-text')).toHaveValue('');
@@ -149,7 +152,9 @@ test('an emergency goes from intake through escalation to closing with the clien
   const summary = 'Обновили прошивку камеры до 2.4.1, номера распознаются.';
   await dialogText(page).fill(summary);
   await submitDialog(page);
-  await expect(page.getByTestId('dialog-error')).toHaveText('Привяжите статью базы знаний: выберите существующую или создайте черновик.');
+  await expect(page.getByTestId('dialog-error')).toHaveText(
+    'Привяжите статью базы знаний: выберите существующую или создайте черновик.',
+  );
   await expect(dialogText(page)).toHaveValue(summary);
   await page.getByTestId('kb-create-draft').click();
   await expect(page.getByTestId('kb-linked-title')).toHaveText('Не открывается шлагбаум на въезде');
@@ -170,7 +175,19 @@ test('an emergency goes from intake through escalation to closing with the clien
   await expect(page.getByTestId('ticket-actions')).toHaveCount(0);
 
   const kinds = await page.getByTestId('timeline-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));
-  const steps = ['created', 'assigned', 'contactCall', 'note', 'escalationRequested', 'escalationApproved', 'developmentAnswered', 'kbLinked', 'resolution', 'confirmation', 'csat'];
+  const steps = [
+    'created',
+    'assigned',
+    'contactCall',
+    'note',
+    'escalationRequested',
+    'escalationApproved',
+    'developmentAnswered',
+    'kbLinked',
+    'resolution',
+    'confirmation',
+    'csat',
+  ];
   expect(kinds.filter((k) => steps.includes(k ?? ''))).toEqual(steps);
   const timeline = page.getByTestId('timeline');
   await expect(timeline).toContainText('Звонок клиенту');
@@ -217,7 +234,10 @@ test('a standard ticket’s countdown stops while waiting for the client and run
     const running = await timer.textContent();
     await expect.poll(() => timer.textContent(), { timeout: 4000 }).not.toBe(running);
   } else {
-    test.info().annotations.push({ type: 'note', description: 'run outside working hours: the resumed countdown was checked by its stage, not by its ticking' });
+    test.info().annotations.push({
+      type: 'note',
+      description: 'run outside working hours: the resumed countdown was checked by its stage, not by its ticking',
+    });
   }
   await page.context().close();
 });
@@ -245,7 +265,9 @@ test('the head hands a ticket over to another agent from the keyboard, and the h
   await page.context().close();
 });
 
-test('a ticket\'s subject and contact are corrected in the edit dialog; an empty subject is refused and the rest kept', async ({ browser }) => {
+test("a ticket's subject and contact are corrected in the edit dialog; an empty subject is refused and the rest kept", async ({
+  browser,
+}) => {
   const page = await openEmailedTicket(browser, agent, {
     externalId: 'msg-edit-1',
     subject: 'Не работает турникет',
@@ -263,8 +285,12 @@ test('a ticket\'s subject and contact are corrected in the edit dialog; an empty
   await form.getByTestId('edit-submit').click();
   await expect(form).toHaveCount(0);
   await expect(page.getByTestId('ticket-subject')).toHaveText('Турникет на входе не читает карты');
-  await expect(page.getByTestId('timeline')).toContainText('Изменено поле «Тема»: Не работает турникет → Турникет на входе не читает карты');
-  await expect(page.getByTestId('timeline')).toContainText('Изменено поле «Контакт»: Пётр Орлов, orlov@bc-vostok.ru → Пётр Орлов, +7 900 123-45-67, orlov@bc-vostok.ru');
+  await expect(page.getByTestId('timeline')).toContainText(
+    'Изменено поле «Тема»: Не работает турникет → Турникет на входе не читает карты',
+  );
+  await expect(page.getByTestId('timeline')).toContainText(
+    'Изменено поле «Контакт»: Пётр Орлов, orlov@bc-vostok.ru → Пётр Орлов, +7 900 123-45-67, orlov@bc-vostok.ru',
+  );
   await waitInSync(page);
   await page.context().close();
 });

@@ -12,8 +12,20 @@ import { electronBinary, missingBinaryMessage, repoRoot } from './electronBinary
 const binary = electronBinary();
 
 const hostMembers = [
-  'appInfo', 'embeddedEndpoint', 'getSettings', 'getToken', 'kind', 'notify', 'onAlarmFired', 'onOpenTicket',
-  'onPowerResume', 'openExternal', 'scheduleAlarms', 'setAttention', 'setSettings', 'setToken',
+  'appInfo',
+  'embeddedEndpoint',
+  'getSettings',
+  'getToken',
+  'kind',
+  'notify',
+  'onAlarmFired',
+  'onOpenTicket',
+  'onPowerResume',
+  'openExternal',
+  'scheduleAlarms',
+  'setAttention',
+  'setSettings',
+  'setToken',
 ].sort();
 
 test.describe('the desktop app', () => {
@@ -52,7 +64,9 @@ test.describe('the desktop app', () => {
   test('window.desk exposes only the Host functions', async () => {
     const members = await page.evaluate(() => {
       const desk = (window as unknown as { desk: Record<string, unknown> }).desk;
-      return Object.keys(desk).sort().map((key) => [key, typeof desk[key]]);
+      return Object.keys(desk)
+        .sort()
+        .map((key) => [key, typeof desk[key]]);
     });
     expect(members.map(([key]) => key)).toEqual(hostMembers);
     for (const [key, type] of members) expect(type).toBe(key === 'kind' ? 'string' : 'function');
@@ -69,9 +83,13 @@ test.describe('the desktop app', () => {
   });
 
   test('the Host answers through the preload', async () => {
-    const settings = await page.evaluate(() => (window as unknown as { desk: { getSettings(): Promise<{ locale: string }> } }).desk.getSettings());
+    const settings = await page.evaluate(() =>
+      (window as unknown as { desk: { getSettings(): Promise<{ locale: string }> } }).desk.getSettings(),
+    );
     expect(settings.locale).toBe('ru');
-    const refused = await page.evaluate(() => (window as unknown as { desk: { openExternal(u: string): Promise<boolean> } }).desk.openExternal('file:///etc/passwd'));
+    const refused = await page.evaluate(() =>
+      (window as unknown as { desk: { openExternal(u: string): Promise<boolean> } }).desk.openExternal('file:///etc/passwd'),
+    );
     expect(refused).toBe(false);
   });
 

@@ -11,6 +11,10 @@ export default function globalSetup(): void {
     return;
   }
   if (process.env.PASS24_SKIP_BUILD === '1') return;
-  const result = spawnSync('npx', ['electron-vite', 'build'], { cwd: repoRoot, stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npx', ['electron-vite', 'build'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (result.status !== 0) throw new Error(`electron-vite build failed (exit ${result.status ?? result.signal})`);
 }

@@ -23,7 +23,10 @@ describe('password hashing', () => {
 describe.each(backends)('auth on %s', (backend) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(backend, { loginRateLimit: { maxFailures: 5, windowMs: 60_000 }, tokenTtlMs: 7 * 24 * 3600 * 1000 });
+    server = await startTestServer(backend, {
+      loginRateLimit: { maxFailures: 5, windowMs: 60_000 },
+      tokenTtlMs: 7 * 24 * 3600 * 1000,
+    });
     await createAccount(server.database.db, { login: 'Olga', name: 'Ольга Петрова', role: 'head', password: 'очень-секретно' });
   });
   afterAll(() => server.close());
@@ -57,7 +60,9 @@ describe.each(backends)('auth on %s', (backend) => {
   ])('refuses %s with 401 and the same message', async (_label, l, p) => {
     const res = await login(l, p);
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { code: 'invalid_credentials', message: expect.stringMatching(/Неверный логин или пароль/) } });
+    expect(res.body).toEqual({
+      error: { code: 'invalid_credentials', message: expect.stringMatching(/Неверный логин или пароль/) },
+    });
   });
 
   it.each([
@@ -69,7 +74,12 @@ describe.each(backends)('auth on %s', (backend) => {
   });
 
   it('limits failed sign-ins per login and address: the sixth attempt within a minute gets 429, even with the right password', async () => {
-    await createAccount(server.database.db, { login: 'victim', name: 'Жертва перебора', role: 'agent', password: 'правильный-пароль' });
+    await createAccount(server.database.db, {
+      login: 'victim',
+      name: 'Жертва перебора',
+      role: 'agent',
+      password: 'правильный-пароль',
+    });
     for (let i = 0; i < 5; i++) expect((await login('victim', `guess-${i}`)).status).toBe(401);
     const blocked = await login('victim', 'правильный-пароль');
     expect(blocked.status).toBe(429);
@@ -80,7 +90,12 @@ describe.each(backends)('auth on %s', (backend) => {
   });
 
   it('disabling an account ends its sessions and marks its agent document inactive', async () => {
-    const agent = await createAccount(server.database.db, { login: 'leaver', name: 'Уходящий', role: 'agent', password: 'пароль-уходящего' });
+    const agent = await createAccount(server.database.db, {
+      login: 'leaver',
+      name: 'Уходящий',
+      role: 'agent',
+      password: 'пароль-уходящего',
+    });
     const { body } = await login('leaver', 'пароль-уходящего');
     const client = new ApiClient(server.url, body.token);
     const { checkpoint } = await client.pullAll('agents');

@@ -22,7 +22,9 @@ import { fresh, kbDoc, update } from './support/documents.ts';
 
 async function snapshot(database: Database) {
   const docs = await sql<{ collection: string; id: string; updated_at: number; deleted: boolean; json: string }>`
-    select collection, id, updated_at, deleted, data::text as json from documents order by collection, updated_at, id`.execute(database.db);
+    select collection, id, updated_at, deleted, data::text as json from documents order by collection, updated_at, id`.execute(
+    database.db,
+  );
   return {
     documents: docs.rows.map((r) => ({ ...r, updated_at: Number(r.updated_at) })),
     counters: await database.db.selectFrom('ticket_counters').selectAll().orderBy('year').execute(),
@@ -46,7 +48,10 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     passwords = Object.fromEntries(seeded.accounts.map((a) => [a.login, a.password]));
     intakeKey = (await createApiKey(source.db, 'messenger')).key;
     const { app, url } = await startServerOn(source);
-    const login = await new ApiClient(url, null).post<{ token: string }>('/api/auth/login', { login: 'demo', password: passwords.demo });
+    const login = await new ApiClient(url, null).post<{ token: string }>('/api/auth/login', {
+      login: 'demo',
+      password: passwords.demo,
+    });
     const client = new ApiClient(url, login.body.token);
     const doc = kbDoc();
     await client.push('kb', [fresh(doc)]);
@@ -54,7 +59,13 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     await client.push<KbArticle>('kb', [update(master, { ...master, _deleted: true })]);
     const intake = await new ApiClient(url, null).post<{ id: string; number: string }>(
       '/api/intake/tickets',
-      { channel: 'messenger', externalId: 'tg-42', subject: 'Не открывается калитка', description: '', contact: { name: 'Жилец' } },
+      {
+        channel: 'messenger',
+        externalId: 'tg-42',
+        subject: 'Не открывается калитка',
+        description: '',
+        contact: { name: 'Жилец' },
+      },
       { 'x-api-key': intakeKey },
     );
     intakeAnswer = intake.body;
@@ -93,12 +104,23 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     // The restored workspace works: old passwords sign in, intake stays idempotent, numbering continues.
     const { app, url } = await startServerOn(pgTarget);
     try {
-      const login = await new ApiClient(url, null).post<{ token: string }>('/api/auth/login', { login: 'head', password: passwords.head });
+      const login = await new ApiClient(url, null).post<{ token: string }>('/api/auth/login', {
+        login: 'head',
+        password: passwords.head,
+      });
       expect(login.status).toBe(200);
       const intake = new ApiClient(url, null);
-      const again = await intake.post('/api/intake/tickets', { channel: 'messenger', externalId: 'tg-42', subject: 'x', description: '', contact: { name: 'Жилец' } }, { 'x-api-key': intakeKey });
+      const again = await intake.post(
+        '/api/intake/tickets',
+        { channel: 'messenger', externalId: 'tg-42', subject: 'x', description: '', contact: { name: 'Жилец' } },
+        { 'x-api-key': intakeKey },
+      );
       expect(again.body).toEqual({ ...intakeAnswer, created: false });
-      const next = await intake.post<{ number: string }>('/api/intake/tickets', { channel: 'messenger', externalId: 'tg-43', subject: 'Новое', description: '', contact: { name: 'Жилец' } }, { 'x-api-key': intakeKey });
+      const next = await intake.post<{ number: string }>(
+        '/api/intake/tickets',
+        { channel: 'messenger', externalId: 'tg-43', subject: 'Новое', description: '', contact: { name: 'Жилец' } },
+        { 'x-api-key': intakeKey },
+      );
       const counter = expected.counters.find((c) => c.year === Number(next.body.number.slice(0, 4)))!;
       expect(next.body.number).toBe(`${counter.year}-${String(counter.last_number + 1).padStart(6, '0')}`);
     } finally {

@@ -49,15 +49,25 @@ describe.each(backends)('bad requests on %s', (backend) => {
   });
 
   it('refuses a login body over 64 KB with 413', async () => {
-    expectRefused(await server.anonymous.post('/api/auth/login', { login: 'x', password: 'p'.repeat(70_000) }), 413, 'body_too_large');
+    expectRefused(
+      await server.anonymous.post('/api/auth/login', { login: 'x', password: 'p'.repeat(70_000) }),
+      413,
+      'body_too_large',
+    );
   });
 
   it('refuses a push that is not JSON with 415', async () => {
-    expectRefused(await server.asAgent.request('POST', '/api/replication/kb/push', 'hello', { 'content-type': 'text/plain' }), 415);
+    expectRefused(
+      await server.asAgent.request('POST', '/api/replication/kb/push', 'hello', { 'content-type': 'text/plain' }),
+      415,
+    );
   });
 
   it.each(['pull', 'push', 'pull/stream'])('answers an unknown collection on %s with 404', async (route) => {
-    const res = route === 'push' ? await server.asAgent.post(`/api/replication/users/${route}`, []) : await server.asAgent.get(`/api/replication/users/${route}`);
+    const res =
+      route === 'push'
+        ? await server.asAgent.post(`/api/replication/users/${route}`, [])
+        : await server.asAgent.get(`/api/replication/users/${route}`);
     expectRefused(res, 404, 'unknown_collection');
   });
 

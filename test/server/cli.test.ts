@@ -48,7 +48,8 @@ describe('server CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const login = (l: string, p: string) => new ApiClient(api.url, null).post<{ token: string }>('/api/auth/login', { login: l, password: p });
+  const login = (l: string, p: string) =>
+    new ApiClient(api.url, null).post<{ token: string }>('/api/auth/login', { login: l, password: p });
 
   it('prints help and refuses unknown commands and flags with exit code 2', () => {
     const help = cli(['--help'], env);
@@ -131,7 +132,11 @@ describe('server CLI', () => {
   });
 
   it('starts, logs JSON without secrets, and on SIGTERM closes streams and exits 0', async () => {
-    const child = spawn(process.execPath, ['server/cli.ts', '--port', '0'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['server/cli.ts', '--port', '0'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const lines: string[] = [];
     const ready = new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('not ready')), 30_000);
@@ -145,11 +150,19 @@ describe('server CLI', () => {
       });
     });
     const serverUrl = await ready;
-    const { body } = await new ApiClient(serverUrl, null).post<{ token: string }>('/api/auth/login', { login: 'olga', password: 'wrong-password' });
+    const { body } = await new ApiClient(serverUrl, null).post<{ token: string }>('/api/auth/login', {
+      login: 'olga',
+      password: 'wrong-password',
+    });
     expect(body).toMatchObject({ error: { code: 'invalid_credentials' } });
     const res = cli(['user', 'add', '--login', 'streamer', '--name', 'Стример', '--role', 'agent'], env, 'пароль-стримера');
     expect(res.code).toBe(0);
-    const token = (await new ApiClient(serverUrl, null).post<{ token: string }>('/api/auth/login', { login: 'streamer', password: 'пароль-стримера' })).body.token;
+    const token = (
+      await new ApiClient(serverUrl, null).post<{ token: string }>('/api/auth/login', {
+        login: 'streamer',
+        password: 'пароль-стримера',
+      })
+    ).body.token;
     const stream = await openStream(`${serverUrl}/api/replication/kb/pull/stream`, token);
     expect(stream.status).toBe(200);
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

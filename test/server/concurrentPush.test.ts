@@ -60,6 +60,6 @@ describe.each(backends)('concurrent pushes on %s', (backend) => {
     expect([...seen.values()].every((n) => n === 1)).toBe(true);
     for (let i = 1; i < stamps.length; i++) expect(stamps[i]!).toBeGreaterThan(stamps[i - 1]!);
     // The puller really ran alongside the pushes, not only afterwards.
-    expect(pages).toBeGreaterThan(pushers * perPusher / 40);
+    expect(pages).toBeGreaterThan((pushers * perPusher) / 40);
   });
 });

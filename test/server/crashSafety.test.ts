@@ -44,7 +44,9 @@ function startServerProcess(args: string[], env: Record<string, string>): Promis
   });
 }
 
-const targets: Array<[string, () => Promise<{ target: DatabaseTarget; args: string[]; env: Record<string, string>; cleanup: () => void }>]> = [
+const targets: Array<
+  [string, () => Promise<{ target: DatabaseTarget; args: string[]; env: Record<string, string>; cleanup: () => void }>]
+> = [
   [
     'postgres',
     async () => {
@@ -56,7 +58,12 @@ const targets: Array<[string, () => Promise<{ target: DatabaseTarget; args: stri
     'pglite',
     async () => {
       const dir = mkdtempSync(join(tmpdir(), 'pass24-crash-'));
-      return { target: { dataDir: dir }, args: ['--data', dir], env: { DATABASE_URL: '' }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        target: { dataDir: dir },
+        args: ['--data', dir],
+        env: { DATABASE_URL: '' },
+        cleanup: () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   ],
 ];
@@ -70,7 +77,12 @@ describe.each(targets)('SIGKILL during pushes (%s)', (_name, prepare) => {
     cleanups.push(cleanup);
     // Accounts first (migrations run on open), then hand the folder/database to the child.
     const setup = await openDatabase(target);
-    const agent = await createAccount(setup.db, { login: 'crash-agent', name: 'Агент', role: 'agent', password: 'пароль-агента' });
+    const agent = await createAccount(setup.db, {
+      login: 'crash-agent',
+      name: 'Агент',
+      role: 'agent',
+      password: 'пароль-агента',
+    });
     const { token } = await createSession(setup.db, agent.id, 3_600_000, Date.now());
     await setup.close();
 
@@ -84,8 +96,13 @@ describe.each(targets)('SIGKILL during pushes (%s)', (_name, prepare) => {
     const pusher = async () => {
       while (!killed) {
         const n = next++;
-        const docs = Array.from({ length: 50 }, (_, i) => ticketDoc({ id: `crash-${n}-${i}`, createdAt: Date.UTC(2026, 0, 1) + n * 100 + i }));
-        batches.set(n, docs.map((d) => d.id));
+        const docs = Array.from({ length: 50 }, (_, i) =>
+          ticketDoc({ id: `crash-${n}-${i}`, createdAt: Date.UTC(2026, 0, 1) + n * 100 + i }),
+        );
+        batches.set(
+          n,
+          docs.map((d) => d.id),
+        );
         inFlight.add(n);
         try {
           const res = await fetch(`${url}/api/replication/tickets/push`, {
@@ -96,7 +113,13 @@ describe.each(targets)('SIGKILL during pushes (%s)', (_name, prepare) => {
           const body = (await res.json()) as { conflicts: Array<{ number?: unknown }>; rejected: unknown[] };
           // Stored: nothing refused, and every new ticket back with its number.
           const numbered = body.conflicts.filter((d) => typeof d.number === 'string').length;
-          if (res.status === 200 && body.rejected.length === 0 && numbered === docs.length && body.conflicts.length === docs.length) acknowledged.add(n);
+          if (
+            res.status === 200 &&
+            body.rejected.length === 0 &&
+            numbered === docs.length &&
+            body.conflicts.length === docs.length
+          )
+            acknowledged.add(n);
         } catch {
           return; // the server died under us
         } finally {

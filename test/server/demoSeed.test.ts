@@ -22,7 +22,10 @@ const now = Date.UTC(2026, 10, 20, 9, 0);
 const DAY = 86_400_000;
 
 async function allDocuments(database: Database): Promise<Array<{ collection: CollectionName; json: string }>> {
-  const res = await sql<{ collection: CollectionName; json: string }>`select collection, data::text as json from documents order by collection, updated_at, id`.execute(database.db);
+  const res = await sql<{
+    collection: CollectionName;
+    json: string;
+  }>`select collection, data::text as json from documents order by collection, updated_at, id`.execute(database.db);
   return res.rows;
 }
 
@@ -61,7 +64,9 @@ describe('demo seed', () => {
 
   it('stores only schema-valid documents', () => {
     const validator = documentValidator();
-    const invalid = collectionNames.flatMap((c) => docs[c].map((d) => [c, d.id, validator.check(c, d)] as const)).filter(([, , r]) => !r.ok);
+    const invalid = collectionNames
+      .flatMap((c) => docs[c].map((d) => [c, d.id, validator.check(c, d)] as const))
+      .filter(([, , r]) => !r.ok);
     expect(invalid.slice(0, 3)).toEqual([]);
   });
 
@@ -91,8 +96,16 @@ describe('demo seed', () => {
   });
 
   it('uses the four channels and four products', () => {
-    for (const channel of ['phone', 'email', 'messenger', 'crm']) expect(share((t) => t.channel === channel), channel).toBeGreaterThan(0.07);
-    for (const product of ['pass24_online', 'pass24_key', 'pass24_auto', 'pass24_admin']) expect(share((t) => t.product === product), product).toBeGreaterThan(0.02);
+    for (const channel of ['phone', 'email', 'messenger', 'crm'])
+      expect(
+        share((t) => t.channel === channel),
+        channel,
+      ).toBeGreaterThan(0.07);
+    for (const product of ['pass24_online', 'pass24_key', 'pass24_auto', 'pass24_admin'])
+      expect(
+        share((t) => t.product === product),
+        product,
+      ).toBeGreaterThan(0.02);
   });
 
   it('escalates about one ticket in ten, repeats about 8%, and scores CSAT 4.5 on average', () => {
@@ -111,7 +124,9 @@ describe('demo seed', () => {
 
   it('closes every ticket older than two weeks, mostly within the SLA', () => {
     const old = tickets.filter((t) => t.createdAt < now - 14 * DAY);
-    expect(old.every((t) => t.status === 'closed' && t.closedAt !== null && t.resolvedAt !== null && t.confirmation !== null)).toBe(true);
+    expect(
+      old.every((t) => t.status === 'closed' && t.closedAt !== null && t.resolvedAt !== null && t.confirmation !== null),
+    ).toBe(true);
     for (const priority of ['emergency', 'standard', 'consultation'] as const) {
       const closed = old.filter((t) => t.priority === priority);
       const met = closed.filter((t) => {
@@ -126,7 +141,9 @@ describe('demo seed', () => {
     const open = tickets.filter((t) => t.status !== 'closed');
     expect(open.length).toBeGreaterThan(5);
     expect(open.length).toBeLessThan(60);
-    const waiting = open.filter((t) => t.priority === 'emergency' && t.status === 'new' && t.firstContactAt === null && t.createdAt > now - 15 * 60_000);
+    const waiting = open.filter(
+      (t) => t.priority === 'emergency' && t.status === 'new' && t.firstContactAt === null && t.createdAt > now - 15 * 60_000,
+    );
     expect(waiting.length).toBeGreaterThanOrEqual(1);
     expect(waiting.length).toBeLessThanOrEqual(2);
     for (const t of waiting) expect(t.firstContactDueAt).toBeGreaterThan(now);
@@ -158,7 +175,12 @@ describe('demo seed', () => {
   });
 
   it('creates the demo accounts and their agent documents', () => {
-    expect(result.accounts.map((a) => [a.login, a.role])).toEqual([['demo', 'agent'], ['agent2', 'agent'], ['head', 'head'], ['admin', 'admin']]);
+    expect(result.accounts.map((a) => [a.login, a.role])).toEqual([
+      ['demo', 'agent'],
+      ['agent2', 'agent'],
+      ['head', 'head'],
+      ['admin', 'admin'],
+    ]);
     expect((docs.agents as unknown as Agent[]).map((a) => a.login).sort()).toEqual(['admin', 'agent2', 'demo', 'head']);
     expect(new Set(tickets.map((t) => t.assigneeId)).size).toBeGreaterThanOrEqual(2);
   });
@@ -187,17 +209,37 @@ describe('demo content files', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('parses front matter with inline or block tag lists and product names or codes', () => {
-    expect(parseArticle('a', '---\ntitle: Камера не видит номер\nproduct: PASS24.auto\ntags: [камера, номер]\n---\n# Камера\n\nТекст.')).toEqual({
-      slug: 'a', title: 'Камера не видит номер', product: 'pass24_auto', tags: ['камера', 'номер'], body: '# Камера\n\nТекст.',
+    expect(
+      parseArticle(
+        'a',
+        '---\ntitle: Камера не видит номер\nproduct: PASS24.auto\ntags: [камера, номер]\n---\n# Камера\n\nТекст.',
+      ),
+    ).toEqual({
+      slug: 'a',
+      title: 'Камера не видит номер',
+      product: 'pass24_auto',
+      tags: ['камера', 'номер'],
+      body: '# Камера\n\nТекст.',
     });
-    expect(parseArticle('b', '---\ntitle: "Гостевой пропуск"\nproduct: pass24_online\ntags:\n  - гость\n  - пропуск\n---\nТело')).toMatchObject({ product: 'pass24_online', tags: ['гость', 'пропуск'] });
+    expect(
+      parseArticle('b', '---\ntitle: "Гостевой пропуск"\nproduct: pass24_online\ntags:\n  - гость\n  - пропуск\n---\nТело'),
+    ).toMatchObject({ product: 'pass24_online', tags: ['гость', 'пропуск'] });
     expect(parseArticle('c', 'без заголовка')).toBeNull();
   });
 
   it('seeds with whatever content is there, and scales tickets and articles', async () => {
     mkdirSync(join(dir, 'kb'));
-    for (let i = 0; i < 4; i++) writeFileSync(join(dir, 'kb', `a${i}.md`), `---\ntitle: Статья ${i}\nproduct: pass24_key\ntags: [ключ]\n---\nТекст статьи ${i}.`);
-    writeFileSync(join(dir, 'templates.json'), JSON.stringify([{ title: 'Приветствие', category: 'Общее', body: 'Здравствуйте, {{client.name}}!', channels: ['email', 'fax'] }]));
+    for (let i = 0; i < 4; i++)
+      writeFileSync(
+        join(dir, 'kb', `a${i}.md`),
+        `---\ntitle: Статья ${i}\nproduct: pass24_key\ntags: [ключ]\n---\nТекст статьи ${i}.`,
+      );
+    writeFileSync(
+      join(dir, 'templates.json'),
+      JSON.stringify([
+        { title: 'Приветствие', category: 'Общее', body: 'Здравствуйте, {{client.name}}!', channels: ['email', 'fax'] },
+      ]),
+    );
     const small = await openDatabase({ url: await createPostgresDatabase('seedscale') });
     try {
       const res = await seedDemo(small, { now, scale: 2, demoDir: dir });
@@ -205,7 +247,11 @@ describe('demo content files', () => {
       expect(res.counts.templates).toBe(1);
       expect(res.counts.tickets).toBeGreaterThan(6600);
       expect(res.counts.tickets).toBeLessThan(7400);
-      const tpl = await small.db.selectFrom('documents').select('data').where('collection', '=', 'templates').executeTakeFirstOrThrow();
+      const tpl = await small.db
+        .selectFrom('documents')
+        .select('data')
+        .where('collection', '=', 'templates')
+        .executeTakeFirstOrThrow();
       expect((tpl.data as { channels: string[] }).channels).toEqual(['email']);
     } finally {
       await small.close();

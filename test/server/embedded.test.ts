@@ -17,7 +17,10 @@ describe('startEmbedded', () => {
     try {
       expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(first.login).toBe('demo');
-      const login = await new ApiClient(first.url, null).post<LoginResponse>('/api/auth/login', { login: first.login, password: first.password });
+      const login = await new ApiClient(first.url, null).post<LoginResponse>('/api/auth/login', {
+        login: first.login,
+        password: first.password,
+      });
       expect(login.status).toBe(200);
       expect(login.body.agent).toMatchObject({ login: 'demo', role: 'agent' });
       token = login.body.token;

@@ -15,13 +15,22 @@ describe.each(backends)('hardening on %s', (backend) => {
   it('reports health with the database kind, version and clock', async () => {
     const res = await server.anonymous.get<HealthResponse>('/api/health');
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ ok: true, db: backend, version: expect.stringMatching(/^\d+\.\d+\.\d+/), now: expect.any(Number) });
+    expect(res.body).toEqual({
+      ok: true,
+      db: backend,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      now: expect.any(Number),
+    });
     expect(Math.abs(res.body.now - Date.now())).toBeLessThan(5_000);
     expect(res.headers.get('date')).toBeTruthy();
   });
 
   it('stamps every answer, errors included, with the server clock in milliseconds', async () => {
-    for (const res of [await server.anonymous.get('/api/health'), await server.asAgent.get('/api/replication/kb/pull'), await server.asAgent.get('/api/nope')]) {
+    for (const res of [
+      await server.anonymous.get('/api/health'),
+      await server.asAgent.get('/api/replication/kb/pull'),
+      await server.asAgent.get('/api/nope'),
+    ]) {
       const stamp = Number(res.headers.get('x-server-time'));
       expect(Number.isInteger(stamp)).toBe(true);
       expect(Math.abs(stamp - Date.now())).toBeLessThan(5_000);
@@ -29,7 +38,11 @@ describe.each(backends)('hardening on %s', (backend) => {
   });
 
   it('sets the security headers on every answer', async () => {
-    for (const res of [await server.anonymous.get('/api/health'), await server.anonymous.get('/api/replication/kb/pull'), await server.asAgent.get('/api/nope')]) {
+    for (const res of [
+      await server.anonymous.get('/api/health'),
+      await server.anonymous.get('/api/replication/kb/pull'),
+      await server.asAgent.get('/api/nope'),
+    ]) {
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
       expect(res.headers.get('referrer-policy')).toBe('no-referrer');
       expect(res.headers.get('x-frame-options')).toBe('DENY');
@@ -47,7 +60,11 @@ describe.each(backends)('hardening on %s', (backend) => {
   ])('answers CORS for origin %s: allowed=%s, exposing Date and X-Server-Time', async (origin, allowed) => {
     const preflight = await fetch(`${server.url}/api/replication/kb/push`, {
       method: 'OPTIONS',
-      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+      headers: {
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
     });
     const res = await server.asAgent.get('/api/replication/kb/pull', { origin });
     if (allowed) {

@@ -37,7 +37,11 @@ describe.each(backends)('intake on %s', (backend) => {
   afterAll(() => server.close());
 
   const post = (body: unknown, key: string | null = emailKey) =>
-    server.anonymous.post<IntakeTicketResponse & { error?: { code: string; message: string } }>('/api/intake/tickets', body, key ? { 'x-api-key': key } : {});
+    server.anonymous.post<IntakeTicketResponse & { error?: { code: string; message: string } }>(
+      '/api/intake/tickets',
+      body,
+      key ? { 'x-api-key': key } : {},
+    );
 
   it('files a complete ticket and its created event, numbered, on every workstation stream', async () => {
     const stream = await openStream<Ticket>(`${server.url}/api/replication/tickets/pull/stream`, server.asAgent.token);
@@ -63,7 +67,16 @@ describe.each(backends)('intake on %s', (backend) => {
       contact: { name: 'Ирина Соколова', email: 'sokolova@uk-dom.ru', phone: '', messenger: '' },
       assigneeId: '',
       externalId: body.externalId,
-      escalation: { state: 'none', reason: '', requestedAt: null, requestedBy: '', decidedAt: null, decidedBy: '', devTaskRef: '', comment: '' },
+      escalation: {
+        state: 'none',
+        reason: '',
+        requestedAt: null,
+        requestedBy: '',
+        decidedAt: null,
+        decidedBy: '',
+        devTaskRef: '',
+        comment: '',
+      },
       statusLog: [{ status: 'new', at: ticket.createdAt }],
     });
     expect(ticket.createdAt).toBeGreaterThanOrEqual(before);
@@ -73,7 +86,9 @@ describe.each(backends)('intake on %s', (backend) => {
 
     const { documents: events } = await server.asAgent.pullAll<TicketEvent>('events');
     const created = events.filter((e) => e.ticketId === res.body.id);
-    expect(created).toEqual([expect.objectContaining({ kind: 'created', at: ticket.createdAt, data: { channel: 'email', externalId: body.externalId } })]);
+    expect(created).toEqual([
+      expect.objectContaining({ kind: 'created', at: ticket.createdAt, data: { channel: 'email', externalId: body.externalId } }),
+    ]);
     stream.close();
   });
 

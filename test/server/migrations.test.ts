@@ -20,8 +20,18 @@ describe('migrations', () => {
       expect(await migrate(a.db)).toEqual([]);
       const rows = await a.db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute();
       expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));
-      const tables = await sql<{ t: string }>`select table_name as t from information_schema.tables where table_schema = 'public' order by 1`.execute(a.db);
-      expect(tables.rows.map((r) => r.t)).toEqual(['accounts', 'api_keys', 'documents', 'intake_refs', 'schema_migrations', 'sessions', 'ticket_counters']);
+      const tables = await sql<{
+        t: string;
+      }>`select table_name as t from information_schema.tables where table_schema = 'public' order by 1`.execute(a.db);
+      expect(tables.rows.map((r) => r.t)).toEqual([
+        'accounts',
+        'api_keys',
+        'documents',
+        'intake_refs',
+        'schema_migrations',
+        'sessions',
+        'ticket_counters',
+      ]);
     } finally {
       await a.close();
       await b.close();

@@ -17,10 +17,12 @@ describe('PGlite and the event loop', () => {
       );
       // An I/O-phase callback (as an incoming connection or request body would be) scheduled
       // behind the queue: it must not wait until all 40 statements are done.
-      const io = new Promise<void>((resolve) => setImmediate(() => {
-        order.push('io');
-        resolve();
-      }));
+      const io = new Promise<void>((resolve) =>
+        setImmediate(() => {
+          order.push('io');
+          resolve();
+        }),
+      );
       await Promise.all([...queued, io]);
       expect(order.indexOf('io')).toBeLessThan(order.length - 1);
       expect(order.indexOf('io')).toBeLessThan(5);

@@ -12,7 +12,9 @@ describe.each(backends)('pull on %s', (backend) => {
     server = await startTestServer(backend);
     // 25 articles in 3 pushes: the server gives each a strictly larger updatedAt.
     for (let batch = 0; batch < 3; batch++) {
-      const docs = Array.from({ length: batch === 2 ? 5 : 10 }, (_, i) => kbDoc({ id: `kb-${batch}-${String(i).padStart(2, '0')}` }));
+      const docs = Array.from({ length: batch === 2 ? 5 : 10 }, (_, i) =>
+        kbDoc({ id: `kb-${batch}-${String(i).padStart(2, '0')}` }),
+      );
       const res = await server.asAgent.push('kb', docs.map(fresh));
       expect(res).toEqual({ conflicts: [], rejected: [] });
     }
@@ -37,7 +39,11 @@ describe.each(backends)('pull on %s', (backend) => {
     const seen: string[] = [];
     let checkpoint = null;
     for (let i = 0; i < 10; i++) {
-      const page: Awaited<ReturnType<typeof server.asAgent.pull<KbArticle>>> = await server.asAgent.pull<KbArticle>('kb', checkpoint, 7);
+      const page: Awaited<ReturnType<typeof server.asAgent.pull<KbArticle>>> = await server.asAgent.pull<KbArticle>(
+        'kb',
+        checkpoint,
+        7,
+      );
       if (page.documents.length === 0) {
         expect(page.checkpoint).toEqual(checkpoint);
         break;

@@ -24,7 +24,9 @@ describe.each(backends)('pull stream on %s', (backend) => {
   it('sends what changes after it opened, as {documents, checkpoint}, to every subscriber', async () => {
     const before = kbDoc();
     await server.asAgent.push('kb', [fresh(before)]);
-    const streams = await Promise.all(Array.from({ length: 5 }, () => openStream<KbArticle>(streamUrl('kb'), server.asAgent.token)));
+    const streams = await Promise.all(
+      Array.from({ length: 5 }, () => openStream<KbArticle>(streamUrl('kb'), server.asAgent.token)),
+    );
     expect(streams.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
     const doc = kbDoc();
     await server.asHead.push('kb', [fresh(doc)]);

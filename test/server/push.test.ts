@@ -51,7 +51,10 @@ describe.each(backends)('push on %s', (backend) => {
       const doc = kbDoc();
       await server.asAgent.push('kb', [fresh(doc)]);
       const master = (await stored<KbArticle>('kb', doc.id))!;
-      const row: PushRow<KbArticle> = { assumedMasterState: assumed(master), newDocumentState: { ...master, title: 'Чужая правка' } };
+      const row: PushRow<KbArticle> = {
+        assumedMasterState: assumed(master),
+        newDocumentState: { ...master, title: 'Чужая правка' },
+      };
       const res = await server.asAgent.push<KbArticle>('kb', [row]);
       expect(res.rejected).toEqual([]);
       expect(res.conflicts).toEqual([master]);
@@ -64,7 +67,11 @@ describe.each(backends)('push on %s', (backend) => {
       const master = (await stored<KbArticle>('kb', a.id))!;
       const b = kbDoc();
       const c = kbDoc();
-      const res = await server.asAgent.push<KbArticle>('kb', [fresh(b), { assumedMasterState: null, newDocumentState: master }, fresh(c)]);
+      const res = await server.asAgent.push<KbArticle>('kb', [
+        fresh(b),
+        { assumedMasterState: null, newDocumentState: master },
+        fresh(c),
+      ]);
       expect(res.conflicts.map((d) => d.id)).toEqual([a.id]);
       const pulled = await server.asAgent.pullAll<KbArticle>('kb');
       const bStored = pulled.documents.find((d) => d.id === b.id)!;
@@ -82,7 +89,12 @@ describe.each(backends)('push on %s', (backend) => {
       const tomb = (await stored<KbArticle>('kb', doc.id))!;
       expect(tomb._deleted).toBe(true);
       expect(tomb.title).toBe(master.title);
-      const row = await server.database.db.selectFrom('documents').select(['deleted']).where('collection', '=', 'kb').where('id', '=', doc.id).executeTakeFirst();
+      const row = await server.database.db
+        .selectFrom('documents')
+        .select(['deleted'])
+        .where('collection', '=', 'kb')
+        .where('id', '=', doc.id)
+        .executeTakeFirst();
       expect(row).toEqual({ deleted: true });
       await server.asAgent.push<KbArticle>('kb', [update(tomb, { ...tomb, _deleted: false })]);
       expect((await stored<KbArticle>('kb', doc.id))!._deleted).toBe(false);
@@ -95,7 +107,9 @@ describe.each(backends)('push on %s', (backend) => {
       expect(await server.asAgent.push('events', [fresh(ev)])).toEqual({ conflicts: [], rejected: [] });
       const master = (await stored<TicketEvent>('events', ev.id))!;
       expect(await server.asAgent.push('events', [fresh(ev)])).toEqual({ conflicts: [], rejected: [] });
-      const changed = await server.asAgent.push<TicketEvent>('events', [update(master, { ...master, body: 'Исправленный текст' })]);
+      const changed = await server.asAgent.push<TicketEvent>('events', [
+        update(master, { ...master, body: 'Исправленный текст' }),
+      ]);
       expect(changed.conflicts).toEqual([]);
       expect(changed.rejected).toEqual([{ id: ev.id, code: 'insert_only', reason: expect.stringMatching(/не изменяются/) }]);
       const deleted = await server.asAgent.push<TicketEvent>('events', [update(master, { ...master, _deleted: true })]);
@@ -123,10 +137,18 @@ describe.each(backends)('push on %s', (backend) => {
 
     it('lets head and admin write config, and refuses an agent', async () => {
       const refused = await server.asAgent.push<ConfigDoc>('config', [fresh(configDoc({ id: 'alarm-defaults' }))]);
-      expect(refused.rejected).toEqual([{ id: 'alarm-defaults', code: 'forbidden_role', reason: expect.stringMatching(/head или admin/) }]);
+      expect(refused.rejected).toEqual([
+        { id: 'alarm-defaults', code: 'forbidden_role', reason: expect.stringMatching(/head или admin/) },
+      ]);
       expect(await stored('config', 'alarm-defaults')).toBeUndefined();
-      expect(await server.asHead.push<ConfigDoc>('config', [fresh(configDoc({ id: 'alarm-defaults' }))])).toEqual({ conflicts: [], rejected: [] });
-      expect(await server.asAdmin.push<ConfigDoc>('config', [fresh(configDoc({ id: 'calendar' }))])).toEqual({ conflicts: [], rejected: [] });
+      expect(await server.asHead.push<ConfigDoc>('config', [fresh(configDoc({ id: 'alarm-defaults' }))])).toEqual({
+        conflicts: [],
+        rejected: [],
+      });
+      expect(await server.asAdmin.push<ConfigDoc>('config', [fresh(configDoc({ id: 'calendar' }))])).toEqual({
+        conflicts: [],
+        rejected: [],
+      });
     });
 
     it('fills the agents collection from the accounts', async () => {
@@ -150,7 +172,9 @@ describe.each(backends)('push on %s', (backend) => {
       const res = await server.asAgent.push<Ticket>('tickets', [fresh(bad), fresh(good)]);
       // The good one comes back as stored: with the number the server gave it.
       expect(res.conflicts).toEqual([await stored('tickets', good.id)]);
-      expect(res.rejected).toEqual([{ id: bad.id, code: 'invalid_document', reason: expect.stringMatching(/не соответствует схеме/) }]);
+      expect(res.rejected).toEqual([
+        { id: bad.id, code: 'invalid_document', reason: expect.stringMatching(/не соответствует схеме/) },
+      ]);
       expect(await stored('tickets', bad.id)).toBeUndefined();
       expect(await stored('tickets', good.id)).toBeDefined();
     });
@@ -158,7 +182,10 @@ describe.each(backends)('push on %s', (backend) => {
     it('rejects both states of a document sent twice in one batch', async () => {
       const doc = kbDoc();
       const res = await server.asAgent.push('kb', [fresh(doc), fresh({ ...doc, title: 'другой' })]);
-      expect(res.rejected.map((r) => [r.id, r.code])).toEqual([[doc.id, 'duplicate'], [doc.id, 'duplicate']]);
+      expect(res.rejected.map((r) => [r.id, r.code])).toEqual([
+        [doc.id, 'duplicate'],
+        [doc.id, 'duplicate'],
+      ]);
       expect(await stored('kb', doc.id)).toBeUndefined();
     });
 
@@ -177,12 +204,17 @@ describe.each(backends)('push on %s', (backend) => {
       expect(master.number).toMatch(/^2026-\d{6}$/);
       // Stored otherwise than sent: the stored state (with the number) comes back at once.
       expect(created).toEqual({ conflicts: [master], rejected: [] });
-      const res = await server.asAgent.push<Ticket>('tickets', [update(master, { ...master, number: null, subject: 'Уточнённая тема' })]);
+      const res = await server.asAgent.push<Ticket>('tickets', [
+        update(master, { ...master, number: null, subject: 'Уточнённая тема' }),
+      ]);
       const updated = (await stored<Ticket>('tickets', t.id))!;
       expect(updated).toMatchObject({ number: master.number, subject: 'Уточнённая тема' });
       expect(res).toEqual({ conflicts: [updated], rejected: [] });
       // An update that carries the number is stored as sent: nothing comes back.
-      expect(await server.asAgent.push<Ticket>('tickets', [update(updated, { ...updated, subject: 'Ещё раз' })])).toEqual({ conflicts: [], rejected: [] });
+      expect(await server.asAgent.push<Ticket>('tickets', [update(updated, { ...updated, subject: 'Ещё раз' })])).toEqual({
+        conflicts: [],
+        rejected: [],
+      });
     });
 
     it('stores no new version for a push that changes nothing (the state it just sent back, confirmed)', async () => {
@@ -204,8 +236,12 @@ describe.each(backends)('push on %s', (backend) => {
       const t = ticketDoc();
       await server.asAgent.push('tickets', [fresh(t)]);
       const master = (await stored<Ticket>('tickets', t.id))!;
-      const res = await server.asAgent.push<Ticket>('tickets', [update(master, { ...(change(master) as Ticket), _deleted: false })]);
-      expect(res.rejected).toEqual([{ id: t.id, code: 'immutable_field', reason: expect.stringContaining(field === 'number' ? 'Номер' : 'createdAt') }]);
+      const res = await server.asAgent.push<Ticket>('tickets', [
+        update(master, { ...(change(master) as Ticket), _deleted: false }),
+      ]);
+      expect(res.rejected).toEqual([
+        { id: t.id, code: 'immutable_field', reason: expect.stringContaining(field === 'number' ? 'Номер' : 'createdAt') },
+      ]);
       expect(await stored<Ticket>('tickets', t.id)).toEqual(master);
     });
 
@@ -227,7 +263,10 @@ describe.each(backends)('push on %s', (backend) => {
       await server.asAgent.push('tickets', [fresh(early), fresh(late)]);
 
       const { documents } = await server.asAgent.pullAll<Ticket>('tickets');
-      const of2027 = documents.filter((d) => d.number?.startsWith('2027-')).map((d) => d.number!).sort();
+      const of2027 = documents
+        .filter((d) => d.number?.startsWith('2027-'))
+        .map((d) => d.number!)
+        .sort();
       expect(of2027).toEqual(Array.from({ length: 120 }, (_, i) => `2027-${String(i + 1).padStart(6, '0')}`));
       expect(documents.find((d) => d.id === early.id)!.number).toMatch(/^2026-/);
       expect(documents.find((d) => d.id === late.id)!.number).toBe('2025-000001');

@@ -36,7 +36,9 @@ function findBinDir(): string {
   const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))) : [];
   versions.sort((a, b) => Number(b) - Number(a));
   if (versions.length === 0) {
-    throw new Error('PostgreSQL binaries not found (initdb on PATH or /usr/lib/postgresql/*/bin): install postgresql to run the server suite.');
+    throw new Error(
+      'PostgreSQL binaries not found (initdb on PATH or /usr/lib/postgresql/*/bin): install postgresql to run the server suite.',
+    );
   }
   return join(root, versions[0]!, 'bin');
 }
@@ -83,7 +85,11 @@ export async function startPostgresCluster(options: ClusterOptions = {}): Promis
   const port = await freePort();
   const durable = options.durable ?? false;
   try {
-    runPg(join(binDir, 'initdb'), ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'], 'initdb');
+    runPg(
+      join(binDir, 'initdb'),
+      ['-D', dataDir, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync'],
+      'initdb',
+    );
     const settings = [
       `-p ${port}`,
       `-k ${dir}`,

@@ -20,7 +20,8 @@ export function freePort(): Promise<number> {
 export async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, name = 'central server'): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${name} exited with ${child.exitCode ?? child.signalCode}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode ?? child.signalCode}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) return;
     } catch {

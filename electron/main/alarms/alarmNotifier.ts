@@ -51,7 +51,13 @@ export class AlarmNotifier {
   /** Raises a scheduled alarm: natively when possible, and always reported to the renderer. */
   raise(due: DueAlarm, firedAt: number): FiredAlarm {
     const { alarm, late } = due;
-    const shownNatively = this.#show({ title: alarm.title, body: alarm.body, ticketId: alarm.ticketId, severity: alarm.severity, late });
+    const shownNatively = this.#show({
+      title: alarm.title,
+      body: alarm.body,
+      ticketId: alarm.ticketId,
+      severity: alarm.severity,
+      late,
+    });
     const fired: FiredAlarm = { ...alarm, firedAt, late, shownNatively };
     this.#options.reportFired(fired);
     return fired;

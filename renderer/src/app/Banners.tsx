@@ -23,7 +23,9 @@ export function Banners() {
         <Alert color="orange" variant="light" radius={0} py={6} icon={<IconLock size={16} />} data-testid="expired-banner">
           <Group justify="space-between">
             <Text size="xs">{t('shell.status.expired')}</Text>
-            <Button size="compact-xs" onClick={() => setSignIn(true)}>{t('shell.status.signInAgain')}</Button>
+            <Button size="compact-xs" onClick={() => setSignIn(true)}>
+              {t('shell.status.signInAgain')}
+            </Button>
           </Group>
         </Alert>
       )}

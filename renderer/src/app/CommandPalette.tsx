@@ -53,7 +53,9 @@ export function PaletteHint() {
   const { t } = useTranslation();
   return (
     <Group gap={4}>
-      <Text size="xs" c="dimmed">{t('shell.shortcuts.palette')}</Text>
+      <Text size="xs" c="dimmed">
+        {t('shell.shortcuts.palette')}
+      </Text>
       <Kbd size="xs">{shortcutLabel('mod+k')}</Kbd>
     </Group>
   );

@@ -68,11 +68,19 @@ export function Desk() {
           <Group gap="xs" wrap="nowrap">
             <img src="./favicon.png" width={22} height={22} alt="" />
             <Text fw={700} size="sm">
-              PASS24 <Text span c="dimmed" inherit fw={500}>Support Desk</Text>
+              PASS24{' '}
+              <Text span c="dimmed" inherit fw={500}>
+                Support Desk
+              </Text>
             </Text>
           </Group>
           <UnstyledButton onClick={openPalette} data-testid="palette-button" aria-label={t('shell.palette.placeholder')}>
-            <Group gap={6} px="sm" py={4} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, minWidth: 320 }}>
+            <Group
+              gap={6}
+              px="sm"
+              py={4}
+              style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 6, minWidth: 320 }}
+            >
               <IconSearch size={14} />
               <Text size="xs" c="dimmed" style={{ flex: 1 }}>
                 {t('shell.palette.placeholder')}
@@ -106,9 +114,13 @@ export function Desk() {
                 leftSection={<Icon size={17} stroke={1.6} />}
                 rightSection={
                   s === 'problems' ? (
-                    <Badge size="xs" color="red">{problems}</Badge>
+                    <Badge size="xs" color="red">
+                      {problems}
+                    </Badge>
                   ) : index >= 0 ? (
-                    <Text size="xs" c="dimmed">{shortcutLabel(`alt+digit${index + 1}`)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {shortcutLabel(`alt+digit${index + 1}`)}
+                    </Text>
                   ) : null
                 }
                 onClick={() => go(s)}
@@ -120,7 +132,10 @@ export function Desk() {
           })}
         </nav>
         <Button variant="subtle" size="compact-xs" mt="auto" onClick={openShortcutsHelp} color="gray">
-          {t('shell.shortcuts.title')} <Kbd size="xs" ml={6}>?</Kbd>
+          {t('shell.shortcuts.title')}{' '}
+          <Kbd size="xs" ml={6}>
+            ?
+          </Kbd>
         </Button>
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>

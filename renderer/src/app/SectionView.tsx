@@ -15,7 +15,9 @@ function Later({ section }: { section: Section }) {
     <Center h="100%" data-testid={`section-${section}`}>
       <Stack align="center" gap={4}>
         <Title order={4}>{t(`shell.nav.${section}`)}</Title>
-        <Text c="dimmed" size="sm">{t('shell.placeholder.later')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('shell.placeholder.later')}
+        </Text>
       </Stack>
     </Center>
   );

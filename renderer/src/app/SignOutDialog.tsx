@@ -30,7 +30,9 @@ export function SignOutDialog() {
           </Text>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={close}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
           <Button
             color="red"
             loading={busy}

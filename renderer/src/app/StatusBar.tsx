@@ -26,7 +26,9 @@ export function StatusBar() {
         <Group gap={6} wrap="nowrap" data-testid="connection-state" data-state={state}>
           <span style={{ width: 8, height: 8, borderRadius: 4, background: dotColor[state], display: 'inline-block' }} />
           {/* Answered but not yet caught up: a first sync (or a long absence) is being pulled. */}
-          <Text size="xs">{state === 'connecting' && lastSyncAt !== null ? t('shell.status.loading') : t(`shell.status.${state}`)}</Text>
+          <Text size="xs">
+            {state === 'connecting' && lastSyncAt !== null ? t('shell.status.loading') : t(`shell.status.${state}`)}
+          </Text>
         </Group>
         <Text size="xs" c={pending > 0 ? undefined : 'dimmed'} data-testid="pending-count" data-count={pending}>
           {pending > 0 ? t('shell.status.pending', { count: pending }) : t('shell.status.pendingNone')}
@@ -35,7 +37,9 @@ export function StatusBar() {
           <UnstyledButton onClick={() => go('problems')} data-testid="problems-link">
             <Group gap={4} wrap="nowrap">
               <IconAlertTriangle size={13} color="var(--mantine-color-red-6)" />
-              <Text size="xs" c="red">{t('shell.status.problems', { count: problems })}</Text>
+              <Text size="xs" c="red">
+                {t('shell.status.problems', { count: problems })}
+              </Text>
             </Group>
           </UnstyledButton>
         )}
@@ -45,12 +49,16 @@ export function StatusBar() {
           <Tooltip label={t('shell.status.clockSkew', { minutes: Math.round(Math.abs(clockSkewMs) / 60_000) })}>
             <Group gap={4} wrap="nowrap" data-testid="clock-skew">
               <IconClockExclamation size={13} color="var(--mantine-color-orange-6)" />
-              <Text size="xs" c="orange">{t('common.minutes', { count: Math.round(Math.abs(clockSkewMs) / 60_000) })}</Text>
+              <Text size="xs" c="orange">
+                {t('common.minutes', { count: Math.round(Math.abs(clockSkewMs) / 60_000) })}
+              </Text>
             </Group>
           </Tooltip>
         )}
         <Text size="xs" c="dimmed" data-testid="last-sync">
-          {lastSyncAt ? t('shell.status.lastSync', { time: formatTime(lastSyncAt, undefined, true) }) : t('shell.status.neverSynced')}
+          {lastSyncAt
+            ? t('shell.status.lastSync', { time: formatTime(lastSyncAt, undefined, true) })
+            : t('shell.status.neverSynced')}
         </Text>
         <Text size="xs" fw={600} className="tabular" data-testid="clock">
           {formatTime(now, undefined, true)}

@@ -37,7 +37,10 @@ export const useCommandStore = create<CommandStore>((set, get) => ({
       return;
     }
     const owners = new Map(get().owners);
-    owners.set(owner, commands.map((c) => ({ ...c })));
+    owners.set(
+      owner,
+      commands.map((c) => ({ ...c })),
+    );
     set({ owners });
   },
   unregister(owner) {

@@ -24,9 +24,19 @@ export function useDeskCommands(): Command[] {
     run: () => go(section),
   }));
   if (role === 'head' || role === 'admin') {
-    nav.push({ id: 'nav.approvals', label: t('shell.nav.approvals'), group: t('shell.palette.groupNavigate'), run: () => go('approvals') });
+    nav.push({
+      id: 'nav.approvals',
+      label: t('shell.nav.approvals'),
+      group: t('shell.palette.groupNavigate'),
+      run: () => go('approvals'),
+    });
   }
-  nav.push({ id: 'nav.problems', label: t('shell.nav.problems'), group: t('shell.palette.groupNavigate'), run: () => go('problems') });
+  nav.push({
+    id: 'nav.problems',
+    label: t('shell.nav.problems'),
+    group: t('shell.palette.groupNavigate'),
+    run: () => go('problems'),
+  });
   const actions = t('shell.palette.groupActions');
   return [
     ...nav,
@@ -49,10 +59,18 @@ export function useDeskCommands(): Command[] {
       keywords: ['language', 'язык', 'english', 'русский'],
       run: () => {
         const next = useSettingsStore.getState().settings.locale === 'en' ? 'ru' : 'en';
-        void useSettingsStore.getState().update(host, { locale: next }).then(() => changeLocale(next));
+        void useSettingsStore
+          .getState()
+          .update(host, { locale: next })
+          .then(() => changeLocale(next));
       },
     },
-    { id: 'desk.sync', label: t('shell.palette.syncNow'), group: actions, run: () => useWorkspaceStore.getState().workspace?.sync.reconnectNow() },
+    {
+      id: 'desk.sync',
+      label: t('shell.palette.syncNow'),
+      group: actions,
+      run: () => useWorkspaceStore.getState().workspace?.sync.reconnectNow(),
+    },
     { id: 'desk.signOut', label: t('shell.palette.signOut'), group: actions, run: openSignOut },
   ];
 }

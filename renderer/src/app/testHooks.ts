@@ -19,7 +19,8 @@ export function installTestHooks(): void {
       route: useRouteStore,
       tickNow,
       /** The alarm list last handed to the host (ticket, metric, stage, title). */
-      scheduledAlarms: () => lastScheduledAlarms().map(({ ticketId, metric, stage, title }) => ({ ticketId, metric, stage, title })),
+      scheduledAlarms: () =>
+        lastScheduledAlarms().map(({ ticketId, metric, stage, title }) => ({ ticketId, metric, stage, title })),
       tickets: ticketRepository,
       events: eventRepository,
     },

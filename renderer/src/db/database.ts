@@ -46,9 +46,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DeskDa
   if (options.devMode) await loadDevMode();
   type DexieSettings = NonNullable<Parameters<typeof getRxStorageDexie>[0]>;
   const dexie = getRxStorageDexie(
-    options.indexedDB
-      ? ({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } as DexieSettings)
-      : {},
+    options.indexedDB ? ({ indexedDB: options.indexedDB, IDBKeyRange: options.IDBKeyRange } as DexieSettings) : {},
   );
   // In development, a validator that needs no 'unsafe-eval' (the production CSP forbids it).
   const storage = options.devMode
@@ -84,6 +82,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DeskDa
 
 /** IndexedDB name for an endpoint and agent: two accounts never share local data. */
 export function databaseNameFor(endpointUrl: string, agentId: string): string {
-  const slug = `${endpointUrl}|${agentId}`.toLowerCase().replace(/[^a-z0-9]+/g, '_').slice(0, 80);
+  const slug = `${endpointUrl}|${agentId}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .slice(0, 80);
   return `pass24desk_${slug}`;
 }

@@ -27,7 +27,12 @@ export async function appendEvents(
     updatedAt: 0,
   }));
   await db.events.bulkInsert(events);
-  await markPending(db.outbox, 'events', events.map((e) => e.id), at);
+  await markPending(
+    db.outbox,
+    'events',
+    events.map((e) => e.id),
+    at,
+  );
   return events;
 }
 

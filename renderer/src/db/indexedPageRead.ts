@@ -14,7 +14,12 @@
  * does not allow it, or anything fails, the query runs through RxDB as before.
  */
 import type { DexieStorageInternals, MangoQuery, RxCollection, RxDocumentData, RxQueryPlan } from 'rxdb';
-import { DEXIE_DOCS_TABLE_NAME, dexieReplaceIfStartsWithPipe, fromDexieToStorage, getKeyRangeByQueryPlan } from 'rxdb/plugins/storage-dexie';
+import {
+  DEXIE_DOCS_TABLE_NAME,
+  dexieReplaceIfStartsWithPipe,
+  fromDexieToStorage,
+  getKeyRangeByQueryPlan,
+} from 'rxdb/plugins/storage-dexie';
 
 type Internals = Awaited<DexieStorageInternals>;
 
@@ -27,7 +32,8 @@ async function viaRxDb<T>(collection: RxCollection<T>, query: MangoQuery<T>): Pr
 function oneRequestPlan<T>(collection: RxCollection<T>, query: MangoQuery<T>): { plan: RxQueryPlan; limit: number } | null {
   const { queryPlan: plan, query: normalized } = collection.find(query).getPreparedQuery();
   const { limit } = normalized;
-  const ok = plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex && !normalized.skip && typeof limit === 'number' && limit > 0;
+  const ok =
+    plan.selectorSatisfiedByIndex && plan.sortSatisfiedByIndex && !normalized.skip && typeof limit === 'number' && limit > 0;
   return ok ? { plan, limit } : null;
 }
 
@@ -43,7 +49,12 @@ export async function readIndexedPage<T>(collection: RxCollection<T>, query: Man
   const { plan, limit } = oneRequest;
   try {
     const state = await (collection.storageInstance as unknown as { internals: DexieStorageInternals }).internals;
-    const rows = await getAll(state, plan.index, getKeyRangeByQueryPlan(state.booleanIndexes, plan, state.dexieDb._options.IDBKeyRange) as IDBKeyRange, limit);
+    const rows = await getAll(
+      state,
+      plan.index,
+      getKeyRangeByQueryPlan(state.booleanIndexes, plan, state.dexieDb._options.IDBKeyRange) as IDBKeyRange,
+      limit,
+    );
     return rows.map((row) => fromDexieToStorage<T>(state.booleanIndexes, row));
   } catch (error) {
     console.warn('indexed page read failed, reading through RxDB', error);
@@ -55,7 +66,11 @@ function getAll(state: Internals, index: readonly string[], range: IDBKeyRange, 
   const idb = state.dexieDb.backendDB();
   const name = `[${index.map((field) => dexieReplaceIfStartsWithPipe(field)).join('+')}]`;
   return new Promise((resolve, reject) => {
-    const request = idb.transaction(DEXIE_DOCS_TABLE_NAME, 'readonly').objectStore(DEXIE_DOCS_TABLE_NAME).index(name).getAll(range, limit);
+    const request = idb
+      .transaction(DEXIE_DOCS_TABLE_NAME, 'readonly')
+      .objectStore(DEXIE_DOCS_TABLE_NAME)
+      .index(name)
+      .getAll(range, limit);
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error ?? new Error('getAll failed'));
   });

@@ -54,10 +54,17 @@ function rememberAcks(outbox: OutboxCollection, collection: CollectionName, acce
   }
 }
 
-export async function markPending(outbox: OutboxCollection, collection: CollectionName, docIds: string[], at: number): Promise<void> {
+export async function markPending(
+  outbox: OutboxCollection,
+  collection: CollectionName,
+  docIds: string[],
+  at: number,
+): Promise<void> {
   if (docIds.length === 0) return;
   const entryAt = Math.round(at);
-  await outbox.bulkUpsert(docIds.map((docId) => ({ key: outboxKey(collection, docId), collectionName: collection, docId, at: entryAt })));
+  await outbox.bulkUpsert(
+    docIds.map((docId) => ({ key: outboxKey(collection, docId), collectionName: collection, docId, at: entryAt })),
+  );
   const acks = recentAcks.get(outbox);
   if (!acks) return;
   const alreadyAccepted = new Map<string, number>();
@@ -69,7 +76,11 @@ export async function markPending(outbox: OutboxCollection, collection: Collecti
 }
 
 /** The server accepted these documents (id -> editedAt of the accepted state, 0 if unknown). */
-export async function markAcknowledged(outbox: OutboxCollection, collection: CollectionName, accepted: Map<string, number>): Promise<void> {
+export async function markAcknowledged(
+  outbox: OutboxCollection,
+  collection: CollectionName,
+  accepted: Map<string, number>,
+): Promise<void> {
   if (accepted.size === 0) return;
   // Before reading the entries: a markPending finishing after this read still sees the answer.
   rememberAcks(outbox, collection, accepted);

@@ -18,7 +18,9 @@ export async function createTicket(db: DeskDatabase, input: NewTicketInput, ctx:
   const ticket = withSlaDeadlines(createTicketDocument(input, { id: ctx.newId(), now, authorId: ctx.actor.id }), now, ctx.sla);
   await db.tickets.insert(ticket);
   await markPending(db.outbox, 'tickets', [ticket.id], now);
-  const events: EventDraft[] = [{ kind: 'created', public: false, body: '', data: { channel: ticket.channel, priority: ticket.priority } }];
+  const events: EventDraft[] = [
+    { kind: 'created', public: false, body: '', data: { channel: ticket.channel, priority: ticket.priority } },
+  ];
   if (ticket.repeatOf) events.push({ kind: 'repeat_linked', public: false, body: '', data: { repeatOf: ticket.repeatOf } });
   await appendEvents(db, ticket.id, events, ctx, now);
   return ticket;
@@ -67,7 +69,12 @@ export async function updateTicket(db: DeskDatabase, id: string, patch: TicketPa
       if (!(field in patch)) continue;
       const value = patch[field];
       if (jsonEqual(value, current[field])) continue;
-      drafts.push({ kind: 'field_changed', public: false, body: '', data: { field, from: describe(current[field]), to: describe(value) } });
+      drafts.push({
+        kind: 'field_changed',
+        public: false,
+        body: '',
+        data: { field, from: describe(current[field]), to: describe(value) },
+      });
       Object.assign(next, { [field]: value });
     }
     if (drafts.length === 0) return current;
@@ -83,7 +90,12 @@ export async function updateTicket(db: DeskDatabase, id: string, patch: TicketPa
 export type ActionOutcome = { ok: true; ticket: Ticket } | { ok: false; error: WorkflowError };
 
 /** Applies a workflow move (shared/domain/workflow.ts) and records its timeline entries. */
-export async function applyTicketAction(db: DeskDatabase, id: string, action: WorkflowAction, ctx: WriteContext): Promise<ActionOutcome> {
+export async function applyTicketAction(
+  db: DeskDatabase,
+  id: string,
+  action: WorkflowAction,
+  ctx: WriteContext,
+): Promise<ActionOutcome> {
   const doc = await db.tickets.findOne(id).exec();
   if (!doc) throw new TicketNotFoundError(id);
   const now = ctx.now();

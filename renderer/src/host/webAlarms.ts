@@ -67,7 +67,13 @@ export class WebAlarms {
 
   #raise(due: DueAlarm, firedAt: number): void {
     const { alarm, late } = due;
-    const shownNatively = this.show({ title: alarm.title, body: alarm.body, ticketId: alarm.ticketId, severity: alarm.severity, late });
+    const shownNatively = this.show({
+      title: alarm.title,
+      body: alarm.body,
+      ticketId: alarm.ticketId,
+      severity: alarm.severity,
+      late,
+    });
     this.#options.reportFired({ ...alarm, firedAt, late, shownNatively });
   }
 

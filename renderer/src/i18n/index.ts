@@ -30,16 +30,28 @@ export async function changeLocale(locale: Locale): Promise<void> {
 /** Dates and times as Russians write them: 22.11.2026 14:05. */
 export function formatDateTime(at: number, locale: Locale = i18n.language as Locale): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', {
-    day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-  }).format(at).replace(',', '');
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(at)
+    .replace(',', '');
 }
 
 export function formatTime(at: number, locale: Locale = i18n.language as Locale, seconds = false): string {
   return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', {
-    hour: '2-digit', minute: '2-digit', ...(seconds ? { second: '2-digit' } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   }).format(at);
 }
 
 export function formatDate(at: number, locale: Locale = i18n.language as Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', { day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'ru-RU', {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(at);
 }

@@ -228,7 +228,8 @@ export class SyncEngine {
     /** Checkpoints of the last non-empty pages handed to RxDB. */
     const returned: Checkpoint[] = [];
     // `state` is the replication made below: the pull handler runs only once it has started.
-    const storedCheckpoint = () => state.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined;
+    const storedCheckpoint = () =>
+      state.internalReplicationState?.lastCheckpointDoc.down?.checkpointData as Checkpoint | undefined;
     const paceBeforePull = async (): Promise<void> => {
       const target = mustBeStoredBeforeNextPull(returned, pullPagesAhead);
       if (!target) return;
@@ -245,7 +246,8 @@ export class SyncEngine {
         fetch: api.fetch,
         onConnection: (connection, attemptStartedAt) => {
           if (connection === 'connected') this.note({ type: 'stream_connected', collection: name, sentAt: attemptStartedAt });
-          else if (connection === 'unreachable') this.note({ type: 'stream_unreachable', collection: name, at: attemptStartedAt });
+          else if (connection === 'unreachable')
+            this.note({ type: 'stream_unreachable', collection: name, at: attemptStartedAt });
           else this.note({ type: 'stream_ended', collection: name });
         },
         onUnauthorized: () => this.markSignedOut(),
@@ -296,7 +298,9 @@ export class SyncEngine {
             push: {
               batchSize: this.options.pushBatchSize ?? 200,
               handler: async (allRows) => {
-                const rows = allRows.filter((r) => !(r.newDocumentState._deleted && this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`)));
+                const rows = allRows.filter(
+                  (r) => !(r.newDocumentState._deleted && this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`)),
+                );
                 if (rows.length === 0) return [];
                 let res;
                 const sentAt = Date.now();
@@ -318,7 +322,8 @@ export class SyncEngine {
                 // A conflict whose merge is the server's state sends nothing more: it is settled too.
                 for (const master of res.conflicts) {
                   const row = rows.find((r) => r.newDocumentState.id === master.id);
-                  if (row && resolvesToMaster(name, row.assumedMasterState, row.newDocumentState, master)) accepted.set(master.id, 0);
+                  if (row && resolvesToMaster(name, row.assumedMasterState, row.newDocumentState, master))
+                    accepted.set(master.id, 0);
                 }
                 await markAcknowledged(db.outbox, name, accepted);
                 await clearProblems(db, name, accepted.keys());

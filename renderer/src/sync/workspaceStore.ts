@@ -61,15 +61,12 @@ async function open(host: Host, session: Session, set: (s: Partial<WorkspaceStat
   try {
     const workspace = await openWorkspace(host, session, {
       devMode: import.meta.env.DEV,
-      onStatus: (status) => useConnectionStore.setState({ state: status.state, lastSyncAt: status.lastSyncAt, caughtUp: status.caughtUp }),
+      onStatus: (status) =>
+        useConnectionStore.setState({ state: status.state, lastSyncAt: status.lastSyncAt, caughtUp: status.caughtUp }),
       onSignedOut: () => set({ expired: true }),
     });
-    subscriptions.push(
-      workspace.db.outbox.count().$.subscribe((pending) => useConnectionStore.setState({ pending })),
-    );
-    subscriptions.push(
-      workspace.db.syncproblems.count().$.subscribe((problems) => useConnectionStore.setState({ problems })),
-    );
+    subscriptions.push(workspace.db.outbox.count().$.subscribe((pending) => useConnectionStore.setState({ pending })));
+    subscriptions.push(workspace.db.syncproblems.count().$.subscribe((problems) => useConnectionStore.setState({ problems })));
     const syncClock = () => {
       useConnectionStore.setState({ clockSkewMs: workspace.clock.offset });
       setTickerOffset(workspace.clock.offset);
@@ -78,7 +75,12 @@ async function open(host: Host, session: Session, set: (s: Partial<WorkspaceStat
     syncClock();
     const stopListening = workspace.clock.onChange(syncClock);
     const skewTimer = setInterval(syncClock, 5_000);
-    subscriptions.push({ unsubscribe: () => { clearInterval(skewTimer); stopListening(); } } as Subscription);
+    subscriptions.push({
+      unsubscribe: () => {
+        clearInterval(skewTimer);
+        stopListening();
+      },
+    } as Subscription);
     set({ phase: 'ready', workspace, dbError: null, expired: false });
   } catch (err) {
     if (err instanceof LocalDatabaseError) {

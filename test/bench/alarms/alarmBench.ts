@@ -50,7 +50,11 @@ function random(): number {
 }
 
 const kinds: Array<[AlarmMetric, AlarmStage]> = [
-  ['arrival', 'arrived'], ['firstContact', 'warning'], ['firstContact', 'breached'], ['resolution', 'warning'], ['resolution', 'breached'],
+  ['arrival', 'arrived'],
+  ['firstContact', 'warning'],
+  ['firstContact', 'breached'],
+  ['resolution', 'warning'],
+  ['resolution', 'breached'],
 ];
 
 function percentile(sorted: number[], p: number): number {
@@ -93,7 +97,9 @@ async function main(): Promise<void> {
   // Other main-process work blocking the event loop for 0-20 ms every 100 ms.
   const busy = setInterval(() => {
     const until = Date.now() + random() * 20;
-    while (Date.now() < until) { /* busy */ }
+    while (Date.now() < until) {
+      /* busy */
+    }
   }, 100);
 
   const deadline = start + spanMs + 5_000;
@@ -110,7 +116,9 @@ async function main(): Promise<void> {
   const p95 = percentile(sorted, 95);
   const p99 = percentile(sorted, 99);
   const max = sorted[sorted.length - 1] ?? Number.NaN;
-  console.log(`Alarm latency (fire instant - due instant), real scheduler loop, check interval ${defaultCheckIntervalMs / 1000} s + next-due timer`);
+  console.log(
+    `Alarm latency (fire instant - due instant), real scheduler loop, check interval ${defaultCheckIntervalMs / 1000} s + next-due timer`,
+  );
   console.log(`  alarms scheduled: ${count}, fired: ${latencies.length}, marked late: ${late}, spread over ${spanMs / 1000} s`);
   console.log(`  p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms, max ${max} ms (target p99 <= ${targetP99Ms} ms)`);
   if (latencies.length < count || !(p99 <= targetP99Ms)) {

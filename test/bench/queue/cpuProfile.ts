@@ -53,7 +53,9 @@ export async function stopProfile(cdp: CDPSession, top = 25): Promise<string> {
     }
   });
   const rows = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
-  const lines = rows.map(([name, ms]) => `  ${ms.toFixed(0).padStart(7)} ms self ${(total.get(name) ?? 0).toFixed(0).padStart(7)} ms total  ${name}`);
+  const lines = rows.map(
+    ([name, ms]) => `  ${ms.toFixed(0).padStart(7)} ms self ${(total.get(name) ?? 0).toFixed(0).padStart(7)} ms total  ${name}`,
+  );
   const heavyTotals = [...total.entries()]
     .filter(([name]) => !name.startsWith('(root)') && !name.startsWith('(program)') && !name.startsWith('(idle)'))
     .sort((a, b) => b[1] - a[1])

@@ -95,7 +95,17 @@ async function main(): Promise<void> {
     console.log(`queue benchmark: ${ticketCount} tickets; building the web twin…`);
     const build = spawnSync(
       process.execPath,
-      [join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.web.config.ts', '--outDir', webDir, '--logLevel', 'warn', ...(flags.profile ? ['--minify', 'false'] : [])],
+      [
+        join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+        'build',
+        '--config',
+        'vite.web.config.ts',
+        '--outDir',
+        webDir,
+        '--logLevel',
+        'warn',
+        ...(flags.profile ? ['--minify', 'false'] : []),
+      ],
       { cwd: repoRoot, stdio: 'inherit' },
     );
     if (build.status !== 0) throw new Error('web build failed');
@@ -107,10 +117,20 @@ async function main(): Promise<void> {
   const web = await startWebServer({ root: webDir, embedded: () => null });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-renderer-backgrounding', '--disable-background-timer-throttling'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-renderer-backgrounding',
+      '--disable-background-timer-throttling',
+    ],
   });
   try {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Europe/Moscow' });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'ru-RU',
+      timezoneId: 'Europe/Moscow',
+    });
     let page = await context.newPage();
     let cdp = await context.newCDPSession(page);
     /** With --profile: a CPU profile of the phase, summarised after it. */
@@ -141,7 +161,10 @@ async function main(): Promise<void> {
     const insertStart = performance.now();
     await phase('insert', async () => {
       for (let i = 0; i < tickets.length; i += 5000) {
-        const errors = await page.evaluate(async (docs) => (await window.__deskTest.workspace().db.tickets.bulkInsert(docs)).error.length, tickets.slice(i, i + 5000));
+        const errors = await page.evaluate(
+          async (docs) => (await window.__deskTest.workspace().db.tickets.bulkInsert(docs)).error.length,
+          tickets.slice(i, i + 5000),
+        );
         if (errors > 0) throw new Error(`${errors} tickets refused by the local database`);
       }
     });
@@ -166,14 +189,18 @@ async function main(): Promise<void> {
       await phase(`start ${r + 1} and first render`, async () => {
         await page.goto(web.url);
         await page.getByTestId('queue-row').first().waitFor({ timeout: 120_000 });
-        await page.waitForFunction(() => performance.getEntriesByName('queue:first-render', 'measure').length > 0, undefined, { timeout: 60_000 });
+        await page.waitForFunction(() => performance.getEntriesByName('queue:first-render', 'measure').length > 0, undefined, {
+          timeout: 60_000,
+        });
       });
       if (traced) console.log(await stopTraceTasks(browser, 'queue:first-render:start', 'queue:first-render'));
       const first = await page.evaluate(() => performance.getEntriesByName('queue:first-render', 'measure')[0]!);
       firstRenders.push(first.duration);
       firstPages.push((await measures(page, 'queue:first-page'))[0] ?? NaN);
       sinceNavigations.push(first.startTime + first.duration);
-      await page.waitForFunction(() => performance.getEntriesByName('queue:complete', 'measure').length > 0, undefined, { timeout: 300_000 });
+      await page.waitForFunction(() => performance.getEntriesByName('queue:complete', 'measure').length > 0, undefined, {
+        timeout: 300_000,
+      });
       complete = (await measures(page, 'queue:complete'))[0]!;
       // Let the background work of a fresh start (search texts, sort ranks) finish before the next.
       await page.waitForTimeout(3000);
@@ -181,7 +208,12 @@ async function main(): Promise<void> {
     const openRows = await page.getByTestId('queue-count-open').innerText();
     const fr = stats(firstRenders);
     console.log(`${stored} tickets in the local database, ${openRows} open in "Все открытые"`);
-    line('first render after db open', `median ${ms(fr.p50)} of ${fr.n} starts (${firstRenders.map((v) => v.toFixed(0)).join(', ')} ms)`, `<= ${targets.firstRenderMs} ms`, fr.p50 <= targets.firstRenderMs);
+    line(
+      'first render after db open',
+      `median ${ms(fr.p50)} of ${fr.n} starts (${firstRenders.map((v) => v.toFixed(0)).join(', ')} ms)`,
+      `<= ${targets.firstRenderMs} ms`,
+      fr.p50 <= targets.firstRenderMs,
+    );
     line('  (of which the first page read)', firstPages.map((v) => v.toFixed(0)).join(', ') + ' ms', '', true);
     line('  (since navigation)', sinceNavigations.map((v) => v.toFixed(0)).join(', ') + ' ms', '', true);
     line('  (every ticket loaded, counts shown)', ms(complete), '', true);
@@ -207,7 +239,12 @@ async function main(): Promise<void> {
       }
     });
     const f = stats(await measures(page, 'queue:filter'));
-    line('quick filter keystroke', `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)} (n=${f.n})`, `p95 <= ${targets.filterP95Ms}`, f.p95 <= targets.filterP95Ms);
+    line(
+      'quick filter keystroke',
+      `p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(f.max)} (n=${f.n})`,
+      `p95 <= ${targets.filterP95Ms}`,
+      f.p95 <= targets.filterP95Ms,
+    );
     await page.locator('body').click({ position: { x: 5, y: 5 } });
 
     // Sort changes: ascending, descending, back to urgency, for several columns.
@@ -221,25 +258,33 @@ async function main(): Promise<void> {
       }
     });
     const s = stats(await measures(page, 'queue:sort'));
-    line('sort change', `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`, `<= ${targets.sortMs} ms`, s.max <= targets.sortMs);
+    line(
+      'sort change',
+      `p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, max ${ms(s.max)} (n=${s.n})`,
+      `<= ${targets.sortMs} ms`,
+      s.max <= targets.sortMs,
+    );
 
     // Ticks of the shared ticker: until React has committed (a macrotask after the tick).
-    const tickTimes = await phase('ticks', () => page.evaluate(async () => {
-      const out: number[] = [];
-      const afterMicrotasks = () => new Promise<void>((resolve) => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => resolve();
-        channel.port2.postMessage(0);
-      });
-      for (let i = 0; i < 60; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-        const t0 = performance.now();
-        window.__deskTest.tickNow();
-        await afterMicrotasks();
-        out.push(performance.now() - t0);
-      }
-      return out;
-    }));
+    const tickTimes = await phase('ticks', () =>
+      page.evaluate(async () => {
+        const out: number[] = [];
+        const afterMicrotasks = () =>
+          new Promise<void>((resolve) => {
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve();
+            channel.port2.postMessage(0);
+          });
+        for (let i = 0; i < 60; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          const t0 = performance.now();
+          window.__deskTest.tickNow();
+          await afterMicrotasks();
+          out.push(performance.now() - t0);
+        }
+        return out;
+      }),
+    );
     const idleRoundTrip = await page.evaluate(async () => {
       const out: number[] = [];
       for (let i = 0; i < 60; i++) {
@@ -256,37 +301,49 @@ async function main(): Promise<void> {
 
     const t = stats(tickTimes);
     const idle = stats(idleRoundTrip);
-    line('ticker tick (to commit)', `p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`, `<= ${targets.tickMs} ms`, t.p95 <= targets.tickMs);
+    line(
+      'ticker tick (to commit)',
+      `p50 ${ms(t.p50)}, p95 ${ms(t.p95)}, max ${ms(t.max)}`,
+      `<= ${targets.tickMs} ms`,
+      t.p95 <= targets.tickMs,
+    );
     line('  (idle macrotask round trip)', `p50 ${ms(idle.p50)}, p95 ${ms(idle.p95)}`, '', true);
 
     // Scrolling from top to bottom in ~600 frames.
     if (flags.trace) await startTrace(browser, page);
-    const scroll = await phase('scroll', () => page.evaluate(async () => {
-      const scroller = document.querySelector('[data-testid="queue-table"]') as HTMLElement;
-      scroller.scrollTop = 0;
-      await new Promise((r) => requestAnimationFrame(r));
-      const step = Math.ceil((scroller.scrollHeight - scroller.clientHeight) / 600);
-      const frames: number[] = [];
-      const start = performance.now();
-      let last = start;
-      await new Promise<void>((resolve) => {
-        const frame = (t: number) => {
-          frames.push(t - last);
-          last = t;
-          if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve();
-          scroller.scrollTop += step;
+    const scroll = await phase('scroll', () =>
+      page.evaluate(async () => {
+        const scroller = document.querySelector('[data-testid="queue-table"]') as HTMLElement;
+        scroller.scrollTop = 0;
+        await new Promise((r) => requestAnimationFrame(r));
+        const step = Math.ceil((scroller.scrollHeight - scroller.clientHeight) / 600);
+        const frames: number[] = [];
+        const start = performance.now();
+        let last = start;
+        await new Promise<void>((resolve) => {
+          const frame = (t: number) => {
+            frames.push(t - last);
+            last = t;
+            if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve();
+            scroller.scrollTop += step;
+            requestAnimationFrame(frame);
+          };
           requestAnimationFrame(frame);
-        };
-        requestAnimationFrame(frame);
-      });
-      const duration = performance.now() - start;
-      const rowsAtBottom = document.querySelectorAll('[data-testid="queue-row"]').length;
-      return { frames: frames.length, duration, longest: Math.max(...frames.slice(1)), rowsAtBottom };
-    }));
+        });
+        const duration = performance.now() - start;
+        const rowsAtBottom = document.querySelectorAll('[data-testid="queue-row"]').length;
+        return { frames: frames.length, duration, longest: Math.max(...frames.slice(1)), rowsAtBottom };
+      }),
+    );
 
     if (flags.trace) console.log(await stopTrace(browser, scroll.frames));
     const fps = (scroll.frames / scroll.duration) * 1000;
-    line('scroll top to bottom', `${fps.toFixed(0)} frames/s (${scroll.frames} frames, longest ${ms(scroll.longest)})`, `>= ${targets.scrollFps}`, fps >= targets.scrollFps);
+    line(
+      'scroll top to bottom',
+      `${fps.toFixed(0)} frames/s (${scroll.frames} frames, longest ${ms(scroll.longest)})`,
+      `>= ${targets.scrollFps}`,
+      fps >= targets.scrollFps,
+    );
 
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; totalSize: number };

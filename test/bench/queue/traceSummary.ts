@@ -69,9 +69,13 @@ export async function stopTraceTasks(browser: Browser, from: string, to: string,
   const start = traceEvents.find((e) => e.name === from);
   const ends = traceEvents.filter((e) => e.name === to);
   const end = ends[ends.length - 1];
-  const main = traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === start?.pid);
+  const main = traceEvents.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && e.pid === start?.pid,
+  );
   if (!start || !end || !main) return `trace: no ${from} .. ${to} on a renderer main thread`;
-  const own = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined).sort((a, b) => a.ts - b.ts);
+  const own = traceEvents
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur !== undefined)
+    .sort((a, b) => a.ts - b.ts);
   const tasks = own.filter((e) => e.name === 'RunTask' && e.ts + e.dur! >= start.ts && e.ts <= end.ts);
   let busy = 0;
   const lines: string[] = [];
@@ -80,10 +84,24 @@ export async function stopTraceTasks(browser: Browser, from: string, to: string,
     busy += ms;
     if (ms < minMs) continue;
     const inner = own
-      .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur! <= task.ts + task.dur! && e.dur! / 1000 >= ms * 0.25 && /FunctionCall|EvaluateScript|TimerFire|EventDispatch|Layout|UpdateLayoutTree|Paint|ParseHTML|v8\.|GC|FireAnimationFrame|RunMicrotasks/.test(e.name))
+      .filter(
+        (e) =>
+          e !== task &&
+          e.ts >= task.ts &&
+          e.ts + e.dur! <= task.ts + task.dur! &&
+          e.dur! / 1000 >= ms * 0.25 &&
+          /FunctionCall|EvaluateScript|TimerFire|EventDispatch|Layout|UpdateLayoutTree|Paint|ParseHTML|v8\.|GC|FireAnimationFrame|RunMicrotasks/.test(
+            e.name,
+          ),
+      )
       .slice(0, 4)
       .map((e) => `${describe(e)} ${(e.dur! / 1000).toFixed(1)}`);
-    lines.push(`  +${((task.ts - start.ts) / 1000).toFixed(0).padStart(5)} ms  ${ms.toFixed(1).padStart(6)} ms  ${inner.join(' > ')}`);
+    lines.push(
+      `  +${((task.ts - start.ts) / 1000).toFixed(0).padStart(5)} ms  ${ms.toFixed(1).padStart(6)} ms  ${inner.join(' > ')}`,
+    );
   }
-  return [`main-thread tasks from ${from} to ${to}: ${((end.ts - start.ts) / 1000).toFixed(0)} ms, busy ${busy.toFixed(0)} ms; tasks of ${minMs} ms or more:`, ...lines].join('\n');
+  return [
+    `main-thread tasks from ${from} to ${to}: ${((end.ts - start.ts) / 1000).toFixed(0)} ms, busy ${busy.toFixed(0)} ms; tasks of ${minMs} ms or more:`,
+    ...lines,
+  ].join('\n');
 }

@@ -12,7 +12,10 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 /** `node server/cli.ts` in its own process (its own event loop, as in production), info-level logs discarded. */
-export async function startServerProcess(args: string[], env: Record<string, string>): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+export async function startServerProcess(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['server/cli.ts', '--port', String(port), ...args], {
     cwd: repoRoot,
@@ -37,7 +40,10 @@ export async function startServerProcess(args: string[], env: Record<string, str
 /** A live pull stream that reports each document id with the instant it arrived. */
 export async function subscribe(url: string, token: string, onDocument: (id: string, at: number) => void): Promise<() => void> {
   const controller = new AbortController();
-  const res = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: controller.signal });
+  const res = await fetch(url, {
+    headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
+    signal: controller.signal,
+  });
   if (!res.ok || !res.body) throw new Error(`stream answered ${res.status}`);
   const reader = res.body.pipeThrough(new TextDecoderStream()).getReader();
   void (async () => {

@@ -72,16 +72,28 @@ async function push(url: string, token: string, rows: unknown[]): Promise<number
   const body = (await res.json()) as { conflicts: Array<{ number?: unknown }>; rejected: unknown[] };
   // New tickets come back as stored, with their numbers; anything else is a failure.
   const stored = body.conflicts.length === rows.length && body.conflicts.every((d) => typeof d.number === 'string');
-  if (res.status !== 200 || !stored || body.rejected.length) throw new Error(`push failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
+  if (res.status !== 200 || !stored || body.rejected.length)
+    throw new Error(`push failed: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
   return performance.now() - t0;
 }
 
-async function runBackend(backend: 'postgres' | 'pglite', target: DatabaseTarget, args: string[], env: Record<string, string>, seedTarget: () => Promise<DatabaseTarget>): Promise<Figures> {
+async function runBackend(
+  backend: 'postgres' | 'pglite',
+  target: DatabaseTarget,
+  args: string[],
+  env: Record<string, string>,
+  seedTarget: () => Promise<DatabaseTarget>,
+): Promise<Figures> {
   // Accounts and tokens first (PGlite: the folder is free again before the server opens it).
   const setup = await openDatabase(target);
   const tokens: string[] = [];
   for (let i = 0; i < clients; i++) {
-    const agent = await createAccount(setup.db, { login: `bench${i}`, name: `Нагрузка ${i}`, role: 'agent', password: 'bench-password' });
+    const agent = await createAccount(setup.db, {
+      login: `bench${i}`,
+      name: `Нагрузка ${i}`,
+      role: 'agent',
+      password: 'bench-password',
+    });
     tokens.push((await createSession(setup.db, agent.id, 3_600_000, Date.now())).token);
   }
   await setup.close();
@@ -90,14 +102,25 @@ async function runBackend(backend: 'postgres' | 'pglite', target: DatabaseTarget
   const createdAt = Date.UTC(2026, 5, 1);
   try {
     // Warm-up (JIT, connections).
-    await push(url, tokens[0]!, Array.from({ length: batchSize }, () => ticket(createdAt)));
+    await push(
+      url,
+      tokens[0]!,
+      Array.from({ length: batchSize }, () => ticket(createdAt)),
+    );
 
     // 1a. Flat out: every client pushes its next batch as soon as the last one is acknowledged.
     const latencies: number[] = [];
     const t0 = performance.now();
     await Promise.all(
       tokens.map(async (token) => {
-        for (let b = 0; b < batchesPerClient; b++) latencies.push(await push(url, token, Array.from({ length: batchSize }, () => ticket(createdAt))));
+        for (let b = 0; b < batchesPerClient; b++)
+          latencies.push(
+            await push(
+              url,
+              token,
+              Array.from({ length: batchSize }, () => ticket(createdAt)),
+            ),
+          );
       }),
     );
     const seconds = (performance.now() - t0) / 1000;
@@ -114,7 +137,9 @@ async function runBackend(backend: 'postgres' | 'pglite', target: DatabaseTarget
         q.set('id', checkpoint.id);
         q.set('updatedAt', String(checkpoint.updatedAt));
       }
-      const res = await fetch(`${url}/api/replication/tickets/pull?${q.toString()}`, { headers: { authorization: `Bearer ${tokens[0]}` } });
+      const res = await fetch(`${url}/api/replication/tickets/pull?${q.toString()}`, {
+        headers: { authorization: `Bearer ${tokens[0]}` },
+      });
       if (!res.ok) throw new Error(`pull failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
       const page = (await res.json()) as { documents: unknown[]; checkpoint: { id: string; updatedAt: number } | null };
       pulled += page.documents.length;
@@ -131,7 +156,13 @@ async function runBackend(backend: 'postgres' | 'pglite', target: DatabaseTarget
         await new Promise((r) => setTimeout(r, (1000 / clients) * i));
         for (let s = 0; s < steadySeconds; s++) {
           const started = performance.now();
-          steady.push(await push(url, token, Array.from({ length: batchSize }, () => ticket(createdAt))));
+          steady.push(
+            await push(
+              url,
+              token,
+              Array.from({ length: batchSize }, () => ticket(createdAt)),
+            ),
+          );
           await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (performance.now() - started))));
         }
       }),
@@ -156,7 +187,8 @@ async function runBackend(backend: 'postgres' | 'pglite', target: DatabaseTarget
       const sent = performance.now();
       await push(url, tokens[round % clients]!, [row]);
       const deadline = performance.now() + 5_000;
-      while ((arrivals.get(id)?.length ?? 0) < subscribers && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2));
+      while ((arrivals.get(id)?.length ?? 0) < subscribers && performance.now() < deadline)
+        await new Promise((r) => setTimeout(r, 2));
       const got = arrivals.get(id) ?? [];
       for (const at of got) delays.push(at - sent);
       for (let missing = got.length; missing < subscribers; missing++) delays.push(5_000);
@@ -196,12 +228,33 @@ function report(all: Figures[]): void {
   const ms = (v: number) => `${v.toFixed(0)} ms`;
   const mark = (ok: boolean) => (ok ? '✓' : '✗');
   const rows: Array<[string, string, (f: Figures) => string]> = [
-    ['push, 20 clients x 100 tickets, flat out', '>= 2,000 docs/s', (f) => `${mark(f.pushDocsPerSec >= 2000)} ${Math.round(f.pushDocsPerSec).toLocaleString('en')} docs/s`],
+    [
+      'push, 20 clients x 100 tickets, flat out',
+      '>= 2,000 docs/s',
+      (f) => `${mark(f.pushDocsPerSec >= 2000)} ${Math.round(f.pushDocsPerSec).toLocaleString('en')} docs/s`,
+    ],
     ['  push latency p50 / p99 (flat out)', '', (f) => `${ms(f.pushP50)} / ${ms(f.pushP99)}`],
-    ['  push latency p50 / p99 at 2,000 docs/s', 'p99 <= 150 ms', (f) => `${mark(f.steadyP99 <= 150)} ${ms(f.steadyP50)} / ${ms(f.steadyP99)}`],
-    ['full pull (pages of 1,000)', '50,000 in <= 5 s', (f) => `${mark(f.pullSeconds <= 5 * (f.pulled / 50_000))} ${f.pulled.toLocaleString('en')} in ${f.pullSeconds.toFixed(2)} s`],
-    ['stream fan-out, 100 subscribers p50 / p95', 'p95 <= 200 ms', (f) => `${mark(f.fanOutP95 <= 200)} ${ms(f.fanOutP50)} / ${ms(f.fanOutP95)}`],
-    ['demo seed', 'well under 60 s', (f) => `${mark(f.seedSeconds < 60)} ${f.seedTickets.toLocaleString('en')} tickets in ${f.seedSeconds.toFixed(1)} s`],
+    [
+      '  push latency p50 / p99 at 2,000 docs/s',
+      'p99 <= 150 ms',
+      (f) => `${mark(f.steadyP99 <= 150)} ${ms(f.steadyP50)} / ${ms(f.steadyP99)}`,
+    ],
+    [
+      'full pull (pages of 1,000)',
+      '50,000 in <= 5 s',
+      (f) =>
+        `${mark(f.pullSeconds <= 5 * (f.pulled / 50_000))} ${f.pulled.toLocaleString('en')} in ${f.pullSeconds.toFixed(2)} s`,
+    ],
+    [
+      'stream fan-out, 100 subscribers p50 / p95',
+      'p95 <= 200 ms',
+      (f) => `${mark(f.fanOutP95 <= 200)} ${ms(f.fanOutP50)} / ${ms(f.fanOutP95)}`,
+    ],
+    [
+      'demo seed',
+      'well under 60 s',
+      (f) => `${mark(f.seedSeconds < 60)} ${f.seedTickets.toLocaleString('en')} tickets in ${f.seedSeconds.toFixed(1)} s`,
+    ],
   ];
   const header = ['measure', 'target', ...all.map((f) => f.backend)];
   const table = [header, ...rows.map(([name, target, fn]) => [name, target, ...all.map(fn)])];
@@ -211,7 +264,10 @@ function report(all: Figures[]): void {
 }
 
 // Other work on the machine moves these figures a lot: say how busy it was.
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' / ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
 console.log(`${availableParallelism()} cores; load average (1 / 5 / 15 min) at start: ${load()}`);
 const results: Figures[] = [];
 const cluster = flags.only === 'pglite' ? null : await startPostgresCluster({ durable: true });
@@ -228,12 +284,18 @@ try {
     };
     const url = await createDb('bench');
     console.log(`PostgreSQL: running… (load ${load()})`);
-    results.push(await runBackend('postgres', { url }, [], { DATABASE_URL: url }, async () => ({ url: await createDb('bench_seed') })));
+    results.push(
+      await runBackend('postgres', { url }, [], { DATABASE_URL: url }, async () => ({ url: await createDb('bench_seed') })),
+    );
   }
   if (flags.only !== 'postgres') {
     const dir = join(tmp, 'pglite');
     console.log(`PGlite: running… (load ${load()})`);
-    results.push(await runBackend('pglite', { dataDir: dir }, ['--data', dir], { DATABASE_URL: '' }, async () => ({ dataDir: join(tmp, 'pglite-seed') })));
+    results.push(
+      await runBackend('pglite', { dataDir: dir }, ['--data', dir], { DATABASE_URL: '' }, async () => ({
+        dataDir: join(tmp, 'pglite-seed'),
+      })),
+    );
   }
   report(results);
   console.log(`\nload average (1 / 5 / 15 min) at end: ${load()}`);

@@ -90,7 +90,8 @@ function makeTickets(n: number, seed: number): { ticket: SlaTicket; now: number 
   return out;
 }
 const ticketCount = 50_000;
-for (const { ticket, now } of makeTickets(5_000, 1)) sink += computeSla(ticket, policies[ticket.priority], cal, now).resolution.dueAt;
+for (const { ticket, now } of makeTickets(5_000, 1))
+  sink += computeSla(ticket, policies[ticket.priority], cal, now).resolution.dueAt;
 const tickets = makeTickets(ticketCount, 2);
 const runs: number[] = [];
 for (let run = 0; run < 5; run++) {
@@ -99,8 +100,12 @@ for (let run = 0; run < 5; run++) {
   runs.push(performance.now() - s);
 }
 
-console.log(`addWorkingMinutes: ${calls.toLocaleString('en')} calls, median ${median(perCall).toFixed(3)} µs/call ` +
-  `(mean ${((totalMs * 1000) / calls).toFixed(3)} µs, target <= 5 µs)`);
-console.log(`computeSla: ${ticketCount.toLocaleString('en')} tickets in ${median(runs).toFixed(1)} ms ` +
-  `(median of ${runs.length} runs: ${runs.map((r) => r.toFixed(0)).join(', ')} ms; target <= 300 ms)`);
+console.log(
+  `addWorkingMinutes: ${calls.toLocaleString('en')} calls, median ${median(perCall).toFixed(3)} µs/call ` +
+    `(mean ${((totalMs * 1000) / calls).toFixed(3)} µs, target <= 5 µs)`,
+);
+console.log(
+  `computeSla: ${ticketCount.toLocaleString('en')} tickets in ${median(runs).toFixed(1)} ms ` +
+    `(median of ${runs.length} runs: ${runs.map((r) => r.toFixed(0)).join(', ')} ms; target <= 300 ms)`,
+);
 if (sink === 42) console.log('');

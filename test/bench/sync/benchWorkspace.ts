@@ -87,10 +87,17 @@ async function seedInto(dataDir: string, workDir: string, scale: number): Promis
 }
 
 /** Seeds `dataDir`, or copies it from `cacheDir` (seeding the cache first when it is empty). */
-export async function prepareWorkspace(dataDir: string, workDir: string, scale: number, cacheDir: string | null): Promise<SeededWorkspace> {
+export async function prepareWorkspace(
+  dataDir: string,
+  workDir: string,
+  scale: number,
+  cacheDir: string | null,
+): Promise<SeededWorkspace> {
   if (!cacheDir) return seedInto(dataDir, workDir, scale);
   const manifest = join(cacheDir, 'seed.json');
-  let seeded: SeededWorkspace | null = existsSync(manifest) ? (JSON.parse(readFileSync(manifest, 'utf8')) as SeededWorkspace) : null;
+  let seeded: SeededWorkspace | null = existsSync(manifest)
+    ? (JSON.parse(readFileSync(manifest, 'utf8')) as SeededWorkspace)
+    : null;
   if (!seeded || seeded.scale !== scale) {
     rmSync(cacheDir, { recursive: true, force: true });
     mkdirSync(cacheDir, { recursive: true });

@@ -33,7 +33,14 @@ const { values: flags } = parseArgs({
     'no-defer': { type: 'boolean', default: false },
   },
 });
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m} (load ${loadavg()[0]!.toFixed(1)})`);
 const median = (v: number[]) => (v.length ? [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]! : NaN);
 
@@ -56,7 +63,8 @@ function printHeaviest(profile: { nodes: ProfileNode[]; samples?: number[]; time
   }
   const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
   console.log(`CPU profile: ${(total / 1e6).toFixed(1)} s sampled`);
-  for (const [name, us] of top) console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
+  for (const [name, us] of top)
+    console.log(`  ${(us / 1000).toFixed(0).padStart(7)} ms ${((100 * us) / total).toFixed(1).padStart(5)}%  ${name}`);
 }
 
 const workDir = mkdtempSync(join(tmpdir(), 'pass24-firstsync-'));
@@ -69,7 +77,11 @@ try {
   const summary: string[] = [];
   try {
     for (let run = 1; run <= Number(flags.runs); run++) {
-      const context = await chromium.launchPersistentContext(join(workDir, `profile-${run}`), { executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true });
+      const context = await chromium.launchPersistentContext(join(workDir, `profile-${run}`), {
+        executablePath: '/usr/bin/chromium',
+        args: chromiumArgs,
+        headless: true,
+      });
       const page = context.pages()[0] ?? (await context.newPage());
       page.on('pageerror', (err) => log(`page error: ${err.message}`));
       page.on('console', (msg) => {
@@ -103,10 +115,14 @@ try {
           roundTrips.push(performance.now() - asked);
         }
       }
-      const saveText = saves.length ? `local saves during the sync: ${saves.length}, median ${Math.round(median(saves))} ms, max ${Math.round(Math.max(...saves))} ms in the page; asked -> answered median ${Math.round(median(roundTrips))} ms, max ${Math.round(Math.max(...roundTrips))} ms` : 'no local save during the sync';
+      const saveText = saves.length
+        ? `local saves during the sync: ${saves.length}, median ${Math.round(median(saves))} ms, max ${Math.round(Math.max(...saves))} ms in the page; asked -> answered median ${Math.round(median(roundTrips))} ms, max ${Math.round(Math.max(...roundTrips))} ms`
+        : 'no local save during the sync';
       if (finished) {
         const r: FirstSyncResult = finished;
-        const per = collectionNames.map((c: CollectionName) => `${c} ${(r.collections[c].doneMs / 1000).toFixed(1)} s (${r.collections[c].docs})`).join(', ');
+        const per = collectionNames
+          .map((c: CollectionName) => `${c} ${(r.collections[c].doneMs / 1000).toFixed(1)} s (${r.collections[c].docs})`)
+          .join(', ');
         const line = `run ${run}: complete in ${(r.totalMs / 1000).toFixed(1)} s (load ${loadAtStart.toFixed(1)} -> ${loadavg()[0]!.toFixed(1)}); ${per}; ${saveText}`;
         log(line);
         summary.push(line);

@@ -49,7 +49,14 @@ const editCount = Number(flags.edits);
 const offlineCount = Number(flags.offline);
 const offlineRounds = Number(flags['offline-rounds']);
 
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return NaN;
@@ -77,7 +84,11 @@ interface Workstation {
 
 /** A workstation: its own Chromium with an on-disk profile (a real IndexedDB, not an in-memory one). */
 async function openWorkstation(profileDir: string, pageUrl: string, options: OpenOptions): Promise<Workstation> {
-  const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', args: chromiumArgs, headless: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: '/usr/bin/chromium',
+    args: chromiumArgs,
+    headless: true,
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (err) => console.error(`page error (${options.login}):`, err.message));
   page.on('console', (msg) => {
@@ -117,7 +128,10 @@ async function main(): Promise<void> {
     const firstLoad = loadSamples.length;
     let a = await openWorkstation(join(workDir, 'profile-a'), pageServer.url, optionsA);
     cleanup.push(() => a.context.close());
-    const first: FirstSyncResult = await a.page.evaluate((usableOnly) => window.syncBench.sync({ usableOnly }), flags['first-sync-only']);
+    const first: FirstSyncResult = await a.page.evaluate(
+      (usableOnly) => window.syncBench.sync({ usableOnly }),
+      flags['first-sync-only'],
+    );
     const firstSyncLoad = loadSamples.slice(firstLoad);
     log(`A: first sync ${seconds(first.totalMs)}`);
     if (flags['first-sync-only']) {
@@ -129,29 +143,50 @@ async function main(): Promise<void> {
       const usableDocs = usable.reduce((n, c) => n + first.collections[c].docs, 0);
       const meanLoad = firstSyncLoad.reduce((x, y) => x + y, 0) / Math.max(1, firstSyncLoad.length);
       console.log('');
-      console.log(`Workspace (demo seed, scale ${scale}): ${collectionNames.map((c) => `${c} ${count(seeded.counts[c])}`).join(', ')}`);
+      console.log(
+        `Workspace (demo seed, scale ${scale}): ${collectionNames.map((c) => `${c} ${count(seeded.counts[c])}`).join(', ')}`,
+      );
       console.log('');
       printTable([
         ['measure', 'result', 'target', ''],
-        [`first sync: all but ${deferredCollections.join(', ')} (${count(usableDocs)} docs: queue, KB usable)`, seconds(first.totalMs), '<= 20 s', first.totalMs <= targets.firstSyncMs ? 'met' : 'MISSED'],
+        [
+          `first sync: all but ${deferredCollections.join(', ')} (${count(usableDocs)} docs: queue, KB usable)`,
+          seconds(first.totalMs),
+          '<= 20 s',
+          first.totalMs <= targets.firstSyncMs ? 'met' : 'MISSED',
+        ],
         [`bare IndexedDB put of the same ${count(raw.docs)} docs (1,000 per transaction)`, seconds(raw.insertMs), '', ''],
         ['ratio first sync / bare IndexedDB, same docs', `${(first.totalMs / raw.insertMs).toFixed(1)} x`, '', ''],
         [`RxDB bulkInsert of the same ${count(rx.docs)} docs, no replication (1,000 a call)`, seconds(rx.insertMs), '', ''],
         ['machine load during the first sync (1-min average, mean)', meanLoad.toFixed(1), '', ''],
-        ['pushes during the first sync (rows)', usable.map((c) => `${first.collections[c].pushes} (${first.collections[c].pushedRows})`).reduce((a, b) => a + ', ' + b), '', ''],
+        [
+          'pushes during the first sync (rows)',
+          usable.map((c) => `${first.collections[c].pushes} (${first.collections[c].pushedRows})`).reduce((a, b) => a + ', ' + b),
+          '',
+          '',
+        ],
       ]);
       console.log('');
       printTable([
         ['collection', 'documents', 'first sync: done at', 'pulls', 'bare IndexedDB put', 'RxDB bulkInsert'],
-        ...usable.map((c) => [c, count(first.collections[c].docs), seconds(first.collections[c].doneMs), count(first.collections[c].pulls), seconds(raw.collections[c]?.insertMs ?? NaN), seconds(rx.collections[c]?.insertMs ?? NaN)]),
+        ...usable.map((c) => [
+          c,
+          count(first.collections[c].docs),
+          seconds(first.collections[c].doneMs),
+          count(first.collections[c].pulls),
+          seconds(raw.collections[c]?.insertMs ?? NaN),
+          seconds(rx.collections[c]?.insertMs ?? NaN),
+        ]),
       ]);
       return;
     }
     log('A: bare IndexedDB insert of the same documents');
-    const raw: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rawInsert(c), [...collectionNames] as CollectionName[]);
+    const raw: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rawInsert(c), [
+      ...collectionNames,
+    ] as CollectionName[]);
     log(`A: bare IndexedDB ${seconds(raw.insertMs)}`);
 
-    log('A: restart; B starts from a copy of A\'s profile');
+    log("A: restart; B starts from a copy of A's profile");
     await a.page.evaluate(() => window.syncBench.close());
     await a.context.close();
     cpSync(join(workDir, 'profile-a'), join(workDir, 'profile-b'), { recursive: true });
@@ -182,7 +217,10 @@ async function main(): Promise<void> {
     const offlineRound = async (round: number) => {
       log(`offline ${round + 1}/${offlineRounds}: ${offlineCount} changes on A with the network down`);
       await a.page.evaluate(() => window.syncBench.waitForEmptyOutbox(30_000));
-      const ids = await a.page.evaluate(([skip, n]) => window.syncBench.ticketIds(skip, n), [editCount + round * offlineCount, offlineCount] as const);
+      const ids = await a.page.evaluate(([skip, n]) => window.syncBench.ticketIds(skip, n), [
+        editCount + round * offlineCount,
+        offlineCount,
+      ] as const);
       const edits = ids.map((ticketId, i) => ({ ticketId, marker: `bench-offline-${runId}-${round}-${i}` }));
       await a.context.setOffline(true);
       await new Promise((r) => setTimeout(r, 1_000));
@@ -192,7 +230,10 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 2_000));
       await a.page.evaluate(() => window.syncBench.requestStats(true));
       const emptyAt = a.page.evaluate(() => window.syncBench.waitForEmptyOutbox(120_000));
-      const onBAt = b.page.evaluate((m) => window.syncBench.waitForMarkers(m, 120_000), edits.map((e) => e.marker));
+      const onBAt = b.page.evaluate(
+        (m) => window.syncBench.waitForMarkers(m, 120_000),
+        edits.map((e) => e.marker),
+      );
       const onlineAt = Date.now();
       await a.context.setOffline(false);
       const [empty, onB] = await Promise.all([emptyAt, onBAt]);
@@ -202,7 +243,9 @@ async function main(): Promise<void> {
         pending,
         outboxEmptyMs: empty === null ? NaN : empty - onlineAt,
         onBMs: onB === null ? NaN : onB - onlineAt,
-        pushes: (['tickets', 'events'] as const).map((c) => `${c}: ${requests[c]?.pushes ?? 0} pushes, ${seconds(requests[c]?.pushMs ?? 0)} waiting`).join('; '),
+        pushes: (['tickets', 'events'] as const)
+          .map((c) => `${c}: ${requests[c]?.pushes ?? 0} pushes, ${seconds(requests[c]?.pushMs ?? 0)} waiting`)
+          .join('; '),
       };
       log(`offline ${round + 1}: outbox empty after ${seconds(result.outboxEmptyMs)}, on B after ${seconds(result.onBMs)}`);
       return result;
@@ -220,10 +263,14 @@ async function main(): Promise<void> {
     log(`A: restart ${seconds(laterRestart.totalMs)}`);
 
     console.log('');
-    console.log(`Workspace (demo seed, scale ${scale}): ${collectionNames.map((c) => `${c} ${count(seeded.counts[c])}`).join(', ')}`);
+    console.log(
+      `Workspace (demo seed, scale ${scale}): ${collectionNames.map((c) => `${c} ${count(seeded.counts[c])}`).join(', ')}`,
+    );
     console.log('');
     const status = (value: number, target: number) => (Number.isFinite(value) && value <= target ? 'met' : 'MISSED');
-    const usableMs = Math.max(...collectionNames.filter((c) => !deferredCollections.includes(c)).map((c) => first.collections[c].doneMs));
+    const usableMs = Math.max(
+      ...collectionNames.filter((c) => !deferredCollections.includes(c)).map((c) => first.collections[c].doneMs),
+    );
     const meanLoad = firstSyncLoad.reduce((x, y) => x + y, 0) / Math.max(1, firstSyncLoad.length);
     // The target is the tickets and the KB (with the small collections); the timeline, about a
     // dozen entries per ticket, is pulled after them and reported on its own.
@@ -232,10 +279,20 @@ async function main(): Promise<void> {
     const rawUsableMs = usable.reduce((n, c) => n + (raw.collections[c]?.insertMs ?? 0), 0);
     printTable([
       ['measure', 'result', 'target', ''],
-      [`first sync: all but ${deferredCollections.join(', ')} (${count(usableDocs)} docs: queue, KB usable)`, seconds(usableMs), '<= 20 s', status(usableMs, targets.firstSyncMs)],
+      [
+        `first sync: all but ${deferredCollections.join(', ')} (${count(usableDocs)} docs: queue, KB usable)`,
+        seconds(usableMs),
+        '<= 20 s',
+        status(usableMs, targets.firstSyncMs),
+      ],
       [`bare IndexedDB put of the same ${count(usableDocs)} docs (1,000 per transaction)`, seconds(rawUsableMs), '', ''],
       ['ratio first sync / bare IndexedDB, same docs', `${(usableMs / rawUsableMs).toFixed(1)} x`, '', ''],
-      [`first sync, whole workspace with ${deferredCollections.join(', ')} (${count(raw.docs)} docs)`, seconds(first.totalMs), '', ''],
+      [
+        `first sync, whole workspace with ${deferredCollections.join(', ')} (${count(raw.docs)} docs)`,
+        seconds(first.totalMs),
+        '',
+        '',
+      ],
       [`bare IndexedDB put, same ${count(raw.docs)} docs`, seconds(raw.insertMs), '', ''],
       ['ratio first sync / bare IndexedDB, whole workspace', `${(first.totalMs / raw.insertMs).toFixed(1)} x`, '', ''],
       ['machine load during the first sync (1-min average, mean)', meanLoad.toFixed(1), '', ''],
@@ -245,8 +302,18 @@ async function main(): Promise<void> {
       ['live: p95', millis(live.p95), '<= 500 ms', status(live.p95, targets.liveP95Ms)],
       ['live: max / not seen in 10 s', `${millis(live.max)} / ${lost}`, '', ''],
       ...offline.flatMap((o, i) => [
-        [`offline ${i + 1}: ${offlineCount} edits written locally (outbox entries)`, `${seconds(o.localWritesMs)} (${count(o.pending)})`, '', ''],
-        [`offline ${i + 1}: network back -> outbox empty`, seconds(o.outboxEmptyMs), '<= 5 s', status(o.outboxEmptyMs, targets.offlinePushMs)],
+        [
+          `offline ${i + 1}: ${offlineCount} edits written locally (outbox entries)`,
+          `${seconds(o.localWritesMs)} (${count(o.pending)})`,
+          '',
+          '',
+        ],
+        [
+          `offline ${i + 1}: network back -> outbox empty`,
+          seconds(o.outboxEmptyMs),
+          '<= 5 s',
+          status(o.outboxEmptyMs, targets.offlinePushMs),
+        ],
         [`offline ${i + 1}: network back -> all changes on B`, seconds(o.onBMs), '', ''],
         [`offline ${i + 1}: pushes after the network came back`, o.pushes, '', ''],
       ]),
@@ -256,12 +323,30 @@ async function main(): Promise<void> {
     console.log('');
     console.log('Per collection: first sync and restart (finished at, requests made meanwhile):');
     printTable([
-      ['collection', 'documents', 'first sync: done at', 'pulls', 'bare IndexedDB put', 'restart: done at', 'pulls', 'pushes (rows)'],
+      [
+        'collection',
+        'documents',
+        'first sync: done at',
+        'pulls',
+        'bare IndexedDB put',
+        'restart: done at',
+        'pulls',
+        'pushes (rows)',
+      ],
       ...collectionNames.map((c) => {
         const f = first.collections[c];
         const r = restart.collections[c];
         const bare = raw.collections[c];
-        return [c, count(f.docs), seconds(f.doneMs), count(f.pulls), bare ? seconds(bare.insertMs) : '', seconds(r.doneMs), count(r.pulls), `${r.pushes} (${r.pushedRows})`];
+        return [
+          c,
+          count(f.docs),
+          seconds(f.doneMs),
+          count(f.pulls),
+          bare ? seconds(bare.insertMs) : '',
+          seconds(r.doneMs),
+          count(r.pulls),
+          `${r.pushes} (${r.pushedRows})`,
+        ];
       }),
     ]);
   } finally {

@@ -10,7 +10,12 @@ export function serveApp(embedded?: { url: string; login: string; password: stri
 }
 
 /** Opens the app and signs in with the form; resolves when the desk is on screen. */
-export async function signIn(page: Page, appUrl: string, endpointUrl: string, account: Pick<TestAccount, 'login' | 'password'>): Promise<void> {
+export async function signIn(
+  page: Page,
+  appUrl: string,
+  endpointUrl: string,
+  account: Pick<TestAccount, 'login' | 'password'>,
+): Promise<void> {
   await page.goto(appUrl);
   await page.getByTestId('signin-endpoint').fill(endpointUrl);
   await page.getByTestId('signin-login').fill(account.login);

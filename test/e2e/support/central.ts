@@ -46,7 +46,11 @@ export class CentralServer {
 
   /** Creates an account (server stopped). */
   addAccount(account: TestAccount): void {
-    cli(this.dataDir, ['user', 'add', '--login', account.login, '--name', account.name, '--role', account.role], `${account.password}\n`);
+    cli(
+      this.dataDir,
+      ['user', 'add', '--login', account.login, '--name', account.name, '--role', account.role],
+      `${account.password}\n`,
+    );
   }
 
   /** Creates an intake API key for a channel and returns it (server stopped). */
@@ -65,11 +69,15 @@ export class CentralServer {
   async start(): Promise<void> {
     if (this.#child) return;
     this.port ||= await freePort();
-    const child = spawn(process.execPath, ['server/cli.ts', 'start', '--data', this.dataDir, '--port', String(this.port), '--log-level', 'warn'], {
-      cwd: repoRoot,
-      env: { ...process.env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['server/cli.ts', 'start', '--data', this.dataDir, '--port', String(this.port), '--log-level', 'warn'],
+      {
+        cwd: repoRoot,
+        env: { ...process.env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     this.#child = child;
     await waitForHealth(this.url, child, 60_000);
   }

@@ -3,9 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { repoRoot } from './paths.ts';
 
 export default function globalSetup(): void {
-  const res = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-  });
+  const res = spawnSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'vite.web.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: repoRoot,
+      stdio: 'inherit',
+    },
+  );
   if (res.status !== 0) throw new Error(`vite build of the web twin failed (exit ${res.status})`);
 }

@@ -21,7 +21,12 @@ export class ApiClient {
     return { ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...extra };
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Answer<T>> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const raw = typeof body === 'string' || body instanceof Uint8Array;
     const res = await fetch(`${this.url}${path}`, {
       method,
@@ -46,7 +51,11 @@ export class ApiClient {
     return this.request<T>('POST', path, body, headers);
   }
 
-  async pull<T = Record<string, unknown>>(collection: CollectionName, checkpoint: Checkpoint | null, limit?: number): Promise<PullResponse<T>> {
+  async pull<T = Record<string, unknown>>(
+    collection: CollectionName,
+    checkpoint: Checkpoint | null,
+    limit?: number,
+  ): Promise<PullResponse<T>> {
     const q = new URLSearchParams();
     if (limit !== undefined) q.set('limit', String(limit));
     if (checkpoint) {
@@ -59,7 +68,11 @@ export class ApiClient {
   }
 
   /** Pages through a whole collection from a checkpoint. */
-  async pullAll<T = Record<string, unknown>>(collection: CollectionName, limit = 1000, from: Checkpoint | null = null): Promise<{ documents: Array<T & { _deleted: boolean }>; checkpoint: Checkpoint | null }> {
+  async pullAll<T = Record<string, unknown>>(
+    collection: CollectionName,
+    limit = 1000,
+    from: Checkpoint | null = null,
+  ): Promise<{ documents: Array<T & { _deleted: boolean }>; checkpoint: Checkpoint | null }> {
     const documents: Array<T & { _deleted: boolean }> = [];
     let checkpoint = from;
     for (;;) {

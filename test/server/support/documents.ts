@@ -57,8 +57,19 @@ export function kbDoc(overrides: Partial<KbArticle> = {}): WithDeleted<KbArticle
 }
 
 export function configDoc(overrides: Partial<ConfigDoc> = {}): WithDeleted<ConfigDoc> {
-  return { id: 'kpi-targets', value: { csat: 4.5 }, editedAt: baseInstant, editedBy: 'head', updatedAt: 0, ...overrides, _deleted: false };
+  return {
+    id: 'kpi-targets',
+    value: { csat: 4.5 },
+    editedAt: baseInstant,
+    editedBy: 'head',
+    updatedAt: 0,
+    ...overrides,
+    _deleted: false,
+  };
 }
 
 export const fresh = <T>(doc: WithDeleted<T>): PushRow<T> => ({ assumedMasterState: null, newDocumentState: doc });
-export const update = <T>(master: WithDeleted<T>, next: WithDeleted<T>): PushRow<T> => ({ assumedMasterState: master, newDocumentState: next });
+export const update = <T>(master: WithDeleted<T>, next: WithDeleted<T>): PushRow<T> => ({
+  assumedMasterState: master,
+  newDocumentState: next,
+});

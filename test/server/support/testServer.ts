@@ -25,16 +25,28 @@ export interface TestServer {
 
 export const testPassword = 'correct horse battery';
 
-export async function startServerOn(database: Database, options: Partial<ServerOptions> = {}): Promise<{ app: FastifyInstance; url: string }> {
+export async function startServerOn(
+  database: Database,
+  options: Partial<ServerOptions> = {},
+): Promise<{ app: FastifyInstance; url: string }> {
   const app = await buildServer({ database, logger: false, ...options });
   const url = await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, url };
 }
 
 let accountSeq = 0;
-export async function signedIn(database: Database, role: AgentProfile['role'], ttlMs = 3_600_000): Promise<{ agent: AgentProfile; token: string }> {
+export async function signedIn(
+  database: Database,
+  role: AgentProfile['role'],
+  ttlMs = 3_600_000,
+): Promise<{ agent: AgentProfile; token: string }> {
   accountSeq++;
-  const agent = await createAccount(database.db, { login: `${role}${accountSeq}-${process.pid}`, name: `Тест ${role} ${accountSeq}`, role, password: testPassword });
+  const agent = await createAccount(database.db, {
+    login: `${role}${accountSeq}-${process.pid}`,
+    name: `Тест ${role} ${accountSeq}`,
+    role,
+    password: testPassword,
+  });
   const { token } = await createSession(database.db, agent.id, ttlMs, Date.now());
   return { agent, token };
 }
@@ -42,7 +54,11 @@ export async function signedIn(database: Database, role: AgentProfile['role'], t
 export async function startTestServer(backend: Backend, options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const database = await openTestDatabase(backend);
   const { app, url } = await startServerOn(database, options);
-  const [agent, head, admin] = await Promise.all([signedIn(database, 'agent'), signedIn(database, 'head'), signedIn(database, 'admin')]);
+  const [agent, head, admin] = await Promise.all([
+    signedIn(database, 'agent'),
+    signedIn(database, 'head'),
+    signedIn(database, 'admin'),
+  ]);
   return {
     url,
     app,

@@ -4,13 +4,18 @@ import type { AlarmSpec, FiredAlarm } from '../../../shared/host.ts';
 import { needsBanner, useAlarmBannerStore } from '../../../renderer/src/features/alarms/alarmBannerStore.ts';
 import { minute, spec, t0 } from './alarmFactory.ts';
 
-const fired = (partial: Partial<AlarmSpec> = {}, firedAt = t0): FiredAlarm => ({ ...spec(partial), firedAt, late: false, shownNatively: true });
+const fired = (partial: Partial<AlarmSpec> = {}, firedAt = t0): FiredAlarm => ({
+  ...spec(partial),
+  firedAt,
+  late: false,
+  shownNatively: true,
+});
 const shown = () => useAlarmBannerStore.getState().banners.map((b) => `${b.ticketId}:${b.metric}:${b.stage}`);
 
 describe('alarm banners', () => {
   beforeEach(() => useAlarmBannerStore.getState().dismissAll());
 
-  it('keeps one banner per ticket and deadline: an emergency\'s warning replaces its arrival, the breach the warning', () => {
+  it("keeps one banner per ticket and deadline: an emergency's warning replaces its arrival, the breach the warning", () => {
     const store = useAlarmBannerStore.getState();
     store.show(fired({ metric: 'arrival', stage: 'arrived' }));
     store.show(fired({ ticketId: 't2', metric: 'arrival', stage: 'arrived' }, t0 + minute));

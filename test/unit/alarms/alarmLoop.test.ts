@@ -10,18 +10,28 @@ import { emergency, minute, spec, t0 } from './alarmFactory.ts';
 function memoryStore(initial: FiredLog = {}): FiredLogStore & { saved: FiredLog } {
   return {
     saved: initial,
-    load() { return JSON.parse(JSON.stringify(this.saved)) as FiredLog; },
-    save(log) { this.saved = JSON.parse(JSON.stringify(log)) as FiredLog; },
+    load() {
+      return JSON.parse(JSON.stringify(this.saved)) as FiredLog;
+    },
+    save(log) {
+      this.saved = JSON.parse(JSON.stringify(log)) as FiredLog;
+    },
   };
 }
 
-interface Fired { key: string; at: number; firedAt: number; late: boolean }
+interface Fired {
+  key: string;
+  at: number;
+  firedAt: number;
+  late: boolean;
+}
 
 function startLoop(store = memoryStore()) {
   const fired: Fired[] = [];
   const loop = new AlarmLoop({
     store,
-    onFire: ({ alarm, late }: DueAlarm, firedAt) => fired.push({ key: `${alarm.metric}:${alarm.stage}`, at: alarm.at, firedAt, late }),
+    onFire: ({ alarm, late }: DueAlarm, firedAt) =>
+      fired.push({ key: `${alarm.metric}:${alarm.stage}`, at: alarm.at, firedAt, late }),
   });
   loop.start();
   return { loop, fired, store };
@@ -70,7 +80,10 @@ describe('AlarmLoop (the main-process scheduler)', () => {
     vi.setSystemTime(t0 + 40 * minute);
     expect(fired).toEqual([]);
     vi.advanceTimersByTime(defaultCheckIntervalMs);
-    expect(fired.map((f) => [f.key, f.late])).toEqual([['arrival:arrived', true], ['firstContact:breached', true]]);
+    expect(fired.map((f) => [f.key, f.late])).toEqual([
+      ['arrival:arrived', true],
+      ['firstContact:breached', true],
+    ]);
     vi.advanceTimersByTime(10 * minute);
     expect(fired).toHaveLength(2);
   });
@@ -80,7 +93,10 @@ describe('AlarmLoop (the main-process scheduler)', () => {
     loop.replace(emergencyAlarms);
     vi.setSystemTime(t0 + 12 * minute);
     loop.check('resume');
-    expect(fired.map((f) => [f.key, f.late])).toEqual([['arrival:arrived', true], ['firstContact:warning', true]]);
+    expect(fired.map((f) => [f.key, f.late])).toEqual([
+      ['arrival:arrived', true],
+      ['firstContact:warning', true],
+    ]);
   });
 
   it('remembers fired alarms across a restart', () => {
@@ -101,7 +117,11 @@ describe('AlarmLoop (the main-process scheduler)', () => {
     const { loop, fired } = startLoop();
     loop.replace(emergencyAlarms);
     vi.advanceTimersByTime(9 * minute);
-    const contacted = buildAlarmSpecs([emergency({ firstContactAt: t0 + 8 * minute })], { thresholds: defaultAlarmThresholds, onShift: true, agentId: 'me' });
+    const contacted = buildAlarmSpecs([emergency({ firstContactAt: t0 + 8 * minute })], {
+      thresholds: defaultAlarmThresholds,
+      onShift: true,
+      agentId: 'me',
+    });
     const cancelled = loop.replace(contacted);
     expect(cancelled.map((a) => `${a.metric}:${a.stage}`)).toEqual(['firstContact:warning', 'firstContact:breached']);
     vi.advanceTimersByTime(60 * minute);

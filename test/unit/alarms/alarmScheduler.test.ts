@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  cancelledAlarms, checkAlarms, defaultAlarmTiming, nextDueAt, normaliseAlarms, pruneFiredLog,
+  cancelledAlarms,
+  checkAlarms,
+  defaultAlarmTiming,
+  nextDueAt,
+  normaliseAlarms,
+  pruneFiredLog,
 } from '../../../shared/alarms/alarmScheduler.ts';
 import type { FiredLog } from '../../../shared/alarms/alarmScheduler.ts';
 import { alarmKey } from '../../../shared/host.ts';
@@ -122,7 +127,12 @@ describe('normaliseAlarms', () => {
   });
 
   it('drops alarms without a finite instant', () => {
-    expect(normaliseAlarms([{ ...warning, at: Number.NaN }, { ...breach, at: Infinity }])).toEqual([]);
+    expect(
+      normaliseAlarms([
+        { ...warning, at: Number.NaN },
+        { ...breach, at: Infinity },
+      ]),
+    ).toEqual([]);
   });
 });
 

@@ -24,7 +24,11 @@ function schedule(ticket: Ticket, now = monday10, t: AlarmThresholds = threshold
 
 describe('alarmTicketOf: an emergency at Monday 10:00 Moscow', () => {
   it('arrives at once, warns at minute 10 and breaches first contact at minute 15', () => {
-    expect(schedule(emergency()).slice(0, 3)).toEqual(['arrival:arrived@0', 'firstContact:warning@10', 'firstContact:breached@15']);
+    expect(schedule(emergency()).slice(0, 3)).toEqual([
+      'arrival:arrived@0',
+      'firstContact:warning@10',
+      'firstContact:breached@15',
+    ]);
   });
 
   it('warns 30 minutes before the 4-working-hour resolution and breaches at 14:00', () => {
@@ -39,7 +43,12 @@ describe('alarmTicketOf: an emergency at Monday 10:00 Moscow', () => {
 
   it('counts first contact on the working calendar: created Friday 17:55, it is due Monday 09:10', () => {
     const friday1755 = monday10 - 3 * 24 * hour + 7 * hour + 55 * minute;
-    const view = alarmTicketOf(emergency({ createdAt: friday1755, statusLog: [{ status: 'new', at: friday1755 }] }), setup, friday1755, thresholds);
+    const view = alarmTicketOf(
+      emergency({ createdAt: friday1755, statusLog: [{ status: 'new', at: friday1755 }] }),
+      setup,
+      friday1755,
+      thresholds,
+    );
     expect(view.firstContactDueAt).toBe(monday10 - 50 * minute);
   });
 
@@ -48,19 +57,26 @@ describe('alarmTicketOf: an emergency at Monday 10:00 Moscow', () => {
     expect(schedule(contacted, monday10 + 5 * minute)).toEqual(['resolution:warning@210', 'resolution:breached@240']);
   });
 
-  it('is not this agent\'s alarm once another agent takes it', () => {
+  it("is not this agent's alarm once another agent takes it", () => {
     const taken = emergency({ assigneeId: otherAgent.id, status: 'in_progress' });
     expect(alarmTicketOf(taken, setup, monday10, thresholds).assigneeId).toBe(otherAgent.id);
     expect(schedule(taken)).toEqual([]);
   });
 
-  it('treats the document\'s empty assignee as unassigned', () => {
+  it("treats the document's empty assignee as unassigned", () => {
     expect(alarmTicketOf(emergency(), setup, monday10, thresholds).assigneeId).toBeNull();
   });
 
   it('raises nothing for a resolved or closed ticket', () => {
     for (const status of ['resolved', 'closed'] as const) {
-      const done = emergency({ status, resolvedAt: monday10 + hour, statusLog: [{ status: 'new', at: monday10 }, { status, at: monday10 + hour }] });
+      const done = emergency({
+        status,
+        resolvedAt: monday10 + hour,
+        statusLog: [
+          { status: 'new', at: monday10 },
+          { status, at: monday10 + hour },
+        ],
+      });
       expect(alarmTicketOf(done, setup, monday10 + hour, thresholds).resolved).toBe(true);
       expect(schedule(done, monday10 + hour)).toEqual([]);
     }
@@ -71,7 +87,11 @@ describe('alarmTicketOf: an emergency at Monday 10:00 Moscow', () => {
       status: 'waiting_client',
       assigneeId: agent.id,
       firstContactAt: monday10 + 5 * minute,
-      statusLog: [{ status: 'new', at: monday10 }, { status: 'in_progress', at: monday10 + 5 * minute }, { status: 'waiting_client', at: monday10 + 10 * minute }],
+      statusLog: [
+        { status: 'new', at: monday10 },
+        { status: 'in_progress', at: monday10 + 5 * minute },
+        { status: 'waiting_client', at: monday10 + 10 * minute },
+      ],
     });
     const view = alarmTicketOf(waiting, setup, monday10 + hour, thresholds);
     expect(view.resolutionDueAt).toBeNull();
@@ -94,12 +114,18 @@ describe('alarmTicketOf: standard and consultation tickets', () => {
   });
 
   it('counts the warning across the night: 8 working hours before Wednesday 16:00 is Tuesday 17:00', () => {
-    const view = alarmTicketOf(makeTicket({ createdAt: monday10 }), setup, monday10, { ...thresholds, standardResolutionWarnBefore: 480 });
+    const view = alarmTicketOf(makeTicket({ createdAt: monday10 }), setup, monday10, {
+      ...thresholds,
+      standardResolutionWarnBefore: 480,
+    });
     expect(view.resolutionWarnAt).toBe(wednesday16 - 24 * hour + hour);
   });
 
   it('has no warning when the threshold is 0', () => {
-    const view = alarmTicketOf(makeTicket({ createdAt: monday10 }), setup, monday10, { ...thresholds, standardResolutionWarnBefore: 0 });
+    const view = alarmTicketOf(makeTicket({ createdAt: monday10 }), setup, monday10, {
+      ...thresholds,
+      standardResolutionWarnBefore: 0,
+    });
     expect(view.resolutionWarnAt).toBeNull();
   });
 
@@ -117,7 +143,10 @@ describe('alarmTicketOf: standard and consultation tickets', () => {
       createdAt: monday10,
       status: 'waiting_client',
       assigneeId: agent.id,
-      statusLog: [{ status: 'new', at: monday10 }, { status: 'waiting_client', at: monday10 + hour }],
+      statusLog: [
+        { status: 'new', at: monday10 },
+        { status: 'waiting_client', at: monday10 + hour },
+      ],
     });
     const view = alarmTicketOf(waiting, setup, monday10 + 2 * hour, thresholds);
     expect(view).toMatchObject({ resolutionDueAt: null, resolutionWarnAt: null });

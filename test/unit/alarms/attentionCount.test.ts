@@ -4,7 +4,7 @@ import { agent, makeTicket, monday10, otherAgent } from '../../support/ticketFac
 
 const emergency = { priority: 'emergency' as const };
 
-describe('attentionCount: emergencies waiting for this agent\'s first contact', () => {
+describe("attentionCount: emergencies waiting for this agent's first contact", () => {
   it('counts an unassigned new emergency and one assigned to me', () => {
     const tickets = [makeTicket({}, emergency), makeTicket({ assigneeId: agent.id, status: 'in_progress' }, emergency)];
     expect(attentionCount(tickets, agent.id)).toBe(2);

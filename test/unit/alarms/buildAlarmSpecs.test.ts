@@ -50,15 +50,21 @@ describe('emergency thresholds (issue 7)', () => {
 });
 
 describe('standard and consultation thresholds', () => {
-  it.each(['standard', 'consultation'] as const)('%s: a quiet warning 1 working hour before resolution, and the breach', (priority) => {
-    expect(plan([standard({ priority })])).toEqual([
-      ['resolution', 'warning', 71 * 60, 'normal'],
-      ['resolution', 'breached', 72 * 60, 'normal'],
-    ]);
-  });
+  it.each(['standard', 'consultation'] as const)(
+    '%s: a quiet warning 1 working hour before resolution, and the breach',
+    (priority) => {
+      expect(plan([standard({ priority })])).toEqual([
+        ['resolution', 'warning', 71 * 60, 'normal'],
+        ['resolution', 'breached', 72 * 60, 'normal'],
+      ]);
+    },
+  );
 
   it('never raises arrival or first-contact alarms', () => {
-    expect(plan([standard({ firstContactDueAt: t0 + 15 * minute })]).map(([metric]) => metric)).toEqual(['resolution', 'resolution']);
+    expect(plan([standard({ firstContactDueAt: t0 + 15 * minute })]).map(([metric]) => metric)).toEqual([
+      'resolution',
+      'resolution',
+    ]);
   });
 
   it('skips the warning when the caller could not place it', () => {
@@ -70,15 +76,25 @@ describe('whose alarms', () => {
   it.each<[string, Partial<AlarmTicket>, Partial<AlarmAudience>, string[]]>([
     ['unassigned, on shift: everything', {}, {}, ['arrival', 'firstContact', 'firstContact', 'resolution', 'resolution']],
     ['unassigned, off shift: nothing', {}, { onShift: false }, []],
-    ['assigned to me, on shift: everything', { assigneeId: me }, {}, ['arrival', 'firstContact', 'firstContact', 'resolution', 'resolution']],
-    ['assigned to me, off shift: no arrival, the rest is still mine', { assigneeId: me }, { onShift: false }, ['firstContact', 'firstContact', 'resolution', 'resolution']],
+    [
+      'assigned to me, on shift: everything',
+      { assigneeId: me },
+      {},
+      ['arrival', 'firstContact', 'firstContact', 'resolution', 'resolution'],
+    ],
+    [
+      'assigned to me, off shift: no arrival, the rest is still mine',
+      { assigneeId: me },
+      { onShift: false },
+      ['firstContact', 'firstContact', 'resolution', 'resolution'],
+    ],
     ['taken by someone else: nothing (their pending alarms stop here)', { assigneeId: 'agent-other' }, {}, []],
     ['resolved: nothing', { resolved: true }, {}, []],
   ])('%s', (_label, ticket, who, metrics) => {
     expect(plan([emergency(ticket)], who).map(([metric]) => metric)).toEqual(metrics);
   });
 
-  it('two agents on shift both get the arrival; once one takes the ticket the other\'s list loses it', () => {
+  it("two agents on shift both get the arrival; once one takes the ticket the other's list loses it", () => {
     const agentA: AlarmAudience = { ...audience, agentId: 'a' };
     const agentB: AlarmAudience = { ...audience, agentId: 'b' };
     const arrivals = (list: AlarmSpec[]) => list.filter((a) => a.metric === 'arrival').length;
@@ -93,7 +109,12 @@ describe('whose alarms', () => {
 describe('notification text', () => {
   it('is Russian by default and names the ticket, the site and the subject', () => {
     const [arrival, warning, breach, resolutionWarning] = buildAlarmSpecs([emergency()], audience);
-    expect(arrival).toMatchObject({ title: 'Экстренное обращение №101', body: 'ЖК «Северный» — Шлагбаум не открывается', ticketId: 'e1', ticketNumber: '101' });
+    expect(arrival).toMatchObject({
+      title: 'Экстренное обращение №101',
+      body: 'ЖК «Северный» — Шлагбаум не открывается',
+      ticketId: 'e1',
+      ticketNumber: '101',
+    });
     expect(warning?.title).toBe('№101: до первого контакта 5 минут');
     expect(breach?.title).toBe('№101: срок первого контакта истёк');
     expect(resolutionWarning?.title).toBe('№101: до срока решения 30 минут');
@@ -110,7 +131,9 @@ describe('notification text', () => {
     const [warning] = buildAlarmSpecs([standard()], audience);
     expect(warning?.title).toBe('№202: до срока решения 1 рабочий час');
     const twoHours = { ...defaultAlarmThresholds, standardResolutionWarnBefore: 120 };
-    expect(buildAlarmSpecs([standard()], { ...audience, thresholds: twoHours })[0]?.title).toBe('№202: до срока решения 2 рабочих часа');
+    expect(buildAlarmSpecs([standard()], { ...audience, thresholds: twoHours })[0]?.title).toBe(
+      '№202: до срока решения 2 рабочих часа',
+    );
   });
 
   it('a ticket without a number yet (not synced) is called a new ticket', () => {

@@ -30,7 +30,9 @@ describe('parseAlarmSpecs (data from the renderer)', () => {
 
 describe('parseFiredLog (data from disk)', () => {
   it('keeps valid entries and drops the rest', () => {
-    expect(parseFiredLog({ a: { ticketId: 't1', firedAt: 5 }, b: { ticketId: 't2' }, c: 'x' })).toEqual({ a: { ticketId: 't1', firedAt: 5 } });
+    expect(parseFiredLog({ a: { ticketId: 't1', firedAt: 5 }, b: { ticketId: 't2' }, c: 'x' })).toEqual({
+      a: { ticketId: 't1', firedAt: 5 },
+    });
     expect(parseFiredLog(null)).toEqual({});
     expect(parseFiredLog([1, 2])).toEqual({});
   });

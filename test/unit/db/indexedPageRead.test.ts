@@ -52,7 +52,11 @@ describe('the first page read in one request per status', () => {
   });
 
   it('leaves deleted tickets out', async () => {
-    const page = await readIndexedPage(db.tickets, { selector: { status: 'new' }, sort: [{ dueAt: 'asc' }, { id: 'asc' }], limit: 400 });
+    const page = await readIndexedPage(db.tickets, {
+      selector: { status: 'new' },
+      sort: [{ dueAt: 'asc' }, { id: 'asc' }],
+      limit: 400,
+    });
     expect(page.length).toBe(await db.tickets.count({ selector: { status: 'new' } }).exec());
     expect(page.every((t) => t._deleted === false)).toBe(true);
   });

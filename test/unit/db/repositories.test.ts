@@ -100,10 +100,24 @@ describe('outbox and sync problems', () => {
   });
 
   it('lists refused documents with the reason and the label', async () => {
-    await recordRejections(db, 'tickets', [{ id: 'x1', code: 'invalid_document', reason: 'Тема пуста' }], new Map([['x1', 'Без темы']]), clock);
+    await recordRejections(
+      db,
+      'tickets',
+      [{ id: 'x1', code: 'invalid_document', reason: 'Тема пуста' }],
+      new Map([['x1', 'Без темы']]),
+      clock,
+    );
     const problems = await db.syncproblems.find().exec();
     expect(problems.map((p) => p.toJSON())).toEqual([
-      { key: 'tickets:x1', collectionName: 'tickets', docId: 'x1', code: 'invalid_document', reason: 'Тема пуста', label: 'Без темы', at: clock },
+      {
+        key: 'tickets:x1',
+        collectionName: 'tickets',
+        docId: 'x1',
+        code: 'invalid_document',
+        reason: 'Тема пуста',
+        label: 'Без темы',
+        at: clock,
+      },
     ]);
   });
 });

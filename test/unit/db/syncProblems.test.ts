@@ -22,7 +22,13 @@ afterEach(async () => {
 });
 
 async function refuse(id: string, label: string) {
-  await recordRejections(db, 'tickets', [{ id, code: 'immutable_field', reason: 'Дата создания не изменяется' }], new Map([[id, label]]), monday10);
+  await recordRejections(
+    db,
+    'tickets',
+    [{ id, code: 'immutable_field', reason: 'Дата создания не изменяется' }],
+    new Map([[id, label]]),
+    monday10,
+  );
 }
 
 describe('sending a refused document again', () => {

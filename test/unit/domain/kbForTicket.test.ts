@@ -4,8 +4,21 @@ import type { KbArticle } from '#shared/schema/kbSchema.ts';
 
 function article(id: string, title: string, body: string, overrides: Partial<KbArticle> = {}): KbArticle {
   return {
-    id, title, body, product: null, tags: [], status: 'published', createdAt: 0, createdBy: '', editedAt: 0, editedBy: '',
-    sourceTicketId: null, conflictDraft: null, summary: null, updatedAt: 0, ...overrides,
+    id,
+    title,
+    body,
+    product: null,
+    tags: [],
+    status: 'published',
+    createdAt: 0,
+    createdBy: '',
+    editedAt: 0,
+    editedBy: '',
+    sourceTicketId: null,
+    conflictDraft: null,
+    summary: null,
+    updatedAt: 0,
+    ...overrides,
   };
 }
 
@@ -36,12 +49,19 @@ describe('pickKbArticles', () => {
 
 describe('kbDraftFromTicket', () => {
   it('drafts the problem and the solution, citing the ticket number', () => {
-    const draft = kbDraftFromTicket({ subject: 'Не открывается шлагбаум', description: 'Камера не видит номера', number: '2026-000123' }, 'Почистили камеру');
+    const draft = kbDraftFromTicket(
+      { subject: 'Не открывается шлагбаум', description: 'Камера не видит номера', number: '2026-000123' },
+      'Почистили камеру',
+    );
     expect(draft.title).toBe('Не открывается шлагбаум');
-    expect(draft.body).toBe('## Проблема\nКамера не видит номера\n\n## Решение\nПочистили камеру\n\nИсточник: обращение 2026-000123');
+    expect(draft.body).toBe(
+      '## Проблема\nКамера не видит номера\n\n## Решение\nПочистили камеру\n\nИсточник: обращение 2026-000123',
+    );
   });
 
   it('uses the subject when the ticket has no description', () => {
-    expect(kbDraftFromTicket({ subject: 'Вопрос', description: '', number: null }, '').body).toBe('## Проблема\nВопрос\n\n## Решение\n—');
+    expect(kbDraftFromTicket({ subject: 'Вопрос', description: '', number: null }, '').body).toBe(
+      '## Проблема\nВопрос\n\n## Решение\n—',
+    );
   });
 });

@@ -74,9 +74,21 @@ describe('three-way merge of tickets', () => {
 
 describe('three-way merge of KB articles', () => {
   const article = {
-    id: 'kb-1', title: 'Шлагбаум', body: 'Исходный текст', product: null, tags: [], status: 'published',
-    createdAt: t0, createdBy: 'a', editedAt: t0, editedBy: 'a', sourceTicketId: null, conflictDraft: null,
-    summary: null, updatedAt: 10, _deleted: false,
+    id: 'kb-1',
+    title: 'Шлагбаум',
+    body: 'Исходный текст',
+    product: null,
+    tags: [],
+    status: 'published',
+    createdAt: t0,
+    createdBy: 'a',
+    editedAt: t0,
+    editedBy: 'a',
+    sourceTicketId: null,
+    conflictDraft: null,
+    summary: null,
+    updatedAt: 10,
+    _deleted: false,
   };
 
   it('keeps the server body and saves the local body as a conflict draft', () => {

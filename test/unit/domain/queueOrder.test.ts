@@ -56,7 +56,11 @@ describe('urgency order', () => {
     const index = buildQueueIndex([future, paused, running], agent.id);
     expect(breachedCount(index, now)).toBe(1);
     expect(openInUrgencyOrder(index, breachedCount(index, now)).map((t) => t.id)).toEqual(['running', 'paused', 'future']);
-    expect([future, paused, running].sort((a, b) => compareUrgency(a, b, now)).map((t) => t.id)).toEqual(['running', 'paused', 'future']);
+    expect([future, paused, running].sort((a, b) => compareUrgency(a, b, now)).map((t) => t.id)).toEqual([
+      'running',
+      'paused',
+      'future',
+    ]);
   });
 
   it('moves a ticket to the breached group once its deadline passes, as the clock advances', () => {
@@ -72,19 +76,47 @@ describe('urgency order', () => {
 describe('views', () => {
   const cases: Array<{ name: string; overrides: Partial<Ticket>; views: QueueViewId[] }> = [
     { name: 'new standard, unassigned, due tomorrow', overrides: { dueAt: now + 24 * 60 * minute }, views: ['open'] },
-    { name: 'mine, in progress', overrides: { status: 'in_progress', assigneeId: agent.id, dueAt: now + 300 * minute }, views: ['mine', 'open'] },
-    { name: 'another agent’s', overrides: { status: 'in_progress', assigneeId: otherAgent.id, dueAt: now + 300 * minute }, views: ['open'] },
-    { name: 'open emergency due in 10 min', overrides: { priority: 'emergency', dueAt: now + 10 * minute }, views: ['open', 'emergency', 'burning'] },
+    {
+      name: 'mine, in progress',
+      overrides: { status: 'in_progress', assigneeId: agent.id, dueAt: now + 300 * minute },
+      views: ['mine', 'open'],
+    },
+    {
+      name: 'another agent’s',
+      overrides: { status: 'in_progress', assigneeId: otherAgent.id, dueAt: now + 300 * minute },
+      views: ['open'],
+    },
+    {
+      name: 'open emergency due in 10 min',
+      overrides: { priority: 'emergency', dueAt: now + 10 * minute },
+      views: ['open', 'emergency', 'burning'],
+    },
     { name: 'due in exactly 1 h', overrides: { dueAt: now + 60 * minute }, views: ['open', 'burning'] },
     { name: 'due in 61 min', overrides: { dueAt: now + 61 * minute }, views: ['open'] },
     { name: 'overdue', overrides: { status: 'in_progress', dueAt: now - minute }, views: ['open', 'burning'] },
-    { name: 'waiting for the client, stored due passed', overrides: { status: 'waiting_client', dueAt: now - minute }, views: ['open', 'waiting'] },
-    { name: 'escalation requested', overrides: { status: 'escalation_requested', dueAt: now + 300 * minute }, views: ['open', 'escalation'] },
-    { name: 'escalated, mine', overrides: { status: 'escalated', assigneeId: agent.id, dueAt: now + 300 * minute }, views: ['mine', 'open', 'escalation'] },
+    {
+      name: 'waiting for the client, stored due passed',
+      overrides: { status: 'waiting_client', dueAt: now - minute },
+      views: ['open', 'waiting'],
+    },
+    {
+      name: 'escalation requested',
+      overrides: { status: 'escalation_requested', dueAt: now + 300 * minute },
+      views: ['open', 'escalation'],
+    },
+    {
+      name: 'escalated, mine',
+      overrides: { status: 'escalated', assigneeId: agent.id, dueAt: now + 300 * minute },
+      views: ['mine', 'open', 'escalation'],
+    },
     { name: 'closed today', overrides: { status: 'closed', closedAt: startOfToday + minute }, views: ['closedToday'] },
     { name: 'closed yesterday', overrides: { status: 'closed', closedAt: startOfToday - minute }, views: [] },
     { name: 'resolved, waiting for confirmation, mine', overrides: { status: 'resolved', assigneeId: agent.id }, views: [] },
-    { name: 'closed emergency today', overrides: { status: 'closed', priority: 'emergency', closedAt: now }, views: ['closedToday'] },
+    {
+      name: 'closed emergency today',
+      overrides: { status: 'closed', priority: 'emergency', closedAt: now },
+      views: ['closedToday'],
+    },
   ];
 
   it.each(cases)('$name belongs to exactly $views', ({ overrides, views }) => {

@@ -6,9 +6,30 @@ import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { makeTicket } from '../../support/ticketFactory.ts';
 
 const tickets: Ticket[] = [
-  makeTicket({ id: 'a', number: '2026-000123', subject: 'Не открывается шлагбаум', organizationName: 'УК «Северный парк»', siteName: 'ЖК «Ёлки»', contact: { name: 'Пётр Сидоров', phone: '+7 912 345-67-89', email: 'petr@sever.ru', messenger: '@petr' } }),
-  makeTicket({ id: 'b', number: '2026-000124', subject: 'Турникет не пускает', organizationName: 'ТСН «Лесные дали»', siteName: '', contact: { name: 'Ольга Сидорова', phone: '', email: '', messenger: '' } }),
-  makeTicket({ id: 'c', number: null, subject: 'Шлагбаум и турникет', organizationName: '', siteName: 'БЦ «Вектор»', contact: { name: '', phone: '+7 900 0000001', email: '', messenger: '' } }),
+  makeTicket({
+    id: 'a',
+    number: '2026-000123',
+    subject: 'Не открывается шлагбаум',
+    organizationName: 'УК «Северный парк»',
+    siteName: 'ЖК «Ёлки»',
+    contact: { name: 'Пётр Сидоров', phone: '+7 912 345-67-89', email: 'petr@sever.ru', messenger: '@petr' },
+  }),
+  makeTicket({
+    id: 'b',
+    number: '2026-000124',
+    subject: 'Турникет не пускает',
+    organizationName: 'ТСН «Лесные дали»',
+    siteName: '',
+    contact: { name: 'Ольга Сидорова', phone: '', email: '', messenger: '' },
+  }),
+  makeTicket({
+    id: 'c',
+    number: null,
+    subject: 'Шлагбаум и турникет',
+    organizationName: '',
+    siteName: 'БЦ «Вектор»',
+    contact: { name: '', phone: '+7 900 0000001', email: '', messenger: '' },
+  }),
 ];
 
 describe('quick filter over one joined text', () => {
@@ -36,9 +57,12 @@ describe('quick filter over one joined text', () => {
   it('matches exactly what matchesQuickFilter matches', () => {
     const word = fc.constantFrom('шлаг', 'баум', 'тур', 'ёлки', 'елки', 'СИД', '12', '0000', '«', 'парк', 'р', ' ', 'x');
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 4 }).map((w) => w.join(' ')), (query) => {
-        expect(ids(query)).toEqual(tickets.filter((t) => matchesQuickFilter(t, query)).map((t) => t.id));
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 4 }).map((w) => w.join(' ')),
+        (query) => {
+          expect(ids(query)).toEqual(tickets.filter((t) => matchesQuickFilter(t, query)).map((t) => t.id));
+        },
+      ),
     );
   });
 });

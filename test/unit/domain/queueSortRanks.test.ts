@@ -24,13 +24,21 @@ describe('column sort by ranks', () => {
   it('gives the order of sortQueueRows for every column and direction, over any subset of the tickets', () => {
     const columns = queueSortColumns.filter((c): c is Exclude<QueueSortColumn, 'sla'> => c !== 'sla');
     fc.assert(
-      fc.property(fc.array(ticketArb, { maxLength: 30 }), fc.constantFrom(...columns), fc.boolean(), fc.array(fc.boolean(), { maxLength: 30 }), (specs, column, desc, keep) => {
-        const tickets: Ticket[] = specs.map((spec, i) => makeTicket({ id: `t${i}`, ...spec } as Partial<Ticket>));
-        const ranks = buildSortRanks(tickets, column, agentName);
-        const rows = tickets.filter((_, i) => keep[i] ?? true).reverse();
-        const ids = (list: readonly Ticket[]) => list.map((t) => t.id);
-        expect(ids(sortRowsByRanks(rows, { column, desc }, ranks, agentName))).toEqual(ids(sortQueueRows(rows, { column, desc }, agentName)));
-      }),
+      fc.property(
+        fc.array(ticketArb, { maxLength: 30 }),
+        fc.constantFrom(...columns),
+        fc.boolean(),
+        fc.array(fc.boolean(), { maxLength: 30 }),
+        (specs, column, desc, keep) => {
+          const tickets: Ticket[] = specs.map((spec, i) => makeTicket({ id: `t${i}`, ...spec } as Partial<Ticket>));
+          const ranks = buildSortRanks(tickets, column, agentName);
+          const rows = tickets.filter((_, i) => keep[i] ?? true).reverse();
+          const ids = (list: readonly Ticket[]) => list.map((t) => t.id);
+          expect(ids(sortRowsByRanks(rows, { column, desc }, ranks, agentName))).toEqual(
+            ids(sortQueueRows(rows, { column, desc }, agentName)),
+          );
+        },
+      ),
     );
   });
 

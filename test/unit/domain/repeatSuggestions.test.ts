@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { repeatWindowMs, suggestRepeats, type RepeatCandidate, type RepeatDraft } from '../../../shared/domain/repeatSuggestions.ts';
+import {
+  repeatWindowMs,
+  suggestRepeats,
+  type RepeatCandidate,
+  type RepeatDraft,
+} from '../../../shared/domain/repeatSuggestions.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.UTC(2026, 10, 22, 12, 0);
@@ -64,7 +69,12 @@ describe('suggestRepeats', () => {
     const list = [
       earlier({ id: 'other-site', siteId: 'site-2', subject: 'Шлагбаум не открывается', description: '' }),
       earlier({ id: 'same-site', siteId: 'site-1', subject: 'Шлагбаум не открывается', description: '' }),
-      earlier({ id: 'weaker', siteId: 'site-2', subject: 'Шлагбаум открывается с задержкой, камера', description: 'Долго думает' }),
+      earlier({
+        id: 'weaker',
+        siteId: 'site-2',
+        subject: 'Шлагбаум открывается с задержкой, камера',
+        description: 'Долго думает',
+      }),
     ];
     const d = draft({ siteId: 'site-1', subject: 'Шлагбаум не открывается', description: '' });
     const result = suggestRepeats(d, list, { now });

@@ -27,12 +27,19 @@ describe('countdownOf', () => {
 
   it('is met once the client was contacted, with the instant', () => {
     const t = makeTicket({ priority: 'emergency', firstContactAt: monday10 + 3 * minute }, { priority: 'emergency' });
-    expect(countdownOf(slaStateOf(t, monday10 + 20 * minute).firstContact!)).toMatchObject({ kind: 'met', clock: '', metAt: monday10 + 3 * minute });
+    expect(countdownOf(slaStateOf(t, monday10 + 20 * minute).firstContact!)).toMatchObject({
+      kind: 'met',
+      clock: '',
+      metAt: monday10 + 3 * minute,
+    });
   });
 
   it('shows how long a deadline is overdue', () => {
     const t = makeTicket({ priority: 'emergency' }, { priority: 'emergency' });
-    expect(countdownOf(slaStateOf(t, monday10 + 17 * minute).firstContact!)).toMatchObject({ kind: 'breached', clock: '0:02:00' });
+    expect(countdownOf(slaStateOf(t, monday10 + 17 * minute).firstContact!)).toMatchObject({
+      kind: 'breached',
+      clock: '0:02:00',
+    });
   });
 
   it('stops the resolution countdown while waiting for the client', () => {

@@ -12,7 +12,9 @@ const valid: TicketText = {
 describe('validateTicketText', () => {
   it('accepts a complete ticket and an empty contact', () => {
     expect(validateTicketText(valid)).toEqual({});
-    expect(validateTicketText({ ...valid, description: '', contact: { name: '', phone: '', email: '', messenger: '' } })).toEqual({});
+    expect(validateTicketText({ ...valid, description: '', contact: { name: '', phone: '', email: '', messenger: '' } })).toEqual(
+      {},
+    );
   });
 
   it('needs a subject, and not a blank one', () => {
@@ -21,14 +23,25 @@ describe('validateTicketText', () => {
 
   it('says how long is too long', () => {
     const subject = 'а'.repeat(ticketLimits.subject + 1);
-    expect(validateTicketText({ ...valid, subject }).subject).toEqual({ key: 'intake.error.subjectTooLong', values: { max: ticketLimits.subject, count: subject.length } });
-    expect(validateTicketText({ ...valid, description: 'б'.repeat(ticketLimits.description + 1) }).description?.key).toBe('intake.error.descriptionTooLong');
-    expect(validateTicketText({ ...valid, contact: { ...valid.contact, name: 'в'.repeat(ticketLimits.name + 1) } }).contactName).toEqual({ key: 'intake.error.fieldTooLong', values: { max: ticketLimits.name } });
+    expect(validateTicketText({ ...valid, subject }).subject).toEqual({
+      key: 'intake.error.subjectTooLong',
+      values: { max: ticketLimits.subject, count: subject.length },
+    });
+    expect(validateTicketText({ ...valid, description: 'б'.repeat(ticketLimits.description + 1) }).description?.key).toBe(
+      'intake.error.descriptionTooLong',
+    );
+    expect(
+      validateTicketText({ ...valid, contact: { ...valid.contact, name: 'в'.repeat(ticketLimits.name + 1) } }).contactName,
+    ).toEqual({ key: 'intake.error.fieldTooLong', values: { max: ticketLimits.name } });
   });
 
   it('refuses a phone without enough digits or with letters, and an address without @', () => {
     expect(validateTicketText({ ...valid, contact: { ...valid.contact, phone: '12-3' } }).phone?.key).toBe('intake.error.phone');
-    expect(validateTicketText({ ...valid, contact: { ...valid.contact, phone: '+7 900 ЗВОНИТЬ' } }).phone?.key).toBe('intake.error.phone');
-    expect(validateTicketText({ ...valid, contact: { ...valid.contact, email: 'sergey.example.ru' } }).email?.key).toBe('intake.error.email');
+    expect(validateTicketText({ ...valid, contact: { ...valid.contact, phone: '+7 900 ЗВОНИТЬ' } }).phone?.key).toBe(
+      'intake.error.phone',
+    );
+    expect(validateTicketText({ ...valid, contact: { ...valid.contact, email: 'sergey.example.ru' } }).email?.key).toBe(
+      'intake.error.email',
+    );
   });
 });

@@ -7,7 +7,19 @@ import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 let seq = 0;
 function event(kind: EventKind, overrides: Partial<TicketEvent> = {}): TicketEvent {
   seq += 1;
-  return { id: `e-${seq}`, ticketId: 't-1', kind, at: 1000 + seq, authorId: 'a-1', authorName: 'Анна Смирнова', public: false, body: '', data: {}, updatedAt: 0, ...overrides };
+  return {
+    id: `e-${seq}`,
+    ticketId: 't-1',
+    kind,
+    at: 1000 + seq,
+    authorId: 'a-1',
+    authorName: 'Анна Смирнова',
+    public: false,
+    body: '',
+    data: {},
+    updatedAt: 0,
+    ...overrides,
+  };
 }
 
 describe('timeline entries', () => {
@@ -27,10 +39,17 @@ describe('timeline entries', () => {
   });
 
   it('carries the details a sentence needs', () => {
-    expect(timelineEntryOf(event('status_changed', { data: { from: 'new', to: 'in_progress' } })).values).toEqual({ from: 'new', to: 'in_progress' });
-    expect(timelineEntryOf(event('escalation_approved', { data: { devTaskRef: 'DEV-101' } })).values).toEqual({ devTaskRef: 'DEV-101' });
+    expect(timelineEntryOf(event('status_changed', { data: { from: 'new', to: 'in_progress' } })).values).toEqual({
+      from: 'new',
+      to: 'in_progress',
+    });
+    expect(timelineEntryOf(event('escalation_approved', { data: { devTaskRef: 'DEV-101' } })).values).toEqual({
+      devTaskRef: 'DEV-101',
+    });
     expect(timelineEntryOf(event('csat', { data: { score: 5 } })).values).toEqual({ score: 5 });
-    expect(timelineEntryOf(event('merge_overwritten', { data: { field: 'subject', overwritten: 'старая тема' } })).values).toEqual({ field: 'subject', overwritten: 'старая тема' });
+    expect(
+      timelineEntryOf(event('merge_overwritten', { data: { field: 'subject', overwritten: 'старая тема' } })).values,
+    ).toEqual({ field: 'subject', overwritten: 'старая тема' });
   });
 
   it('orders the timeline by time, whatever order the database gave', () => {

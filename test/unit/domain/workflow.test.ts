@@ -76,7 +76,9 @@ describe('workflow moves', () => {
     const r = applyAction(t, { type: 'assign', assigneeId: otherAgent.id }, head, later);
     if (!r.ok) throw new Error(r.error.code);
     expect(r.ticket).toMatchObject({ status: 'in_progress', assigneeId: otherAgent.id, editedBy: head.id });
-    expect(r.events).toEqual([expect.objectContaining({ kind: 'assigned', public: false, data: { from: agent.id, to: otherAgent.id } })]);
+    expect(r.events).toEqual([
+      expect.objectContaining({ kind: 'assigned', public: false, data: { from: agent.id, to: otherAgent.id } }),
+    ]);
     const nobody = applyAction(t, { type: 'assign', assigneeId: ' ' }, head, later);
     expect(nobody.ok ? null : nobody.error.code).toBe('assignee_required');
     const same = applyAction(t, { type: 'assign', assigneeId: agent.id }, head, later);
@@ -113,10 +115,20 @@ describe('workflow moves', () => {
 
   const required: Array<[string, WorkflowAction, TicketStatus, string]> = [
     ['escalation without a reason', { type: 'requestEscalation', reason: '  ' }, 'in_progress', 'reason_required'],
-    ['approval without a development task', { type: 'approveEscalation', devTaskRef: '' }, 'escalation_requested', 'dev_task_required'],
+    [
+      'approval without a development task',
+      { type: 'approveEscalation', devTaskRef: '' },
+      'escalation_requested',
+      'dev_task_required',
+    ],
     ['return without a comment', { type: 'returnEscalation', comment: '' }, 'escalation_requested', 'comment_required'],
     ['resolution without a summary', { type: 'resolve', summary: '', kbArticleId: 'kb-1' }, 'in_progress', 'summary_required'],
-    ['resolution without a KB article', { type: 'resolve', summary: 'Готово', kbArticleId: '' }, 'in_progress', 'kb_article_required'],
+    [
+      'resolution without a KB article',
+      { type: 'resolve', summary: 'Готово', kbArticleId: '' },
+      'in_progress',
+      'kb_article_required',
+    ],
     ['CSAT of 6', { type: 'confirmClosure', note: '', csat: { score: 6, comment: '' } }, 'resolved', 'csat_out_of_range'],
     ['CSAT of 0', { type: 'confirmClosure', note: '', csat: { score: 0, comment: '' } }, 'resolved', 'csat_out_of_range'],
     ['reopen without a reason', { type: 'reopen', reason: '' }, 'resolved', 'reason_required'],
@@ -140,7 +152,12 @@ describe('workflow moves', () => {
       expect(r.ticket.status).toBe(status);
       t = r.ticket;
     }
-    expect(t.escalation).toMatchObject({ state: 'answered', reason: 'Ошибка синхронизации ключей', devTaskRef: 'DEV-4512', decidedBy: head.id });
+    expect(t.escalation).toMatchObject({
+      state: 'answered',
+      reason: 'Ошибка синхронизации ключей',
+      devTaskRef: 'DEV-4512',
+      decidedBy: head.id,
+    });
   });
 
   it('a returned escalation goes back to work with the head comment', () => {

@@ -10,7 +10,9 @@ const { AlarmNotifier } = await import('../../../electron/main/alarms/alarmNotif
 function notifier(options: { locale?: Locale; sound?: boolean } = {}) {
   const calls = { shown: 0, opened: [] as string[], fired: [] as FiredAlarm[] };
   const n = new AlarmNotifier({
-    showWindow: () => { calls.shown += 1; },
+    showWindow: () => {
+      calls.shown += 1;
+    },
     openTicket: (id) => calls.opened.push(id),
     reportFired: (fired) => calls.fired.push(fired),
     locale: () => options.locale ?? 'ru',
@@ -19,8 +21,21 @@ function notifier(options: { locale?: Locale; sound?: boolean } = {}) {
   return { n, calls };
 }
 
-const emergencyArrival = spec({ ticketId: 't-1', metric: 'arrival', stage: 'arrived', severity: 'critical', title: 'Экстренное обращение №101', body: 'ЖК — шлагбаум' });
-const standardWarning = spec({ ticketId: 't-2', metric: 'resolution', stage: 'warning', severity: 'normal', title: '№202: до срока решения 1 рабочий час' });
+const emergencyArrival = spec({
+  ticketId: 't-1',
+  metric: 'arrival',
+  stage: 'arrived',
+  severity: 'critical',
+  title: 'Экстренное обращение №101',
+  body: 'ЖК — шлагбаум',
+});
+const standardWarning = spec({
+  ticketId: 't-2',
+  metric: 'resolution',
+  stage: 'warning',
+  severity: 'normal',
+  title: '№202: до срока решения 1 рабочий час',
+});
 
 beforeEach(() => resetFakeElectron());
 
@@ -29,7 +44,11 @@ describe('AlarmNotifier', () => {
     const { n } = notifier();
     n.raise({ alarm: emergencyArrival, late: false }, 1_000);
     expect(FakeNotification.instances[0]?.options).toMatchObject({
-      title: 'Экстренное обращение №101', body: 'ЖК — шлагбаум', urgency: 'critical', timeoutType: 'never', silent: true,
+      title: 'Экстренное обращение №101',
+      body: 'ЖК — шлагбаум',
+      urgency: 'critical',
+      timeoutType: 'never',
+      silent: true,
     });
     expect(FakeNotification.instances[0]?.shown).toBe(true);
   });
@@ -50,10 +69,13 @@ describe('AlarmNotifier', () => {
     expect(calls.fired).toEqual([{ ...emergencyArrival, firedAt: 5_000, late: true, shownNatively: true }]);
   });
 
-  it('marks a late alarm in its title, in the user\'s language', () => {
+  it("marks a late alarm in its title, in the user's language", () => {
     notifier().n.raise({ alarm: emergencyArrival, late: true }, 1);
     notifier({ locale: 'en' }).n.raise({ alarm: { ...emergencyArrival, title: 'Emergency ticket #101' }, late: true }, 1);
-    expect(FakeNotification.instances.map((i) => i.options.title)).toEqual(['Экстренное обращение №101 (с опозданием)', 'Emergency ticket #101 (late)']);
+    expect(FakeNotification.instances.map((i) => i.options.title)).toEqual([
+      'Экстренное обращение №101 (с опозданием)',
+      'Emergency ticket #101 (late)',
+    ]);
   });
 
   it('a click shows the window and opens the ticket', () => {

@@ -5,7 +5,14 @@
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  app, FakeBrowserWindow, FakeNotification, FakeTray, FakeUtilityProcess, ipcMain, powerMonitor, resetFakeElectron,
+  app,
+  FakeBrowserWindow,
+  FakeNotification,
+  FakeTray,
+  FakeUtilityProcess,
+  ipcMain,
+  powerMonitor,
+  resetFakeElectron,
 } from './fakeElectron.ts';
 
 vi.mock('electron', () => import('./fakeElectron.ts').then((m) => m.electronModule));
@@ -152,7 +159,7 @@ describe('Windows integration', () => {
 });
 
 describe('Host handlers over IPC', () => {
-  it('answer the app\'s own window', async () => {
+  it("answer the app's own window", async () => {
     await start();
     const settings = await ipcMain.invoke(invokeChannels.getSettings, appFrame);
     expect(settings).toMatchObject({ locale: 'ru', endpointUrl: '' });
@@ -160,7 +167,7 @@ describe('Host handlers over IPC', () => {
     expect(info).toMatchObject({ kind: 'electron', notificationsSupported: true, notificationsUnsupportedReason: '' });
   });
 
-  it('leave no unchecked listener behind (electron-store\'s renderer helper is removed)', async () => {
+  it("leave no unchecked listener behind (electron-store's renderer helper is removed)", async () => {
     await start();
     expect(ipcMain.removeAllListeners).toHaveBeenCalledWith('electron-store-get-data');
   });
@@ -173,13 +180,13 @@ describe('Host handlers over IPC', () => {
     await expect(ipcMain.invoke(invokeChannels.getToken, null)).rejects.toThrow(/refused/);
   });
 
-  it('explain why notifications are missing when the system has none, in the user\'s language', async () => {
+  it("explain why notifications are missing when the system has none, in the user's language", async () => {
     FakeNotification.supported = false;
     await start();
-    const ru = await ipcMain.invoke(invokeChannels.appInfo, appFrame) as { notificationsUnsupportedReason: string };
+    const ru = (await ipcMain.invoke(invokeChannels.appInfo, appFrame)) as { notificationsUnsupportedReason: string };
     expect(ru.notificationsUnsupportedReason).toMatch(/баннером в окне приложения/);
     await ipcMain.invoke(invokeChannels.setSettings, appFrame, { locale: 'en' });
-    const en = await ipcMain.invoke(invokeChannels.appInfo, appFrame) as { notificationsUnsupportedReason: string };
+    const en = (await ipcMain.invoke(invokeChannels.appInfo, appFrame)) as { notificationsUnsupportedReason: string };
     expect(en.notificationsUnsupportedReason).toMatch(/banner inside the app window/);
   });
 
@@ -199,10 +206,18 @@ describe('alarms end to end', () => {
     vi.setSystemTime(now);
     const { window } = await start();
     window.hide();
-    await ipcMain.invoke(invokeChannels.scheduleAlarms, appFrame, [{
-      ticketId: 't-42', ticketNumber: '42', metric: 'arrival', stage: 'arrived', at: now + 3_000,
-      severity: 'critical', title: 'Экстренное обращение №42', body: 'ЖК «Северный» — Шлагбаум не открывается',
-    }]);
+    await ipcMain.invoke(invokeChannels.scheduleAlarms, appFrame, [
+      {
+        ticketId: 't-42',
+        ticketNumber: '42',
+        metric: 'arrival',
+        stage: 'arrived',
+        at: now + 3_000,
+        severity: 'critical',
+        title: 'Экстренное обращение №42',
+        body: 'ЖК «Северный» — Шлагбаум не открывается',
+      },
+    ]);
     expect(FakeNotification.instances).toHaveLength(0);
     vi.advanceTimersByTime(3_000);
 
@@ -223,10 +238,18 @@ describe('alarms end to end', () => {
     const now = Date.UTC(2026, 10, 23, 7, 0, 0);
     vi.setSystemTime(now);
     const { window } = await start();
-    await ipcMain.invoke(invokeChannels.scheduleAlarms, appFrame, [{
-      ticketId: 't-7', ticketNumber: '7', metric: 'firstContact', stage: 'breached', at: now + 60_000,
-      severity: 'critical', title: '№7: срок первого контакта истёк', body: '',
-    }]);
+    await ipcMain.invoke(invokeChannels.scheduleAlarms, appFrame, [
+      {
+        ticketId: 't-7',
+        ticketNumber: '7',
+        metric: 'firstContact',
+        stage: 'breached',
+        at: now + 60_000,
+        severity: 'critical',
+        title: '№7: срок первого контакта истёк',
+        body: '',
+      },
+    ]);
     vi.setSystemTime(now + 3_600_000); // slept for an hour: no timer ran
     powerMonitor.emit('resume');
     expect(FakeNotification.instances[0]?.options.title).toBe('№7: срок первого контакта истёк (с опозданием)');

@@ -13,7 +13,12 @@ function setUp(locale: 'ru' | 'en' = 'ru') {
   const window = new FakeBrowserWindow({});
   const deskTray = new DeskTray(icons as never, locale, { open: vi.fn(), quit: vi.fn() });
   const tray = FakeTray.instances[0]!;
-  const attention = new Attention({ tray: deskTray, window: () => window as never, overlayIcon: overlay as never, locale: () => locale });
+  const attention = new Attention({
+    tray: deskTray,
+    window: () => window as never,
+    overlayIcon: overlay as never,
+    locale: () => locale,
+  });
   return { window, tray, attention, deskTray };
 }
 

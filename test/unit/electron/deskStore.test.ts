@@ -19,7 +19,11 @@ describe('DeskStore (electron-store)', () => {
     expect(store.getSettings()).toEqual(defaultSettings);
     store.setSettings({ locale: 'en', alarms: { ...defaultSettings.alarms, sound: false } });
     const reopened = new DeskStore({ cwd: dir });
-    expect(reopened.getSettings()).toMatchObject({ locale: 'en', theme: 'light', alarms: { sound: false, emergencyContactWarnBefore: 5 } });
+    expect(reopened.getSettings()).toMatchObject({
+      locale: 'en',
+      theme: 'light',
+      alarms: { sound: false, emergencyContactWarnBefore: 5 },
+    });
   });
 
   it('remembers the window bounds', () => {

@@ -6,7 +6,8 @@ vi.mock('electron', () => import('./fakeElectron.ts').then((m) => m.electronModu
 const { EmbeddedEndpointProcess } = await import('../../../electron/main/embeddedEndpoint.ts');
 
 const ready = { type: 'ready', url: 'http://127.0.0.1:41234', login: 'demo', password: 'pw' };
-const endpoint = (extra = {}) => new EmbeddedEndpointProcess({ entry: '/app/out/main/embedded.js', dataDir: '/data/central', ...extra });
+const endpoint = (extra = {}) =>
+  new EmbeddedEndpointProcess({ entry: '/app/out/main/embedded.js', dataDir: '/data/central', ...extra });
 
 beforeEach(() => resetFakeElectron());
 afterEach(() => vi.useRealTimers());
@@ -33,7 +34,7 @@ describe('EmbeddedEndpointProcess', () => {
     expect(FakeUtilityProcess.instances).toHaveLength(2);
   });
 
-  it('restarts on the same port after the process died, so the renderer\'s URL stays valid', async () => {
+  it("restarts on the same port after the process died, so the renderer's URL stays valid", async () => {
     const e = endpoint();
     const first = e.start();
     FakeUtilityProcess.instances[0]!.emit('message', ready);

@@ -25,7 +25,12 @@ export function fakeEvent<T extends object>(extra?: T): T & { defaultPrevented: 
   return event;
 }
 
-type PermissionRequestHandler = (contents: FakeWebContents, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+type PermissionRequestHandler = (
+  contents: FakeWebContents,
+  permission: string,
+  callback: (granted: boolean) => void,
+  details: { requestingUrl: string },
+) => void;
 type PermissionCheckHandler = (contents: FakeWebContents | null, permission: string, origin: string, details: object) => boolean;
 
 export class FakeSession {
@@ -77,7 +82,10 @@ export class FakeBrowserWindow extends EventEmitter {
     super();
     this.options = options;
     this.bounds = {
-      x: Number(options.x ?? 0), y: Number(options.y ?? 0), width: Number(options.width ?? 800), height: Number(options.height ?? 600),
+      x: Number(options.x ?? 0),
+      y: Number(options.y ?? 0),
+      width: Number(options.width ?? 800),
+      height: Number(options.height ?? 600),
     };
     FakeBrowserWindow.instances.push(this);
     app.emit('web-contents-created', fakeEvent(), this.webContents);
@@ -89,20 +97,52 @@ export class FakeBrowserWindow extends EventEmitter {
     this.webContents.url = url;
     return Promise.resolve();
   }
-  show() { this.visible = true; this.minimized = false; }
-  hide() { this.visible = false; this.focused = false; }
-  focus() { this.focused = true; this.emit('focus'); }
-  blur() { this.focused = false; this.emit('blur'); }
-  minimize() { this.minimized = true; }
-  restore() { this.minimized = false; }
-  maximize() { this.maximized = true; }
-  isVisible() { return this.visible; }
-  isFocused() { return this.focused; }
-  isMinimized() { return this.minimized; }
-  isMaximized() { return this.maximized; }
-  isDestroyed() { return this.destroyed; }
-  getNormalBounds() { return { ...this.bounds }; }
-  getBounds() { return { ...this.bounds }; }
+  show() {
+    this.visible = true;
+    this.minimized = false;
+  }
+  hide() {
+    this.visible = false;
+    this.focused = false;
+  }
+  focus() {
+    this.focused = true;
+    this.emit('focus');
+  }
+  blur() {
+    this.focused = false;
+    this.emit('blur');
+  }
+  minimize() {
+    this.minimized = true;
+  }
+  restore() {
+    this.minimized = false;
+  }
+  maximize() {
+    this.maximized = true;
+  }
+  isVisible() {
+    return this.visible;
+  }
+  isFocused() {
+    return this.focused;
+  }
+  isMinimized() {
+    return this.minimized;
+  }
+  isMaximized() {
+    return this.maximized;
+  }
+  isDestroyed() {
+    return this.destroyed;
+  }
+  getNormalBounds() {
+    return { ...this.bounds };
+  }
+  getBounds() {
+    return { ...this.bounds };
+  }
   /** Like the user clicking the window's close button. Returns whether the window really closed. */
   close(): boolean {
     if (this.destroyed) return true;
@@ -116,7 +156,11 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
-interface MenuItem { label?: string; type?: string; click?: () => void }
+interface MenuItem {
+  label?: string;
+  type?: string;
+  click?: () => void;
+}
 
 export class FakeTray extends EventEmitter {
   static instances: FakeTray[] = [];
@@ -129,10 +173,18 @@ export class FakeTray extends EventEmitter {
     this.image = image;
     FakeTray.instances.push(this);
   }
-  setImage(image: unknown) { this.image = image; }
-  setToolTip(text: string) { this.tooltip = text; }
-  setContextMenu(menu: { items: MenuItem[] }) { this.menu = menu; }
-  destroy() { this.destroyed = true; }
+  setImage(image: unknown) {
+    this.image = image;
+  }
+  setToolTip(text: string) {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { items: MenuItem[] }) {
+    this.menu = menu;
+  }
+  destroy() {
+    this.destroyed = true;
+  }
   /** Clicks the context-menu item with this label. */
   clickMenu(label: string) {
     const item = this.menu?.items.find((i) => i.label === label);
@@ -144,7 +196,9 @@ export class FakeTray extends EventEmitter {
 export class FakeNotification extends EventEmitter {
   static instances: FakeNotification[] = [];
   static supported = true;
-  static isSupported() { return FakeNotification.supported; }
+  static isSupported() {
+    return FakeNotification.supported;
+  }
   readonly options: Record<string, unknown>;
   shown = false;
   constructor(options: Record<string, unknown>) {
@@ -152,9 +206,15 @@ export class FakeNotification extends EventEmitter {
     this.options = options;
     FakeNotification.instances.push(this);
   }
-  show() { this.shown = true; }
-  close() { this.emit('close', fakeEvent({ reason: 'userCanceled' })); }
-  click() { this.emit('click', fakeEvent()); }
+  show() {
+    this.shown = true;
+  }
+  close() {
+    this.emit('close', fakeEvent({ reason: 'userCanceled' }));
+  }
+  click() {
+    this.emit('click', fakeEvent());
+  }
 }
 
 export class FakeUtilityProcess extends EventEmitter {
@@ -171,8 +231,14 @@ export class FakeUtilityProcess extends EventEmitter {
     this.forkOptions = options;
     FakeUtilityProcess.instances.push(this);
   }
-  postMessage(message: unknown) { this.posted.push(message); }
-  kill() { this.killed = true; this.emit('exit', 9); return true; }
+  postMessage(message: unknown) {
+    this.posted.push(message);
+  }
+  kill() {
+    this.killed = true;
+    this.emit('exit', 9);
+    return true;
+  }
 }
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
@@ -196,8 +262,12 @@ class FakeApp extends EventEmitter {
     this.setAppUserModelId.mockClear();
     this.setBadgeCount.mockClear();
   }
-  requestSingleInstanceLock() { return this.singleInstanceLock; }
-  whenReady() { return Promise.resolve(); }
+  requestSingleInstanceLock() {
+    return this.singleInstanceLock;
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
   getPath(name: string) {
     if (name === 'userData') return this.userData;
     return join(this.userData, name);
@@ -205,9 +275,15 @@ class FakeApp extends EventEmitter {
   setPath(name: string, value: string) {
     if (name === 'userData') this.userData = value;
   }
-  getAppPath() { return process.cwd(); }
-  getName() { return 'pass24-support-desk'; }
-  getVersion() { return '0.1.0'; }
+  getAppPath() {
+    return process.cwd();
+  }
+  getName() {
+    return 'pass24-support-desk';
+  }
+  getVersion() {
+    return '0.1.0';
+  }
   quit() {
     this.quitCalls += 1;
     const event = fakeEvent();
@@ -230,7 +306,9 @@ export const ipcMain = {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, handler);
   },
-  removeHandler(channel: string) { this.handlers.delete(channel); },
+  removeHandler(channel: string) {
+    this.handlers.delete(channel);
+  },
   on: vi.fn(),
   removeAllListeners: vi.fn(),
   /** Calls a handler as a renderer frame at `frameUrl` would (parent: null means a top frame). */
@@ -245,16 +323,28 @@ export const ipcMain = {
 const rendererEmitter = new EventEmitter();
 export const ipcRenderer = {
   invoke: vi.fn(async (_channel: string, ..._args: unknown[]): Promise<unknown> => undefined),
-  on: (channel: string, listener: (...args: unknown[]) => void) => { rendererEmitter.on(channel, listener); return ipcRenderer; },
-  removeListener: (channel: string, listener: (...args: unknown[]) => void) => { rendererEmitter.removeListener(channel, listener); return ipcRenderer; },
+  on: (channel: string, listener: (...args: unknown[]) => void) => {
+    rendererEmitter.on(channel, listener);
+    return ipcRenderer;
+  },
+  removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+    rendererEmitter.removeListener(channel, listener);
+    return ipcRenderer;
+  },
   /** Delivers a main -> renderer message, as webContents.send would. */
-  deliver(channel: string, payload?: unknown) { rendererEmitter.emit(channel, { sender: null }, payload); },
-  listenerCount(channel: string) { return rendererEmitter.listenerCount(channel); },
+  deliver(channel: string, payload?: unknown) {
+    rendererEmitter.emit(channel, { sender: null }, payload);
+  },
+  listenerCount(channel: string) {
+    return rendererEmitter.listenerCount(channel);
+  },
 };
 
 export const contextBridge = {
   exposed: new Map<string, unknown>(),
-  exposeInMainWorld(key: string, api: unknown) { this.exposed.set(key, api); },
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed.set(key, api);
+  },
 };
 
 export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
@@ -289,13 +379,15 @@ export const safeStorage = {
   encryptStringAsync: async (text: string) => Buffer.from(`sealed:${Buffer.from(text).toString('hex')}`),
   decryptStringAsync: async (data: Buffer) => {
     const text = data.toString();
-    if (!text.startsWith('sealed:')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    if (!text.startsWith('sealed:'))
+      throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return { result: Buffer.from(text.slice('sealed:'.length), 'hex').toString(), shouldReEncrypt: false };
   },
 };
 
 export const utilityProcess = {
-  fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => new FakeUtilityProcess(modulePath, args, options),
+  fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) =>
+    new FakeUtilityProcess(modulePath, args, options),
 };
 
 /** Back to a fresh app between tests. */
@@ -319,8 +411,22 @@ export function resetFakeElectron(): void {
 }
 
 const api = {
-  app, BrowserWindow: FakeBrowserWindow, Tray: FakeTray, Notification: FakeNotification, Menu, nativeImage, screen,
-  session, powerMonitor, nativeTheme, safeStorage, shell, ipcMain, ipcRenderer, contextBridge, utilityProcess,
+  app,
+  BrowserWindow: FakeBrowserWindow,
+  Tray: FakeTray,
+  Notification: FakeNotification,
+  Menu,
+  nativeImage,
+  screen,
+  session,
+  powerMonitor,
+  nativeTheme,
+  safeStorage,
+  shell,
+  ipcMain,
+  ipcRenderer,
+  contextBridge,
+  utilityProcess,
 };
 
 /** The module as `vi.mock('electron', ...)` returns it: named exports and a default export. */

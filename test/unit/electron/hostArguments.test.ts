@@ -4,15 +4,20 @@ import { defaultSettings } from '../../../shared/host.ts';
 
 describe('parseSettingsPatch', () => {
   it('accepts valid fields and merges partial alarm thresholds into the current ones', () => {
-    expect(parseSettingsPatch({ locale: 'en', onShift: false, alarms: { emergencyContactWarnBefore: 3 } }, defaultSettings)).toEqual({
+    expect(
+      parseSettingsPatch({ locale: 'en', onShift: false, alarms: { emergencyContactWarnBefore: 3 } }, defaultSettings),
+    ).toEqual({
       locale: 'en',
       onShift: false,
       alarms: { ...defaultSettings.alarms, emergencyContactWarnBefore: 3 },
     });
-    expect(parseSettingsPatch({ endpointUrl: ' https://desk.pass24.example/ ' }, defaultSettings)).toEqual({ endpointUrl: 'https://desk.pass24.example/' });
+    expect(parseSettingsPatch({ endpointUrl: ' https://desk.pass24.example/ ' }, defaultSettings)).toEqual({
+      endpointUrl: 'https://desk.pass24.example/',
+    });
     expect(parseSettingsPatch({ endpointUrl: '' }, defaultSettings)).toEqual({ endpointUrl: '' });
-    expect(parseSettingsPatch({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } }, defaultSettings))
-      .toEqual({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } });
+    expect(
+      parseSettingsPatch({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } }, defaultSettings),
+    ).toEqual({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } });
   });
 
   it.each<[string, unknown]>([
@@ -36,8 +41,13 @@ describe('parseSettingsPatch', () => {
 
 describe('parseNotifyRequest, parseAttentionCount, parseToken', () => {
   it('accept what the contract allows', () => {
-    expect(parseNotifyRequest({ title: 't', body: 'b', severity: 'critical', ticketId: 'x', late: true, extra: 1 }))
-      .toEqual({ title: 't', body: 'b', severity: 'critical', ticketId: 'x', late: true });
+    expect(parseNotifyRequest({ title: 't', body: 'b', severity: 'critical', ticketId: 'x', late: true, extra: 1 })).toEqual({
+      title: 't',
+      body: 'b',
+      severity: 'critical',
+      ticketId: 'x',
+      late: true,
+    });
     expect(parseAttentionCount(3)).toBe(3);
     expect(parseToken(null)).toBeNull();
     expect(parseToken('abc')).toBe('abc');

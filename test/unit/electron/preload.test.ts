@@ -14,8 +14,19 @@ beforeAll(async () => {
 });
 
 const hostFunctions = [
-  'appInfo', 'embeddedEndpoint', 'getSettings', 'getToken', 'notify', 'onAlarmFired', 'onOpenTicket', 'onPowerResume',
-  'openExternal', 'scheduleAlarms', 'setAttention', 'setSettings', 'setToken',
+  'appInfo',
+  'embeddedEndpoint',
+  'getSettings',
+  'getToken',
+  'notify',
+  'onAlarmFired',
+  'onOpenTicket',
+  'onPowerResume',
+  'openExternal',
+  'scheduleAlarms',
+  'setAttention',
+  'setSettings',
+  'setToken',
 ];
 
 describe('the preload', () => {
@@ -55,7 +66,9 @@ describe('the preload', () => {
     expect(ipcRenderer.listenerCount(eventChannels.openTicket)).toBe(0);
 
     let resumed = 0;
-    const stop = desk.onPowerResume(() => { resumed += 1; });
+    const stop = desk.onPowerResume(() => {
+      resumed += 1;
+    });
     ipcRenderer.deliver(eventChannels.powerResume);
     stop();
     ipcRenderer.deliver(eventChannels.powerResume);

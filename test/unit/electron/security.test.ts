@@ -4,7 +4,8 @@ import { app, FakeBrowserWindow, FakeSession, FakeWebContents, fakeEvent, resetF
 
 vi.mock('electron', () => import('./fakeElectron.ts').then((m) => m.electronModule));
 
-const { guardAllWebContents, guardNavigation, hardenedWebPreferences, installPermissionHandlers } = await import('../../../electron/main/security.ts');
+const { guardAllWebContents, guardNavigation, hardenedWebPreferences, installPermissionHandlers } =
+  await import('../../../electron/main/security.ts');
 const { rendererOrigin } = await import('../../../electron/main/rendererOrigin.ts');
 
 const indexPath = '/opt/pass24/out/renderer/index.html';
@@ -19,13 +20,22 @@ beforeEach(() => {
 describe('hardenedWebPreferences', () => {
   it('isolates the renderer from Node and keeps web security on', () => {
     expect(hardenedWebPreferences('/p/preload.cjs')).toMatchObject({
-      preload: '/p/preload.cjs', contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true,
-      allowRunningInsecureContent: false, webviewTag: false, experimentalFeatures: false,
+      preload: '/p/preload.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
     });
   });
 
   it('keeps the hidden window working: no background throttling, sound without a click', () => {
-    expect(hardenedWebPreferences('/p')).toMatchObject({ backgroundThrottling: false, autoplayPolicy: 'no-user-gesture-required' });
+    expect(hardenedWebPreferences('/p')).toMatchObject({
+      backgroundThrottling: false,
+      autoplayPolicy: 'no-user-gesture-required',
+    });
   });
 });
 
@@ -36,9 +46,12 @@ describe('navigation', () => {
     return wc;
   };
 
-  it.each(['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', `${appUrl}#/queue`])('refuses to navigate to %s', (url) => {
-    expect(contents().tryNavigate(url)).toBe(true);
-  });
+  it.each(['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)', `${appUrl}#/queue`])(
+    'refuses to navigate to %s',
+    (url) => {
+      expect(contents().tryNavigate(url)).toBe(true);
+    },
+  );
 
   it('opens an allowed external link in the system browser instead of inside the app', async () => {
     contents().tryNavigate('https://pass24.online/help');
@@ -88,7 +101,14 @@ describe('permissions', () => {
     const wc = new FakeWebContents();
     wc.url = url;
     let granted: boolean | null = null;
-    ses.requestHandler!(wc, permission, (g) => { granted = g; }, { requestingUrl: url });
+    ses.requestHandler!(
+      wc,
+      permission,
+      (g) => {
+        granted = g;
+      },
+      { requestingUrl: url },
+    );
     if (granted === null) throw new Error('the handler did not answer');
     return granted;
   }

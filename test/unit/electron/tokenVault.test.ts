@@ -49,7 +49,7 @@ describe('the token at rest', () => {
     await expect(vault().get()).resolves.toBeNull();
   });
 
-  it('treats Linux\'s basic_text backend (a fixed key) as no encryption', async () => {
+  it("treats Linux's basic_text backend (a fixed key) as no encryption", async () => {
     const platform = Object.getOwnPropertyDescriptor(process, 'platform')!;
     Object.defineProperty(process, 'platform', { value: 'linux' });
     try {

@@ -6,12 +6,19 @@ import { ru } from '../../../renderer/src/i18n/ru/index.ts';
 const i18n = i18next.createInstance();
 
 beforeAll(async () => {
-  await i18n.init({ lng: 'ru', fallbackLng: false, resources: { ru: { translation: ru }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  await i18n.init({
+    lng: 'ru',
+    fallbackLng: false,
+    resources: { ru: { translation: ru }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
 });
 
 /** Every leaf key of a message tree, with English plural forms folded onto the Russian base. */
 function leafKeys(tree: object, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : leafKeys(v as object, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === 'string' ? [`${prefix}${k}`] : leafKeys(v as object, `${prefix}${k}.`),
+  );
 }
 const base = (key: string) => key.replace(/_(one|few|many|other)$/, '');
 

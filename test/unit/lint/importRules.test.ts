@@ -35,19 +35,97 @@ const rendererElectron = /renderer\/ may not import Electron/;
 const sharedPure = /shared\/ is pure: it may not import renderer\/, electron\/ or server\//;
 
 const refused: Refused[] = [
-  { what: 'renderer -> electron/main', file: 'renderer/src/probe.ts', code: "import { startApp } from '../../electron/main/app.ts';\nstartApp();\n", rule: 'no-restricted-imports', message: rendererMessage },
-  { what: 'renderer -> server/', file: 'renderer/src/features/probe.ts', code: "import { buildServer } from '../../../server/app.ts';\nvoid buildServer;\n", rule: 'no-restricted-imports', message: rendererMessage },
-  { what: 'renderer -> the electron module', file: 'renderer/src/features/queue/probe.ts', code: "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n", rule: 'no-restricted-imports', message: rendererElectron },
-  { what: 'renderer -> node:fs', file: 'renderer/src/db/probe.ts', code: "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n", rule: 'no-restricted-imports', message: /renderer\/ runs in a browser: no Node built-ins/ },
-  { what: 'shared -> renderer/', file: 'shared/domain/probe.ts', code: "import { App } from '../../renderer/src/App.tsx';\nvoid App;\n", rule: 'no-restricted-imports', message: sharedPure },
-  { what: 'shared -> electron/', file: 'shared/sla/probe.ts', code: "import { startApp } from '../../electron/main/app.ts';\nvoid startApp;\n", rule: 'no-restricted-imports', message: sharedPure },
-  { what: 'shared -> server/', file: 'shared/probe.ts', code: "import { buildServer } from '../server/app.ts';\nvoid buildServer;\n", rule: 'no-restricted-imports', message: sharedPure },
-  { what: 'shared -> node:path', file: 'shared/domain/probe.ts', code: "import { join } from 'node:path';\nvoid join;\n", rule: 'no-restricted-imports', message: /shared\/ may not import Node built-ins/ },
-  { what: 'shared -> the electron module', file: 'shared/host.probe.ts', code: "import { app } from 'electron';\nvoid app;\n", rule: 'no-restricted-imports', message: /shared\/ may not import Electron/ },
-  { what: 'shared uses window', file: 'shared/domain/probe.ts', code: 'export const width = window.innerWidth;\n', rule: 'no-restricted-globals', message: /Unexpected use of 'window'\. shared\/ has no DOM\./ },
-  { what: 'shared uses document', file: 'shared/templates/probe.ts', code: 'export const title = document.title;\n', rule: 'no-restricted-globals', message: /Unexpected use of 'document'\. shared\/ has no DOM\./ },
-  { what: 'shared uses process', file: 'shared/sla/probe.ts', code: 'export const zone = process.env.TZ;\n', rule: 'no-restricted-globals', message: /Unexpected use of 'process'\. shared\/ has no Node\./ },
-  { what: 'server -> the electron module', file: 'server/replication/probe.ts', code: "import { app } from 'electron';\nvoid app;\n", rule: 'no-restricted-imports', message: /server\/ may not import Electron/ },
+  {
+    what: 'renderer -> electron/main',
+    file: 'renderer/src/probe.ts',
+    code: "import { startApp } from '../../electron/main/app.ts';\nstartApp();\n",
+    rule: 'no-restricted-imports',
+    message: rendererMessage,
+  },
+  {
+    what: 'renderer -> server/',
+    file: 'renderer/src/features/probe.ts',
+    code: "import { buildServer } from '../../../server/app.ts';\nvoid buildServer;\n",
+    rule: 'no-restricted-imports',
+    message: rendererMessage,
+  },
+  {
+    what: 'renderer -> the electron module',
+    file: 'renderer/src/features/queue/probe.ts',
+    code: "import { ipcRenderer } from 'electron';\nvoid ipcRenderer;\n",
+    rule: 'no-restricted-imports',
+    message: rendererElectron,
+  },
+  {
+    what: 'renderer -> node:fs',
+    file: 'renderer/src/db/probe.ts',
+    code: "import { readFileSync } from 'node:fs';\nvoid readFileSync;\n",
+    rule: 'no-restricted-imports',
+    message: /renderer\/ runs in a browser: no Node built-ins/,
+  },
+  {
+    what: 'shared -> renderer/',
+    file: 'shared/domain/probe.ts',
+    code: "import { App } from '../../renderer/src/App.tsx';\nvoid App;\n",
+    rule: 'no-restricted-imports',
+    message: sharedPure,
+  },
+  {
+    what: 'shared -> electron/',
+    file: 'shared/sla/probe.ts',
+    code: "import { startApp } from '../../electron/main/app.ts';\nvoid startApp;\n",
+    rule: 'no-restricted-imports',
+    message: sharedPure,
+  },
+  {
+    what: 'shared -> server/',
+    file: 'shared/probe.ts',
+    code: "import { buildServer } from '../server/app.ts';\nvoid buildServer;\n",
+    rule: 'no-restricted-imports',
+    message: sharedPure,
+  },
+  {
+    what: 'shared -> node:path',
+    file: 'shared/domain/probe.ts',
+    code: "import { join } from 'node:path';\nvoid join;\n",
+    rule: 'no-restricted-imports',
+    message: /shared\/ may not import Node built-ins/,
+  },
+  {
+    what: 'shared -> the electron module',
+    file: 'shared/host.probe.ts',
+    code: "import { app } from 'electron';\nvoid app;\n",
+    rule: 'no-restricted-imports',
+    message: /shared\/ may not import Electron/,
+  },
+  {
+    what: 'shared uses window',
+    file: 'shared/domain/probe.ts',
+    code: 'export const width = window.innerWidth;\n',
+    rule: 'no-restricted-globals',
+    message: /Unexpected use of 'window'\. shared\/ has no DOM\./,
+  },
+  {
+    what: 'shared uses document',
+    file: 'shared/templates/probe.ts',
+    code: 'export const title = document.title;\n',
+    rule: 'no-restricted-globals',
+    message: /Unexpected use of 'document'\. shared\/ has no DOM\./,
+  },
+  {
+    what: 'shared uses process',
+    file: 'shared/sla/probe.ts',
+    code: 'export const zone = process.env.TZ;\n',
+    rule: 'no-restricted-globals',
+    message: /Unexpected use of 'process'\. shared\/ has no Node\./,
+  },
+  {
+    what: 'server -> the electron module',
+    file: 'server/replication/probe.ts',
+    code: "import { app } from 'electron';\nvoid app;\n",
+    rule: 'no-restricted-imports',
+    message: /server\/ may not import Electron/,
+  },
 ];
 
 describe('the one-way import rules (eslint.config.js)', () => {
@@ -59,10 +137,26 @@ describe('the one-way import rules (eslint.config.js)', () => {
   });
 
   const allowed = [
-    { what: 'renderer -> shared via #shared', file: 'renderer/src/features/queue/probe.ts', code: "import { roles } from '#shared/domain/enums.ts';\nexport const roleCount = roles.length;\n" },
-    { what: 'server -> shared via #shared', file: 'server/replication/probe.ts', code: "import { collectionNames } from '#shared/protocol.ts';\nexport const collections = collectionNames.length;\n" },
-    { what: 'server -> shared by a relative path', file: 'server/replication/probe.ts', code: "import { roles } from '../../shared/domain/enums.ts';\nexport const roleCount = roles.length;\n" },
-    { what: 'server -> Node built-ins', file: 'server/replication/probe.ts', code: "import { join } from 'node:path';\nexport const here = join('a', 'b');\n" },
+    {
+      what: 'renderer -> shared via #shared',
+      file: 'renderer/src/features/queue/probe.ts',
+      code: "import { roles } from '#shared/domain/enums.ts';\nexport const roleCount = roles.length;\n",
+    },
+    {
+      what: 'server -> shared via #shared',
+      file: 'server/replication/probe.ts',
+      code: "import { collectionNames } from '#shared/protocol.ts';\nexport const collections = collectionNames.length;\n",
+    },
+    {
+      what: 'server -> shared by a relative path',
+      file: 'server/replication/probe.ts',
+      code: "import { roles } from '../../shared/domain/enums.ts';\nexport const roleCount = roles.length;\n",
+    },
+    {
+      what: 'server -> Node built-ins',
+      file: 'server/replication/probe.ts',
+      code: "import { join } from 'node:path';\nexport const here = join('a', 'b');\n",
+    },
   ];
 
   it.each(allowed)('allows $what', async ({ file, code }) => {

@@ -27,7 +27,9 @@ describe('queue cell colours', () => {
   it('each priority badge has the theme colour', () => {
     for (const [priority, color] of Object.entries(priorityColor)) {
       const body = declarationsOf(`.badgeCircle[data-priority='${priority}'] {`);
-      expect(body).toContain(priority === 'emergency' ? `var(--mantine-color-${color}-filled)` : `var(--mantine-color-${color}-light)`);
+      expect(body).toContain(
+        priority === 'emergency' ? `var(--mantine-color-${color}-filled)` : `var(--mantine-color-${color}-light)`,
+      );
     }
   });
 

@@ -18,9 +18,26 @@ function article(over: Partial<KbSearchDoc> & { title: string }): KbSearchDoc {
   };
 }
 
-const barrier = article({ id: 'barrier', title: 'Шлагбаум не открывается по номеру автомобиля', product: 'pass24_auto', body: 'Проверьте камеру распознавания и список номеров.', tags: ['шлагбаум', 'камера'] });
-const turnstile = article({ id: 'turnstile', title: 'Турникет не пропускает по ключу', product: 'pass24_key', body: 'Перезагрузите контроллер турникета.', tags: ['турникет'] });
-const guests = article({ id: 'guests', title: 'Как выдать гостевой пропуск', product: 'pass24_online', body: 'Гостевые пропуска создаются в мобильном приложении жителя.' });
+const barrier = article({
+  id: 'barrier',
+  title: 'Шлагбаум не открывается по номеру автомобиля',
+  product: 'pass24_auto',
+  body: 'Проверьте камеру распознавания и список номеров.',
+  tags: ['шлагбаум', 'камера'],
+});
+const turnstile = article({
+  id: 'turnstile',
+  title: 'Турникет не пропускает по ключу',
+  product: 'pass24_key',
+  body: 'Перезагрузите контроллер турникета.',
+  tags: ['турникет'],
+});
+const guests = article({
+  id: 'guests',
+  title: 'Как выдать гостевой пропуск',
+  product: 'pass24_online',
+  body: 'Гостевые пропуска создаются в мобильном приложении жителя.',
+});
 const draft = article({ id: 'draft', title: 'Черновик: пропуска для подрядчиков', status: 'draft', product: null });
 const archived = article({ id: 'archived', title: 'Старый шлагбаум модели Х', status: 'archived' });
 
@@ -104,7 +121,11 @@ describe('syncKbIndex', () => {
     const edited = { ...turnstile, title: 'Турникет и домофон', updatedAt: 2 };
     const added = article({ id: 'new', title: 'Домофон не звонит' });
     expect(syncKbIndex(idx, [edited, added])).toBe(3);
-    expect(searchKb(idx, 'домофон').map((h) => h.id).sort()).toEqual(['new', 'turnstile']);
+    expect(
+      searchKb(idx, 'домофон')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['new', 'turnstile']);
     expect(searchKb(idx, 'шлагбаум')).toEqual([]);
     expect(syncKbIndex(idx, [edited, added])).toBe(0);
   });
@@ -112,7 +133,8 @@ describe('syncKbIndex', () => {
   it('stays fast for 5,000 articles', () => {
     const many: KbSearchDoc[] = [];
     const body = 'Проверьте питание контроллера, подключение камеры и список номеров автомобилей. '.repeat(20);
-    for (let i = 0; i < 5000; i++) many.push(article({ id: `a${i}`, title: `Статья ${i}: ${i % 2 ? 'шлагбаум' : 'турникет'} на объекте`, body }));
+    for (let i = 0; i < 5000; i++)
+      many.push(article({ id: `a${i}`, title: `Статья ${i}: ${i % 2 ? 'шлагбаум' : 'турникет'} на объекте`, body }));
     const idx = buildKbIndex(many);
     const started = performance.now();
     for (let i = 0; i < 20; i++) searchKb(idx, 'шлагбаума камер');

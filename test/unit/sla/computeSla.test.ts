@@ -25,8 +25,14 @@ describe('default policies (job description)', () => {
   it('has the numbers of PRODUCT.md', () => {
     expect(emergency.firstContact).toEqual({ minutes: 15, clock: 'business' });
     expect(emergency.resolution).toEqual({ target: { minutes: 240, clock: 'business' }, limit: null });
-    expect(standard.resolution).toEqual({ target: { minutes: 24 * 60, clock: 'business' }, limit: { minutes: 5 * 1440, clock: 'calendar' } });
-    expect(consultation.resolution).toEqual({ target: { minutes: 48 * 60, clock: 'business' }, limit: { minutes: 5 * 1440, clock: 'calendar' } });
+    expect(standard.resolution).toEqual({
+      target: { minutes: 24 * 60, clock: 'business' },
+      limit: { minutes: 5 * 1440, clock: 'calendar' },
+    });
+    expect(consultation.resolution).toEqual({
+      target: { minutes: 48 * 60, clock: 'business' },
+      limit: { minutes: 5 * 1440, clock: 'calendar' },
+    });
     expect(standard.firstContact).toBeNull();
     expect(emergency.pausingStatuses).toEqual(['waiting_client']);
     expect(emergency.criticalMinutes).toBe(5);
@@ -67,7 +73,13 @@ describe('emergency: first contact within 15 working minutes', () => {
 
   it('is met by a public contact before the due instant', () => {
     const s = computeSla({ ...t, firstContactAt: msk('2026-01-12 10:14') }, emergency, cal, msk('2026-01-12 12:00'));
-    expect(s.firstContact).toMatchObject({ stage: 'met', metAt: msk('2026-01-12 10:14'), breachedAt: null, targetMissed: false, remainingWorkingMinutes: 1 });
+    expect(s.firstContact).toMatchObject({
+      stage: 'met',
+      metAt: msk('2026-01-12 10:14'),
+      breachedAt: null,
+      targetMissed: false,
+      remainingWorkingMinutes: 1,
+    });
     expect(s.nextDueAt).toBe(msk('2026-01-12 14:00'));
   });
 
@@ -136,7 +148,9 @@ describe('emergency: resolution within 4 working hours', () => {
     const s = computeSla(raised, policies[raised.priority], cal, msk('2026-01-12 11:30'));
     expect(showMsk(s.resolution.dueAt)).toBe('2026-01-12 14:00');
     expect(s.resolution.pausedMinutes).toBe(60);
-    expect(showMsk(computeSla({ ...raised, priority: 'standard' }, standard, cal, msk('2026-01-12 11:30')).resolution.dueAt)).toBe('2026-01-14 16:00');
+    expect(
+      showMsk(computeSla({ ...raised, priority: 'standard' }, standard, cal, msk('2026-01-12 11:30')).resolution.dueAt),
+    ).toBe('2026-01-14 16:00');
   });
 
   it('stays breached when a pause starts after the breach', () => {
@@ -145,7 +159,11 @@ describe('emergency: resolution within 4 working hours', () => {
       statusLog: log(['new', '2026-01-12 09:00'], ['waiting_client', '2026-01-12 13:30']),
     };
     const s = computeSla(late, emergency, cal, msk('2026-01-12 15:00'));
-    expect(s.resolution).toMatchObject({ stage: 'breached', dueAt: msk('2026-01-12 13:00'), breachedAt: msk('2026-01-12 13:00') });
+    expect(s.resolution).toMatchObject({
+      stage: 'breached',
+      dueAt: msk('2026-01-12 13:00'),
+      breachedAt: msk('2026-01-12 13:00'),
+    });
   });
 });
 
@@ -159,7 +177,12 @@ describe('standard and consultation: a working-hours target and a 5-calendar-day
   });
 
   it('consultation: 48 working hours come after 5 calendar days, so the limit is the deadline', () => {
-    const s = computeSla(ticket({ createdAt: msk('2026-01-12 09:00'), priority: 'consultation' }), consultation, cal, msk('2026-01-12 10:00')).resolution;
+    const s = computeSla(
+      ticket({ createdAt: msk('2026-01-12 09:00'), priority: 'consultation' }),
+      consultation,
+      cal,
+      msk('2026-01-12 10:00'),
+    ).resolution;
     expect(showMsk(s.targetDueAt)).toBe('2026-01-19 12:00');
     expect(showMsk(s.dueAt)).toBe('2026-01-17 09:00');
   });
@@ -188,8 +211,18 @@ describe('standard and consultation: a working-hours target and a 5-calendar-day
   it('a resolution at the due instant breaches; one a millisecond before meets', () => {
     const created = msk('2026-01-12 09:00');
     const due = msk('2026-01-14 15:00');
-    for (const [resolvedAt, stage] of [[due - 1, 'met'], [due, 'breached']] as const) {
-      const t: SlaTicket = { ...ticket({ createdAt: created }), resolvedAt, statusLog: [{ status: 'new', at: created }, { status: 'resolved', at: resolvedAt }] };
+    for (const [resolvedAt, stage] of [
+      [due - 1, 'met'],
+      [due, 'breached'],
+    ] as const) {
+      const t: SlaTicket = {
+        ...ticket({ createdAt: created }),
+        resolvedAt,
+        statusLog: [
+          { status: 'new', at: created },
+          { status: 'resolved', at: resolvedAt },
+        ],
+      };
       expect(computeSla(t, standard, cal, msk('2026-01-20 12:00')).resolution.stage).toBe(stage);
     }
   });
@@ -199,7 +232,12 @@ describe('pauses while waiting for the client', () => {
   const created = msk('2026-01-12 09:00');
   const waited: SlaTicket = {
     ...ticket({ createdAt: created }),
-    statusLog: log(['new', '2026-01-12 09:00'], ['in_progress', '2026-01-12 09:30'], ['waiting_client', '2026-01-12 10:00'], ['in_progress', '2026-01-13 10:00']),
+    statusLog: log(
+      ['new', '2026-01-12 09:00'],
+      ['in_progress', '2026-01-12 09:30'],
+      ['waiting_client', '2026-01-12 10:00'],
+      ['in_progress', '2026-01-13 10:00'],
+    ),
   };
 
   it('moves both due instants by the paused time, each in its own clock', () => {
@@ -240,7 +278,12 @@ describe('resolution, reopening and closing', () => {
 
   it('is met when the ticket is resolved, and nothing is due any more', () => {
     const s = computeSla(resolved, standard, cal, msk('2026-01-20 12:00'));
-    expect(s.resolution).toMatchObject({ stage: 'met', metAt: msk('2026-01-12 11:00'), breachedAt: null, remainingWorkingMinutes: 22 * 60 });
+    expect(s.resolution).toMatchObject({
+      stage: 'met',
+      metAt: msk('2026-01-12 11:00'),
+      breachedAt: null,
+      remainingWorkingMinutes: 22 * 60,
+    });
     expect(s.nextDueAt).toBeNull();
     expect(s.worstStage).toBe('met');
   });
@@ -265,7 +308,10 @@ describe('resolution, reopening and closing', () => {
   });
 
   it('ignores status entries after now and reads an unsorted history in time order', () => {
-    const future = { ...ticket({ createdAt: created }), statusLog: log(['new', '2026-01-12 09:00'], ['resolved', '2026-01-12 11:00']) };
+    const future = {
+      ...ticket({ createdAt: created }),
+      statusLog: log(['new', '2026-01-12 09:00'], ['resolved', '2026-01-12 11:00']),
+    };
     expect(computeSla(future, standard, cal, msk('2026-01-12 10:00')).resolution.stage).toBe('ok');
     const shuffled = { ...resolved, statusLog: [...resolved.statusLog].reverse() };
     expect(computeSla(shuffled, standard, cal, msk('2026-01-20 12:00')).resolution.metAt).toBe(msk('2026-01-12 11:00'));
@@ -276,7 +322,14 @@ describe('slaSortKey', () => {
   it('puts breached tickets first (most overdue first), then the nearest due, done tickets last', () => {
     const now = msk('2026-01-12 12:00');
     const tickets: [string, SlaTicket, SlaPolicy][] = [
-      ['done', { ...ticket({ createdAt: msk('2026-01-12 09:00') }), statusLog: log(['new', '2026-01-12 09:00'], ['resolved', '2026-01-12 10:00']) }, standard],
+      [
+        'done',
+        {
+          ...ticket({ createdAt: msk('2026-01-12 09:00') }),
+          statusLog: log(['new', '2026-01-12 09:00'], ['resolved', '2026-01-12 10:00']),
+        },
+        standard,
+      ],
       ['standard due Wednesday', ticket({ createdAt: msk('2026-01-12 09:00') }), standard],
       ['emergency breached 11:15', ticket({ createdAt: msk('2026-01-12 11:00'), priority: 'emergency' }), emergency],
       ['emergency due 12:10', ticket({ createdAt: msk('2026-01-12 11:55'), priority: 'emergency' }), emergency],
@@ -286,7 +339,13 @@ describe('slaSortKey', () => {
       .map(([name, t, p]) => ({ name, key: slaSortKey(computeSla(t, p, cal, now)) }))
       .sort((a, b) => a.key - b.key)
       .map((x) => x.name);
-    expect(order).toEqual(['emergency breached 10:15', 'emergency breached 11:15', 'emergency due 12:10', 'standard due Wednesday', 'done']);
+    expect(order).toEqual([
+      'emergency breached 10:15',
+      'emergency breached 11:15',
+      'emergency due 12:10',
+      'standard due Wednesday',
+      'done',
+    ]);
     expect(slaSortKey(computeSla(tickets[0]![1], standard, cal, now))).toBe(maxInstant);
   });
 });

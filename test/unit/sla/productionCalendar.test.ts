@@ -5,11 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import ru2025 from '../../../resources/calendars/ru/2025.json' with { type: 'json' };
 import ru2026 from '../../../resources/calendars/ru/2026.json' with { type: 'json' };
-import {
-  calendarYearStatus,
-  defaultRussianCalendar,
-  workingMinutesBetween,
-} from '../../../shared/sla/index.ts';
+import { calendarYearStatus, defaultRussianCalendar, workingMinutesBetween } from '../../../shared/sla/index.ts';
 import { daysOf, expandDates, msk } from './slaTestHelpers.ts';
 
 interface YearFacts {
@@ -26,7 +22,14 @@ const facts: YearFacts[] = [
   {
     year: 2025,
     decree: '№ 1335',
-    nonWorking: expandDates(['2025-01-01..2025-01-08', '2025-05-01..2025-05-04', '2025-05-08..2025-05-11', '2025-06-12..2025-06-15', '2025-11-02..2025-11-04', '2025-12-31']),
+    nonWorking: expandDates([
+      '2025-01-01..2025-01-08',
+      '2025-05-01..2025-05-04',
+      '2025-05-08..2025-05-11',
+      '2025-06-12..2025-06-15',
+      '2025-11-02..2025-11-04',
+      '2025-12-31',
+    ]),
     workingWeekend: ['2025-11-01'],
     shortened: ['2025-03-07', '2025-04-30', '2025-06-11', '2025-11-01'],
     ordinaryWorkingDays: ['2025-02-24', '2025-03-10'],
@@ -34,7 +37,16 @@ const facts: YearFacts[] = [
   {
     year: 2026,
     decree: '№ 1466',
-    nonWorking: expandDates(['2026-01-01..2026-01-11', '2026-02-23', '2026-03-09', '2026-05-01', '2026-05-11', '2026-06-12', '2026-11-04', '2026-12-31']),
+    nonWorking: expandDates([
+      '2026-01-01..2026-01-11',
+      '2026-02-23',
+      '2026-03-09',
+      '2026-05-01',
+      '2026-05-11',
+      '2026-06-12',
+      '2026-11-04',
+      '2026-12-31',
+    ]),
     workingWeekend: [],
     shortened: ['2026-04-30', '2026-05-08', '2026-06-11', '2026-11-03'],
     ordinaryWorkingDays: ['2026-01-12', '2026-02-24', '2026-03-10', '2026-05-12', '2026-12-30'],

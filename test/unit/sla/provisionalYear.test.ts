@@ -51,12 +51,18 @@ describe('provisional years', () => {
     expect(workingMinutesBetween(cal, from, dayEnd)).toBe(minutes);
   });
 
-  it('reproduces official 2026 except the decree\'s two January transfers (9 Jan, 31 Dec)', () => {
+  it("reproduces official 2026 except the decree's two January transfers (9 Jan, 31 Dec)", () => {
     const provisional = nonWorkingWeekdays(provisionalRussianYear(2026));
     const official = nonWorkingWeekdays(calendarYearData(cal, 2026));
     expect(official.filter((d) => !provisional.includes(d))).toEqual(['2026-01-09', '2026-12-31']);
     expect(provisional.filter((d) => !official.includes(d))).toEqual([]);
-    expect(provisionalRussianYear(2026).shortenedDays).toEqual(['2026-04-30', '2026-05-08', '2026-06-11', '2026-11-03', '2026-12-31']);
+    expect(provisionalRussianYear(2026).shortenedDays).toEqual([
+      '2026-04-30',
+      '2026-05-08',
+      '2026-06-11',
+      '2026-11-03',
+      '2026-12-31',
+    ]);
   });
 
   it('shows for 2025 why the decree matters: art. 112 alone would give 24 Feb and 10 Mar off', () => {

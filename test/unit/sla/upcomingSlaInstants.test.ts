@@ -54,9 +54,21 @@ describe('upcomingSlaInstants', () => {
 
   it('has nothing for a paused, met or breached countdown', () => {
     const created = msk('2026-01-12 09:00');
-    const paused: SlaTicket = { ...ticket({ createdAt: created }), statusLog: [{ status: 'new', at: created }, { status: 'waiting_client', at: created + 60_000 }] };
+    const paused: SlaTicket = {
+      ...ticket({ createdAt: created }),
+      statusLog: [
+        { status: 'new', at: created },
+        { status: 'waiting_client', at: created + 60_000 },
+      ],
+    };
     expect(upcomingSlaInstants(paused, policies.standard, cal, msk('2026-01-12 12:00'))).toEqual([]);
-    const resolved: SlaTicket = { ...ticket({ createdAt: created }), statusLog: [{ status: 'new', at: created }, { status: 'resolved', at: created + 60_000 }] };
+    const resolved: SlaTicket = {
+      ...ticket({ createdAt: created }),
+      statusLog: [
+        { status: 'new', at: created },
+        { status: 'resolved', at: created + 60_000 },
+      ],
+    };
     expect(upcomingSlaInstants(resolved, policies.standard, cal, msk('2026-01-12 12:00'))).toEqual([]);
     expect(upcomingSlaInstants(ticket({ createdAt: created }), policies.standard, cal, msk('2026-01-30 12:00'))).toEqual([]);
   });
@@ -64,19 +76,22 @@ describe('upcomingSlaInstants', () => {
   it('agrees with computeSla: the stage changes exactly at each announced instant', () => {
     const priority = fc.constantFrom<Priority>('emergency', 'standard', 'consultation');
     const start = fc.integer({ min: Date.UTC(2025, 0, 1), max: Date.UTC(2026, 11, 1) });
-    fc.assert(fc.property(priority, start, fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.boolean(), (p, createdAt, age, contacted) => {
-      const now = createdAt + age;
-      const t = ticket({ createdAt, priority: p, firstContactAt: contacted ? createdAt + 60_000 : null });
-      const policy = policies[p];
-      for (const u of upcomingSlaInstants(t, policy, cal, now)) {
-        expect(u.at).toBeGreaterThan(now);
-        const metricAt = (when: number) => {
-          const s = computeSla(t, policy, cal, when);
-          return u.metric === 'firstContact' ? s.firstContact!.stage : s.resolution.stage;
-        };
-        expect(metricAt(u.at)).toBe(u.stage);
-        expect(metricAt(u.at - 1)).not.toBe(u.stage);
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(priority, start, fc.integer({ min: 0, max: 3 * 86_400_000 }), fc.boolean(), (p, createdAt, age, contacted) => {
+        const now = createdAt + age;
+        const t = ticket({ createdAt, priority: p, firstContactAt: contacted ? createdAt + 60_000 : null });
+        const policy = policies[p];
+        for (const u of upcomingSlaInstants(t, policy, cal, now)) {
+          expect(u.at).toBeGreaterThan(now);
+          const metricAt = (when: number) => {
+            const s = computeSla(t, policy, cal, when);
+            return u.metric === 'firstContact' ? s.firstContact!.stage : s.resolution.stage;
+          };
+          expect(metricAt(u.at)).toBe(u.stage);
+          expect(metricAt(u.at - 1)).not.toBe(u.stage);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

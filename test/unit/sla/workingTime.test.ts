@@ -93,7 +93,10 @@ describe('isWorkingInstant', () => {
 });
 
 const workday: DayHours = [{ from: '09:00', to: '18:00' }];
-const withLunch: DayHours = [{ from: '09:00', to: '13:00' }, { from: '14:00', to: '18:00' }];
+const withLunch: DayHours = [
+  { from: '09:00', to: '13:00' },
+  { from: '14:00', to: '18:00' },
+];
 
 function weekOf(hours: DayHours): CalendarConfig['week'] {
   return { mon: hours, tue: hours, wed: hours, thu: hours, fri: hours, sat: [], sun: [] };
@@ -126,7 +129,9 @@ describe('shortened pre-holiday days', () => {
     ['end as much earlier as configured', 120, 7 * 60],
     ['can be switched off', 0, 9 * 60],
   ])('%s', (_what, shortenedDayMinutes, minutes) => {
-    const c = createBusinessCalendar(shortenedDayMinutes === undefined ? withoutShortening : { ...withoutShortening, shortenedDayMinutes });
+    const c = createBusinessCalendar(
+      shortenedDayMinutes === undefined ? withoutShortening : { ...withoutShortening, shortenedDayMinutes },
+    );
     expect(workingMinutesBetween(c, msk('2026-04-30 00:00'), msk('2026-05-01 00:00'))).toBe(minutes);
   });
 });
@@ -169,7 +174,9 @@ describe('calendars in other time zones', () => {
       years: [],
       provisionalRules: 'none',
     });
-    expect(workingMinutesBetween(saoPaulo, at('2018-11-03 00:00', '-03:00'), at('2018-11-05 00:00', '-02:00'))).toBe(24 * 60 + 23 * 60);
+    expect(workingMinutesBetween(saoPaulo, at('2018-11-03 00:00', '-03:00'), at('2018-11-05 00:00', '-02:00'))).toBe(
+      24 * 60 + 23 * 60,
+    );
     expect(addWorkingMinutes(saoPaulo, at('2018-11-03 23:30', '-03:00'), 60)).toBe(at('2018-11-04 01:30', '-02:00'));
   });
 });
@@ -179,15 +186,54 @@ describe('calendar configuration errors', () => {
   it.each<[string, CalendarConfig, string]>([
     ['an unknown time zone', { ...base, timeZone: 'Mars/Olympus' }, 'invalid-time-zone'],
     ['a week without hours', { ...base, week: weekOf([]) }, 'no-working-hours'],
-    ['overlapping intervals', { ...base, week: weekOf([{ from: '09:00', to: '13:00' }, { from: '12:00', to: '18:00' }]) }, 'invalid-hours'],
+    [
+      'overlapping intervals',
+      {
+        ...base,
+        week: weekOf([
+          { from: '09:00', to: '13:00' },
+          { from: '12:00', to: '18:00' },
+        ]),
+      },
+      'invalid-hours',
+    ],
     ['an interval ending before it starts', { ...base, week: weekOf([{ from: '18:00', to: '09:00' }]) }, 'invalid-hours'],
     ['a time that is not HH:MM', { ...base, week: weekOf([{ from: '9:00', to: '18:00' }]) }, 'invalid-hours'],
     ['a year given twice', { ...base, years: [...base.years, base.years[0]!] }, 'duplicate-year'],
-    ['a day both off and working', {
-      ...base,
-      years: [{ ...base.years[0]!, year: 2030, holidays: [{ date: '2030-01-05', name: 'x' }], transferredDaysOff: [], shortenedDays: [], workingWeekendDays: ['2030-01-05'] }],
-    }, 'conflicting-day'],
-    ['a date outside its year', { ...base, years: [{ ...base.years[0]!, year: 2030, holidays: [{ date: '2031-01-01', name: 'x' }], transferredDaysOff: [], shortenedDays: [], workingWeekendDays: [] }] }, 'invalid-year-data'],
+    [
+      'a day both off and working',
+      {
+        ...base,
+        years: [
+          {
+            ...base.years[0]!,
+            year: 2030,
+            holidays: [{ date: '2030-01-05', name: 'x' }],
+            transferredDaysOff: [],
+            shortenedDays: [],
+            workingWeekendDays: ['2030-01-05'],
+          },
+        ],
+      },
+      'conflicting-day',
+    ],
+    [
+      'a date outside its year',
+      {
+        ...base,
+        years: [
+          {
+            ...base.years[0]!,
+            year: 2030,
+            holidays: [{ date: '2031-01-01', name: 'x' }],
+            transferredDaysOff: [],
+            shortenedDays: [],
+            workingWeekendDays: [],
+          },
+        ],
+      },
+      'invalid-year-data',
+    ],
   ])('refuses %s', (_what, config, code) => {
     expect(() => createBusinessCalendar(config)).toThrow(CalendarConfigError);
     try {

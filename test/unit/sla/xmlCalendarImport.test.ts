@@ -26,10 +26,12 @@ function calendarWith(data: CalendarYearData): BusinessCalendar {
 }
 
 function dayMinutes(cal: BusinessCalendar, year: number): Record<string, number> {
-  return Object.fromEntries(daysOf(year).map(({ date }) => {
-    const start = msk(`${date} 00:00`);
-    return [date, workingMinutesBetween(cal, start, start + 86_400_000)];
-  }));
+  return Object.fromEntries(
+    daysOf(year).map(({ date }) => {
+      const start = msk(`${date} 00:00`);
+      return [date, workingMinutesBetween(cal, start, start + 86_400_000)];
+    }),
+  );
 }
 
 describe.each([
@@ -74,7 +76,9 @@ describe('xmlcalendar details', () => {
   });
 
   it('reads the JSON format through parseXmlCalendar too', () => {
-    expect(parseXmlCalendar(fixture('xmlcalendar-2026.json'), 2026)).toEqual(parseXmlCalendarJson(fixture('xmlcalendar-2026.json'), 2026));
+    expect(parseXmlCalendar(fixture('xmlcalendar-2026.json'), 2026)).toEqual(
+      parseXmlCalendarJson(fixture('xmlcalendar-2026.json'), 2026),
+    );
   });
 
   it.each([
@@ -84,7 +88,12 @@ describe('xmlcalendar details', () => {
     ['broken JSON', '{"year": 2026, "months": [', 2026, 'unreadable'],
     ['a day that does not exist', '<calendar year="2026"><days><day d="02.30" t="1"/></days></calendar>', 2026, 'invalid-day'],
     ['an unknown day type', '<calendar year="2026"><days><day d="02.03" t="7"/></days></calendar>', 2026, 'invalid-day'],
-    ['a working "weekend" on a Tuesday', '<calendar year="2026"><days><day d="02.03" t="3"/></days></calendar>', 2026, 'invalid-day'],
+    [
+      'a working "weekend" on a Tuesday',
+      '<calendar year="2026"><days><day d="02.03" t="3"/></days></calendar>',
+      2026,
+      'invalid-day',
+    ],
   ])('refuses %s', (_what, text, year, code) => {
     expect(() => parseXmlCalendar(text, year)).toThrow(CalendarImportError);
     try {

@@ -12,7 +12,10 @@ function recordingClient() {
     clock: new ServerClock(),
     fetch: async (_url, init) => {
       bodies.push(JSON.parse(String(init?.body)));
-      return new Response(JSON.stringify({ conflicts: [], rejected: [] }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ conflicts: [], rejected: [] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     },
   });
   return { client, bodies };
@@ -80,7 +83,13 @@ describe('ApiClient timeouts', () => {
   });
 
   it("leaves a request the caller aborted as the caller's abort", async () => {
-    const client = new ApiClient({ baseUrl: 'http://desk.test', getToken: () => 't', clock: new ServerClock(), fetch: hangingFetch, requestTimeoutMs: 5_000 });
+    const client = new ApiClient({
+      baseUrl: 'http://desk.test',
+      getToken: () => 't',
+      clock: new ServerClock(),
+      fetch: hangingFetch,
+      requestTimeoutMs: 5_000,
+    });
     const controller = new AbortController();
     const pending = client.request('GET', '/api/health', undefined, controller.signal);
     controller.abort();
@@ -98,7 +107,11 @@ describe('ApiClient and the server clock', () => {
       fetch: async () =>
         new Response('{"documents":[],"checkpoint":null}', {
           status: 200,
-          headers: { 'content-type': 'application/json', 'x-server-time': String(Date.now() + 90_250), date: new Date(Date.now() - 7_000).toUTCString() },
+          headers: {
+            'content-type': 'application/json',
+            'x-server-time': String(Date.now() + 90_250),
+            date: new Date(Date.now() - 7_000).toUTCString(),
+          },
         }),
     });
     await client.pull('tickets', null, 10);

@@ -12,7 +12,7 @@ describe('server clock', () => {
     expect(clock.now()).toBe(2_005_000);
   });
 
-  it('narrows a Date header\'s second to a few milliseconds as answers arrive at different fractions of it', () => {
+  it("narrows a Date header's second to a few milliseconds as answers arrive at different fractions of it", () => {
     const trueOffset = 60_250;
     const clock = new ServerClock(() => 0);
     for (let k = 0; k < 16; k++) {

@@ -67,6 +67,8 @@ describe('connection state', () => {
 
   it('the system going offline is offline at once; signed out wins over everything', () => {
     expect(connectionStateOf(after(...online, { type: 'system_offline', at: 200 }))).toBe('offline');
-    expect(connectionStateOf(after(...online, { type: 'signed_out' }, { type: 'request_answered', sentAt: 300 }))).toBe('signed_out');
+    expect(connectionStateOf(after(...online, { type: 'signed_out' }, { type: 'request_answered', sentAt: 300 }))).toBe(
+      'signed_out',
+    );
   });
 });

@@ -5,14 +5,15 @@ import { fetchServerVersion, type ServerDocument } from '../../../renderer/src/s
 
 /** A server collection answering pulls exactly as the protocol says: after a checkpoint, in (updatedAt, id) order. */
 function serverWith(docs: ServerDocument[]) {
-  const sorted = [...docs].sort((a, b) => (a.updatedAt! - b.updatedAt!) || (a.id < b.id ? -1 : 1));
+  const sorted = [...docs].sort((a, b) => a.updatedAt! - b.updatedAt! || (a.id < b.id ? -1 : 1));
   const requests: Array<Checkpoint | null> = [];
   return {
     requests,
     async pull<T>(_c: string, checkpoint: Checkpoint | null | undefined, limit: number): Promise<PullResponse<T>> {
       requests.push(checkpoint ?? null);
       const after = sorted.filter(
-        (d) => !checkpoint || d.updatedAt! > checkpoint.updatedAt || (d.updatedAt === checkpoint.updatedAt && d.id > checkpoint.id),
+        (d) =>
+          !checkpoint || d.updatedAt! > checkpoint.updatedAt || (d.updatedAt === checkpoint.updatedAt && d.id > checkpoint.id),
       );
       const page = after.slice(0, limit);
       const last = page.at(-1);

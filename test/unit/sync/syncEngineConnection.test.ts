@@ -55,7 +55,12 @@ afterEach(async () => {
 
 function startEngine(endpoint: FakeEndpoint): { last: () => SyncStatus | null } {
   let last: SyncStatus | null = null;
-  const api = new ApiClient({ baseUrl: 'http://desk.test', getToken: () => 'token', clock: new ServerClock(), fetch: endpoint.fetch });
+  const api = new ApiClient({
+    baseUrl: 'http://desk.test',
+    getToken: () => 'token',
+    clock: new ServerClock(),
+    fetch: endpoint.fetch,
+  });
   engine = new SyncEngine({ db, api, onStatus: (s) => void (last = s) });
   engine.start();
   return { last: () => last };
@@ -67,7 +72,9 @@ describe('sync engine connection state', () => {
     const { last } = startEngine(endpoint);
     await expect.poll(() => last()?.state, { timeout: 10_000 }).toBe('online');
     // Every collection's first pull is reported (the queue says «loading» until the tickets' is done).
-    await expect.poll(() => [...(last()?.caughtUp ?? [])].sort(), { timeout: 10_000 }).toEqual(['agents', 'clients', 'config', 'events', 'kb', 'templates', 'tickets']);
+    await expect
+      .poll(() => [...(last()?.caughtUp ?? [])].sort(), { timeout: 10_000 })
+      .toEqual(['agents', 'clients', 'config', 'events', 'kb', 'templates', 'tickets']);
 
     const pullsBefore = endpoint.pulls;
     endpoint.goDown();
@@ -92,7 +99,12 @@ describe('sync engine connection state', () => {
 
 describe('sync engine start after the first screen (startWhen)', () => {
   function engineFor(endpoint: FakeEndpoint): SyncEngine {
-    const api = new ApiClient({ baseUrl: 'http://desk.test', getToken: () => 'token', clock: new ServerClock(), fetch: endpoint.fetch });
+    const api = new ApiClient({
+      baseUrl: 'http://desk.test',
+      getToken: () => 'token',
+      clock: new ServerClock(),
+      fetch: endpoint.fetch,
+    });
     engine = new SyncEngine({ db, api });
     return engine;
   }

@@ -42,7 +42,10 @@ class ReturningEndpoint {
     if (this.phase === 'down') throw new TypeError('Failed to fetch');
     if (url.includes('/pull/stream')) {
       if (!this.ticketsStored) throw new TypeError('Failed to fetch');
-      return new Response(new ReadableStream<Uint8Array>({ start: () => undefined }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+      return new Response(new ReadableStream<Uint8Array>({ start: () => undefined }), {
+        status: 200,
+        headers: { 'content-type': 'text/event-stream' },
+      });
     }
     if (url.includes('/pull')) {
       const q = new URL(url).searchParams;
@@ -88,16 +91,22 @@ afterEach(async () => {
 describe('sync engine: changes between the first pull and the stream', () => {
   it('a ticket made offline gets its server number after a start while the endpoint was away', async () => {
     let n = 0;
-    const ticket = await createTicket(
-      db,
-      ticketInput,
-      { actor: agent, now: () => monday10, sla: defaultSlaSetup(), newId: () => `00000000-0000-4000-8000-00000000000${++n}` },
-    );
+    const ticket = await createTicket(db, ticketInput, {
+      actor: agent,
+      now: () => monday10,
+      sla: defaultSlaSetup(),
+      newId: () => `00000000-0000-4000-8000-00000000000${++n}`,
+    });
     expect(ticket.number).toBeNull();
 
     const endpoint = new ReturningEndpoint();
     let last: SyncStatus | null = null;
-    const api = new ApiClient({ baseUrl: 'http://desk.test', getToken: () => 'token', clock: new ServerClock(), fetch: endpoint.fetch });
+    const api = new ApiClient({
+      baseUrl: 'http://desk.test',
+      getToken: () => 'token',
+      clock: new ServerClock(),
+      fetch: endpoint.fetch,
+    });
     engine = new SyncEngine({ db, api, onStatus: (s) => void (last = s) });
     engine.start();
     await expect.poll(() => last?.state, { timeout: 5_000 }).toBe('offline');
@@ -105,6 +114,8 @@ describe('sync engine: changes between the first pull and the stream', () => {
     endpoint.phase = 'back';
     await expect.poll(() => endpoint.ticketsStored, { timeout: 15_000 }).toBe(true);
     await expect.poll(() => last?.state, { timeout: 25_000 }).toBe('online');
-    await expect.poll(async () => (await db.tickets.findOne(ticket.id).exec())?.number ?? null, { timeout: 10_000 }).toBe('2026-000001');
+    await expect
+      .poll(async () => (await db.tickets.findOne(ticket.id).exec())?.number ?? null, { timeout: 10_000 })
+      .toBe('2026-000001');
   }, 60_000);
 });

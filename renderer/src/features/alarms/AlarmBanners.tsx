@@ -29,7 +29,14 @@ export function AlarmBanners() {
         const critical = alarm.severity === 'critical';
         const title = alarm.late ? `${alarm.title} (${t('alarms.late')})` : alarm.title;
         return (
-          <div key={key} className={classes.banner} role="alert" data-testid="alarm-banner" data-alarm={key} data-severity={alarm.severity}>
+          <div
+            key={key}
+            className={classes.banner}
+            role="alert"
+            data-testid="alarm-banner"
+            data-alarm={key}
+            data-severity={alarm.severity}
+          >
             <IconAlarm size={16} className={classes.icon} aria-hidden />
             <div className={classes.text} title={alarm.body ? `${title}\n${alarm.body}` : title}>
               <span className={classes.title}>{title}</span>

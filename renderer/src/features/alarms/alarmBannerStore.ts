@@ -22,7 +22,8 @@ interface AlarmBannerStore {
 
 const metricKey = (a: Pick<AlarmSpec, 'ticketId' | 'metric'>): string => `${a.ticketId}:${a.metric}`;
 /** An emergency's arrival is the start of its first-contact clock: a later alarm of it replaces it. */
-const bannerGroup = (a: Pick<AlarmSpec, 'ticketId' | 'metric'>): string => `${a.ticketId}:${a.metric === 'arrival' ? 'firstContact' : a.metric}`;
+const bannerGroup = (a: Pick<AlarmSpec, 'ticketId' | 'metric'>): string =>
+  `${a.ticketId}:${a.metric === 'arrival' ? 'firstContact' : a.metric}`;
 
 export const useAlarmBannerStore = create<AlarmBannerStore>((set, get) => ({
   banners: [],

@@ -25,10 +25,15 @@ export function ApprovalsSection() {
         <Title order={3}>{t('approvals.title')}</Title>
         <Paper withBorder>
           <Text fw={700} size="sm" px="sm" pt="sm" pb={6}>
-            {t('approvals.escalations')} <Badge size="sm" variant="light" ml={4} data-testid="approvals-count">{requests.length}</Badge>
+            {t('approvals.escalations')}{' '}
+            <Badge size="sm" variant="light" ml={4} data-testid="approvals-count">
+              {requests.length}
+            </Badge>
           </Text>
           {requests.length === 0 ? (
-            <Text size="sm" c="dimmed" px="sm" pb="sm" data-testid="approvals-empty">{t('approvals.escalationsEmpty')}</Text>
+            <Text size="sm" c="dimmed" px="sm" pb="sm" data-testid="approvals-empty">
+              {t('approvals.escalationsEmpty')}
+            </Text>
           ) : (
             <Table verticalSpacing={6} data-testid="approvals-table">
               <Table.Thead>
@@ -55,10 +60,15 @@ export function ApprovalsSection() {
         </Paper>
         <Paper withBorder>
           <Text fw={700} size="sm" px="sm" pt="sm" pb={6}>
-            {t('approvals.improvements')} <Badge size="sm" variant="light" color="gray" ml={4}>{improvements.length}</Badge>
+            {t('approvals.improvements')}{' '}
+            <Badge size="sm" variant="light" color="gray" ml={4}>
+              {improvements.length}
+            </Badge>
           </Text>
           {improvements.length === 0 ? (
-            <Text size="sm" c="dimmed" px="sm" pb="sm">{t('approvals.improvementsEmpty')}</Text>
+            <Text size="sm" c="dimmed" px="sm" pb="sm">
+              {t('approvals.improvementsEmpty')}
+            </Text>
           ) : (
             <Table verticalSpacing={4} highlightOnHover data-testid="improvements-table">
               <Table.Thead>
@@ -76,13 +86,21 @@ export function ApprovalsSection() {
                       <Anchor component="button" size="sm" onClick={() => openTicket(ticket.id)}>
                         {ticket.number ?? t('approvals.notSynced')}
                       </Anchor>{' '}
-                      <Text span size="sm">{ticket.subject}</Text>
+                      <Text span size="sm">
+                        {ticket.subject}
+                      </Text>
                     </Table.Td>
-                    <Table.Td><Text size="sm">{ticket.organizationName}</Text></Table.Td>
                     <Table.Td>
-                      <Badge size="xs" variant="light" color={priorityColor[ticket.priority]}>{t(`common.status.${ticket.status}`)}</Badge>
+                      <Text size="sm">{ticket.organizationName}</Text>
                     </Table.Td>
-                    <Table.Td><Text size="sm">{formatDateTime(ticket.createdAt)}</Text></Table.Td>
+                    <Table.Td>
+                      <Badge size="xs" variant="light" color={priorityColor[ticket.priority]}>
+                        {t(`common.status.${ticket.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{formatDateTime(ticket.createdAt)}</Text>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -36,17 +36,25 @@ export function EscalationRow({ ticket, requester, now }: { ticket: Ticket; requ
         <Anchor component="button" size="sm" fw={600} onClick={() => openTicket(ticket.id)} data-testid="approval-open">
           {ticket.number ?? t('approvals.notSynced')}
         </Anchor>
-        <Text size="xs" lineClamp={2}>{ticket.subject}</Text>
-        <Text size="xs" c="dimmed">{ticket.organizationName}</Text>
+        <Text size="xs" lineClamp={2}>
+          {ticket.subject}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {ticket.organizationName}
+        </Text>
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
-        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="approval-reason">{ticket.escalation.reason}</Text>
+        <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="approval-reason">
+          {ticket.escalation.reason}
+        </Text>
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top' }}>
         <Text size="sm">{requester}</Text>
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
-        <Text size="sm" data-testid="approval-age">{ageText(ticket.escalation.requestedAt, now)}</Text>
+        <Text size="sm" data-testid="approval-age">
+          {ageText(ticket.escalation.requestedAt, now)}
+        </Text>
       </Table.Td>
       <Table.Td style={{ verticalAlign: 'top', minWidth: 280 }}>
         <Stack gap={6}>
@@ -62,12 +70,24 @@ export function EscalationRow({ ticket, requester, now }: { ticket: Ticket; requ
               style={{ flex: 1 }}
               data-testid="approval-dev-task"
             />
-            <Button onClick={approve} loading={busy} data-testid="approval-approve">{t('approvals.approve')}</Button>
-            <Button variant="default" color="red" onClick={() => setReturning(true)} disabled={busy} data-testid="approval-return">
+            <Button onClick={approve} loading={busy} data-testid="approval-approve">
+              {t('approvals.approve')}
+            </Button>
+            <Button
+              variant="default"
+              color="red"
+              onClick={() => setReturning(true)}
+              disabled={busy}
+              data-testid="approval-return"
+            >
               {t('approvals.return')}
             </Button>
           </Group>
-          {error && !returning && <Alert color="red" p={6} data-testid="approval-error">{error}</Alert>}
+          {error && !returning && (
+            <Alert color="red" p={6} data-testid="approval-error">
+              {error}
+            </Alert>
+          )}
         </Stack>
         <Modal opened={returning} onClose={() => setReturning(false)} title={t('approvals.returnTitle')}>
           <Stack gap="sm">
@@ -81,10 +101,18 @@ export function EscalationRow({ ticket, requester, now }: { ticket: Ticket; requ
               data-autofocus
               data-testid="approval-return-comment"
             />
-            {error && <Alert color="red" p={6}>{error}</Alert>}
+            {error && (
+              <Alert color="red" p={6}>
+                {error}
+              </Alert>
+            )}
             <Group justify="flex-end" gap="xs">
-              <Button variant="default" onClick={() => setReturning(false)}>{t('common.cancel')}</Button>
-              <Button color="red" onClick={() => void giveBack()} loading={busy} data-testid="approval-return-submit">{t('approvals.return')}</Button>
+              <Button variant="default" onClick={() => setReturning(false)}>
+                {t('common.cancel')}
+              </Button>
+              <Button color="red" onClick={() => void giveBack()} loading={busy} data-testid="approval-return-submit">
+                {t('approvals.return')}
+              </Button>
             </Group>
           </Stack>
         </Modal>

@@ -11,9 +11,10 @@ const toTickets = map((docs: { toJSON(): unknown }[]) => docs.map((d) => d.toJSO
 export function useEscalationRequests(db: DeskDatabase): Ticket[] {
   return useObservable(
     () =>
-      db.tickets
-        .find({ selector: { status: 'escalation_requested' } })
-        .$.pipe(toTickets, map((ts) => ts.sort((a, b) => (a.escalation.requestedAt ?? 0) - (b.escalation.requestedAt ?? 0)))),
+      db.tickets.find({ selector: { status: 'escalation_requested' } }).$.pipe(
+        toTickets,
+        map((ts) => ts.sort((a, b) => (a.escalation.requestedAt ?? 0) - (b.escalation.requestedAt ?? 0))),
+      ),
     [db],
     [],
   );

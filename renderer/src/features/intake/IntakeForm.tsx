@@ -41,7 +41,10 @@ export function IntakeForm() {
   }, [busRepeatOf, patch]);
 
   const clients = useClients(db);
-  const match = useMemo(() => matchClients(draft.organizationName, draft.siteName, clients), [draft.organizationName, draft.siteName, clients]);
+  const match = useMemo(
+    () => matchClients(draft.organizationName, draft.siteName, clients),
+    [draft.organizationName, draft.siteName, clients],
+  );
   const errors: IntakeErrors = attempted ? validateIntake(draft, match) : {};
   const message = (field: keyof IntakeErrors) => {
     const e = errors[field];
@@ -52,16 +55,34 @@ export function IntakeForm() {
   const byId = useMemo(() => new Map(recent.map((c) => [c.id, c])), [recent]);
   // Debounced as a string: an object would be new on every render and never settle.
   const [typedKey] = useDebouncedValue(
-    JSON.stringify({ org: match.organization?.id ?? null, site: match.site?.id ?? null, orgName: draft.organizationName, subject: draft.subject, description: draft.description }),
+    JSON.stringify({
+      org: match.organization?.id ?? null,
+      site: match.site?.id ?? null,
+      orgName: draft.organizationName,
+      subject: draft.subject,
+      description: draft.description,
+    }),
     200,
   );
-  const typed = useMemo(() => JSON.parse(typedKey) as { org: string | null; site: string | null; orgName: string; subject: string; description: string }, [typedKey]);
-  const ready = (typed.org !== null || typed.site !== null || typed.orgName.trim() !== '') && problemTerms(`${typed.subject} ${typed.description}`).size > 0;
+  const typed = useMemo(
+    () =>
+      JSON.parse(typedKey) as { org: string | null; site: string | null; orgName: string; subject: string; description: string },
+    [typedKey],
+  );
+  const ready =
+    (typed.org !== null || typed.site !== null || typed.orgName.trim() !== '') &&
+    problemTerms(`${typed.subject} ${typed.description}`).size > 0;
   const suggestions = useMemo(
     () =>
       ready
         ? suggestRepeats(
-            { clientId: typed.org, siteId: typed.site, organizationName: typed.orgName, subject: typed.subject, description: typed.description },
+            {
+              clientId: typed.org,
+              siteId: typed.site,
+              organizationName: typed.orgName,
+              subject: typed.subject,
+              description: typed.description,
+            },
             recent,
             { now: write.now() },
           )
@@ -94,7 +115,15 @@ export function IntakeForm() {
     }
   }
 
-  useCommands('intake', [{ id: 'intake.submit', label: t('intake.command.submit'), group: t('shell.palette.groupActions'), shortcut: 'mod+enter', run: () => void submit() }]);
+  useCommands('intake', [
+    {
+      id: 'intake.submit',
+      label: t('intake.command.submit'),
+      group: t('shell.palette.groupActions'),
+      shortcut: 'mod+enter',
+      run: () => void submit(),
+    },
+  ]);
 
   const hasErrors = Object.keys(errors).length > 0;
   return (
@@ -117,9 +146,20 @@ export function IntakeForm() {
           <Group gap={6} justify="space-between" data-testid="intake-restored">
             <Group gap={6}>
               <IconHistory size={14} />
-              <Text size="xs" c="dimmed">{t('intake.draftRestored')}</Text>
+              <Text size="xs" c="dimmed">
+                {t('intake.draftRestored')}
+              </Text>
             </Group>
-            <Button size="compact-xs" variant="subtle" color="gray" onClick={() => { reset(); setAttempted(false); }} data-testid="intake-clear">
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="gray"
+              onClick={() => {
+                reset();
+                setAttempted(false);
+              }}
+              data-testid="intake-clear"
+            >
               {t('intake.clearDraft')}
             </Button>
           </Group>
@@ -127,7 +167,9 @@ export function IntakeForm() {
         <Grid gap="lg">
           <Grid.Col span={5}>
             <Stack gap="sm">
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed">{t('intake.section.client')}</Text>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                {t('intake.section.client')}
+              </Text>
               <ClientFields clients={clients} match={match} message={message} />
               <Divider />
               <RepeatPanel
@@ -143,7 +185,9 @@ export function IntakeForm() {
           </Grid.Col>
           <Grid.Col span={7}>
             <Stack gap="sm">
-              <Text size="xs" fw={700} tt="uppercase" c="dimmed">{t('intake.section.problem')}</Text>
+              <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+                {t('intake.section.problem')}
+              </Text>
               <ProblemFields message={message} subjectRef={subjectRef} />
             </Stack>
           </Grid.Col>
@@ -158,8 +202,12 @@ export function IntakeForm() {
             <Kbd size="xs">{shortcutLabel('mod+enter')}</Kbd> {t('intake.submitHint', { shortcut: '' }).trim()}
           </Text>
           <Group gap="xs">
-            <Button variant="default" onClick={closeIntake} data-testid="intake-cancel">{t('common.cancel')}</Button>
-            <Button type="submit" loading={saving} data-testid="intake-submit">{t('intake.submit')}</Button>
+            <Button variant="default" onClick={closeIntake} data-testid="intake-cancel">
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={saving} data-testid="intake-submit">
+              {t('intake.submit')}
+            </Button>
           </Group>
         </Group>
       </Stack>

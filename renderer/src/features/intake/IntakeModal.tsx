@@ -8,7 +8,14 @@ export function IntakeModal() {
   const { t } = useTranslation();
   const open = useIntakeBus((s) => s.open);
   return (
-    <Modal opened={open} onClose={closeIntake} title={t('intake.title')} size={980} data-testid="intake-modal" closeOnClickOutside={false}>
+    <Modal
+      opened={open}
+      onClose={closeIntake}
+      title={t('intake.title')}
+      size={980}
+      data-testid="intake-modal"
+      closeOnClickOutside={false}
+    >
       {open && <IntakeForm />}
     </Modal>
   );

@@ -2,7 +2,16 @@
 import { Radio, SegmentedControl, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { channels, priorities, products, ticketTypes, type Channel, type Priority, type Product, type TicketType } from '#shared/domain/enums.ts';
+import {
+  channels,
+  priorities,
+  products,
+  ticketTypes,
+  type Channel,
+  type Priority,
+  type Product,
+  type TicketType,
+} from '#shared/domain/enums.ts';
 import { priorityColor } from '../../app/theme.ts';
 import { useIntakeDraft } from './intakeDraft.ts';
 import type { IntakeErrors } from './intakeValidation.ts';
@@ -40,7 +49,9 @@ export function ProblemFields({ message, subjectRef }: Props) {
         data-testid="intake-description"
       />
       <Stack gap={2}>
-        <Text size="xs" fw={500}>{t('intake.field.type')}</Text>
+        <Text size="xs" fw={500}>
+          {t('intake.field.type')}
+        </Text>
         <SegmentedControl
           size="xs"
           fullWidth
@@ -50,7 +61,13 @@ export function ProblemFields({ message, subjectRef }: Props) {
           data-testid="intake-type"
         />
       </Stack>
-      <Radio.Group size="xs" label={t('intake.field.priority')} value={draft.priority} onChange={(v) => patch({ priority: v as Priority })} data-testid="intake-priority">
+      <Radio.Group
+        size="xs"
+        label={t('intake.field.priority')}
+        value={draft.priority}
+        onChange={(v) => patch({ priority: v as Priority })}
+        data-testid="intake-priority"
+      >
         <Stack gap={6} mt={4}>
           {priorities.map((p) => (
             <Radio

@@ -22,25 +22,40 @@ export function RepeatPanel({ suggestions, candidates, linked, linkedId, ready, 
   return (
     <Stack gap={6} data-testid="repeat-suggestions">
       <Group gap={6} justify="space-between">
-        <Text size="sm" fw={600}>{t('intake.repeats.title')}</Text>
+        <Text size="sm" fw={600}>
+          {t('intake.repeats.title')}
+        </Text>
       </Group>
       {linkedId && (
         <Group gap={6} wrap="nowrap" data-testid="repeat-linked" data-ticket-id={linkedId}>
           <Badge color="grape" variant="light" leftSection={<IconLink size={12} />} style={{ textTransform: 'none' }}>
             {t('intake.repeats.linked', { number: numberOf(linked) })}
           </Badge>
-          <Button size="compact-xs" variant="subtle" color="gray" leftSection={<IconUnlink size={12} />} onClick={onUnlink} data-testid="repeat-unlink">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            color="gray"
+            leftSection={<IconUnlink size={12} />}
+            onClick={onUnlink}
+            data-testid="repeat-unlink"
+          >
             {t('intake.repeats.unlink')}
           </Button>
         </Group>
       )}
       {!ready ? (
-        <Text size="xs" c="dimmed">{t('intake.repeats.needClient')}</Text>
+        <Text size="xs" c="dimmed">
+          {t('intake.repeats.needClient')}
+        </Text>
       ) : suggestions.length === 0 ? (
-        <Text size="xs" c="dimmed" data-testid="repeat-none">{t('intake.repeats.none')}</Text>
+        <Text size="xs" c="dimmed" data-testid="repeat-none">
+          {t('intake.repeats.none')}
+        </Text>
       ) : (
         <Stack gap={4}>
-          <Text size="xs" c="dimmed">{t('intake.repeats.hint')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('intake.repeats.hint')}
+          </Text>
           {suggestions.map((s) => {
             const c = candidates.get(s.ticketId);
             if (!c) return null;
@@ -49,7 +64,9 @@ export function RepeatPanel({ suggestions, candidates, linked, linkedId, ready, 
               <Paper key={c.id} withBorder p={6} radius="sm" data-testid="repeat-suggestion" data-ticket-id={c.id}>
                 <Group gap={6} wrap="nowrap" align="flex-start" justify="space-between">
                   <Stack gap={0} style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={500} truncate="end" title={c.subject}>{c.subject}</Text>
+                    <Text size="sm" fw={500} truncate="end" title={c.subject}>
+                      {c.subject}
+                    </Text>
                     <Text size="xs" c="dimmed" truncate="end">
                       {numberOf(c)} · {formatDate(c.createdAt)} · {t(`common.status.${c.status}`)}
                       {c.siteName ? ` · ${c.siteName}` : ''}

@@ -11,7 +11,12 @@ import type { WriteContext } from '../../db/writeContext.ts';
 import type { ClientMatch } from './clientMatch.ts';
 import type { IntakeDraft } from './intakeDraft.ts';
 
-export async function submitIntake(db: DeskDatabase, draft: IntakeDraft, match: ClientMatch, write: WriteContext): Promise<Ticket> {
+export async function submitIntake(
+  db: DeskDatabase,
+  draft: IntakeDraft,
+  match: ClientMatch,
+  write: WriteContext,
+): Promise<Ticket> {
   let organization: Client | null = match.organization;
   if (!organization && match.newOrganization) organization = await createOrganization(db, draft.organizationName, write);
   let site: Client | null = match.site;

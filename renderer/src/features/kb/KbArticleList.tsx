@@ -21,7 +21,12 @@ export function KbArticleList({ articles, cursor, openId, onOpen }: Props) {
   const viewport = useRef<HTMLDivElement>(null);
   // The virtualiser's functions are not memo-safe; it is used as the library documents.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: articles.length, getScrollElement: () => viewport.current, estimateSize: () => rowHeight, overscan: 8 });
+  const virtualizer = useVirtualizer({
+    count: articles.length,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => rowHeight,
+    overscan: 8,
+  });
 
   useEffect(() => {
     if (cursor >= 0 && cursor < articles.length) virtualizer.scrollToIndex(cursor, { align: 'auto' });
@@ -58,7 +63,9 @@ export function KbArticleList({ articles, cursor, openId, onOpen }: Props) {
             >
               <Stack gap={2}>
                 <Group gap={6} wrap="nowrap" justify="space-between">
-                  <Text size="sm" fw={500} truncate="end">{a.title}</Text>
+                  <Text size="sm" fw={500} truncate="end">
+                    {a.title}
+                  </Text>
                   {a.status !== 'published' && <KbStatusBadge status={a.status} size="xs" />}
                 </Group>
                 <Text size="xs" c="dimmed" truncate="end">

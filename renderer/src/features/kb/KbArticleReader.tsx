@@ -41,22 +41,32 @@ export function KbArticleReader({ article }: { article: KbArticle }) {
   return (
     <ScrollArea h="100%" data-testid="kb-article" data-article-id={article.id}>
       <Stack gap="xs" p="md" maw={860}>
-        <Title order={3} data-testid="kb-article-title">{article.title}</Title>
+        <Title order={3} data-testid="kb-article-title">
+          {article.title}
+        </Title>
         <Group gap={6}>
           <KbStatusBadge status={article.status} />
           <Badge variant="light" color="gray" style={{ textTransform: 'none' }}>
             {article.product ? t(`common.product.${article.product}`) : t('kb.commonArticle')}
           </Badge>
           {article.tags.map((tag) => (
-            <Badge key={tag} variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>{tag}</Badge>
+            <Badge key={tag} variant="outline" color="gray" size="sm" style={{ textTransform: 'none' }}>
+              {tag}
+            </Badge>
           ))}
-          <Text size="xs" c="dimmed">{t('kb.edited', { date: formatDateTime(article.editedAt) })}</Text>
+          <Text size="xs" c="dimmed">
+            {t('kb.edited', { date: formatDateTime(article.editedAt) })}
+          </Text>
         </Group>
         {article.conflictDraft && (
-          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} py={6}>{t('kb.conflictDraft')}</Alert>
+          <Alert color="yellow" variant="light" icon={<IconAlertTriangle size={16} />} py={6}>
+            {t('kb.conflictDraft')}
+          </Alert>
         )}
         <Typography data-testid="kb-article-body">
-          <Markdown skipHtml components={components}>{article.body}</Markdown>
+          <Markdown skipHtml components={components}>
+            {article.body}
+          </Markdown>
         </Typography>
       </Stack>
     </ScrollArea>

@@ -91,7 +91,8 @@ export function KbSection() {
     }
   };
 
-  const countText = query.trim() || product ? t('kb.found', { count: results.length }) : t('kb.articles', { count: results.length });
+  const countText =
+    query.trim() || product ? t('kb.found', { count: results.length }) : t('kb.articles', { count: results.length });
   return (
     <Group h="100%" gap={0} align="stretch" wrap="nowrap" data-testid="section-kb">
       <Stack gap={0} w={400} miw={320} style={{ borderRight: '1px solid var(--mantine-color-default-border)' }}>
@@ -119,15 +120,23 @@ export function KbSection() {
               clearButtonProps={{ 'aria-label': t('kb.allProducts') }}
               data-testid="kb-product"
             />
-            <Text size="xs" c="dimmed" data-testid="kb-count" data-count={results.length}>{countText}</Text>
+            <Text size="xs" c="dimmed" data-testid="kb-count" data-count={results.length}>
+              {countText}
+            </Text>
           </Group>
         </Stack>
         {!loaded ? (
-          <Text size="sm" c="dimmed" p="md">{t('common.loading')}</Text>
+          <Text size="sm" c="dimmed" p="md">
+            {t('common.loading')}
+          </Text>
         ) : articles.length === 0 ? (
-          <Text size="sm" c="dimmed" p="md">{t('kb.empty')}</Text>
+          <Text size="sm" c="dimmed" p="md">
+            {t('kb.empty')}
+          </Text>
         ) : results.length === 0 ? (
-          <Text size="sm" c="dimmed" p="md" data-testid="kb-nothing">{t('kb.nothingFound')}</Text>
+          <Text size="sm" c="dimmed" p="md" data-testid="kb-nothing">
+            {t('kb.nothingFound')}
+          </Text>
         ) : (
           <KbArticleList articles={results} cursor={at} openId={openId} onOpen={openAt} />
         )}
@@ -137,7 +146,9 @@ export function KbSection() {
           <KbArticleReader article={open} />
         ) : (
           <Center h="100%">
-            <Text size="sm" c="dimmed">{openId && loaded ? t('kb.notFound') : t('kb.chooseArticle')}</Text>
+            <Text size="sm" c="dimmed">
+              {openId && loaded ? t('kb.notFound') : t('kb.chooseArticle')}
+            </Text>
           </Center>
         )}
       </div>

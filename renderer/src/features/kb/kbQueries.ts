@@ -9,7 +9,11 @@ import { useObservable } from '../../db/useObservable.ts';
 const none: KbArticle[] = [];
 
 export function useKbArticles(db: DeskDatabase): { articles: KbArticle[]; loaded: boolean } {
-  const articles = useObservable<KbArticle[] | null>(() => db.kb.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as KbArticle))), [db], null);
+  const articles = useObservable<KbArticle[] | null>(
+    () => db.kb.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as KbArticle))),
+    [db],
+    null,
+  );
   return { articles: articles ?? none, loaded: articles !== null };
 }
 

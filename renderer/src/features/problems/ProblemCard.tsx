@@ -35,8 +35,12 @@ export function ProblemCard({ problem, selected, busy, onSelect, onOpen, onRetry
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="sm">
           <Group gap="xs" wrap="nowrap" style={{ minWidth: 0 }}>
-            <Badge variant="default" size="sm" radius="sm">{t(`problems.collection.${problem.collectionName}`)}</Badge>
-            <Text fw={600} size="sm" truncate data-testid="problem-label">{problem.label}</Text>
+            <Badge variant="default" size="sm" radius="sm">
+              {t(`problems.collection.${problem.collectionName}`)}
+            </Badge>
+            <Text fw={600} size="sm" truncate data-testid="problem-label">
+              {problem.label}
+            </Text>
           </Group>
           <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
             {t('problems.refusedAt', { time: formatDateTime(problem.at) })}
@@ -46,27 +50,51 @@ export function ProblemCard({ problem, selected, busy, onSelect, onOpen, onRetry
           <Badge color="red" variant="light" size="sm" radius="sm" style={{ flexShrink: 0 }} data-testid="problem-code">
             {t(`shell.problems.codes.${problem.code}`)}
           </Badge>
-          <Text size="xs" c="dimmed" data-testid="problem-reason">{t('problems.serverSays', { reason: problem.reason })}</Text>
+          <Text size="xs" c="dimmed" data-testid="problem-reason">
+            {t('problems.serverSays', { reason: problem.reason })}
+          </Text>
         </Group>
         <Group gap="xs" justify="flex-end">
           {editorSectionOf(problem.collectionName) && (
             <Tooltip label={`${t('problems.openHint')} (${shortcutLabel(problemShortcuts.open)})`}>
-              <Button size="compact-sm" variant="default" leftSection={<IconExternalLink size={14} />} onClick={onOpen} data-testid="problem-open">
+              <Button
+                size="compact-sm"
+                variant="default"
+                leftSection={<IconExternalLink size={14} />}
+                onClick={onOpen}
+                data-testid="problem-open"
+              >
                 {t('problems.open')}
               </Button>
             </Tooltip>
           )}
           {retryable ? (
             <Tooltip label={`${t('problems.retryHint')} (${shortcutLabel(problemShortcuts.retry)})`}>
-              <Button size="compact-sm" leftSection={<IconSend size={14} />} loading={busy} onClick={onRetry} data-testid="problem-retry">
+              <Button
+                size="compact-sm"
+                leftSection={<IconSend size={14} />}
+                loading={busy}
+                onClick={onRetry}
+                data-testid="problem-retry"
+              >
                 {t('shell.problems.retry')}
               </Button>
             </Tooltip>
           ) : (
-            <Text size="xs" c="dimmed">{t('problems.retryUnavailable')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('problems.retryUnavailable')}
+            </Text>
           )}
           <Tooltip label={`${t('problems.discardHint')} (${shortcutLabel(problemShortcuts.discard)})`}>
-            <Button size="compact-sm" variant="light" color="red" leftSection={<IconTrash size={14} />} disabled={busy} onClick={onDiscard} data-testid="problem-discard">
+            <Button
+              size="compact-sm"
+              variant="light"
+              color="red"
+              leftSection={<IconTrash size={14} />}
+              disabled={busy}
+              onClick={onDiscard}
+              data-testid="problem-discard"
+            >
               {t('shell.problems.discard')}
             </Button>
           </Tooltip>

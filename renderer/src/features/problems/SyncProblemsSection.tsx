@@ -28,7 +28,10 @@ export function SyncProblemsSection(_props: Record<string, never>) {
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const [confirming, setConfirming] = useState<SyncProblem | null>(null);
 
-  const index = Math.max(0, problems.findIndex((p) => p.key === selectedKey));
+  const index = Math.max(
+    0,
+    problems.findIndex((p) => p.key === selectedKey),
+  );
   const selected: SyncProblem | undefined = problems[index];
   const move = (step: number) => {
     const next = problems[Math.min(problems.length - 1, Math.max(0, index + step))];
@@ -39,12 +42,38 @@ export function SyncProblemsSection(_props: Record<string, never>) {
   const commands: Command[] = selected
     ? [
         { id: 'problems.next', label: t('problems.commands.next'), group, shortcut: problemShortcuts.next, run: () => move(1) },
-        { id: 'problems.previous', label: t('problems.commands.previous'), group, shortcut: problemShortcuts.previous, run: () => move(-1) },
-        { id: 'problems.open', label: t('problems.commands.open'), group, shortcut: problemShortcuts.open, run: () => actions.open(selected) },
+        {
+          id: 'problems.previous',
+          label: t('problems.commands.previous'),
+          group,
+          shortcut: problemShortcuts.previous,
+          run: () => move(-1),
+        },
+        {
+          id: 'problems.open',
+          label: t('problems.commands.open'),
+          group,
+          shortcut: problemShortcuts.open,
+          run: () => actions.open(selected),
+        },
         ...(canRetry(selected.collectionName)
-          ? [{ id: 'problems.retry', label: t('problems.commands.retry'), group, shortcut: problemShortcuts.retry, run: () => void actions.retry(selected) }]
+          ? [
+              {
+                id: 'problems.retry',
+                label: t('problems.commands.retry'),
+                group,
+                shortcut: problemShortcuts.retry,
+                run: () => void actions.retry(selected),
+              },
+            ]
           : []),
-        { id: 'problems.discard', label: t('problems.commands.discard'), group, shortcut: problemShortcuts.discard, run: () => setConfirming(selected) },
+        {
+          id: 'problems.discard',
+          label: t('problems.commands.discard'),
+          group,
+          shortcut: problemShortcuts.discard,
+          run: () => setConfirming(selected),
+        },
       ]
     : [];
   useCommands('problems', commands);
@@ -63,7 +92,9 @@ export function SyncProblemsSection(_props: Record<string, never>) {
       <Group justify="space-between" align="baseline">
         <Title order={3}>{t('shell.problems.title')}</Title>
         {problems.length > 0 && (
-          <Text size="sm" c="dimmed" data-testid="problems-count">{t('problems.count', { count: problems.length })}</Text>
+          <Text size="sm" c="dimmed" data-testid="problems-count">
+            {t('problems.count', { count: problems.length })}
+          </Text>
         )}
       </Group>
       {problems.length === 0 ? (
@@ -72,7 +103,9 @@ export function SyncProblemsSection(_props: Record<string, never>) {
           <Text size="sm">{t('shell.problems.empty')}</Text>
         </Group>
       ) : (
-        <Text size="sm" c="dimmed" maw={820}>{t('shell.problems.intro')}</Text>
+        <Text size="sm" c="dimmed" maw={820}>
+          {t('shell.problems.intro')}
+        </Text>
       )}
       {actions.error && (
         <Alert color="orange" variant="light" withCloseButton onClose={actions.clearError} data-testid="problems-error">
@@ -99,7 +132,9 @@ export function SyncProblemsSection(_props: Record<string, never>) {
         <Stack>
           <Text size="sm">{t('problems.discardBody', { label: confirming?.label ?? '' })}</Text>
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(null)}>{t('problems.keepLocal')}</Button>
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('problems.keepLocal')}
+            </Button>
             <Button color="red" onClick={() => void confirmDiscard()} data-testid="problem-discard-confirm" data-autofocus>
               {t('shell.problems.discard')}
             </Button>

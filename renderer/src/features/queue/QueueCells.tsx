@@ -24,7 +24,11 @@ interface CellProps {
 export function NumberCell({ ticket }: CellProps) {
   const { t } = useQueueCellContext();
   if (ticket.number === null) {
-    return <span className={classes.badgeOutline} data-testid="queue-not-synced">{t('common.notSynced')}</span>;
+    return (
+      <span className={classes.badgeOutline} data-testid="queue-not-synced">
+        {t('common.notSynced')}
+      </span>
+    );
   }
   return <span className={classes.mono}>{ticket.number}</span>;
 }
@@ -34,21 +38,35 @@ export function PriorityCell({ ticket }: CellProps) {
   const label = t(`common.priority.${ticket.priority}`);
   const variant = ticket.priority === 'emergency' ? 'filled' : 'light';
   return (
-    <span className={compact ? classes.badgeCircle : classes.badge} data-variant={variant} data-priority={ticket.priority} title={compact ? label : undefined}>
+    <span
+      className={compact ? classes.badgeCircle : classes.badge}
+      data-variant={variant}
+      data-priority={ticket.priority}
+      title={compact ? label : undefined}
+    >
       {compact ? label.charAt(0) : label}
     </span>
   );
 }
 
 export function SubjectCell({ ticket }: CellProps) {
-  return <span className={classes.subject} data-new={ticket.status === 'new' || undefined}>{ticket.subject}</span>;
+  return (
+    <span className={classes.subject} data-new={ticket.status === 'new' || undefined}>
+      {ticket.subject}
+    </span>
+  );
 }
 
 export function OrganizationCell({ ticket }: CellProps) {
   return (
     <span className={classes.small}>
       {ticket.organizationName}
-      {ticket.siteName && <span className={classes.dimmed}>{ticket.organizationName ? ' · ' : ''}{ticket.siteName}</span>}
+      {ticket.siteName && (
+        <span className={classes.dimmed}>
+          {ticket.organizationName ? ' · ' : ''}
+          {ticket.siteName}
+        </span>
+      )}
     </span>
   );
 }
@@ -90,7 +108,13 @@ export function SlaCell({ ticket }: CellProps) {
   const metricName = t(sla.metric.metric === 'firstContact' ? 'queue.sla.firstContact' : 'queue.sla.resolution');
   return (
     // A plain title, not a Tooltip: this cell re-renders every second under an hour left.
-    <span className={classes.sla} title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })} data-testid="sla-countdown" data-stage={sla.stage} data-metric={sla.metric.metric}>
+    <span
+      className={classes.sla}
+      title={t('queue.sla.tooltip', { metric: metricName, due, left: sla.left })}
+      data-testid="sla-countdown"
+      data-stage={sla.stage}
+      data-metric={sla.metric.metric}
+    >
       {sla.stage === 'paused' && <IconPlayerPause size={12} className={classes.slaIcon} />}
       <span className={classes.slaText} data-stage={sla.stage} data-testid="sla-countdown-text">
         {sla.text}

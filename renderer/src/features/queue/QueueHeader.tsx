@@ -36,10 +36,7 @@ export const QueueHeader = memo(function QueueHeader({ columns, widths, sort, on
   const { t } = useTranslation();
   const columnDefs = useMemo(() => queueColumnDefs(t), [t]);
   const sorting: SortingState = sort ? [{ id: sort.column, desc: sort.desc }] : [];
-  const columnVisibility = useMemo(
-    () => Object.fromEntries(queueColumnIds.map((id) => [id, columns.includes(id)])),
-    [columns],
-  );
+  const columnVisibility = useMemo(() => Object.fromEntries(queueColumnIds.map((id) => [id, columns.includes(id)])), [columns]);
   const columnOrder = useMemo(() => [...columns, ...queueColumnIds.filter((id) => !columns.includes(id))], [columns]);
 
   // It holds no data: it only lays out the headers; the body is drawn from the rows directly.

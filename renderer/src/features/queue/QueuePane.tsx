@@ -14,7 +14,13 @@ import { markFirstScreen } from '../../state/firstScreen.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useTickerValue } from '../../state/ticker.ts';
 import { QueueCellContextValue, type QueueCellContext } from './queueCellContext.ts';
-import { defaultQueueColumns, isQueueColumnId, splitColumnWidths, splitQueueColumns, type QueueColumnId } from './queueColumns.tsx';
+import {
+  defaultQueueColumns,
+  isQueueColumnId,
+  splitColumnWidths,
+  splitQueueColumns,
+  type QueueColumnId,
+} from './queueColumns.tsx';
 import { startQueueMeasure } from './queueMarks.ts';
 import { useQueueStore } from './queueStore.ts';
 import { QueueTable, type QueueTableApi } from './QueueTable.tsx';
@@ -47,7 +53,9 @@ export function QueuePane({ split }: { split: boolean }) {
     if (loaded) markFirstScreen();
   }, [loaded]);
   // A first sync: the server's tickets are still coming, an empty list is not the answer yet.
-  const firstPull = useConnectionStore((s) => s.state !== 'offline' && s.state !== 'signed_out' && !s.caughtUp.includes('tickets'));
+  const firstPull = useConnectionStore(
+    (s) => s.state !== 'offline' && s.state !== 'signed_out' && !s.caughtUp.includes('tickets'),
+  );
   const agentNames = useAgentNames();
   const { view, filter, sort, selectedId, setView, setFilter, setSort, select } = useQueueStore();
   const itemId = useRouteStore((s) => s.itemId);
@@ -62,12 +70,23 @@ export function QueuePane({ split }: { split: boolean }) {
   const columns: readonly QueueColumnId[] = split ? splitQueueColumns : chosen.length > 0 ? chosen : defaultQueueColumns;
   const [widths, setWidths] = useState<Record<string, number>>(settings.queueColumnWidths);
   const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(() => () => { if (saveTimer.current) clearTimeout(saveTimer.current); }, []);
-  const changeWidths = useCallback((next: Record<string, number>) => {
-    setWidths(next);
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(() => void useSettingsStore.getState().update(host, { queueColumnWidths: next }), saveWidthsAfterMs);
-  }, [host]);
+  useEffect(
+    () => () => {
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+    },
+    [],
+  );
+  const changeWidths = useCallback(
+    (next: Record<string, number>) => {
+      setWidths(next);
+      if (saveTimer.current) clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(
+        () => void useSettingsStore.getState().update(host, { queueColumnWidths: next }),
+        saveWidthsAfterMs,
+      );
+    },
+    [host],
+  );
   const keepSplitWidths = useCallback(() => undefined, []);
 
   // The open ticket is the selected row.
@@ -129,7 +148,13 @@ export function QueuePane({ split }: { split: boolean }) {
             sort={sort}
             selectedId={selectedId}
             emptyText={
-              !complete ? t('common.loading') : filter ? t('queue.noMatch', { query: filter }) : firstPull ? t('queue.firstPull') : t('queue.emptyView')
+              !complete
+                ? t('common.loading')
+                : filter
+                  ? t('queue.noMatch', { query: filter })
+                  : firstPull
+                    ? t('queue.firstPull')
+                    : t('queue.emptyView')
             }
             apiRef={tableApi}
             onSortChange={setSort}

@@ -12,7 +12,14 @@ export function QueueSection() {
   const itemId = useRouteStore((s) => s.itemId);
   return (
     <Box data-testid="section-queue" style={{ display: 'flex', flex: 1, minHeight: 0, height: '100%' }}>
-      <Box style={{ width: itemId ? '40%' : '100%', minWidth: itemId ? 420 : 0, minHeight: 0, borderRight: itemId ? '1px solid var(--mantine-color-default-border)' : undefined }}>
+      <Box
+        style={{
+          width: itemId ? '40%' : '100%',
+          minWidth: itemId ? 420 : 0,
+          minHeight: 0,
+          borderRight: itemId ? '1px solid var(--mantine-color-default-border)' : undefined,
+        }}
+      >
         <QueuePane split={itemId !== null} />
       </Box>
       {itemId && (

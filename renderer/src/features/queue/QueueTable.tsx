@@ -163,14 +163,30 @@ export const QueueTable = memo(function QueueTable(props: QueueTableProps) {
   }, [rows]);
 
   return (
-    <div ref={scrollRef} className={classes.scroller} data-testid="queue-table" role="grid" aria-rowcount={rows.length + 1} aria-colcount={columns.length}>
+    <div
+      ref={scrollRef}
+      className={classes.scroller}
+      data-testid="queue-table"
+      role="grid"
+      aria-rowcount={rows.length + 1}
+      aria-colcount={columns.length}
+    >
       <div className={classes.table} style={{ minWidth: totalWidth }}>
         <QueueHeader columns={columns} widths={widths} sort={sort} onSortChange={onSortChange} onWidthsChange={onWidthsChange} />
-        <QueueBody rows={rows} selectedId={selectedId} layout={layout} scrollRef={scrollRef} apiRef={apiRef} onRowClick={onRowClick} />
+        <QueueBody
+          rows={rows}
+          selectedId={selectedId}
+          layout={layout}
+          scrollRef={scrollRef}
+          apiRef={apiRef}
+          onRowClick={onRowClick}
+        />
       </div>
       {rows.length === 0 && (
         <Center py="xl" data-testid="queue-empty">
-          <Text size="sm" c="dimmed">{emptyText}</Text>
+          <Text size="sm" c="dimmed">
+            {emptyText}
+          </Text>
         </Center>
       )}
     </div>

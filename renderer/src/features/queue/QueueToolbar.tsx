@@ -43,7 +43,12 @@ export function QueueToolbar(props: QueueToolbarProps) {
         leftSection={<IconSearch size={14} />}
         rightSection={
           filter ? (
-            <CloseButton size="xs" aria-label={t('queue.clearFilter')} onClick={() => onFilterChange('')} data-testid="queue-filter-clear" />
+            <CloseButton
+              size="xs"
+              aria-label={t('queue.clearFilter')}
+              onClick={() => onFilterChange('')}
+              data-testid="queue-filter-clear"
+            />
           ) : (
             <Kbd size="xs">/</Kbd>
           )

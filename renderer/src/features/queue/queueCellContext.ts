@@ -18,7 +18,13 @@ export interface QueueCellContext {
 
 const untranslated = ((key: string) => key) as unknown as TFunction;
 
-export const QueueCellContextValue = createContext<QueueCellContext>({ agentNames: new Map(), startOfToday: 0, compact: false, t: untranslated, locale: 'ru' });
+export const QueueCellContextValue = createContext<QueueCellContext>({
+  agentNames: new Map(),
+  startOfToday: 0,
+  compact: false,
+  t: untranslated,
+  locale: 'ru',
+});
 
 export function useQueueCellContext(): QueueCellContext {
   return useContext(QueueCellContextValue);

@@ -19,12 +19,27 @@ export type QueueColumnId = QueueSortColumn;
 export const queueColumnIds: readonly QueueColumnId[] = queueSortColumns;
 
 /** Shown until the manager chooses: everything, in this order. */
-export const defaultQueueColumns: readonly QueueColumnId[] = ['number', 'priority', 'subject', 'organization', 'status', 'assignee', 'sla', 'channel', 'age'];
+export const defaultQueueColumns: readonly QueueColumnId[] = [
+  'number',
+  'priority',
+  'subject',
+  'organization',
+  'status',
+  'assignee',
+  'sla',
+  'channel',
+  'age',
+];
 /** Beside an open ticket the queue is narrow: what decides which ticket is next. */
 export const splitQueueColumns: readonly QueueColumnId[] = ['number', 'priority', 'subject', 'sla'];
 
 /** Widths beside an open ticket (the subject grows into what is left). */
-export const splitColumnWidths: Readonly<Partial<Record<QueueColumnId, number>>> = { number: 104, priority: 40, subject: 140, sla: 200 };
+export const splitColumnWidths: Readonly<Partial<Record<QueueColumnId, number>>> = {
+  number: 104,
+  priority: 40,
+  subject: 140,
+  sla: 200,
+};
 
 export const minColumnWidth = 56;
 export const maxColumnWidth = 800;

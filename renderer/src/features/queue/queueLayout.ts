@@ -17,7 +17,10 @@ export interface RowLayout {
   totalWidth: number;
 }
 
-export function rowLayout(columns: readonly QueueColumnId[], widths: Readonly<Partial<Record<QueueColumnId, number>>>): RowLayout {
+export function rowLayout(
+  columns: readonly QueueColumnId[],
+  widths: Readonly<Partial<Record<QueueColumnId, number>>>,
+): RowLayout {
   let totalWidth = 0;
   const out = columns.map((id) => {
     const size = Math.min(Math.max(widths[id] ?? defaultColumnWidths[id], minColumnWidth), maxColumnWidth);

@@ -20,7 +20,16 @@ interface Cached {
   ranks: QueueSortRanks<Ticket>;
 }
 
-const rankedColumns: readonly RankedColumn[] = ['subject', 'organization', 'number', 'age', 'assignee', 'status', 'priority', 'channel'];
+const rankedColumns: readonly RankedColumn[] = [
+  'subject',
+  'organization',
+  'number',
+  'age',
+  'assignee',
+  'status',
+  'priority',
+  'channel',
+];
 const cache = new WeakMap<readonly Ticket[], Map<RankedColumn, Cached>>();
 
 function columnsOf(tickets: readonly Ticket[]): Map<RankedColumn, Cached> {
@@ -37,7 +46,11 @@ function fresh(hit: Cached | undefined, column: RankedColumn, agentNames: Readon
   return hit !== undefined && (column !== 'assignee' || hit.agentNames === agentNames);
 }
 
-export function sortRanksFor(tickets: readonly Ticket[], column: RankedColumn, agentNames: ReadonlyMap<string, string>): QueueSortRanks<Ticket> {
+export function sortRanksFor(
+  tickets: readonly Ticket[],
+  column: RankedColumn,
+  agentNames: ReadonlyMap<string, string>,
+): QueueSortRanks<Ticket> {
   const columns = columnsOf(tickets);
   let hit = columns.get(column);
   if (!fresh(hit, column, agentNames)) {
@@ -76,7 +89,11 @@ export const workerRanker: KeyRanker = (keys) => {
  * Prepares every column's ranks for these tickets in the background, one column at a time;
  * returns a function that stops what has not started (the tickets changed again).
  */
-export function prepareSortRanks(tickets: readonly Ticket[], agentNames: ReadonlyMap<string, string>, rank: KeyRanker = workerRanker): () => void {
+export function prepareSortRanks(
+  tickets: readonly Ticket[],
+  agentNames: ReadonlyMap<string, string>,
+  rank: KeyRanker = workerRanker,
+): () => void {
   let stopped = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
   const columns = columnsOf(tickets);
@@ -91,7 +108,8 @@ export function prepareSortRanks(tickets: readonly Ticket[], agentNames: Readonl
     void rank(keys).then(({ ranks, distinct }) => {
       if (stopped) return;
       // A sort may have built this column meanwhile: keep the one already in use.
-      if (!fresh(columns.get(column), column, agentNames)) columns.set(column, { agentNames, ranks: { ordinals: ticketOrdinals(tickets), ranks, distinct } });
+      if (!fresh(columns.get(column), column, agentNames))
+        columns.set(column, { agentNames, ranks: { ordinals: ticketOrdinals(tickets), ranks, distinct } });
       timer = setTimeout(() => next(i + 1), 0);
     });
   };

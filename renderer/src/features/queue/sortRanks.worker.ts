@@ -16,7 +16,10 @@ export interface SortRanksReply {
 }
 
 // A dedicated worker's global scope; the web twin's TypeScript lib is the DOM's, so typed as needed here.
-const scope = self as unknown as { onmessage: ((e: MessageEvent<SortRanksRequest>) => void) | null; postMessage(message: SortRanksReply, transfer: Transferable[]): void };
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<SortRanksRequest>) => void) | null;
+  postMessage(message: SortRanksReply, transfer: Transferable[]): void;
+};
 
 scope.onmessage = (e) => {
   const { ranks, distinct } = ranksOfKeys(e.data.keys);

@@ -73,7 +73,13 @@ export function useQueueCommands(rows: readonly Ticket[], tableApi: MutableRefOb
     { id: 'queue.filter', label: t('queue.commands.filter'), group, shortcut: 'slash', run: focusFilter },
   ];
   if (itemId) {
-    commands.push({ id: 'queue.close', label: t('queue.commands.close'), group, shortcut: 'escape', run: () => useRouteStore.getState().closeItem() });
+    commands.push({
+      id: 'queue.close',
+      label: t('queue.commands.close'),
+      group,
+      shortcut: 'escape',
+      run: () => useRouteStore.getState().closeItem(),
+    });
   }
   for (const view of queueViewIds) {
     commands.push({
@@ -110,8 +116,23 @@ export function useQueueCommands(rows: readonly Ticket[], tableApi: MutableRefOb
       ['arrowdown', rowKey(() => move(1)), { preventDefault: false, usePhysicalKeys: true }],
       ['arrowup', rowKey(() => move(-1)), { preventDefault: false, usePhysicalKeys: true }],
       ['enter', rowKey(openSelected), { preventDefault: false, usePhysicalKeys: true }],
-      ['slash', (e) => { if (!dialogOpen() && !isTyping(document.activeElement)) { e.preventDefault(); focusFilter(); } }, { preventDefault: false, usePhysicalKeys: true }],
-      ['escape', () => { if (itemId && !dialogOpen() && !isTyping(document.activeElement)) useRouteStore.getState().closeItem(); }, { preventDefault: false, usePhysicalKeys: true }],
+      [
+        'slash',
+        (e) => {
+          if (!dialogOpen() && !isTyping(document.activeElement)) {
+            e.preventDefault();
+            focusFilter();
+          }
+        },
+        { preventDefault: false, usePhysicalKeys: true },
+      ],
+      [
+        'escape',
+        () => {
+          if (itemId && !dialogOpen() && !isTyping(document.activeElement)) useRouteStore.getState().closeItem();
+        },
+        { preventDefault: false, usePhysicalKeys: true },
+      ],
     ],
     // Decided per key above (a focused view switch is an input, yet J/K must work there).
     [],

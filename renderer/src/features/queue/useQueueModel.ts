@@ -92,16 +92,16 @@ export function useQueueModel(input: QueueModelInput): QueueModel {
     };
   }, [tickets, agentNames]);
   // One scan of every ticket's text joined together, whatever the view (queueSearch.ts).
-  const filtered = useMemo(() => (filter.trim() ? filterWithSearch(viewRows, filter, queueSearchFor(tickets)) : viewRows), [viewRows, filter, tickets]);
-  const rows = useMemo(
-    () => {
-      if (!sort) return filtered;
-      const name = (id: string) => agentNames.get(id) ?? '';
-      // 'sla' is the urgency order itself (or reversed): nothing to rank.
-      if (sort.column === 'sla') return sortQueueRows(filtered, sort);
-      return sortRowsByRanks(filtered, sort, sortRanksFor(tickets, sort.column, agentNames), name);
-    },
-    [filtered, sort, agentNames, tickets],
+  const filtered = useMemo(
+    () => (filter.trim() ? filterWithSearch(viewRows, filter, queueSearchFor(tickets)) : viewRows),
+    [viewRows, filter, tickets],
   );
+  const rows = useMemo(() => {
+    if (!sort) return filtered;
+    const name = (id: string) => agentNames.get(id) ?? '';
+    // 'sla' is the urgency order itself (or reversed): nothing to rank.
+    if (sort.column === 'sla') return sortQueueRows(filtered, sort);
+    return sortRowsByRanks(filtered, sort, sortRanksFor(tickets, sort.column, agentNames), name);
+  }, [filtered, sort, agentNames, tickets]);
   return { rows, viewSize: viewRows.length, counts };
 }

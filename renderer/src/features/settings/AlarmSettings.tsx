@@ -7,7 +7,13 @@ import { Alert, Button, Card, Group, NumberInput, Stack, Switch, Text, Title } f
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { parseThreshold, thresholdFields, thresholdLimits, type ThresholdError, type ThresholdField } from '#shared/alarms/thresholdLimits.ts';
+import {
+  parseThreshold,
+  thresholdFields,
+  thresholdLimits,
+  type ThresholdError,
+  type ThresholdField,
+} from '#shared/alarms/thresholdLimits.ts';
 import { defaultAlarmThresholds, type AlarmThresholds } from '#shared/host.ts';
 import { useHost } from '../../app/hostContext.ts';
 import { requestWebNotificationPermission } from '../../host/index.ts';
@@ -73,12 +79,20 @@ export function AlarmSettings() {
   };
 
   const errorText = (e: ThresholdError | undefined): string | undefined =>
-    e === undefined ? undefined : e.code === 'out_of_range' ? t('alarms.settings.errors.out_of_range', { min: e.min, max: e.max }) : t(`alarms.settings.errors.${e.code}`);
+    e === undefined
+      ? undefined
+      : e.code === 'out_of_range'
+        ? t('alarms.settings.errors.out_of_range', { min: e.min, max: e.max })
+        : t(`alarms.settings.errors.${e.code}`);
 
   return (
     <Card withBorder padding="md" data-testid="settings-alarms">
-      <Title order={5} mb={4}>{t('alarms.settings.title')}</Title>
-      <Text size="sm" c="dimmed" mb="sm">{t('alarms.settings.intro')}</Text>
+      <Title order={5} mb={4}>
+        {t('alarms.settings.title')}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t('alarms.settings.intro')}
+      </Text>
       <form
         noValidate
         onSubmit={(e) => {
@@ -92,7 +106,11 @@ export function AlarmSettings() {
               key={field}
               label={t(`alarms.settings.${field}`)}
               description={t(`alarms.settings.${hints[field]}`)}
-              rightSection={<Text size="xs" c="dimmed">{t('alarms.settings.minutes')}</Text>}
+              rightSection={
+                <Text size="xs" c="dimmed">
+                  {t('alarms.settings.minutes')}
+                </Text>
+              }
               rightSectionWidth={44}
               min={thresholdLimits[field].min}
               max={thresholdLimits[field].max}
@@ -109,7 +127,9 @@ export function AlarmSettings() {
             />
           ))}
           <Group gap="xs">
-            <Button type="submit" size="xs" data-testid="settings-alarms-save">{t('alarms.settings.save')}</Button>
+            <Button type="submit" size="xs" data-testid="settings-alarms-save">
+              {t('alarms.settings.save')}
+            </Button>
             <Button
               variant="default"
               size="xs"
@@ -132,18 +152,34 @@ export function AlarmSettings() {
             <Button
               variant="light"
               size="xs"
-              onClick={() => void host.notify({ title: t('alarms.settings.checkTitle'), body: t('alarms.settings.checkBody'), severity: 'critical' })}
+              onClick={() =>
+                void host.notify({
+                  title: t('alarms.settings.checkTitle'),
+                  body: t('alarms.settings.checkBody'),
+                  severity: 'critical',
+                })
+              }
               data-testid="settings-alarms-check"
             >
               {t('alarms.settings.check')}
             </Button>
           </Group>
           {host.kind === 'web' && (
-            <Alert color={permission === 'granted' ? 'teal' : 'orange'} variant="light" p="xs" data-testid="settings-alarms-permission" data-permission={permission}>
+            <Alert
+              color={permission === 'granted' ? 'teal' : 'orange'}
+              variant="light"
+              p="xs"
+              data-testid="settings-alarms-permission"
+              data-permission={permission}
+            >
               <Group justify="space-between" wrap="nowrap">
                 <Text size="sm">{t(`alarms.settings.permission.${permission}`)}</Text>
                 {permission === 'default' && (
-                  <Button size="compact-xs" variant="default" onClick={() => void requestWebNotificationPermission().then(() => setPermission(currentPermission()))}>
+                  <Button
+                    size="compact-xs"
+                    variant="default"
+                    onClick={() => void requestWebNotificationPermission().then(() => setPermission(currentPermission()))}
+                  >
                     {t('alarms.settings.permission.ask')}
                   </Button>
                 )}

@@ -26,7 +26,9 @@ export function SettingsSection() {
       <Stack p="md" maw={760} gap="md">
         <Title order={3}>{t('settings.title')}</Title>
         <Card withBorder padding="md">
-          <Title order={5} mb="sm">{t('settings.appearance')}</Title>
+          <Title order={5} mb="sm">
+            {t('settings.appearance')}
+          </Title>
           <Stack gap="sm">
             <Group justify="space-between">
               <Text size="sm">{t('settings.language')}</Text>
@@ -57,7 +59,9 @@ export function SettingsSection() {
           </Stack>
         </Card>
         <Card withBorder padding="md">
-          <Title order={5} mb="sm">{t('settings.work')}</Title>
+          <Title order={5} mb="sm">
+            {t('settings.work')}
+          </Title>
           <Switch
             checked={settings.onShift}
             onChange={(e) => void update({ onShift: e.currentTarget.checked })}
@@ -69,13 +73,20 @@ export function SettingsSection() {
         <AlarmSettings />
         {session && (
           <Card withBorder padding="md">
-            <Title order={5} mb="sm">{t('settings.account')}</Title>
+            <Title order={5} mb="sm">
+              {t('settings.account')}
+            </Title>
             <Stack gap={4}>
               <Text size="sm">
-                {t('settings.signedInAs', { name: session.agent.name, login: session.agent.login, role: t(`common.role.${session.agent.role}`) })}
+                {t('settings.signedInAs', {
+                  name: session.agent.name,
+                  login: session.agent.login,
+                  role: t(`common.role.${session.agent.role}`),
+                })}
               </Text>
               <Text size="sm" c="dimmed">
-                {t('settings.endpoint')}: {settings.endpointUrl ? session.endpointUrl : `${t('settings.embedded')} (${session.endpointUrl})`}
+                {t('settings.endpoint')}:{' '}
+                {settings.endpointUrl ? session.endpointUrl : `${t('settings.embedded')} (${session.endpointUrl})`}
               </Text>
               <Group mt="xs">
                 <Button variant="default" color="red" onClick={openSignOut} data-testid="settings-sign-out">
@@ -87,13 +98,20 @@ export function SettingsSection() {
         )}
         {info && (
           <Card withBorder padding="md">
-            <Title order={5} mb="sm">{t('settings.about')}</Title>
+            <Title order={5} mb="sm">
+              {t('settings.about')}
+            </Title>
             <Text size="sm">{t('settings.version', { version: info.version, kind: info.kind })}</Text>
             <Text size="sm" c={info.notificationsSupported ? 'teal' : 'orange'} data-testid="settings-notifications">
               {info.notificationsSupported
                 ? t('settings.notificationsOk')
                 : t('settings.notificationsOff', {
-                    reason: info.kind === 'web' ? t(`settings.notificationReasons.${info.notificationsUnsupportedReason as 'browser' | 'denied' | 'default'}`) : info.notificationsUnsupportedReason,
+                    reason:
+                      info.kind === 'web'
+                        ? t(
+                            `settings.notificationReasons.${info.notificationsUnsupportedReason as 'browser' | 'denied' | 'default'}`,
+                          )
+                        : info.notificationsUnsupportedReason,
                   })}
             </Text>
           </Card>

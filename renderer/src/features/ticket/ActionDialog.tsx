@@ -83,7 +83,13 @@ const textLabel: Record<Exclude<DialogAction, 'assign'>, string> = {
   reopen: 'ticket.dialogs.reopen.reason',
 };
 
-const required: ReadonlySet<DialogAction> = new Set(['requestEscalation', 'returnEscalation', 'developmentAnswered', 'resolve', 'reopen']);
+const required: ReadonlySet<DialogAction> = new Set([
+  'requestEscalation',
+  'returnEscalation',
+  'developmentAnswered',
+  'resolve',
+  'reopen',
+]);
 
 const hints: Partial<Record<DialogAction, string>> = {
   assign: 'ticket.dialogs.assign.hint',
@@ -96,7 +102,13 @@ const hints: Partial<Record<DialogAction, string>> = {
 export function ActionDialog({ ticket, type, onClose }: { ticket: Ticket; type: DialogAction | null; onClose(): void }) {
   const { t } = useTranslation();
   return (
-    <Modal opened={type !== null} onClose={onClose} title={type ? t(`ticket.dialogs.${type}.title`) : ''} size="lg" data-testid="action-dialog">
+    <Modal
+      opened={type !== null}
+      onClose={onClose}
+      title={type ? t(`ticket.dialogs.${type}.title`) : ''}
+      size="lg"
+      data-testid="action-dialog"
+    >
       {type && <ActionForm key={type} ticket={ticket} type={type} onDone={onClose} />}
     </Modal>
   );
@@ -127,7 +139,11 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
   return (
     <form onSubmit={(e) => void submit(e)} data-testid={`dialog-${type}`}>
       <Stack gap="sm">
-        {hint && <Text size="xs" c="dimmed">{t(hint)}</Text>}
+        {hint && (
+          <Text size="xs" c="dimmed">
+            {t(hint)}
+          </Text>
+        )}
         {type === 'logContact' && (
           <SegmentedControl
             value={f.mode}
@@ -194,19 +210,28 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
         {type === 'resolve' && (
           <Stack gap={4}>
             <Text size="sm" fw={500}>
-              {t('ticket.dialogs.resolve.article')} <Text span c="red">*</Text>
+              {t('ticket.dialogs.resolve.article')}{' '}
+              <Text span c="red">
+                *
+              </Text>
             </Text>
-            <Text size="xs" c="dimmed">{t('ticket.dialogs.resolve.articleHint')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('ticket.dialogs.resolve.articleHint')}
+            </Text>
             <KbPicker ticket={ticket} summary={f.text} value={f.kbArticleId} onChange={(id) => set('kbArticleId', id)} />
           </Stack>
         )}
         {type === 'confirmClosure' && (
           <Stack gap={4}>
-            <Text size="sm" fw={500}>{t('ticket.dialogs.confirmClosure.csat')}</Text>
+            <Text size="sm" fw={500}>
+              {t('ticket.dialogs.confirmClosure.csat')}
+            </Text>
             <Group gap="sm">
               <Rating value={f.csat} onChange={(v) => set('csat', v)} size="lg" data-testid="csat-rating" />
               {f.csat > 0 && (
-                <Button variant="subtle" color="gray" onClick={() => set('csat', 0)}>{t('ticket.dialogs.confirmClosure.clearCsat')}</Button>
+                <Button variant="subtle" color="gray" onClick={() => set('csat', 0)}>
+                  {t('ticket.dialogs.confirmClosure.clearCsat')}
+                </Button>
               )}
             </Group>
             {f.csat > 0 && (
@@ -227,7 +252,9 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
           <Button type="submit" loading={busy} data-testid="dialog-submit">
             {t(`ticket.actions.${type}`)}
           </Button>

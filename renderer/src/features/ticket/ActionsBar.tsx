@@ -6,10 +6,25 @@ import { shortcutLabel } from '../../app/commands.ts';
 import { actionShortcuts, barActions } from './ticketCommands.ts';
 
 /** The move that usually comes next is the filled button; the rest are quiet. */
-const primary: ReadonlySet<WorkflowActionType> = new Set(['take', 'approveEscalation', 'resolve', 'confirmClosure', 'clientAnswered', 'developmentAnswered']);
+const primary: ReadonlySet<WorkflowActionType> = new Set([
+  'take',
+  'approveEscalation',
+  'resolve',
+  'confirmClosure',
+  'clientAnswered',
+  'developmentAnswered',
+]);
 const danger: ReadonlySet<WorkflowActionType> = new Set(['reopen', 'returnEscalation']);
 
-export function ActionsBar({ available, busy, onAction }: { available: readonly WorkflowActionType[]; busy: boolean; onAction(type: WorkflowActionType): void }) {
+export function ActionsBar({
+  available,
+  busy,
+  onAction,
+}: {
+  available: readonly WorkflowActionType[];
+  busy: boolean;
+  onAction(type: WorkflowActionType): void;
+}) {
   const { t } = useTranslation();
   const shown = barActions.filter((a) => available.includes(a));
   if (shown.length === 0) return null;

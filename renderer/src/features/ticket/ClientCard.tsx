@@ -8,8 +8,12 @@ import { useHost } from '../../app/hostContext.ts';
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <Stack gap={0} style={{ minWidth: 0 }}>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Text size="sm" style={{ wordBreak: 'break-word' }} component="div">{children}</Text>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" style={{ wordBreak: 'break-word' }} component="div">
+        {children}
+      </Text>
     </Stack>
   );
 }
@@ -17,7 +21,11 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ClientCard({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const host = useHost();
-  const none = <Text span c="dimmed" inherit>{t('ticket.client.none')}</Text>;
+  const none = (
+    <Text span c="dimmed" inherit>
+      {t('ticket.client.none')}
+    </Text>
+  );
   const link = (href: string, text: string, testId: string) => (
     <Anchor
       href={href}
@@ -34,12 +42,16 @@ export function ClientCard({ ticket }: { ticket: Ticket }) {
   const c = ticket.contact;
   return (
     <Paper withBorder p="sm" data-testid="client-card">
-      <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>{t('ticket.client.title')}</Text>
+      <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
+        {t('ticket.client.title')}
+      </Text>
       <SimpleGrid cols={{ base: 2 }} spacing="sm" verticalSpacing={6}>
         <Field label={t('ticket.client.organization')}>{ticket.organizationName || none}</Field>
         <Field label={t('ticket.client.site')}>{ticket.siteName || none}</Field>
         <Field label={t('ticket.client.contact')}>{c.name || none}</Field>
-        <Field label={t('ticket.client.phone')}>{c.phone ? link(`tel:${c.phone.replace(/[^\d+]/g, '')}`, c.phone, 'client-phone') : none}</Field>
+        <Field label={t('ticket.client.phone')}>
+          {c.phone ? link(`tel:${c.phone.replace(/[^\d+]/g, '')}`, c.phone, 'client-phone') : none}
+        </Field>
         <Field label={t('ticket.client.email')}>{c.email ? link(`mailto:${c.email}`, c.email, 'client-email') : none}</Field>
         <Field label={t('ticket.client.messenger')}>{c.messenger || none}</Field>
       </SimpleGrid>

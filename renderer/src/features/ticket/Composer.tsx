@@ -59,7 +59,11 @@ export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inpu
             ]}
             data-testid="composer-mode"
           />
-          {!canReply && <Text size="xs" c="dimmed">{t('ticket.composer.replyUnavailable')}</Text>}
+          {!canReply && (
+            <Text size="xs" c="dimmed">
+              {t('ticket.composer.replyUnavailable')}
+            </Text>
+          )}
         </Group>
         <Textarea
           ref={inputRef}
@@ -81,9 +85,15 @@ export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inpu
           aria-label={t(isReply ? 'ticket.composer.reply' : 'ticket.composer.note')}
           data-testid="composer-text"
         />
-        {error && <Alert color="red" p="xs" data-testid="composer-error">{error}</Alert>}
+        {error && (
+          <Alert color="red" p="xs" data-testid="composer-error">
+            {error}
+          </Alert>
+        )}
         <Group justify="space-between">
-          <Text size="xs" c="dimmed">{t('ticket.composer.sendHint')}</Text>
+          <Text size="xs" c="dimmed">
+            {t('ticket.composer.sendHint')}
+          </Text>
           <Button
             onClick={() => void send()}
             loading={busy}

@@ -6,7 +6,12 @@
 import { Alert, Button, Group, Modal, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { validateTicketText, type TicketText, type TicketTextErrors, type TicketTextField } from '#shared/domain/ticketTextValidation.ts';
+import {
+  validateTicketText,
+  type TicketText,
+  type TicketTextErrors,
+  type TicketTextField,
+} from '#shared/domain/ticketTextValidation.ts';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { updateTicket } from '../../db/ticketRepository.ts';
@@ -31,7 +36,8 @@ function EditForm({ ticket, onDone }: { ticket: Ticket; onDone(): void }) {
   const [errors, setErrors] = useState<TicketTextErrors>({});
   const [failed, setFailed] = useState(false);
   const [busy, setBusy] = useState(false);
-  const setContact = (k: keyof TicketText['contact'], v: string) => setDraft((d) => ({ ...d, contact: { ...d.contact, [k]: v } }));
+  const setContact = (k: keyof TicketText['contact'], v: string) =>
+    setDraft((d) => ({ ...d, contact: { ...d.contact, [k]: v } }));
   const errorOf = (f: TicketTextField) => (errors[f] ? t(errors[f].key, errors[f].values ?? {}) : undefined);
 
   const submit = async (e?: FormEvent) => {
@@ -42,7 +48,12 @@ function EditForm({ ticket, onDone }: { ticket: Ticket; onDone(): void }) {
     setBusy(true);
     try {
       const trimmed = Object.fromEntries(Object.entries(draft.contact).map(([k, v]) => [k, v.trim()])) as TicketText['contact'];
-      await updateTicket(db, ticket.id, { subject: draft.subject.trim(), description: draft.description.trim(), contact: trimmed }, write);
+      await updateTicket(
+        db,
+        ticket.id,
+        { subject: draft.subject.trim(), description: draft.description.trim(), contact: trimmed },
+        write,
+      );
       onDone();
     } catch (err) {
       console.error('ticket edit failed', err);
@@ -78,10 +89,31 @@ function EditForm({ ticket, onDone }: { ticket: Ticket; onDone(): void }) {
           data-testid="edit-description"
         />
         <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('intake.field.contactName')} value={draft.contact.name} onChange={(e) => setContact('name', e.currentTarget.value)} error={errorOf('contactName')} />
-          <TextInput label={t('intake.field.phone')} value={draft.contact.phone} onChange={(e) => setContact('phone', e.currentTarget.value)} error={errorOf('phone')} data-testid="edit-phone" />
-          <TextInput label={t('intake.field.email')} value={draft.contact.email} onChange={(e) => setContact('email', e.currentTarget.value)} error={errorOf('email')} />
-          <TextInput label={t('intake.field.messenger')} value={draft.contact.messenger} onChange={(e) => setContact('messenger', e.currentTarget.value)} error={errorOf('messenger')} />
+          <TextInput
+            label={t('intake.field.contactName')}
+            value={draft.contact.name}
+            onChange={(e) => setContact('name', e.currentTarget.value)}
+            error={errorOf('contactName')}
+          />
+          <TextInput
+            label={t('intake.field.phone')}
+            value={draft.contact.phone}
+            onChange={(e) => setContact('phone', e.currentTarget.value)}
+            error={errorOf('phone')}
+            data-testid="edit-phone"
+          />
+          <TextInput
+            label={t('intake.field.email')}
+            value={draft.contact.email}
+            onChange={(e) => setContact('email', e.currentTarget.value)}
+            error={errorOf('email')}
+          />
+          <TextInput
+            label={t('intake.field.messenger')}
+            value={draft.contact.messenger}
+            onChange={(e) => setContact('messenger', e.currentTarget.value)}
+            error={errorOf('messenger')}
+          />
         </SimpleGrid>
         {failed && (
           <Alert color="red" p="xs" data-testid="edit-error">
@@ -89,8 +121,12 @@ function EditForm({ ticket, onDone }: { ticket: Ticket; onDone(): void }) {
           </Alert>
         )}
         <Group justify="flex-end" gap="xs">
-          <Button variant="default" onClick={onDone}>{t('common.cancel')}</Button>
-          <Button type="submit" loading={busy} data-testid="edit-submit">{t('ticket.edit.save')}</Button>
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={busy} data-testid="edit-submit">
+            {t('ticket.edit.save')}
+          </Button>
         </Group>
       </Stack>
     </form>

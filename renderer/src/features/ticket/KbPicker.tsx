@@ -9,7 +9,17 @@ import { createKbDraftFromTicket } from '../../db/kbRepository.ts';
 import { useWorkspace } from '../../app/workspaceContext.ts';
 import { useAllKbArticles } from './ticketQueries.ts';
 
-export function KbPicker({ ticket, summary, value, onChange }: { ticket: Ticket; summary: string; value: string; onChange(id: string): void }) {
+export function KbPicker({
+  ticket,
+  summary,
+  value,
+  onChange,
+}: {
+  ticket: Ticket;
+  summary: string;
+  value: string;
+  onChange(id: string): void;
+}) {
   const { t } = useTranslation();
   const { db, write } = useWorkspace();
   const articles = useAllKbArticles(db);
@@ -33,13 +43,23 @@ export function KbPicker({ ticket, summary, value, onChange }: { ticket: Ticket;
       <Paper withBorder p="xs" data-testid="kb-linked">
         <Group justify="space-between" wrap="nowrap">
           <Stack gap={0} style={{ minWidth: 0 }}>
-            <Text size="xs" c="dimmed">{t('ticket.dialogs.resolve.linked')}</Text>
+            <Text size="xs" c="dimmed">
+              {t('ticket.dialogs.resolve.linked')}
+            </Text>
             <Group gap={6}>
-              <Text size="sm" fw={600} data-testid="kb-linked-title">{chosen?.title ?? value}</Text>
-              {chosen?.status === 'draft' && <Badge size="xs" variant="light" color="yellow">{t('ticket.dialogs.resolve.draft')}</Badge>}
+              <Text size="sm" fw={600} data-testid="kb-linked-title">
+                {chosen?.title ?? value}
+              </Text>
+              {chosen?.status === 'draft' && (
+                <Badge size="xs" variant="light" color="yellow">
+                  {t('ticket.dialogs.resolve.draft')}
+                </Badge>
+              )}
             </Group>
           </Stack>
-          <Button variant="subtle" onClick={() => onChange('')} data-testid="kb-unlink">{t('ticket.dialogs.resolve.unlink')}</Button>
+          <Button variant="subtle" onClick={() => onChange('')} data-testid="kb-unlink">
+            {t('ticket.dialogs.resolve.unlink')}
+          </Button>
         </Group>
       </Paper>
     );
@@ -58,24 +78,44 @@ export function KbPicker({ ticket, summary, value, onChange }: { ticket: Ticket;
       />
       <ScrollArea.Autosize mah={180}>
         <Stack gap={2} data-testid="kb-results">
-          {matches.length === 0 && <Text size="xs" c="dimmed">{t('ticket.dialogs.resolve.noMatches')}</Text>}
+          {matches.length === 0 && (
+            <Text size="xs" c="dimmed">
+              {t('ticket.dialogs.resolve.noMatches')}
+            </Text>
+          )}
           {matches.map((a) => (
             <NavLink
               key={a.id}
               component="button"
               onClick={() => onChange(a.id)}
               label={a.title}
-              rightSection={a.status === 'draft' ? <Badge size="xs" variant="light" color="yellow">{t('ticket.dialogs.resolve.draft')}</Badge> : null}
+              rightSection={
+                a.status === 'draft' ? (
+                  <Badge size="xs" variant="light" color="yellow">
+                    {t('ticket.dialogs.resolve.draft')}
+                  </Badge>
+                ) : null
+              }
               py={4}
               data-testid="kb-result"
             />
           ))}
         </Stack>
       </ScrollArea.Autosize>
-      <Button variant="light" leftSection={<IconFilePlus size={14} />} onClick={() => void draft()} data-testid="kb-create-draft" style={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="light"
+        leftSection={<IconFilePlus size={14} />}
+        onClick={() => void draft()}
+        data-testid="kb-create-draft"
+        style={{ alignSelf: 'flex-start' }}
+      >
         {t('ticket.dialogs.resolve.createDraft')}
       </Button>
-      {failed && <Alert color="red" p="xs">{t('ticket.errors.saveFailed')}</Alert>}
+      {failed && (
+        <Alert color="red" p="xs">
+          {t('ticket.errors.saveFailed')}
+        </Alert>
+      )}
     </Stack>
   );
 }

@@ -36,14 +36,24 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
       <Group gap={6} wrap="nowrap" align="flex-start">
         <Icon size={16} color={`var(--mantine-color-${color}-6)`} style={{ marginTop: 2, flexShrink: 0 }} />
         <Stack gap={0}>
-          <Text size="xs" c="dimmed">{t(`ticket.sla.${metric}`)}</Text>
+          <Text size="xs" c="dimmed">
+            {t(`ticket.sla.${metric}`)}
+          </Text>
           <Tooltip label={t('ticket.sla.working')} disabled={c.kind === 'met' || c.kind === 'breached'}>
-            <Text size="sm" fw={600} c={c.kind === 'met' ? undefined : `${color}.7`} ff={c.kind === 'met' ? undefined : 'monospace'} data-testid={`sla-${metric}-text`}>
+            <Text
+              size="sm"
+              fw={600}
+              c={c.kind === 'met' ? undefined : `${color}.7`}
+              ff={c.kind === 'met' ? undefined : 'monospace'}
+              data-testid={`sla-${metric}-text`}
+            >
               {main}
             </Text>
           </Tooltip>
           {c.kind !== 'met' && (
-            <Text size="xs" c="dimmed" data-testid={`sla-${metric}-due`}>{t('ticket.sla.due', { at: formatDateTime(c.dueAt) })}</Text>
+            <Text size="xs" c="dimmed" data-testid={`sla-${metric}-due`}>
+              {t('ticket.sla.due', { at: formatDateTime(c.dueAt) })}
+            </Text>
           )}
         </Stack>
       </Group>

@@ -5,7 +5,15 @@ import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 
-export function TicketFacts({ ticket, agentNames, articles }: { ticket: Ticket; agentNames: Map<string, string>; articles: Map<string, KbArticle> }) {
+export function TicketFacts({
+  ticket,
+  agentNames,
+  articles,
+}: {
+  ticket: Ticket;
+  agentNames: Map<string, string>;
+  articles: Map<string, KbArticle>;
+}) {
   const { t } = useTranslation();
   const go = useRouteStore((s) => s.go);
   const esc = ticket.escalation;
@@ -14,10 +22,14 @@ export function TicketFacts({ ticket, agentNames, articles }: { ticket: Ticket; 
     <>
       {esc.state !== 'none' && (
         <Paper withBorder p="sm" data-testid="escalation-card">
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>{t('ticket.escalation.title')}</Text>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+            {t('ticket.escalation.title')}
+          </Text>
           <Stack gap={4}>
             <Text size="sm">
-              <Text span c="dimmed" inherit>{t('ticket.escalation.reason')}: </Text>
+              <Text span c="dimmed" inherit>
+                {t('ticket.escalation.reason')}:{' '}
+              </Text>
               {esc.reason}
             </Text>
             <Text size="xs" c="dimmed">
@@ -26,13 +38,17 @@ export function TicketFacts({ ticket, agentNames, articles }: { ticket: Ticket; 
             </Text>
             {esc.devTaskRef && (
               <Text size="sm" data-testid="escalation-dev-task">
-                <Text span c="dimmed" inherit>{t('ticket.escalation.devTask')}: </Text>
+                <Text span c="dimmed" inherit>
+                  {t('ticket.escalation.devTask')}:{' '}
+                </Text>
                 {esc.devTaskRef}
               </Text>
             )}
             {esc.comment && (
               <Text size="sm">
-                <Text span c="dimmed" inherit>{t('ticket.escalation.comment')}: </Text>
+                <Text span c="dimmed" inherit>
+                  {t('ticket.escalation.comment')}:{' '}
+                </Text>
                 {esc.comment}
               </Text>
             )}
@@ -41,10 +57,16 @@ export function TicketFacts({ ticket, agentNames, articles }: { ticket: Ticket; 
       )}
       {ticket.resolution && (
         <Paper withBorder p="sm" data-testid="resolution-card">
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>{t('ticket.resolution.title')}</Text>
-          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{ticket.resolution.summary}</Text>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+            {t('ticket.resolution.title')}
+          </Text>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {ticket.resolution.summary}
+          </Text>
           <Text size="sm" mt={4}>
-            <Text span c="dimmed" inherit>{t('ticket.resolution.article')}: </Text>
+            <Text span c="dimmed" inherit>
+              {t('ticket.resolution.article')}:{' '}
+            </Text>
             <Anchor component="button" inherit onClick={() => go('kb', kbId)} data-testid="resolution-article">
               {articles.get(kbId)?.title ?? kbId}
             </Anchor>
@@ -52,7 +74,9 @@ export function TicketFacts({ ticket, agentNames, articles }: { ticket: Ticket; 
           {ticket.csat && (
             <Stack gap={2} mt={6} data-testid="csat-card">
               <Rating value={ticket.csat.score} readOnly size="sm" />
-              <Text size="xs" c="dimmed">{t('ticket.csatValue', { score: ticket.csat.score })}</Text>
+              <Text size="xs" c="dimmed">
+                {t('ticket.csatValue', { score: ticket.csat.score })}
+              </Text>
               {ticket.csat.comment && <Text size="sm">{ticket.csat.comment}</Text>}
             </Stack>
           )}

@@ -19,7 +19,17 @@ const statusColor: Record<Ticket['status'], string> = {
   closed: 'gray',
 };
 
-export function TicketHeader({ ticket, assigneeName, onClose, onEdit }: { ticket: Ticket; assigneeName: string; onClose?: () => void; onEdit?: () => void }) {
+export function TicketHeader({
+  ticket,
+  assigneeName,
+  onClose,
+  onEdit,
+}: {
+  ticket: Ticket;
+  assigneeName: string;
+  onClose?: () => void;
+  onEdit?: () => void;
+}) {
   const { t } = useTranslation();
   return (
     <Stack gap={8} data-testid="ticket-header">
@@ -27,23 +37,49 @@ export function TicketHeader({ ticket, assigneeName, onClose, onEdit }: { ticket
         <Stack gap={4} style={{ minWidth: 0 }}>
           <Group gap={6} wrap="wrap">
             {ticket.number ? (
-              <Text ff="monospace" fw={700} size="sm" data-testid="ticket-number">№ {ticket.number}</Text>
+              <Text ff="monospace" fw={700} size="sm" data-testid="ticket-number">
+                № {ticket.number}
+              </Text>
             ) : (
-              <Badge color="gray" variant="outline" size="sm" data-testid="ticket-not-synced">{t('common.notSynced')}</Badge>
+              <Badge color="gray" variant="outline" size="sm" data-testid="ticket-not-synced">
+                {t('common.notSynced')}
+              </Badge>
             )}
-            <Badge color={priorityColor[ticket.priority]} variant={ticket.priority === 'emergency' ? 'filled' : 'light'} size="sm" data-testid="ticket-priority">
+            <Badge
+              color={priorityColor[ticket.priority]}
+              variant={ticket.priority === 'emergency' ? 'filled' : 'light'}
+              size="sm"
+              data-testid="ticket-priority"
+            >
               {t(`common.priority.${ticket.priority}`)}
             </Badge>
-            <Badge color="gray" variant="light" size="sm" data-testid="ticket-type">{t(`common.type.${ticket.type}`)}</Badge>
-            <Badge color={statusColor[ticket.status]} variant="dot" size="sm" data-testid="ticket-status" data-status={ticket.status}>
+            <Badge color="gray" variant="light" size="sm" data-testid="ticket-type">
+              {t(`common.type.${ticket.type}`)}
+            </Badge>
+            <Badge
+              color={statusColor[ticket.status]}
+              variant="dot"
+              size="sm"
+              data-testid="ticket-status"
+              data-status={ticket.status}
+            >
               {t(`common.status.${ticket.status}`)}
             </Badge>
           </Group>
-          <Title order={4} style={{ wordBreak: 'break-word' }} data-testid="ticket-subject">{ticket.subject}</Title>
+          <Title order={4} style={{ wordBreak: 'break-word' }} data-testid="ticket-subject">
+            {ticket.subject}
+          </Title>
           <Text size="xs" c="dimmed">
-            {t('ticket.createdAt')} {formatDateTime(ticket.createdAt)} · {t('ticket.channel')}: {t(`common.channel.${ticket.channel}`)}
+            {t('ticket.createdAt')} {formatDateTime(ticket.createdAt)} · {t('ticket.channel')}:{' '}
+            {t(`common.channel.${ticket.channel}`)}
             {ticket.product ? ` · ${t(`common.product.${ticket.product}`)}` : ''} · {t('ticket.assignee')}:{' '}
-            <Text span inherit c={assigneeName ? undefined : 'dimmed'} fw={assigneeName ? 600 : undefined} data-testid="ticket-assignee">
+            <Text
+              span
+              inherit
+              c={assigneeName ? undefined : 'dimmed'}
+              fw={assigneeName ? 600 : undefined}
+              data-testid="ticket-assignee"
+            >
               {assigneeName || t('ticket.unassigned')}
             </Text>
           </Text>
@@ -51,14 +87,26 @@ export function TicketHeader({ ticket, assigneeName, onClose, onEdit }: { ticket
         <Group gap={4} wrap="nowrap">
           {onEdit && (
             <Tooltip label={`${t('ticket.edit.title')} (${shortcutLabel(editShortcut)})`}>
-              <ActionIcon variant="subtle" color="gray" onClick={onEdit} aria-label={t('ticket.edit.title')} data-testid="ticket-edit">
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={onEdit}
+                aria-label={t('ticket.edit.title')}
+                data-testid="ticket-edit"
+              >
                 <IconPencil size={16} />
               </ActionIcon>
             </Tooltip>
           )}
           {onClose && (
             <Tooltip label={t('ticket.close')}>
-              <ActionIcon variant="subtle" color="gray" onClick={onClose} aria-label={t('ticket.close')} data-testid="ticket-close">
+              <ActionIcon
+                variant="subtle"
+                color="gray"
+                onClick={onClose}
+                aria-label={t('ticket.close')}
+                data-testid="ticket-close"
+              >
                 <IconX size={16} />
               </ActionIcon>
             </Tooltip>

@@ -50,7 +50,13 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   };
   // A closed ticket is history: it is not edited (a note can still be added).
   const editable = Boolean(ticket) && ticket?.status !== 'closed';
-  useTicketCommands(available, run, focusComposer, Boolean(ticket) && dialog === null && !editing, editable ? () => setEditing(true) : null);
+  useTicketCommands(
+    available,
+    run,
+    focusComposer,
+    Boolean(ticket) && dialog === null && !editing,
+    editable ? () => setEditing(true) : null,
+  );
 
   if (ticket === undefined) {
     return (
@@ -62,7 +68,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   if (ticket === null) {
     return (
       <Center h="100%" p="md" data-testid="ticket-view" data-state="missing">
-        <Text c="dimmed" size="sm">{t('ticket.notFound')}</Text>
+        <Text c="dimmed" size="sm">
+          {t('ticket.notFound')}
+        </Text>
       </Center>
     );
   }
@@ -84,11 +92,17 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         )}
         <ClientCard ticket={ticket} />
         <Paper withBorder p="sm">
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>{t('ticket.description')}</Text>
+          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+            {t('ticket.description')}
+          </Text>
           {ticket.description ? (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="ticket-description">{ticket.description}</Text>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="ticket-description">
+              {ticket.description}
+            </Text>
           ) : (
-            <Text size="sm" c="dimmed">{t('ticket.noDescription')}</Text>
+            <Text size="sm" c="dimmed">
+              {t('ticket.noDescription')}
+            </Text>
           )}
         </Paper>
         <TicketFacts ticket={ticket} agentNames={agentNames} articles={articles} />
@@ -100,7 +114,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           canNote={available.includes('note')}
           inputRef={composerRef}
         />
-        <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="xs">{t('ticket.timeline.title')}</Text>
+        <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="xs">
+          {t('ticket.timeline.title')}
+        </Text>
         <Timeline events={events} agentNames={agentNames} articles={articles} />
       </Stack>
       <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} />

@@ -75,11 +75,24 @@ function useEntryText(agentNames: Map<string, string>, articles: Map<string, KbA
 const bullets = { public: IconMessageCircle, internal: IconLock, system: IconPoint } as const;
 const colors = { public: 'indigo', internal: 'yellow', system: 'gray' } as const;
 
-export function Timeline({ events, agentNames, articles }: { events: TicketEvent[]; agentNames: Map<string, string>; articles: Map<string, KbArticle> }) {
+export function Timeline({
+  events,
+  agentNames,
+  articles,
+}: {
+  events: TicketEvent[];
+  agentNames: Map<string, string>;
+  articles: Map<string, KbArticle>;
+}) {
   const { t } = useTranslation();
   const text = useEntryText(agentNames, articles);
   const entries = timelineOf(events);
-  if (entries.length === 0) return <Text size="sm" c="dimmed">{t('ticket.timeline.empty')}</Text>;
+  if (entries.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t('ticket.timeline.empty')}
+      </Text>
+    );
   return (
     <MantineTimeline bulletSize={20} lineWidth={2} data-testid="timeline">
       {entries.map((e) => {
@@ -93,9 +106,19 @@ export function Timeline({ events, agentNames, articles }: { events: TicketEvent
             data-kind={e.key}
             title={
               <Group gap={6} wrap="wrap">
-                <Text size="sm" fw={600}>{text(e)}</Text>
-                {e.tone === 'public' && <Badge size="xs" variant="light" color="indigo">{t('ticket.timeline.public')}</Badge>}
-                {e.tone === 'internal' && e.body && <Badge size="xs" variant="light" color="yellow">{t('ticket.timeline.internal')}</Badge>}
+                <Text size="sm" fw={600}>
+                  {text(e)}
+                </Text>
+                {e.tone === 'public' && (
+                  <Badge size="xs" variant="light" color="indigo">
+                    {t('ticket.timeline.public')}
+                  </Badge>
+                )}
+                {e.tone === 'internal' && e.body && (
+                  <Badge size="xs" variant="light" color="yellow">
+                    {t('ticket.timeline.internal')}
+                  </Badge>
+                )}
               </Group>
             }
           >
@@ -103,8 +126,16 @@ export function Timeline({ events, agentNames, articles }: { events: TicketEvent
               {e.author || t('ticket.timeline.system')} · {formatDateTime(e.at)}
             </Text>
             {e.body && (
-              <Paper mt={4} px="sm" py={6} bg={e.tone === 'internal' ? 'var(--mantine-color-yellow-light)' : 'var(--mantine-color-default-hover)'} radius="sm">
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>{e.body}</Text>
+              <Paper
+                mt={4}
+                px="sm"
+                py={6}
+                bg={e.tone === 'internal' ? 'var(--mantine-color-yellow-light)' : 'var(--mantine-color-default-hover)'}
+                radius="sm"
+              >
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}>
+                  {e.body}
+                </Text>
               </Paper>
             )}
           </MantineTimeline.Item>

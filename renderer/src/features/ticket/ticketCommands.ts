@@ -55,13 +55,31 @@ export function useTicketCommands(
   if (enabled) {
     for (const type of barActions) {
       if (!available.includes(type)) continue;
-      commands.push({ id: `ticket.${type}`, label: t(`ticket.actions.${type}`), group, shortcut: actionShortcuts[type], run: () => run(type) });
+      commands.push({
+        id: `ticket.${type}`,
+        label: t(`ticket.actions.${type}`),
+        group,
+        shortcut: actionShortcuts[type],
+        run: () => run(type),
+      });
     }
     if (available.includes('reply')) {
-      commands.push({ id: 'ticket.focusReply', label: t('ticket.commands.focusReply'), group, shortcut: 'alt+r', run: () => focusComposer('reply') });
+      commands.push({
+        id: 'ticket.focusReply',
+        label: t('ticket.commands.focusReply'),
+        group,
+        shortcut: 'alt+r',
+        run: () => focusComposer('reply'),
+      });
     }
     if (available.includes('note')) {
-      commands.push({ id: 'ticket.focusNote', label: t('ticket.commands.focusNote'), group, shortcut: 'alt+m', run: () => focusComposer('note') });
+      commands.push({
+        id: 'ticket.focusNote',
+        label: t('ticket.commands.focusNote'),
+        group,
+        shortcut: 'alt+m',
+        run: () => focusComposer('note'),
+      });
     }
     if (edit) commands.push({ id: 'ticket.edit', label: t('ticket.edit.title'), group, shortcut: editShortcut, run: edit });
   }

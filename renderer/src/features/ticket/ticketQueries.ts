@@ -37,7 +37,10 @@ export function useAgentNames(db: DeskDatabase): Map<string, string> {
 export function useKbArticles(db: DeskDatabase, ids: readonly string[]): Map<string, KbArticle> {
   const key = [...new Set(ids)].sort().join('|');
   return useObservable(
-    () => db.kb.findByIds(key ? key.split('|') : []).$.pipe(map((m) => new Map([...m].map(([id, d]) => [id, d.toJSON() as KbArticle])))),
+    () =>
+      db.kb
+        .findByIds(key ? key.split('|') : [])
+        .$.pipe(map((m) => new Map([...m].map(([id, d]) => [id, d.toJSON() as KbArticle])))),
     [db, key],
     new Map<string, KbArticle>(),
   );

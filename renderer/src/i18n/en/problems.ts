@@ -18,7 +18,8 @@ export const problems: EnglishOf<typeof ru> = {
   retryHint: 'Write the document again and send it to the server',
   retryUnavailable: 'This entry cannot be sent again: it can only be discarded.',
   discardHint: 'Delete the local change and take the server version',
-  discardBody: '“{{label}}”: the local change will be deleted and the server version kept. A document the server does not have is deleted from this computer.',
+  discardBody:
+    '“{{label}}”: the local change will be deleted and the server version kept. A document the server does not have is deleted from this computer.',
   keepLocal: 'Keep it',
   sent: 'Sent again: “{{label}}”',
   restored: 'Server version taken: “{{label}}”',

@@ -24,7 +24,8 @@ export const shell: EnglishOf<typeof ru> = {
     lastSync: 'Synced at {{time}}',
     neverSynced: 'Not synced yet',
     clockSkew: 'This computer’s clock is {{minutes}} min off the server’s; deadlines use the server clock',
-    offlineBanner: 'No connection to the server. Keep working: your changes are saved on this computer and will be sent when the connection returns.',
+    offlineBanner:
+      'No connection to the server. Keep working: your changes are saved on this computer and will be sent when the connection returns.',
     expired: 'Your session expired. Sign in again to resume syncing; the data on this computer is kept.',
     signInAgain: 'Sign in again',
     problems_one: '{{count}} sync problem',

@@ -133,11 +133,29 @@ export const ticket: EnglishOf<typeof ru> = {
       note: 'What was discussed',
       hint: 'Counts as the first contact with the client',
     },
-    waitForClient: { title: 'Wait for the client', note: 'What we wait for (optional)', hint: 'The resolution countdown stops until the client answers' },
+    waitForClient: {
+      title: 'Wait for the client',
+      note: 'What we wait for (optional)',
+      hint: 'The resolution countdown stops until the client answers',
+    },
     clientAnswered: { title: 'Client answered', note: 'What the client said (optional)' },
-    changePriority: { title: 'Change priority', priority: 'New priority', reason: 'Why (optional)', hint: 'SLA deadlines are recomputed from the ticket’s creation' },
-    requestEscalation: { title: 'Request escalation to development', reason: 'Reason for escalation', hint: 'The head of department approves the request' },
-    approveEscalation: { title: 'Approve escalation', devTask: 'Development task', devTaskPlaceholder: 'E.g. DEV-1234 or a link to the task', comment: 'Comment (optional)' },
+    changePriority: {
+      title: 'Change priority',
+      priority: 'New priority',
+      reason: 'Why (optional)',
+      hint: 'SLA deadlines are recomputed from the ticket’s creation',
+    },
+    requestEscalation: {
+      title: 'Request escalation to development',
+      reason: 'Reason for escalation',
+      hint: 'The head of department approves the request',
+    },
+    approveEscalation: {
+      title: 'Approve escalation',
+      devTask: 'Development task',
+      devTaskPlaceholder: 'E.g. DEV-1234 or a link to the task',
+      comment: 'Comment (optional)',
+    },
     returnEscalation: { title: 'Return without escalation', comment: 'Comment for the manager' },
     developmentAnswered: { title: 'Development answered', note: 'What development said' },
     resolve: {

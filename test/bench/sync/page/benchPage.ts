@@ -26,7 +26,11 @@ interface Opened {
 /** The parts of RxDB's internal replication state (replication-protocol/index.js) read for a stall. */
 interface DebugState {
   firstSyncDone: { down: { getValue(): boolean }; up: { getValue(): boolean } };
-  events: { active: { down: { getValue(): boolean }; up: { getValue(): boolean } }; canceled: { getValue(): boolean }; paused: { getValue(): boolean } };
+  events: {
+    active: { down: { getValue(): boolean }; up: { getValue(): boolean } };
+    canceled: { getValue(): boolean };
+    paused: { getValue(): boolean };
+  };
   stats: unknown;
 }
 
@@ -177,7 +181,9 @@ const api: SyncBenchApi = {
       awaited.map(async (name) => {
         await sync.awaitInitialReplicationOf(name);
         done[name] = performance.now() - started;
-        console.info(`[bench] ${name} done after ${(done[name] / 1000).toFixed(1)} s (at ${(performance.now() / 1000).toFixed(2)} s)`);
+        console.info(
+          `[bench] ${name} done after ${(done[name] / 1000).toFixed(1)} s (at ${(performance.now() / 1000).toFixed(2)} s)`,
+        );
       }),
     );
     const totalMs = performance.now() - started;
@@ -226,7 +232,9 @@ const api: SyncBenchApi = {
   },
 
   async ticketIds(skip: number, count: number) {
-    const docs = await need().db.tickets.find({ sort: [{ id: 'asc' }], skip, limit: count }).exec();
+    const docs = await need()
+      .db.tickets.find({ sort: [{ id: 'asc' }], skip, limit: count })
+      .exec();
     return docs.map((d) => d.id);
   },
 
