@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 /**
- * The house has four environments (ARCHITECTURE.md): shared/ (pure), renderer/ (DOM),
+ * The house has four environments (docs/architecture.md): shared/ (pure), renderer/ (DOM),
  * electron/ (main + preload), server/ (Node). Imports point one way; these rules enforce it.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];

@@ -62,7 +62,7 @@ export interface WindowBounds {
   maximized?: boolean;
 }
 
-/** Alarm thresholds in minutes (PRODUCT.md, alarms issue). Editable in Настройки. */
+/** Alarm thresholds in minutes. Editable in Настройки. */
 export interface AlarmThresholds {
   /** Warn when first contact of an emergency is this many minutes away. */
   emergencyContactWarnBefore: number;

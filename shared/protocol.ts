@@ -1,5 +1,5 @@
 /**
- * The HTTP protocol between a workstation and the central endpoint (ARCHITECTURE.md, "Sync protocol").
+ * The HTTP protocol between a workstation and the central endpoint (docs/sync.md).
  * Replication routes per collection:
  *   GET  /api/replication/:collection/pull?id=&updatedAt=&limit=   -> PullResponse
  *   POST /api/replication/:collection/push   body: PushRow[]        -> PushResponse

@@ -1,5 +1,5 @@
 /**
- * The embedded central endpoint (issue 5, item 5): with no endpoint configured, the desktop app
+ * The embedded central endpoint (docs/architecture.md, "Utility process"): with no endpoint configured, the desktop app
  * runs the central endpoint itself in an Electron utility process, with its data in
  * userData/central and listening on 127.0.0.1 only. A separate process keeps PGlite's work off
  * the main process, whose event loop must stay free for alarms.

@@ -1,5 +1,5 @@
 /**
- * The security baseline (issue 2, item 4): a renderer that cannot reach Node, cannot navigate away
+ * The security baseline: a renderer that cannot reach Node, cannot navigate away
  * from the app, cannot open windows, and gets no permission but notifications. The production
  * Content-Security-Policy is injected into index.html by the renderer build (renderer/vite.shared.ts).
  */

@@ -1,7 +1,7 @@
 /**
  * The one way documents get stored: inside a transaction that holds its collection's lock.
  *
- * Ordering guarantee (ARCHITECTURE.md, "Sync protocol"): `updatedAt` is strictly increasing per
+ * Ordering guarantee (docs/sync.md, "Pull"): `updatedAt` is strictly increasing per
  * collection in COMMIT order, so a pull that has seen checkpoint C can never later miss a row
  * with a smaller (updatedAt, id). A writer first takes pg_advisory_xact_lock for the collection,
  * held until its commit or rollback; only then (in a new statement, hence a fresh READ COMMITTED

@@ -1,5 +1,5 @@
 /**
- * Push: store a batch of documents from a workstation (ARCHITECTURE.md, "Sync protocol").
+ * Push: store a batch of documents from a workstation (docs/sync.md, "Push").
  * Each document is checked on its own (role, schema, conflicts, immutable fields); the refused
  * ones are answered in `rejected` or `conflicts`, the rest are stored in one transaction, so the
  * accepted part of a batch is atomic.

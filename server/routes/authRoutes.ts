@@ -1,4 +1,4 @@
-/** Sign-in, sign-out and "who am I" (ARCHITECTURE.md: /api/auth/*). */
+/** Sign-in, sign-out and "who am I": /api/auth/* (docs/sync.md, "Authentication"). */
 import type { FastifyInstance } from 'fastify';
 import type { LoginResponse } from '#shared/protocol.ts';
 import type { Role } from '#shared/domain/enums.ts';

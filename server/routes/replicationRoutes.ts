@@ -1,4 +1,4 @@
-/** The replication routes of ARCHITECTURE.md, "Sync protocol": pull, push and the live pull stream. */
+/** The replication routes of docs/sync.md: pull, push and the live pull stream. */
 import type { FastifyInstance } from 'fastify';
 import type { PushResponse } from '#shared/protocol.ts';
 import { parsePullQuery, pullDocuments } from '../replication/pullDocuments.ts';

@@ -1,5 +1,5 @@
 /**
- * The demo tickets: 12 months ending at `now` at the volumes of PRODUCT.md (about 14 a working
+ * The demo tickets: 12 months ending at `now` at the volumes of docs/product.md (about 14 a working
  * day, ~3,500 a year; `scale` multiplies), a realistic mix of priorities, channels and products,
  * each with its statusLog and timeline. Deadlines come from the SLA engine (withSlaDeadlines);
  * resolution times are drawn around them so most tickets meet the SLA and a few breach.

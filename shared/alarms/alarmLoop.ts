@@ -42,7 +42,7 @@ export interface AlarmLoopOptions {
   /** Raises one alarm; `firedAt` is the instant of the check that found it due. */
   onFire(due: DueAlarm, firedAt: number): void;
   clock: AlarmClock;
-  /** At most 15 s (issue 7). */
+  /** At most 15 s: a timer that fires late (sleep, a throttled page) delays an alarm by one check at most. */
   checkIntervalMs?: number;
   timing?: AlarmTiming;
   /** How long the log remembers alarms of tickets that left the list. */

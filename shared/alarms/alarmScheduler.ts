@@ -1,5 +1,5 @@
 /**
- * The pure core of the alarm scheduler (ARCHITECTURE.md, "Alarms and notifications").
+ * The pure core of the alarm scheduler (docs/architecture.md, "SLA engine and alarms").
  *
  * The renderer computes every alarm that still matters (past-due ones included, so a restart or a
  * wake from sleep can catch up) and replaces the whole list whenever tickets change. The host keeps

@@ -1,5 +1,5 @@
 /**
- * The alarm rules (issue 7, "Thresholds"): from tickets and their SLA due instants to the list of
+ * The alarm rules: from tickets and their SLA due instants to the list of
  * alarms the host schedules. The SLA engine computes the instants; this file only places the alarm
  * stages around them, so it takes those instants as plain input.
  *

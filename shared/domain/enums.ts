@@ -1,4 +1,4 @@
-/** The closed vocabularies of the domain (PRODUCT.md, glossary). Names are English; the UI translates. */
+/** The closed vocabularies of the domain (docs/product.md, glossary). Names are English; the UI translates. */
 
 export const priorities = ['emergency', 'standard', 'consultation'] as const;
 export type Priority = (typeof priorities)[number];

@@ -1,5 +1,5 @@
 /**
- * The knowledge base seen from a ticket being resolved (PRODUCT.md duty 9, KPI "solutions
+ * The knowledge base seen from a ticket being resolved (docs/product.md, duty 9, KPI "solutions
  * documented"): finding an article to link, and drafting a new one from the ticket.
  */
 import type { KbArticle } from '../schema/kbSchema.ts';

@@ -1,5 +1,5 @@
 /**
- * Three-way merge of a document edited on two sides while apart (ARCHITECTURE.md, "Data").
+ * Three-way merge of a document edited on two sides while apart (docs/sync.md, "Conflicts").
  * base = the master state the local change was made on (assumedMasterState), local = our new
  * state, remote = the master state the server holds now.
  *

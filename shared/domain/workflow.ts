@@ -1,5 +1,5 @@
 /**
- * The support workflow as a state machine (PRODUCT.md duties 5, 6, 8, 10; issue 6).
+ * The support workflow as a state machine (docs/product.md, duties 5, 6, 8 and 10).
  *
  *   new ──take──▶ in_progress ◀──client answered── waiting_client
  *                   │   ▲  └────wait for client──────────▲

@@ -1,5 +1,5 @@
 /**
- * Field builders shared by the document schemas. RxDB's index rules (ARCHITECTURE.md, "Data"):
+ * Field builders shared by the document schemas. RxDB's index rules:
  * indexed strings need maxLength, indexed numbers need multipleOf/minimum/maximum, indexed
  * booleans must be required. Instants are epoch milliseconds.
  */

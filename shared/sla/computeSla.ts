@@ -1,6 +1,6 @@
 /**
- * The SLA state of a ticket at an instant: every deadline, countdown and stage (ARCHITECTURE.md,
- * "SLA engine"). Pure: the caller passes `now`, the calendar and the policy of the ticket's
+ * The SLA state of a ticket at an instant: every deadline, countdown and stage (shared/sla/README.md).
+ * Pure: the caller passes `now`, the calendar and the policy of the ticket's
  * current priority. A priority change needs nothing special: every deadline is recomputed from
  * creation under the new priority's policy, with the paused time kept (it comes from statusLog).
  *

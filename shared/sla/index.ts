@@ -1,5 +1,5 @@
 /**
- * shared/sla: the business calendar and the SLA engine (ARCHITECTURE.md, "SLA engine").
+ * shared/sla: the business calendar and the SLA engine (shared/sla/README.md).
  * Pure functions; instants are epoch milliseconds; callers pass `now`.
  */
 export type {

@@ -1,5 +1,5 @@
 /**
- * SLA policies per priority (PRODUCT.md, "SLA deadlines"). Plain JSON: the head of department
+ * SLA policies per priority (docs/product.md, "SLA deadlines"). Plain JSON: the head of department
  * edits them and they are stored as the `sla-policies` config document.
  */
 import type { Priority } from '../domain/enums.ts';
@@ -44,7 +44,7 @@ export type SlaPolicies = Readonly<Record<Priority, SlaPolicy>>;
 const waitingForClient = ['waiting_client'] as const;
 const fiveCalendarDays: SlaDuration = { minutes: 5 * 24 * 60, clock: 'calendar' };
 
-/** The job description's numbers (PRODUCT.md): the defaults until the head of department edits them. */
+/** The job description's numbers (docs/product.md): the defaults until the head of department edits them. */
 export function defaultSlaPolicies(): SlaPolicies {
   return {
     emergency: {

@@ -1,5 +1,5 @@
 /**
- * Alarms in the web twin (issue 7): the shared alarm loop on the browser clock, Web Notifications,
+ * Alarms in the web twin: the shared alarm loop on the browser clock, Web Notifications,
  * in-window banners, and the alarm list following sync between agents.
  *
  * Notifications are observed by wrapping window.Notification in a subclass that records every

@@ -1,6 +1,6 @@
 /**
  * The demo workspace: deterministic (same `now` → same documents, on PGlite and PostgreSQL) and
- * shaped like PRODUCT.md's year: ~3,500 tickets (~292 a month), the priority/channel mix,
+ * shaped like the year of docs/product.md: ~3,500 tickets (~292 a month), the priority/channel mix,
  * escalations ~10%, repeats ~8%, CSAT ≥ 4.5, old tickets closed, today's emergencies waiting.
  */
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';

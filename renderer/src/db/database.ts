@@ -55,7 +55,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DeskDa
   const db = await createRxDatabase<DeskCollections>({
     name: options.name,
     storage,
-    // One window (ARCHITECTURE.md): no cross-tab leader election.
+    // One window per profile: no cross-tab leader election.
     multiInstance: false,
     eventReduce: true,
     closeDuplicates: true,

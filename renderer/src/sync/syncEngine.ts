@@ -1,5 +1,5 @@
 /**
- * Replication of every collection with the central endpoint (ARCHITECTURE.md, "Sync protocol"):
+ * Replication of every collection with the central endpoint (docs/sync.md):
  * RxDB's replicateRxCollection with our pull, push and live-stream handlers. Conflicts are merged
  * by the collections' conflict handlers (renderer/src/db/conflictHandler.ts); refused documents go
  * to the sync-problems list while the rest of the batch syncs; the outbox counts what is pending.

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:server`: the central endpoint under load (issue 4 targets), on a throwaway
+ * `npm run bench:server`: the central endpoint under load (targets below), on a throwaway
  * PostgreSQL cluster (fsync on) with PGlite figures beside. The server runs as its own process
  * (`node server/cli.ts`); this process plays the workstations.
  *   1. 20 concurrent clients push batches of 100 new tickets: documents/s (>= 2,000) and push

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sla`: the SLA engine's speed (issue 3 targets: addWorkingMinutes median <= 5 µs
+ * `npm run bench:sla`: the SLA engine's speed (targets: addWorkingMinutes median <= 5 µs
  * a call, computeSla for 50,000 tickets <= 300 ms). Random but seeded, so runs compare.
  */
 import { performance } from 'node:perf_hooks';

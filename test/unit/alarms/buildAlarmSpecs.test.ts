@@ -13,7 +13,7 @@ function plan(tickets: AlarmTicket[], who: Partial<AlarmAudience> = {}): Array<[
   return buildAlarmSpecs(tickets, { ...audience, ...who }).map((a) => [a.metric, a.stage, (a.at - t0) / minute, a.severity]);
 }
 
-describe('emergency thresholds (issue 7)', () => {
+describe('emergency thresholds', () => {
   it('places every stage: arrival at once, contact warning at minute 10, breach at 15, resolution warning 30 min before, breach', () => {
     expect(plan([emergency()])).toEqual([
       ['arrival', 'arrived', 0, 'critical'],

@@ -1,5 +1,5 @@
 /**
- * The one-way imports of ARCHITECTURE.md are enforced by lint, not by hope: each case lints a
+ * The one-way imports (docs/architecture.md) are enforced by lint, not by hope: each case lints a
  * few lines as if they lived at `file`, through the project's own eslint.config.js, and checks
  * which rule fires with which message (or that nothing fires at all for an allowed import).
  */

@@ -22,7 +22,7 @@ function log(...entries: [string, string][]): SlaTicket['statusLog'] {
 }
 
 describe('default policies (job description)', () => {
-  it('has the numbers of PRODUCT.md', () => {
+  it('has the numbers of docs/product.md', () => {
     expect(emergency.firstContact).toEqual({ minutes: 15, clock: 'business' });
     expect(emergency.resolution).toEqual({ target: { minutes: 240, clock: 'business' }, limit: null });
     expect(standard.resolution).toEqual({

@@ -1,6 +1,5 @@
 /**
- * The shipped Russian production calendar, checked day by day against the facts of issue 3
- * (the official decrees), independently of how the data file encodes them.
+ * The shipped Russian production calendar, checked day by day against the official decrees, independently of how the data file encodes them.
  */
 import { describe, expect, it } from 'vitest';
 import ru2025 from '../../../resources/calendars/ru/2025.json' with { type: 'json' };

@@ -1,6 +1,6 @@
 /**
  * Importing a year in the xmlcalendar format (XML and JSON). The fixtures encode the decrees'
- * facts (issue 3); an imported year must give exactly the working days of the shipped data.
+ * facts; an imported year must give exactly the working days of the shipped data.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * The alarms of the signed-in desk (issue 7): keeps the host's alarm list and attention count in
+ * The alarms of the signed-in desk: keeps the host's alarm list and attention count in
  * step with the tickets, and answers what the host reports: a fired alarm gets a banner (when the
  * system could not show it, and always for emergencies) and the alert tone (emergencies, when
  * sound is on); a clicked notification opens its ticket.
