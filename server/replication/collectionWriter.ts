@@ -63,8 +63,8 @@ export class CollectionWriter {
    * Stored documents by id (parsed), for conflict and immutability checks.
    * One primary-key lookup per id, on purpose: for `id in (...)` a planner without statistics
    * (PGlite, a standalone backend, never has any: no autovacuum) scans the collection's whole
-   * range of the documents_feed index, so each push cost more as the collection grew (75 ms for
-   * 100 ids at 50,000 tickets, against under 1 ms). `offset 0` keeps the lookup a subquery of
+   * range of the documents_feed index, so each push would cost more as the collection grows
+   * (docs/performance-backend.md). `offset 0` keeps the lookup a subquery of
    * its own, so the planner cannot merge it into a join and pick that scan again.
    */
   async readStored(ids: readonly string[]): Promise<Map<string, WireDocument>> {

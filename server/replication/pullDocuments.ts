@@ -21,11 +21,10 @@ export interface PullPage {
  * A page must come from walking the documents_feed index in order, stopping after `limit` rows.
  * The planner only picks that plan when its statistics say many rows follow the checkpoint.
  * Without statistics it guesses a few hundred, reads every row after the checkpoint and sorts
- * them: each page costs the rest of the collection, and a full pull of 50,000 tickets took 20+ s
- * instead of 2. PGlite (a standalone backend: no autovacuum) never has statistics; PostgreSQL
- * lacks them for a while after a burst of writes (a seed, a restore). Turning sorts off for this
- * one statement (SET LOCAL: only inside its transaction) leaves the ordered index scan as the
- * only plan without a sort.
+ * them: each page costs the rest of the collection (docs/performance-backend.md). PGlite (a
+ * standalone backend: no autovacuum) never has statistics; PostgreSQL lacks them for a while after
+ * a burst of writes (a seed, a restore). Turning sorts off for this one statement (SET LOCAL: only
+ * inside its transaction) leaves the ordered index scan as the only plan without a sort.
  */
 export async function pullDocuments(
   db: Kysely<DbSchema>,

@@ -2,7 +2,7 @@
  * The quick filter over many tickets at once: every ticket's search text (lower case, ё as е)
  * joined into one string, built once per data change. A query word is found with `indexOf` over
  * that one string, jumping to the next ticket after each hit, instead of an `includes` per ticket:
- * at 45,000 open tickets a keystroke scans in a few milliseconds instead of 50-130 ms.
+ * one scan of one string stays within a keystroke's budget at tens of thousands of tickets.
  *
  * Matches exactly what matchesQuickFilter (queueOrder.ts) matches: a query word never holds
  * whitespace, so collapsing the text's whitespace (as normalizeSearchText does) changes nothing

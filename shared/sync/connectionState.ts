@@ -9,8 +9,8 @@
  * (the server closed it) is not: its reconnect, half a second later, decides. An answer from the
  * endpoint (a request, a stream that connected) makes it reachable again, unless the request was
  * sent before the latest evidence of the contrary: an answer to a request sent before the network
- * went down says nothing about now (it once turned a desk that had just gone offline back to
- * «online» for good, its live streams being idle). Instants are the caller's clock, in ms.
+ * went down says nothing about now (with idle live streams, nothing else would correct it).
+ * Instants are the caller's clock, in ms.
  */
 
 export type ConnectionState = 'online' | 'connecting' | 'offline' | 'signed_out';

@@ -1,11 +1,10 @@
 /**
  * Pacing of a first sync's pulls. RxDB's downstream fetches pages back to back and persists them
  * behind, merging every page not yet persisted into one bulk write (replication-protocol/
- * downstream.js). The server answers a page of the timeline in about 0.1 s, the local database
- * takes about a second to store it: the fetching ran far ahead, and the desk then wrote tens of
- * thousands of documents in one IndexedDB transaction, during which every local save (a ticket,
- * the outbox) waited — up to 21 s in a first sync of the demo workspace. Pacing the pulls keeps
- * each bulk to a couple of pages, so a save waits for one of them at most.
+ * downstream.js). The server answers a page far faster than the local database stores it, so
+ * unpaced fetching runs ahead and the desk writes tens of thousands of documents in one IndexedDB
+ * transaction, during which every local save (a ticket, the outbox) waits. Pacing the pulls keeps
+ * each bulk to a couple of pages, so a save waits for one of them at most (docs/performance-sync.md).
  */
 import type { Checkpoint } from '../protocol.ts';
 

@@ -165,10 +165,9 @@ test('J/K move the selection, Enter opens the ticket beside the queue, Esc close
 test('the queue is a grid of plain elements: no table elements, no custom properties set inline in the rows', async ({
   page,
 }) => {
-  // With Mantine's Table (table/tr/td) the style recalculation of a scroll grew with every scroll in
-  // the same page, to 2-4 frames/s at 50,000 tickets; inline `--x` colours on every cell cost
-  // more. Both are checked here; the frame rate itself is npm run bench:queue
-  // (docs/performance-queue.md, third round).
+  // Table elements make a scroll's style recalculation grow with every scroll in the same page, and
+  // inline `--x` colours on every cell cost more. Both are checked here; the frame rate itself is
+  // npm run bench:queue (docs/performance-queue.md).
   await openQueue(page, colleague);
   const grid = page.getByTestId('queue-table');
   await expect(grid).toHaveAttribute('role', 'grid');

@@ -3,15 +3,13 @@
  * selector and sort the chosen index satisfies (RxDB's own query plan says so) and which has a
  * limit, the documents are exactly the first `limit` entries of the index's key range, so one
  * `getAll(range, limit)` returns them. RxDB's Dexie storage walks a cursor instead, one round trip
- * to the browser's IndexedDB per document; the queue's first page (five statuses, 60 tickets
- * each) spent 160-230 ms of its first render in those round trips (docs/performance-queue.md,
- * fourth round).
+ * to IndexedDB per document, which dominated the queue's first render (docs/performance-queue.md).
  *
  * Read-only and used for the first page only: what it returns is replaced by the live query as
  * soon as that has every ticket. It relies on the Dexie storage's layout (exported helpers of
  * rxdb/plugins/storage-dexie: the docs table, the index names, the boolean mapping);
  * test/unit/db/indexedPageRead.test.ts compares it with RxDB's own result, and whenever the plan
- * does not allow it, or anything fails, the query runs through RxDB as before.
+ * does not allow it, or anything fails, the query runs through RxDB.
  */
 import type { DexieStorageInternals, MangoQuery, RxCollection, RxDocumentData, RxQueryPlan } from 'rxdb';
 import {

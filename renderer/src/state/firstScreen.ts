@@ -2,7 +2,7 @@
  * The first screen of a start: the queue's first rows (or its empty state) on screen. The
  * start-up's background work waits for it, at most a bound: the alarm schedule's read of every
  * open ticket and the start of replication, so the manager's first rows do not share IndexedDB
- * and the main thread with them (docs/performance-queue.md, fourth round).
+ * and the main thread with them.
  */
 let shown = false;
 const waiting = new Set<() => void>();

@@ -84,9 +84,9 @@ type AnyDoc = Record<string, unknown> & { id: string };
 /**
  * Pulled documents in id order. RxDB stamps every document of one bulk write with the same
  * `_meta.lwt` and takes the bulk's last row as the checkpoint of its push side, which reads the
- * local changes in (lwt, id) order: the rows of a bulk with a greater id than the last one were
- * read again at the next start, 200 at a time, and a first sync writes bulks of thousands. With
- * each page in id order the last row is (nearly) the greatest.
+ * local changes in (lwt, id) order: the rows of a bulk with a greater id than the last one would be
+ * read again at the next start, and a first sync writes bulks of thousands. With each page in id
+ * order the last row is (nearly) the greatest.
  */
 function inIdOrder<T extends { id: string }>(docs: T[]): T[] {
   return docs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -354,8 +354,7 @@ export class SyncEngine {
    * The periodic pull, for collections without a live stream or whose stream is down. Never
    * during a collection's first pull: a RESYNC also makes RxDB's push side re-read every document
    * written since its last push checkpoint, and in a first sync that checkpoint trails the pull by
-   * tens of thousands of documents (a poll every 30 s re-read the pulled timeline in pages of 200,
-   * slowed the first sync down and left the re-reading for the next start).
+   * tens of thousands of documents: re-reading them slows the first sync down (docs/performance-sync.md).
    */
   private poll(): void {
     for (const [name, r] of this.replications) {

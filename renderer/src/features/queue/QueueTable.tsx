@@ -1,24 +1,12 @@
 /**
- * The queue table: the header (QueueHeader.tsx: TanStack Table for the columns) and a body drawn
- * with TanStack Virtual, so only the rows on screen exist in the DOM. The rows are drawn straight
- * from the view's tickets (TanStack's row model would build a row object for each of 50,000
- * tickets on every keystroke of the filter), as plain elements.
- *
- * A grid of plain elements (role grid/row/gridcell) styled by QueueTable.module.css, not Mantine's
- * Table: no table elements, so none of the table rules and table-layout quirks apply to the rows.
- *
- * Scrolling re-renders the body alone. Its rows are keyed by slot (the row index modulo the most
- * rows ever on screen), not by ticket: a jump of a screen or more reuses the same row elements
- * with new text instead of removing and creating every row, and a step of one row still changes
- * one slot only. Rows are memoised; only their countdown and age cells follow the shared ticker.
- *
- * Skimming: while a scroll moves the rows a screen or more between two renders (the scrollbar
- * dragged, the list flung, End), the rows show only their number (and the emergency's red edge)
- * and get their other cells back when the scroll stops (TanStack's isScrolling, 150 ms after the
- * last scroll event), as react-window's placeholders-while-scrolling. Each frame of a skim then
- * lays out and paints one short text a row instead of nine cells
- * (docs/performance-queue.md, fourth round). A wheel or keyboard scroll, a few rows at a time,
- * never skims.
+ * The queue table: the header (QueueHeader.tsx, TanStack Table for the columns) and a body
+ * virtualised with TanStack Virtual, drawn straight from the view's tickets as a grid of plain
+ * elements (role grid/row/gridcell): no row model rebuilt per keystroke, no table layout.
+ * Rows are keyed by slot (row index modulo the most rows on screen), so a jump reuses the same
+ * elements; only the countdown and age cells follow the shared ticker. While a scroll moves a
+ * screen or more between renders (scrollbar dragged, End), rows skim: their number and the
+ * emergency's edge only, until TanStack's isScrolling ends. A wheel or keyboard scroll never
+ * skims. Why each choice, with figures: docs/performance-queue.md, "How the queue stays fast".
  */
 import { Center, Text } from '@mantine/core';
 import { useVirtualizer } from '@tanstack/react-virtual';

@@ -2,11 +2,10 @@
  * Each column's sort ranks (shared/domain/queueSortRanks.ts) for the current tickets.
  *
  * prepareSortRanks builds them in the background after the tickets change: the keys of one column
- * per macrotask on the main thread (a few ms), the ranking (the sort of up to 50,000 distinct
- * strings, 50-150 ms) in a worker, so neither a click on a header nor the quick filter's
- * keystrokes wait for it. A sort asked for before its column is prepared builds it on the spot, as
- * before. (Building them on the main thread in idle time was tried: the builds landed between
- * keystrokes of the quick filter.)
+ * per macrotask on the main thread, the ranking (a sort of every distinct value) in a worker, so
+ * neither a click on a header nor the quick filter's keystrokes wait for it (idle time on the main
+ * thread is not enough: it falls between keystrokes). A sort asked for before its column is
+ * prepared builds it on the spot.
  */
 import type { QueueSortColumn } from '#shared/domain/queueOrder.ts';
 import { buildSortRanks, ranksOfKeys, sortKeysOf, type QueueSortRanks } from '#shared/domain/queueSortRanks.ts';

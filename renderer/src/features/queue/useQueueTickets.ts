@@ -63,8 +63,7 @@ export function useQueueTickets(startOfToday: number): QueueTickets {
         }),
       );
       // The full query starts once the first page is there, so its cursor over every open ticket
-      // does not share the main thread and IndexedDB with the first page's five short ones (no
-      // difference beyond the noise in docs/performance-queue.md; the complete set came no later).
+      // does not share the main thread and IndexedDB with the first page's short reads.
       return concat(firstPage, full);
     },
     [db, startOfToday],
