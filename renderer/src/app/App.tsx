@@ -6,12 +6,12 @@ import { I18nextProvider } from 'react-i18next';
 import type { Host } from '#shared/host.ts';
 import { i18n } from '../i18n/index.ts';
 import { useSettingsStore } from '../state/settingsStore.ts';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
-import { HostContext } from './hostContext.ts';
+import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
+import { HostContext } from '../services/hostContext.ts';
 import { DbErrorScreen } from './DbErrorScreen.tsx';
 import { Desk } from './Desk.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
-import { theme } from './theme.ts';
+import { theme } from '../services/theme.ts';
 import { useColorScheme } from '@mantine/hooks';
 
 export function App({ host }: { host: Host }) {

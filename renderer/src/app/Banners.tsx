@@ -4,7 +4,7 @@ import { IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useConnectionStore } from '../state/connectionStore.ts';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
+import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
 import { SignInForm } from './SignInScreen.tsx';
 
 export function Banners() {

@@ -4,7 +4,7 @@ import { Spotlight, spotlight, type SpotlightActionGroupData } from '@mantine/sp
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allCommands, shortcutLabel, useCommandStore } from './commands.ts';
+import { allCommands, shortcutLabel, useCommandStore } from '../services/commands.ts';
 
 export function openPalette(): void {
   spotlight.open();

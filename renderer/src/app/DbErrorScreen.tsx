@@ -2,8 +2,8 @@
 import { Button, Center, Code, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
-import { useHost } from './hostContext.ts';
+import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
+import { useHost } from '../services/hostContext.ts';
 
 export function DbErrorScreen() {
   const { t } = useTranslation();

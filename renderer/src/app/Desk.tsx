@@ -20,16 +20,16 @@ import { useTranslation } from 'react-i18next';
 import { AlarmBanners } from '../features/alarms/index.ts';
 import { useConnectionStore } from '../state/connectionStore.ts';
 import { navSections, useRouteStore, type Section } from '../state/routeStore.ts';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
+import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
 import { Banners } from './Banners.tsx';
 import { CommandPalette, openPalette } from './CommandPalette.tsx';
-import { shortcutLabel, useCommands } from './commands.ts';
+import { shortcutLabel, useCommands } from '../services/commands.ts';
 import { DeskEffects } from './DeskEffects.tsx';
 import { SectionView } from './SectionView.tsx';
 import { ShortcutsHelp, openShortcutsHelp } from './ShortcutsHelp.tsx';
 import { StatusBar } from './StatusBar.tsx';
 import { useDeskCommands } from './deskCommands.ts';
-import { openIntake } from './intakeBus.ts';
+import { openIntake } from '../services/intakeBus.ts';
 
 const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> = {
   queue: IconInbox,

@@ -4,7 +4,7 @@
  */
 import { AlarmCenter } from '../features/alarms/index.ts';
 import { IntakeModal } from '../features/intake/index.ts';
-import { SignOutDialog } from './SignOutDialog.tsx';
+import { SignOutDialog } from '../features/settings/index.ts';
 
 export function DeskEffects() {
   return (

@@ -2,7 +2,7 @@
 import { Kbd, Modal, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { allCommands, shortcutLabel, useCommandStore } from './commands.ts';
+import { allCommands, shortcutLabel, useCommandStore } from '../services/commands.ts';
 
 const useHelp = create<{ open: boolean }>(() => ({ open: false }));
 

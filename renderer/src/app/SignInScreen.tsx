@@ -3,8 +3,8 @@ import { Alert, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSettingsStore } from '../state/settingsStore.ts';
-import { useWorkspaceStore, type SignInFailure } from '../sync/workspaceStore.ts';
-import { useHost } from './hostContext.ts';
+import { useWorkspaceStore, type SignInFailure } from '../services/session/workspaceStore.ts';
+import { useHost } from '../services/hostContext.ts';
 
 export function SignInForm({ onDone }: { onDone?: () => void }) {
   const { t } = useTranslation();

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { changeLocale } from '../i18n/index.ts';
 import { useSettingsStore } from '../state/settingsStore.ts';
 import { navSections, useRouteStore } from '../state/routeStore.ts';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
-import type { Command } from './commands.ts';
+import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
+import type { Command } from '../services/commands.ts';
 import { openPalette } from './CommandPalette.tsx';
-import { useHost } from './hostContext.ts';
-import { openIntake } from './intakeBus.ts';
+import { useHost } from '../services/hostContext.ts';
+import { openIntake } from '../services/intakeBus.ts';
 import { openShortcutsHelp } from './ShortcutsHelp.tsx';
-import { openSignOut } from './SignOutDialog.tsx';
+import { openSignOut } from '../features/settings/index.ts';
 
 export function useDeskCommands(): Command[] {
   const { t } = useTranslation();

@@ -5,10 +5,10 @@
  */
 import * as ticketRepository from '../db/ticketRepository.ts';
 import * as eventRepository from '../db/eventRepository.ts';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
+import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
 import { useRouteStore } from '../state/routeStore.ts';
 import { tickNow } from '../state/ticker.ts';
-import { lastScheduledAlarms } from '../features/alarms/scheduledAlarms.ts';
+import { lastScheduledAlarms } from '../features/alarms/index.ts';
 
 export function installTestHooks(): void {
   if (localStorage.getItem('pass24desk.testHooks') !== '1') return;

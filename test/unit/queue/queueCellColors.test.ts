@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { priorityColor, stageColor } from '../../../renderer/src/app/theme.ts';
+import { priorityColor, stageColor } from '../../../renderer/src/services/theme.ts';
 
 const css = readFileSync(new URL('../../../renderer/src/features/queue/QueueCells.module.css', import.meta.url), 'utf8');
 

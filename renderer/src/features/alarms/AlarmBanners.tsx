@@ -7,7 +7,7 @@ import { Button, CloseButton } from '@mantine/core';
 import { IconAlarm } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { alarmKey } from '#shared/host.ts';
-import { shortcutLabel } from '../../app/commands.ts';
+import { shortcutLabel } from '../../services/commands.ts';
 import { formatTime } from '../../i18n/index.ts';
 import { openAlarm, openLatestShortcut } from './alarmActions.ts';
 import classes from './AlarmBanners.module.css';

@@ -7,8 +7,8 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCommands, type Command } from '../../app/commands.ts';
-import { useHost } from '../../app/hostContext.ts';
+import { useCommands, type Command } from '../../services/commands.ts';
+import { useHost } from '../../services/hostContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { dismissAllShortcut, openAlarm, openLatestShortcut } from './alarmActions.ts';

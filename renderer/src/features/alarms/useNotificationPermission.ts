@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { requestWebNotificationPermission } from '../../host/index.ts';
-import { useHost } from '../../app/hostContext.ts';
+import { useHost } from '../../services/hostContext.ts';
 
 export function useAskNotificationPermissionOnWeb(): void {
   const host = useHost();

@@ -1,8 +1,8 @@
 /** Согласования (head of department): escalation requests to decide, and open improvement requests. */
 import { Anchor, Badge, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { useWorkspace } from '../../app/workspaceContext.ts';
-import { priorityColor } from '../../app/theme.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { priorityColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useNow } from '../../state/ticker.ts';

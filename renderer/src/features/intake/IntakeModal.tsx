@@ -1,7 +1,7 @@
-/** The «Новое обращение» dialog, opened from anywhere through app/intakeBus (Alt+N, header button). */
+/** The «Новое обращение» dialog, opened from anywhere through services/intakeBus (Alt+N, header button). */
 import { Modal } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { closeIntake, useIntakeBus } from '../../app/intakeBus.ts';
+import { closeIntake, useIntakeBus } from '../../services/intakeBus.ts';
 import { IntakeForm } from './IntakeForm.tsx';
 
 export function IntakeModal() {

@@ -12,7 +12,7 @@ import {
   type Product,
   type TicketType,
 } from '#shared/domain/enums.ts';
-import { priorityColor } from '../../app/theme.ts';
+import { priorityColor } from '../../services/theme.ts';
 import { useIntakeDraft } from './intakeDraft.ts';
 import type { IntakeErrors } from './intakeValidation.ts';
 

@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle } from '#shared/schema/index.ts';
-import { useHost } from '../../app/hostContext.ts';
+import { useHost } from '../../services/hostContext.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { KbStatusBadge } from './KbStatusBadge.tsx';
 

@@ -4,7 +4,7 @@ import { IconExternalLink, IconSend, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { canRetry, type SyncProblem } from '../../db/syncProblemRepository.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { shortcutLabel } from '../../app/commands.ts';
+import { shortcutLabel } from '../../services/commands.ts';
 import { editorSectionOf } from './problemTargets.ts';
 import { problemShortcuts } from './problemShortcuts.ts';
 

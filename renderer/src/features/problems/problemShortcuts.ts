@@ -1,4 +1,4 @@
-/** Physical-key shortcuts of the sync-problems list (see app/commands.ts). */
+/** Physical-key shortcuts of the sync-problems list (see services/commands.ts). */
 export const problemShortcuts = {
   next: 'j',
   previous: 'k',

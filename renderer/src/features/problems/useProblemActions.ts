@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemDocumentMissingError, type SyncProblem } from '../../db/syncProblemRepository.ts';
 import { ApiRequestError } from '../../sync/apiClient.ts';
-import { discardChange, sendAgain } from '../../sync/problemActions.ts';
-import type { Workspace } from '../../sync/workspace.ts';
+import { discardChange, sendAgain } from './problemActions.ts';
+import type { Workspace } from '../../services/session/workspace.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { editorSectionOf } from './problemTargets.ts';
 

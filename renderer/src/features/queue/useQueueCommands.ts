@@ -9,7 +9,7 @@ import type { MutableRefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { queueViewIds } from '#shared/domain/queueOrder.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
-import { useCommands, type Command } from '../../app/commands.ts';
+import { useCommands, type Command } from '../../services/commands.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { queueFilterInput, useQueueStore } from './queueStore.ts';
 import type { QueueTableApi } from './QueueTable.tsx';

@@ -19,7 +19,7 @@ import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { readIndexedPage } from '../../db/indexedPageRead.ts';
 import { nearestDueOfStatusQuery, openTicketsQuery } from '../../db/ticketQueries.ts';
 import { useObservable } from '../../db/useObservable.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { endQueueMeasure, startQueueMeasure } from './queueMarks.ts';
 
 export interface QueueTickets {

@@ -15,7 +15,7 @@ import {
   type ThresholdField,
 } from '#shared/alarms/thresholdLimits.ts';
 import { defaultAlarmThresholds, type AlarmThresholds } from '#shared/host.ts';
-import { useHost } from '../../app/hostContext.ts';
+import { useHost } from '../../services/hostContext.ts';
 import { requestWebNotificationPermission } from '../../host/index.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 

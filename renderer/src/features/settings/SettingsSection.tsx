@@ -3,11 +3,11 @@ import { Button, Card, Group, ScrollArea, SegmentedControl, Stack, Switch, Text,
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, Locale, ThemeName } from '#shared/host.ts';
-import { useHost } from '../../app/hostContext.ts';
-import { openSignOut } from '../../app/SignOutDialog.tsx';
+import { useHost } from '../../services/hostContext.ts';
+import { openSignOut } from './SignOutDialog.tsx';
 import { changeLocale } from '../../i18n/index.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
-import { useWorkspaceStore } from '../../sync/workspaceStore.ts';
+import { useWorkspaceStore } from '../../services/session/workspaceStore.ts';
 import { AlarmSettings } from './AlarmSettings.tsx';
 
 export function SettingsSection() {

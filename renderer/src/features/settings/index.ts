@@ -1,1 +1,2 @@
 export { SettingsSection } from './SettingsSection.tsx';
+export { SignOutDialog, openSignOut } from './SignOutDialog.tsx';

@@ -2,7 +2,7 @@
 import { Button, Group, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowActionType } from '#shared/domain/workflow.ts';
-import { shortcutLabel } from '../../app/commands.ts';
+import { shortcutLabel } from '../../services/commands.ts';
 import { actionShortcuts, barActions } from './ticketCommands.ts';
 
 /** The move that usually comes next is the filled button; the rest are quiet. */

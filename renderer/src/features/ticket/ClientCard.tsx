@@ -3,7 +3,7 @@ import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
-import { useHost } from '../../app/hostContext.ts';
+import { useHost } from '../../services/hostContext.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (

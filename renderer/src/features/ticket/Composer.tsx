@@ -8,7 +8,7 @@ import { IconLock, IconSend } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shortcutLabel } from '../../app/commands.ts';
+import { shortcutLabel } from '../../services/commands.ts';
 import { useApplyAction } from './useApplyAction.ts';
 
 export type ComposerMode = 'reply' | 'note';

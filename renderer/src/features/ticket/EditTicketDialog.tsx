@@ -13,7 +13,7 @@ import {
   type TicketTextField,
 } from '#shared/domain/ticketTextValidation.ts';
 import type { Ticket } from '#shared/schema/index.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { updateTicket } from '../../db/ticketRepository.ts';
 
 export function EditTicketDialog({ ticket, opened, onClose }: { ticket: Ticket; opened: boolean; onClose(): void }) {

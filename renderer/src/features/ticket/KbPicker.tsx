@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { pickKbArticles } from '#shared/domain/kbForTicket.ts';
 import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import { createKbDraftFromTicket } from '../../db/kbRepository.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useAllKbArticles } from './ticketQueries.ts';
 
 export function KbPicker({

@@ -6,8 +6,8 @@ import { countdownOf, type Countdown } from '#shared/domain/slaCountdown.ts';
 import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
 import type { SlaMetricState } from '#shared/sla/index.ts';
 import type { Ticket } from '#shared/schema/index.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
-import { stageColor } from '../../app/theme.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { stageColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useNow } from '../../state/ticker.ts';
 

@@ -3,9 +3,9 @@ import { ActionIcon, Badge, Group, Stack, Text, Title, Tooltip } from '@mantine/
 import { IconPencil, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
-import { priorityColor } from '../../app/theme.ts';
+import { priorityColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { shortcutLabel } from '../../app/commands.ts';
+import { shortcutLabel } from '../../services/commands.ts';
 import { SlaTimers } from './SlaTimers.tsx';
 import { editShortcut } from './ticketCommands.ts';
 

@@ -7,7 +7,7 @@ import { Alert, Center, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableActions, type WorkflowActionType } from '#shared/domain/workflow.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ActionDialog, isDialogAction, type DialogAction } from './ActionDialog.tsx';
 import { ActionsBar } from './ActionsBar.tsx';

@@ -5,7 +5,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowActionType } from '#shared/domain/workflow.ts';
-import { useCommands, type Command } from '../../app/commands.ts';
+import { useCommands, type Command } from '../../services/commands.ts';
 
 /** The shortcut of each move that has one. */
 export const actionShortcuts: Partial<Record<WorkflowActionType, string>> = {

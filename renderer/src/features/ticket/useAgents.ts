@@ -1,7 +1,7 @@
 /** The workspace's active agents by name (for handing a ticket over). */
 import { useMemo } from 'react';
 import type { Agent } from '#shared/schema/index.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useObservable } from '../../db/useObservable.ts';
 
 export function useActiveAgents(): readonly Agent[] {

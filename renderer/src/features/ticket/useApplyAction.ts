@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { WorkflowAction } from '#shared/domain/workflow.ts';
 import { applyTicketAction } from '../../db/ticketRepository.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 
 export interface ApplyState {
   busy: boolean;

@@ -1,6 +1,6 @@
 /** The signed-in workspace for components below the desk (database, API, clock, write context). */
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
-import type { Workspace } from '../sync/workspace.ts';
+import { useWorkspaceStore } from './workspaceStore.ts';
+import type { Workspace } from './workspace.ts';
 
 export function useWorkspace(): Workspace {
   const workspace = useWorkspaceStore((s) => s.workspace);

@@ -3,9 +3,9 @@ import { Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { useConnectionStore } from '../state/connectionStore.ts';
-import { useWorkspaceStore } from '../sync/workspaceStore.ts';
-import { useHost } from './hostContext.ts';
+import { useConnectionStore } from '../../state/connectionStore.ts';
+import { useWorkspaceStore } from '../../services/session/workspaceStore.ts';
+import { useHost } from '../../services/hostContext.ts';
 
 const useSignOut = create<{ open: boolean }>(() => ({ open: false }));
 

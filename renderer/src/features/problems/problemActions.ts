@@ -5,9 +5,9 @@
  */
 import type { RxCollection } from 'rxdb';
 import type { CollectionName } from '#shared/protocol.ts';
-import { discardLocalChange, retryProblem, type DiscardOutcome } from '../db/syncProblemRepository.ts';
-import { fetchServerVersion } from './serverVersion.ts';
-import type { Workspace } from './workspace.ts';
+import { discardLocalChange, retryProblem, type DiscardOutcome } from '../../db/syncProblemRepository.ts';
+import { fetchServerVersion } from '../../sync/serverVersion.ts';
+import type { Workspace } from '../../services/session/workspace.ts';
 
 export async function sendAgain(ws: Workspace, collection: CollectionName, docId: string): Promise<void> {
   await retryProblem(ws.db, collection, docId, ws.clock.now());

@@ -8,12 +8,12 @@ import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Host } from '#shared/host.ts';
 import type { AgentProfile } from '#shared/protocol.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
-import { databaseNameFor, openDatabase, type DeskDatabase } from '../db/database.ts';
-import type { WriteContext } from '../db/writeContext.ts';
-import { afterFirstScreen } from '../state/firstScreen.ts';
-import { ApiClient, normalizeBaseUrl } from './apiClient.ts';
-import { ServerClock } from './clock.ts';
-import { SyncEngine, type SyncStatus } from './syncEngine.ts';
+import { databaseNameFor, openDatabase, type DeskDatabase } from '../../db/database.ts';
+import type { WriteContext } from '../../db/writeContext.ts';
+import { afterFirstScreen } from '../../state/firstScreen.ts';
+import { ApiClient, normalizeBaseUrl } from '../../sync/apiClient.ts';
+import { ServerClock } from '../../sync/clock.ts';
+import { SyncEngine, type SyncStatus } from '../../sync/syncEngine.ts';
 
 export interface Session {
   endpointUrl: string;

@@ -6,9 +6,9 @@
 import { create } from 'zustand';
 import type { Subscription } from 'rxjs';
 import type { Host } from '#shared/host.ts';
-import { useConnectionStore } from '../state/connectionStore.ts';
-import { setTickerOffset } from '../state/ticker.ts';
-import { ApiRequestError } from './apiClient.ts';
+import { useConnectionStore } from '../../state/connectionStore.ts';
+import { setTickerOffset } from '../../state/ticker.ts';
+import { ApiRequestError } from '../../sync/apiClient.ts';
 import {
   LocalDatabaseError,
   loadSession,
