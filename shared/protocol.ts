@@ -6,7 +6,7 @@
  *   GET  /api/replication/:collection/pull/stream                  -> SSE of PullResponse ('RESYNC' on reconnect is the client's)
  * Every route needs `Authorization: Bearer <token>`.
  */
-import type { Role } from './domain/enums.ts';
+import type { Role } from './vocabulary/enums.ts';
 
 export const collectionNames = ['tickets', 'events', 'kb', 'templates', 'clients', 'agents', 'config'] as const;
 export type CollectionName = (typeof collectionNames)[number];

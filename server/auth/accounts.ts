@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { roles, type Role } from '#shared/domain/enums.ts';
+import { roles, type Role } from '#shared/vocabulary/enums.ts';
 import type { AgentProfile } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { CollectionWriter } from '../replication/collectionWriter.ts';

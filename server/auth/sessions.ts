@@ -1,7 +1,7 @@
 /** Sign-in sessions: a bearer token per login, stored hashed, expiring, revocable. */
 import type { Kysely } from 'kysely';
 import type { AgentProfile } from '#shared/protocol.ts';
-import type { Role } from '#shared/domain/enums.ts';
+import type { Role } from '#shared/vocabulary/enums.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { hashSecret, newSecret } from './tokens.ts';
 

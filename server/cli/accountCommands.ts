@@ -1,5 +1,5 @@
 /** `user add|list|disable|enable` and `apikey add`. */
-import type { Role } from '#shared/domain/enums.ts';
+import type { Role } from '#shared/vocabulary/enums.ts';
 import { intakeChannels } from '#shared/protocol.ts';
 import { AccountError, checkAccountInput, createAccount, listAccounts, setAccountActive } from '../auth/accounts.ts';
 import { createApiKey, isIntakeChannel } from '../auth/apiKeys.ts';

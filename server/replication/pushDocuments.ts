@@ -5,7 +5,7 @@
  * accepted part of a batch is atomic.
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '#shared/domain/enums.ts';
+import type { Role } from '#shared/vocabulary/enums.ts';
 import { jsonEqual } from '#shared/domain/merge.ts';
 import { insertOnlyCollections, pullOnlyCollections, pushRoles, type CollectionName, type Rejection } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';

@@ -1,7 +1,7 @@
 /** Sign-in, sign-out and "who am I": /api/auth/* (docs/sync.md, "Authentication"). */
 import type { FastifyInstance } from 'fastify';
 import type { LoginResponse } from '#shared/protocol.ts';
-import type { Role } from '#shared/domain/enums.ts';
+import type { Role } from '#shared/vocabulary/enums.ts';
 import { findAccountForLogin } from '../auth/accounts.ts';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
 import { createSession, revokeSession } from '../auth/sessions.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '#shared/domain/enums.ts';
+import type { Role } from '#shared/vocabulary/enums.ts';
 
 export type DemoLogin = 'demo' | 'agent2' | 'head' | 'admin';
 

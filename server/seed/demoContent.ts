@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { channels, products, type Channel, type Product } from '#shared/domain/enums.ts';
+import { channels, products, type Channel, type Product } from '#shared/vocabulary/enums.ts';
 
 export interface ArticleSource {
   slug: string;

@@ -3,7 +3,7 @@
  * cottage-village partnerships, industrial parks) and their sites, with Russian names, cities,
  * addresses and contacts. Invented names; any likeness to real companies is accidental.
  */
-import type { Product, SiteType } from '#shared/domain/enums.ts';
+import type { Product, SiteType } from '#shared/vocabulary/enums.ts';
 import type { Client } from '#shared/schema/clientSchema.ts';
 import type { Prng } from './prng.ts';
 

@@ -2,7 +2,7 @@
  * What PASS24 clients write to support about: the problem catalogue the demo tickets draw from,
  * per priority, with the agent's resolution summary and words to find the matching KB article.
  */
-import type { Priority, Product, TicketType } from '#shared/domain/enums.ts';
+import type { Priority, Product, TicketType } from '#shared/vocabulary/enums.ts';
 
 export interface Problem {
   product: Product;

@@ -5,7 +5,7 @@
  * resolution times are drawn around them so most tickets meet the SLA and a few breach.
  * Tickets are produced day by day, oldest first, so numbers follow creation order.
  */
-import type { Channel, Priority } from '#shared/domain/enums.ts';
+import type { Channel, Priority } from '#shared/vocabulary/enums.ts';
 import { defaultSlaSetup, withSlaDeadlines } from '#shared/domain/ticketDeadlines.ts';
 import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
 import type { Actor } from '#shared/domain/workflow.ts';

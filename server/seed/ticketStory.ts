@@ -3,7 +3,7 @@
  * confirmed...), played up to "now": steps after now have not happened yet, so recent tickets
  * stay open in whatever status they reached.
  */
-import type { EventKind, TicketStatus } from '#shared/domain/enums.ts';
+import type { EventKind, TicketStatus } from '#shared/vocabulary/enums.ts';
 import type { Actor } from '#shared/domain/workflow.ts';
 import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';

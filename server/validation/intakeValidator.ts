@@ -1,6 +1,6 @@
 /** The body of POST /api/intake/tickets (IntakeTicketRequest), checked before anything is stored. */
 import { Ajv } from 'ajv';
-import { products } from '#shared/domain/enums.ts';
+import { products } from '#shared/vocabulary/enums.ts';
 import { ticketLimits } from '#shared/domain/ticketFactory.ts';
 import { intakeChannels, type IntakeTicketRequest } from '#shared/protocol.ts';
 import { describeSchemaErrors } from './schemaErrors.ts';

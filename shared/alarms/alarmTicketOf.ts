@@ -9,7 +9,7 @@
  *   a Monday 09:30 deadline is Friday 17:30.
  * - An unassigned ticket has assigneeId '' on the document; the rules expect null.
  */
-import { openStatuses } from '../domain/enums.ts';
+import { openStatuses } from '../vocabulary/enums.ts';
 import { slaStateOf, type SlaSetup } from '../domain/ticketDeadlines.ts';
 import type { AlarmThresholds } from '../host.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';

@@ -3,7 +3,7 @@
  * public contact yet, and unassigned or assigned to this agent. The host shows the number on the
  * tray, the taskbar (flash, badge) or, on the web, in the page title.
  */
-import { openStatuses } from '../domain/enums.ts';
+import { openStatuses } from '../vocabulary/enums.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 
 export type AttentionTicket = Pick<Ticket, 'status' | 'priority' | 'firstContactAt' | 'assigneeId'>;

@@ -11,7 +11,7 @@
  */
 import type { Ticket } from '../schema/ticketSchema.ts';
 import { wallClockToInstant, zoneOffsetMs } from '../sla/timeZone.ts';
-import { openStatuses, type Priority, type TicketStatus } from './enums.ts';
+import { openStatuses, type Priority, type TicketStatus } from '../vocabulary/enums.ts';
 import { defaultSlaSetup, type SlaSetup } from './ticketDeadlines.ts';
 
 /** The fields the queue reads: a ticket document (or its stored data). */

@@ -2,7 +2,7 @@
  * Builds a complete, schema-valid ticket document from what intake knows. Used by the
  * "Новое обращение" form (renderer) and the intake API (server), so both create the same shape.
  */
-import type { Channel, Priority, Product, TicketType } from './enums.ts';
+import type { Channel, Priority, Product, TicketType } from '../vocabulary/enums.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 import { maxInstant } from '../schema/fields.ts';
 

@@ -14,8 +14,8 @@
  * Pure: the caller passes the actor and `now`; the result is the next ticket and the timeline
  * entries to append. The UI asks `availableActions` and offers only legal moves.
  */
-import type { EventKind, Priority, Role, TicketStatus } from './enums.ts';
-import { openStatuses } from './enums.ts';
+import type { EventKind, Priority, Role, TicketStatus } from '../vocabulary/enums.ts';
+import { openStatuses } from '../vocabulary/enums.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 
 export interface Actor {

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { roles } from '../domain/enums.ts';
+import { roles } from '../vocabulary/enums.ts';
 import { idField, stringEnum, text, updatedAtField } from './fields.ts';
 
 /** The directory of support staff. Pull-only on the client: accounts are managed on the server. */

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { products, siteTypes } from '../domain/enums.ts';
+import { products, siteTypes } from '../vocabulary/enums.ts';
 import { idField, instantField, refField, stringEnum, text, updatedAtField } from './fields.ts';
 
 /**

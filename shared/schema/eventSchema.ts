@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { eventKinds } from '../domain/enums.ts';
+import { eventKinds } from '../vocabulary/enums.ts';
 import { idField, instantField, stringEnum, text, updatedAtField } from './fields.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { products } from '../domain/enums.ts';
+import { products } from '../vocabulary/enums.ts';
 import { idField, instantField, nullableText, refField, stringEnum, tagsField, text, updatedAtField } from './fields.ts';
 
 export const kbStatuses = ['draft', 'published', 'archived'] as const;

@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { channels } from '../domain/enums.ts';
+import { channels } from '../vocabulary/enums.ts';
 import { idField, instantField, tagsField, text, updatedAtField } from './fields.ts';
 
 /**

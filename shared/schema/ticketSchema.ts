@@ -1,5 +1,5 @@
 import type { FromSchema } from 'json-schema-to-ts';
-import { channels, escalationStates, priorities, products, ticketStatuses, ticketTypes } from '../domain/enums.ts';
+import { channels, escalationStates, priorities, products, ticketStatuses, ticketTypes } from '../vocabulary/enums.ts';
 import {
   idField,
   instantField,

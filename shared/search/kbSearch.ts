@@ -5,7 +5,7 @@
  * brings one changed article does not rebuild an index of thousands.
  */
 import MiniSearch from 'minisearch';
-import type { Product } from '../domain/enums.ts';
+import type { Product } from '../vocabulary/enums.ts';
 import type { KbArticle } from '../schema/kbSchema.ts';
 import { russianStopWords, stemRu, words } from './russianStem.ts';
 

@@ -7,7 +7,7 @@
  * Deadlines are half-open: a metric met before its due instant is on time; from the due instant
  * on it is breached (acting at that very millisecond is already late).
  */
-import type { Priority } from '../domain/enums.ts';
+import type { Priority } from '../vocabulary/enums.ts';
 import { maxInstant } from '../schema/fields.ts';
 import type { BusinessCalendar } from './businessCalendar.ts';
 import { warningWindowMinutes, type SlaDuration, type SlaPolicy } from './slaPolicy.ts';

@@ -2,7 +2,7 @@
  * SLA policies per priority (docs/product.md, "SLA deadlines"). Plain JSON: the head of department
  * edits them and they are stored as the `sla-policies` config document.
  */
-import type { Priority } from '../domain/enums.ts';
+import type { Priority } from '../vocabulary/enums.ts';
 
 /** `business`: counts working time of the business calendar. `calendar`: counts wall-clock time, 24/7. */
 export type SlaClock = 'business' | 'calendar';

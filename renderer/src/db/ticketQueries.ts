@@ -5,7 +5,7 @@
  * full reads of every open ticket (seconds each with tens of thousands) racing at start-up.
  */
 import type { MangoQuery, MangoQuerySortPart } from 'rxdb';
-import { openStatuses, type TicketStatus } from '#shared/domain/enums.ts';
+import { openStatuses, type TicketStatus } from '#shared/vocabulary/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 
 /** Nearest due first, ties by id: the order of the (status, dueAt, id) index. */

@@ -3,7 +3,7 @@
  * glue as the app (createTicketDocument + withSlaDeadlines). Deterministic (seeded), mostly open
  * (the queue's worst case), across every priority, status, channel and a few agents.
  */
-import { channels, type TicketStatus } from '../../../shared/domain/enums.ts';
+import { channels, type TicketStatus } from '../../../shared/vocabulary/enums.ts';
 import { createTicketDocument } from '../../../shared/domain/ticketFactory.ts';
 import { withSlaDeadlines } from '../../../shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '../../../shared/schema/ticketSchema.ts';

@@ -3,7 +3,7 @@
  * a call, computeSla for 50,000 tickets <= 300 ms). Random but seeded, so runs compare.
  */
 import { performance } from 'node:perf_hooks';
-import type { Priority } from '../../../shared/domain/enums.ts';
+import type { Priority } from '../../../shared/vocabulary/enums.ts';
 import {
   addWorkingMinutes,
   computeSla,

@@ -7,7 +7,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { products } from '#shared/domain/enums.ts';
+import { products } from '#shared/vocabulary/enums.ts';
 import type { CollectionName } from '#shared/protocol.ts';
 import { openDatabase } from '../../../server/db/openDatabase.ts';
 import { seedDemo } from '../../../server/seed/seedDemo.ts';

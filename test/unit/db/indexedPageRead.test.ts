@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import type { MangoQuery } from 'rxdb';
-import { openStatuses } from '#shared/domain/enums.ts';
+import { openStatuses } from '#shared/vocabulary/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { openDatabase, type DeskDatabase } from '../../../renderer/src/db/database.ts';
 import { readIndexedPage, readsInOneRequest } from '../../../renderer/src/db/indexedPageRead.ts';

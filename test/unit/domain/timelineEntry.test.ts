@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { EventKind } from '#shared/domain/enums.ts';
-import { eventKinds } from '#shared/domain/enums.ts';
+import type { EventKind } from '#shared/vocabulary/enums.ts';
+import { eventKinds } from '#shared/vocabulary/enums.ts';
 import { timelineEntryOf, timelineOf } from '#shared/domain/timelineEntry.ts';
 import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ticketStatuses, type TicketStatus } from '#shared/domain/enums.ts';
+import { ticketStatuses, type TicketStatus } from '#shared/vocabulary/enums.ts';
 import {
   actionStatuses,
   applyAction,

@@ -140,7 +140,7 @@ describe('the one-way import rules (eslint.config.js)', () => {
     {
       what: 'renderer -> shared via #shared',
       file: 'renderer/src/features/queue/probe.ts',
-      code: "import { roles } from '#shared/domain/enums.ts';\nexport const roleCount = roles.length;\n",
+      code: "import { roles } from '#shared/vocabulary/enums.ts';\nexport const roleCount = roles.length;\n",
     },
     {
       what: 'server -> shared via #shared',
@@ -150,7 +150,7 @@ describe('the one-way import rules (eslint.config.js)', () => {
     {
       what: 'server -> shared by a relative path',
       file: 'server/replication/probe.ts',
-      code: "import { roles } from '../../shared/domain/enums.ts';\nexport const roleCount = roles.length;\n",
+      code: "import { roles } from '../../shared/vocabulary/enums.ts';\nexport const roleCount = roles.length;\n",
     },
     {
       what: 'server -> Node built-ins',

@@ -7,7 +7,7 @@ import {
   upcomingSlaInstants,
   type SlaTicket,
 } from '../../../shared/sla/index.ts';
-import type { Priority } from '../../../shared/domain/enums.ts';
+import type { Priority } from '../../../shared/vocabulary/enums.ts';
 import { msk, showMsk, ticket } from './slaTestHelpers.ts';
 
 const cal = defaultRussianCalendar();

@@ -1,6 +1,6 @@
 /** What waits on the head of department: escalation requests and open improvement requests. */
 import { map } from 'rxjs';
-import { openStatuses } from '#shared/domain/enums.ts';
+import { openStatuses } from '#shared/vocabulary/enums.ts';
 import type { Ticket } from '#shared/schema/index.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import { useObservable } from '../../db/useObservable.ts';

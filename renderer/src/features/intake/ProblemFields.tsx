@@ -11,7 +11,7 @@ import {
   type Priority,
   type Product,
   type TicketType,
-} from '#shared/domain/enums.ts';
+} from '#shared/vocabulary/enums.ts';
 import { priorityColor } from '../../services/theme.ts';
 import { useIntakeDraft } from './intakeDraft.ts';
 import type { IntakeErrors } from './intakeValidation.ts';

@@ -4,7 +4,7 @@
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import type { Channel, Priority, Product, TicketType } from '#shared/domain/enums.ts';
+import type { Channel, Priority, Product, TicketType } from '#shared/vocabulary/enums.ts';
 
 export interface IntakeDraft {
   channel: Channel;

@@ -8,7 +8,7 @@ import { useHotkeys } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { products, type Product } from '#shared/domain/enums.ts';
+import { products, type Product } from '#shared/vocabulary/enums.ts';
 import { searchKb } from '#shared/search/kbSearch.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { shortcutLabel, useCommands, type Command } from '../../services/commands.ts';

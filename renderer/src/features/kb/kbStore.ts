@@ -1,6 +1,6 @@
 /** UI state of the KB section: the query, the product filter and the highlighted row. */
 import { create } from 'zustand';
-import type { Product } from '#shared/domain/enums.ts';
+import type { Product } from '#shared/vocabulary/enums.ts';
 
 interface KbUiStore {
   query: string;

@@ -14,7 +14,7 @@
  */
 import { useMemo } from 'react';
 import { combineLatest, concat, from, map, type Observable } from 'rxjs';
-import { openStatuses } from '#shared/domain/enums.ts';
+import { openStatuses } from '#shared/vocabulary/enums.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { readIndexedPage } from '../../db/indexedPageRead.ts';
 import { nearestDueOfStatusQuery, openTicketsQuery } from '../../db/ticketQueries.ts';

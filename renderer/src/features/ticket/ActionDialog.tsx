@@ -5,7 +5,7 @@
 import { Alert, Button, Group, Modal, Rating, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { priorities, type Priority } from '#shared/domain/enums.ts';
+import { priorities, type Priority } from '#shared/vocabulary/enums.ts';
 import type { ContactMode, WorkflowAction, WorkflowActionType } from '#shared/domain/workflow.ts';
 import type { Ticket } from '#shared/schema/index.ts';
 import { KbPicker } from './KbPicker.tsx';
