@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DbSchema } from './dbSchema.ts';
-import { migrations as allMigrations, type Migration } from './migrations/index.ts';
+import { migrations as allMigrations } from './migrations/index.ts';
+import type { Migration } from './migrations/migration.ts';
 import { lockKeys } from './lockKeys.ts';
 
 export async function migrate(db: Kysely<DbSchema>, migrations: readonly Migration[] = allMigrations): Promise<number[]> {

@@ -12,7 +12,7 @@ import { lockDataDir } from './dataDirLock.ts';
 import { migrate } from './migrate.ts';
 import { Mutex } from './mutex.ts';
 import { PgliteDialect } from './pgliteDialect.ts';
-import { PostgresListener } from './postgresListener.ts';
+import { PostgresListener, type NotificationHandler } from './postgresListener.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -25,9 +25,6 @@ export interface OpenDatabaseOptions {
   /** PostgreSQL pool size (default 16). */
   poolSize?: number;
 }
-
-/** Called with each NOTIFY payload on the channel, and with null after a reconnect (may have missed some). */
-export type NotificationHandler = (payload: string | null) => void;
 
 export interface Database {
   readonly kind: DatabaseKind;

@@ -4,7 +4,9 @@
  * (payload null) so the change feed re-reads what it may have missed meanwhile.
  */
 import pg from 'pg';
-import type { NotificationHandler } from './openDatabase.ts';
+
+/** Called with each NOTIFY payload on the channel, and with null after a reconnect (may have missed some). */
+export type NotificationHandler = (payload: string | null) => void;
 
 const quoteIdent = (name: string): string => `"${name.replaceAll('"', '""')}"`;
 

@@ -4,6 +4,7 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiError } from '#shared/protocol.ts';
+import { DomainError, type RefusalKind } from '../domainErrors.ts';
 import { HttpError } from './httpError.ts';
 
 const frameworkMessages: Record<string, [string, string]> = {
@@ -15,11 +16,21 @@ const frameworkMessages: Record<string, [string, string]> = {
   FST_ERR_VALIDATION: ['invalid_request', 'Запрос не прошёл проверку.'],
 };
 
+const refusalStatus: Record<RefusalKind, number> = { invalid: 400, forbidden: 403 };
+
 export function apiError(code: string, message: string): ApiError {
   return { error: { code, message } };
 }
 
-export function handleError(error: FastifyError | HttpError | Error, request: FastifyRequest, reply: FastifyReply): void {
+export function handleError(
+  error: FastifyError | HttpError | DomainError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error instanceof DomainError) {
+    void reply.status(refusalStatus[error.kind]).send(apiError(error.code, error.message));
+    return;
+  }
   if (error instanceof HttpError) {
     for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
     void reply.status(error.statusCode).send(apiError(error.code, error.message));

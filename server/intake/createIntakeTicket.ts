@@ -9,7 +9,7 @@ import { withSlaDeadlines } from '#shared/domain/ticketDeadlines.ts';
 import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
 import type { IntakeTicketRequest, IntakeTicketResponse } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import { HttpError } from '../http/httpError.ts';
+import { forbidden } from '../domainErrors.ts';
 import { CollectionWriter } from '../replication/collectionWriter.ts';
 import { assignTicketNumbers } from '../replication/ticketNumbers.ts';
 
@@ -28,8 +28,7 @@ export async function createIntakeTicket(
   now: number = Date.now(),
 ): Promise<IntakeTicketResponse> {
   if (request.channel !== keyChannel) {
-    throw new HttpError(
-      403,
+    throw forbidden(
       'wrong_channel',
       `Ключ API выдан для канала «${keyChannel}», а обращение пришло с каналом «${request.channel}».`,
     );

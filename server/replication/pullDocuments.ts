@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import { maxPullLimit, type Checkpoint, type CollectionName } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import { badRequest } from '../http/httpError.ts';
+import { invalid } from '../domainErrors.ts';
 
 export const defaultPullLimit = 100;
 
@@ -68,13 +68,13 @@ export function parsePullQuery(query: Record<string, unknown>): { after: Checkpo
   const hasId = id !== undefined && id !== '';
   const hasAt = updatedAt !== undefined && updatedAt !== '';
   if (hasId !== hasAt)
-    throw badRequest('invalid_checkpoint', 'Контрольная точка задаётся двумя параметрами вместе: id и updatedAt.');
+    throw invalid('invalid_checkpoint', 'Контрольная точка задаётся двумя параметрами вместе: id и updatedAt.');
   if (hasId) {
     const at = Number(updatedAt);
     if (typeof id !== 'string' || id.length > 40)
-      throw badRequest('invalid_checkpoint', 'Параметр id контрольной точки должен быть строкой до 40 символов.');
+      throw invalid('invalid_checkpoint', 'Параметр id контрольной точки должен быть строкой до 40 символов.');
     if (typeof updatedAt !== 'string' || !Number.isFinite(at) || at < 0) {
-      throw badRequest('invalid_checkpoint', 'Параметр updatedAt контрольной точки должен быть неотрицательным числом.');
+      throw invalid('invalid_checkpoint', 'Параметр updatedAt контрольной точки должен быть неотрицательным числом.');
     }
     after = { id, updatedAt: at };
   }
@@ -82,7 +82,7 @@ export function parsePullQuery(query: Record<string, unknown>): { after: Checkpo
   if (limit !== undefined && limit !== '') {
     n = Number(limit);
     if (typeof limit !== 'string' || !Number.isInteger(n) || n < 1)
-      throw badRequest('invalid_limit', 'Параметр limit должен быть целым числом от 1.');
+      throw invalid('invalid_limit', 'Параметр limit должен быть целым числом от 1.');
   }
   return { after, limit: Math.min(n, maxPullLimit) };
 }

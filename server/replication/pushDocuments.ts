@@ -9,7 +9,7 @@ import type { Role } from '#shared/vocabulary/enums.ts';
 import { jsonEqual } from '#shared/domain/merge.ts';
 import { insertOnlyCollections, pullOnlyCollections, pushRoles, type CollectionName, type Rejection } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import { badRequest } from '../http/httpError.ts';
+import { invalid } from '../domainErrors.ts';
 import { documentValidator, normaliseIncoming } from '../validation/documentValidator.ts';
 import { CollectionWriter, type WireDocument } from './collectionWriter.ts';
 import { assignTicketNumbers } from './ticketNumbers.ts';
@@ -39,24 +39,24 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /** Shape errors of the request itself (not of one document): the whole request is refused. */
 function parseRows(body: unknown): Array<{ assumed: unknown; doc: Record<string, unknown> & { id: string } }> {
   if (!Array.isArray(body)) {
-    throw badRequest('invalid_request', 'Тело запроса должно быть массивом строк вида {assumedMasterState, newDocumentState}.');
+    throw invalid('invalid_request', 'Тело запроса должно быть массивом строк вида {assumedMasterState, newDocumentState}.');
   }
   if (body.length > maxPushRows) {
-    throw badRequest(
+    throw invalid(
       'batch_too_large',
       `Слишком много документов в одном пакете: ${body.length}, допускается не больше ${maxPushRows}.`,
     );
   }
   return body.map((row, i) => {
     if (!isObject(row) || !isObject(row.newDocumentState)) {
-      throw badRequest('invalid_request', `Строка ${i + 1} пакета: нужен объект с полем newDocumentState.`);
+      throw invalid('invalid_request', `Строка ${i + 1} пакета: нужен объект с полем newDocumentState.`);
     }
     const doc = row.newDocumentState;
     if (typeof doc.id !== 'string' || doc.id.length === 0 || doc.id.length > 40) {
-      throw badRequest('invalid_request', `Строка ${i + 1} пакета: у документа нет id (строка до 40 символов).`);
+      throw invalid('invalid_request', `Строка ${i + 1} пакета: у документа нет id (строка до 40 символов).`);
     }
     if (!('assumedMasterState' in row) || (row.assumedMasterState !== null && !isObject(row.assumedMasterState))) {
-      throw badRequest('invalid_request', `Строка ${i + 1} пакета: assumedMasterState должен быть объектом или null.`);
+      throw invalid('invalid_request', `Строка ${i + 1} пакета: assumedMasterState должен быть объектом или null.`);
     }
     return { assumed: row.assumedMasterState, doc: doc as Record<string, unknown> & { id: string } };
   });

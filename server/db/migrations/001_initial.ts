@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Migration } from './index.ts';
+import type { Migration } from './migration.ts';
 
 /** The first schema: documents feed, accounts and sessions, API keys, intake refs, ticket counters. */
 export const initial: Migration = {
