@@ -31,13 +31,35 @@ function cspPlugin(mode: string): Plugin {
   };
 }
 
+/**
+ * Test builds (the e2e suite's web twin, the benchmarks) set DESK_TEST_HOOKS=1 to compile in the
+ * test hooks (renderer/src/app/testHooks.ts); every other build leaves them out as dead code.
+ */
+export const testHooksRequested = (env: NodeJS.ProcessEnv = process.env): boolean => env.DESK_TEST_HOOKS === '1';
+
+/** Fails a build meant to ship if the test hooks made it into a chunk. */
+export function noTestHooksPlugin(): Plugin {
+  return {
+    name: 'pass24-no-test-hooks',
+    generateBundle(_options, bundle) {
+      for (const [name, output] of Object.entries(bundle)) {
+        if (output.type === 'chunk' && output.code.includes('__deskTest')) {
+          this.error(`${name} carries the test hooks (__deskTest): a build that ships must not.`);
+        }
+      }
+    },
+  };
+}
+
 /** Vite settings shared by the Electron renderer build and the web twin build. */
 export function rendererViteConfig(mode: string): UserConfig {
+  const testHooks = testHooksRequested();
   return {
     root: resolve('renderer'),
     base: './',
     publicDir: resolve('resources/public'),
-    plugins: [react(), cspPlugin(mode)],
+    plugins: [react(), cspPlugin(mode), ...(testHooks ? [] : [noTestHooksPlugin()])],
+    define: { __DESK_TEST_HOOKS__: JSON.stringify(testHooks) },
     build: { target: 'es2023', sourcemap: true, chunkSizeWarningLimit: 2000 },
     server: { host: '127.0.0.1' },
   };

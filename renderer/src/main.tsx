@@ -11,7 +11,8 @@ import { getHost } from './host/index.ts';
 import { initI18n } from './i18n/index.ts';
 import { useSettingsStore } from './state/settingsStore.ts';
 
-installTestHooks();
+// Only test builds carry the hooks; in every other build this is dead code and leaves the bundle.
+if (__DESK_TEST_HOOKS__) installTestHooks();
 const host = getHost();
 const settings = await useSettingsStore.getState().load(host);
 await initI18n(settings.locale);

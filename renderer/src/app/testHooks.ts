@@ -1,6 +1,7 @@
 /**
  * Test hooks for the e2e tests and the benchmarks: the signed-in workspace (real RxDB, real sync)
- * and the repository functions, on `window.__deskTest`. Installed only when the page's storage
+ * and the repository functions, on `window.__deskTest`. Compiled in only by test builds
+ * (DESK_TEST_HOOKS=1, renderer/vite.shared.ts), and installed there only when the page's storage
  * says `pass24desk.testHooks = 1` (a test sets it before the page loads); never for a user.
  */
 import * as ticketRepository from '../db/ticketRepository.ts';

@@ -106,7 +106,7 @@ async function main(): Promise<void> {
         'warn',
         ...(flags.profile ? ['--minify', 'false'] : []),
       ],
-      { cwd: repoRoot, stdio: 'inherit' },
+      { cwd: repoRoot, stdio: 'inherit', env: { ...process.env, DESK_TEST_HOOKS: '1' } },
     );
     if (build.status !== 0) throw new Error('web build failed');
   }

@@ -1,4 +1,7 @@
-/** Builds the web twin once for the whole e2e run (production mode: the real CSP applies). */
+/**
+ * Builds the web twin once for the whole e2e run: production mode (the real CSP applies) with the
+ * test hooks compiled in (DESK_TEST_HOOKS=1).
+ */
 import { spawnSync } from 'node:child_process';
 import { repoRoot } from './paths.ts';
 
@@ -9,6 +12,7 @@ export default function globalSetup(): void {
     {
       cwd: repoRoot,
       stdio: 'inherit',
+      env: { ...process.env, DESK_TEST_HOOKS: '1' },
     },
   );
   if (res.status !== 0) throw new Error(`vite build of the web twin failed (exit ${res.status})`);
