@@ -7,7 +7,8 @@ import globals from 'globals';
 
 /**
  * The house has four environments (docs/architecture.md): shared/ (pure), renderer/ (DOM),
- * electron/ (main + preload), server/ (Node). Imports point one way; these rules enforce it.
+ * electron/ (main + preload), server/ (Node). Imports point one way; these rules say so in the
+ * editor, and .dependency-cruiser.cjs checks the whole graph (floors, features, cycles) in lint.
  */
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((m) => `node:${m}`)];
 /** Exact-name bans (a pattern such as 'domain' would also match our own shared/domain folder). */
