@@ -11,6 +11,7 @@
  */
 import type { Ticket } from '../schema/ticketSchema.ts';
 import { wallClockToInstant, zoneOffsetMs } from '../sla/timeZone.ts';
+import { foldRu } from '../text/foldRu.ts';
 import { openStatuses, type Priority, type TicketStatus } from './enums.ts';
 import { defaultSlaSetup, type SlaSetup } from './ticketDeadlines.ts';
 
@@ -236,7 +237,7 @@ export function queueViewCounts(index: QueueIndex<QueueTicket>, ctx: QueueContex
 
 /** Lower case, ё as е, single spaces: how both the query and the ticket text are compared. */
 export function normalizeSearchText(text: string): string {
-  return text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
+  return foldRu(text).replace(/\s+/g, ' ').trim();
 }
 
 const haystacks = new WeakMap<object, string>();

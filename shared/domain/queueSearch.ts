@@ -8,6 +8,7 @@
  * whitespace, so collapsing the text's whitespace (as normalizeSearchText does) changes nothing
  * for it, and the texts are separated by a character no query word holds.
  */
+import { foldRu } from '../text/foldRu.ts';
 import { normalizeSearchText, type QueueTicket } from './queueOrder.ts';
 
 const separator = '\u0000';
@@ -28,9 +29,9 @@ export function searchTextOf(ticket: QueueTicket): string {
   let text = texts.get(ticket);
   if (text === undefined) {
     const c = ticket.contact;
-    text =
-      `${ticket.number ?? ''}\n${ticket.subject}\n${ticket.organizationName}\n${ticket.siteName}\n${c.name}\n${c.phone}\n${c.email}\n${c.messenger}`.toLowerCase();
-    if (text.includes('ё')) text = text.replaceAll('ё', 'е');
+    text = foldRu(
+      `${ticket.number ?? ''}\n${ticket.subject}\n${ticket.organizationName}\n${ticket.siteName}\n${c.name}\n${c.phone}\n${c.email}\n${c.messenger}`,
+    );
     if (text.includes(separator)) text = text.replaceAll(separator, ' ');
     texts.set(ticket, text);
   }
