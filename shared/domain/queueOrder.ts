@@ -1,17 +1,16 @@
 /**
  * The prioritised queue as pure data: the urgency order, the views (Мои, Все открытые,
- * Экстренные, Горят, Ожидают клиента, На эскалации, Закрытые сегодня), their counts, the quick
- * filter and column sorts.
+ * Экстренные, Горят, Ожидают клиента, На эскалации, Закрытые сегодня), their counts and each
+ * column's sort key.
  *
  * Built for 50,000 tickets: everything that does not depend on the clock is computed once per
- * data change (buildQueueIndex: sorted arrays, counts, filter haystacks); a tick of the clock
+ * data change (buildQueueIndex: sorted arrays, counts); a tick of the clock
  * only moves boundaries found by binary search over the stored due instants (`dueAt`), so it
  * costs O(log n) unless a ticket actually crosses its deadline. Full SLA states are left to the
  * caller, for the rows on screen only.
  */
 import type { Ticket } from '../schema/ticketSchema.ts';
 import { wallClockToInstant, zoneOffsetMs } from '../sla/timeZone.ts';
-import { foldRu } from '../text/foldRu.ts';
 import { openStatuses, type Priority, type TicketStatus } from './enums.ts';
 import { defaultSlaSetup, type SlaSetup } from './ticketDeadlines.ts';
 
@@ -233,45 +232,6 @@ export function queueViewCounts(index: QueueIndex<QueueTicket>, ctx: QueueContex
     escalation,
     closedToday: prefixLength(index.closed, (t) => (t.closedAt ?? 0) >= ctx.startOfToday),
   };
-}
-
-/** Lower case, ё as е, single spaces: how both the query and the ticket text are compared. */
-export function normalizeSearchText(text: string): string {
-  return foldRu(text).replace(/\s+/g, ' ').trim();
-}
-
-const haystacks = new WeakMap<object, string>();
-
-/** The text the quick filter searches: number, subject, organisation, site, contact. Cached per document. */
-export function quickFilterText(ticket: QueueTicket): string {
-  let text = haystacks.get(ticket);
-  if (text === undefined) {
-    const c = ticket.contact;
-    text = normalizeSearchText(
-      [ticket.number ?? '', ticket.subject, ticket.organizationName, ticket.siteName, c.name, c.phone, c.email, c.messenger].join(
-        '\n',
-      ),
-    );
-    haystacks.set(ticket, text);
-  }
-  return text;
-}
-
-/** Every word of the query occurs in the ticket's text (in any order). An empty query matches all. */
-export function matchesQuickFilter(ticket: QueueTicket, query: string): boolean {
-  const words = normalizeSearchText(query).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const text = quickFilterText(ticket);
-  return words.every((w) => text.includes(w));
-}
-
-export function filterQueueRows<T extends QueueTicket>(rows: readonly T[], query: string): readonly T[] {
-  const words = normalizeSearchText(query).split(' ').filter(Boolean);
-  if (words.length === 0) return rows;
-  return rows.filter((t) => {
-    const text = quickFilterText(t);
-    return words.every((w) => text.includes(w));
-  });
 }
 
 export const queueSortColumns = [

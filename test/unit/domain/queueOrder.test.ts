@@ -3,9 +3,7 @@ import {
   breachedCount,
   buildQueueIndex,
   compareUrgency,
-  filterQueueRows,
   inQueueView,
-  matchesQuickFilter,
   openInUrgencyOrder,
   queueViewCounts,
   queueViewIds,
@@ -150,33 +148,6 @@ describe('views', () => {
     expect(queueViewRows('emergency', index, ordered, ctx).map((t) => t.id)).toEqual(['e-breached', 'e-soon', 'e-late']);
     expect(queueViewRows('burning', index, ordered, ctx).map((t) => t.id)).toEqual(['e-breached', 'e-soon', 'e-late']);
     expect(queueViewRows('closedToday', index, ordered, ctx).map((t) => t.id)).toEqual(['closed-late', 'closed-early']);
-  });
-});
-
-describe('quick filter', () => {
-  const t = ticket('q', {
-    number: '2026-000123',
-    subject: 'Не открывается шлагбаум',
-    organizationName: 'УК «Северный парк»',
-    siteName: 'ЖК «Ёлки»',
-    contact: { name: 'Пётр Сидоров', phone: '+7 912 345-67-89', email: 'petr@sever.ru', messenger: '@petr' },
-  });
-  const cases: Array<{ query: string; matches: boolean }> = [
-    { query: '', matches: true },
-    { query: '000123', matches: true },
-    { query: 'ШЛАГБАУМ', matches: true },
-    { query: 'северный', matches: true },
-    { query: 'елки', matches: true },
-    { query: 'петр', matches: true },
-    { query: '345-67', matches: true },
-    { query: 'sever.ru', matches: true },
-    { query: 'шлагбаум северный', matches: true },
-    { query: 'турникет', matches: false },
-    { query: 'шлагбаум турникет', matches: false },
-  ];
-  it.each(cases)('"$query" matches: $matches', ({ query, matches }) => {
-    expect(matchesQuickFilter(t, query)).toBe(matches);
-    expect(filterQueueRows([t], query).length).toBe(matches ? 1 : 0);
   });
 });
 
