@@ -263,23 +263,10 @@ const statusRank: Readonly<Record<TicketStatus, number>> = {
 };
 
 /**
- * Rows sorted by a column. 'sla' keeps the view's own (urgency) order; the other columns sort
- * stably over it, so equal keys stay in urgency order. Strings compare case-insensitively by
- * code point (fast enough for 50,000 rows; Russian letters keep alphabetical order except ё).
+ * What a column sorts by ('sla' has no key: it is the view's own urgency order). Numbers compare
+ * numerically; strings are lower-cased and compare by code point (Russian letters keep
+ * alphabetical order except ё).
  */
-export function sortQueueRows<T extends QueueTicket>(
-  rows: readonly T[],
-  sort: QueueSort,
-  agentName: (agentId: string) => string = () => '',
-): readonly T[] {
-  const sign = sort.desc ? -1 : 1;
-  if (sort.column === 'sla') return sort.desc ? [...rows].reverse() : rows;
-  const key = sortKeyOf(sort.column, agentName);
-  const keyed = rows.map((t, i) => ({ t, k: key(t), i }));
-  keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.i - b.i));
-  return keyed.map((x) => x.t);
-}
-
 export function sortKeyOf(
   column: Exclude<QueueSortColumn, 'sla'>,
   agentName: (id: string) => string,

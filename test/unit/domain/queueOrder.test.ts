@@ -8,7 +8,6 @@ import {
   queueViewCounts,
   queueViewIds,
   queueViewRows,
-  sortQueueRows,
   startOfDayIn,
   type QueueContext,
   type QueueViewId,
@@ -148,27 +147,6 @@ describe('views', () => {
     expect(queueViewRows('emergency', index, ordered, ctx).map((t) => t.id)).toEqual(['e-breached', 'e-soon', 'e-late']);
     expect(queueViewRows('burning', index, ordered, ctx).map((t) => t.id)).toEqual(['e-breached', 'e-soon', 'e-late']);
     expect(queueViewRows('closedToday', index, ordered, ctx).map((t) => t.id)).toEqual(['closed-late', 'closed-early']);
-  });
-});
-
-describe('column sort', () => {
-  const rows = [
-    ticket('b', { number: '2026-000002', subject: 'Турникет', createdAt: monday10 - 2 * minute, assigneeId: otherAgent.id }),
-    ticket('a', { number: '2026-000001', subject: 'шлагбаум', createdAt: monday10 - 1 * minute, assigneeId: agent.id }),
-    ticket('n', { number: null, subject: 'Камера', createdAt: monday10, assigneeId: '' }),
-  ];
-  const names = (id: string) => (id === agent.id ? 'Анна' : id === otherAgent.id ? 'Игорь' : '');
-  const cases: Array<{ column: Parameters<typeof sortQueueRows>[1]['column']; desc: boolean; ids: string[] }> = [
-    { column: 'sla', desc: false, ids: ['b', 'a', 'n'] },
-    { column: 'sla', desc: true, ids: ['n', 'a', 'b'] },
-    { column: 'number', desc: false, ids: ['a', 'b', 'n'] },
-    { column: 'subject', desc: false, ids: ['n', 'b', 'a'] },
-    { column: 'subject', desc: true, ids: ['a', 'b', 'n'] },
-    { column: 'age', desc: false, ids: ['n', 'a', 'b'] },
-    { column: 'assignee', desc: false, ids: ['a', 'b', 'n'] },
-  ];
-  it.each(cases)('by $column (desc: $desc)', ({ column, desc, ids }) => {
-    expect(sortQueueRows(rows, { column, desc }, names).map((t) => t.id)).toEqual(ids);
   });
 });
 

@@ -12,7 +12,6 @@ import {
   openInUrgencyOrder,
   queueViewCounts,
   queueViewRows,
-  sortQueueRows,
   type QueueSort,
   type QueueViewCounts,
   type QueueViewId,
@@ -100,8 +99,8 @@ export function useQueueModel(input: QueueModelInput): QueueModel {
     if (!sort) return filtered;
     const name = (id: string) => agentNames.get(id) ?? '';
     // 'sla' is the urgency order itself (or reversed): nothing to rank.
-    if (sort.column === 'sla') return sortQueueRows(filtered, sort);
-    return sortRowsByRanks(filtered, sort, sortRanksFor(tickets, sort.column, agentNames), name);
+    const ranks = sort.column === 'sla' ? null : sortRanksFor(tickets, sort.column, agentNames);
+    return sortRowsByRanks(filtered, sort, ranks, name);
   }, [filtered, sort, agentNames, tickets]);
   return { rows, viewSize: viewRows.length, counts };
 }
