@@ -16,8 +16,8 @@ import {
   type QueueViewCounts,
   type QueueViewId,
 } from '#shared/domain/queueOrder.ts';
-import { filterWithSearch } from '#shared/domain/queueSearch.ts';
-import { sortRowsByRanks } from '#shared/domain/queueSortRanks.ts';
+import { filterWithSearch } from './queueSearch.ts';
+import { sortRowsByRanks } from './queueSortRanks.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickerNow, useTickerValue } from '../../state/ticker.ts';

@@ -8,8 +8,8 @@
  * no whitespace and the texts are separated by a character no query word holds, so a word never
  * spans two fields or two tickets.
  */
-import { foldRu } from '../text/foldRu.ts';
-import type { QueueTicket } from './queueOrder.ts';
+import { foldRu } from '#shared/text/foldRu.ts';
+import type { QueueTicket } from '#shared/domain/queueOrder.ts';
 
 const separator = '\u0000';
 

@@ -7,7 +7,7 @@ import {
   type QueueSortColumn,
   type QueueTicket,
 } from '#shared/domain/queueOrder.ts';
-import { buildSortRanks, sortRowsByRanks } from '#shared/domain/queueSortRanks.ts';
+import { buildSortRanks, sortRowsByRanks } from '../../../renderer/src/features/queue/queueSortRanks.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { agent, makeTicket, monday10, otherAgent } from '../../support/ticketFactory.ts';
 

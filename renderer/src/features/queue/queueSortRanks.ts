@@ -2,9 +2,9 @@
  * Column sorts over many tickets: each ticket's rank by a column's key (equal keys, equal rank),
  * computed once per data change and column; a sort is then a counting sort of the rows by rank,
  * linear and stable, instead of a comparison sort with string keys on every click. The keys are
- * sortKeyOf's (queueOrder.ts).
+ * sortKeyOf's (shared/domain/queueOrder.ts).
  */
-import { sortKeyOf, type QueueSort, type QueueSortColumn, type QueueTicket } from './queueOrder.ts';
+import { sortKeyOf, type QueueSort, type QueueSortColumn, type QueueTicket } from '#shared/domain/queueOrder.ts';
 import { rowOrdinals, ticketOrdinals } from './queueSearch.ts';
 
 /** Dense ranks of the tickets by a column's key (equal keys, equal rank), by ticket ordinal. */

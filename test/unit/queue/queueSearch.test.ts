@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildQueueSearch, filterWithSearch } from '#shared/domain/queueSearch.ts';
+import { buildQueueSearch, filterWithSearch } from '../../../renderer/src/features/queue/queueSearch.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { foldRu } from '#shared/text/foldRu.ts';
 import { makeTicket } from '../../support/ticketFactory.ts';
