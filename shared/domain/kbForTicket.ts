@@ -4,11 +4,10 @@
  */
 import type { KbArticle } from '../schema/kbSchema.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
+import { foldRu } from '../text/foldRu.ts';
 
 const words = (s: string): string[] =>
-  s
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  foldRu(s)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w.length > 0);
 

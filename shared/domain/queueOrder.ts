@@ -1,10 +1,10 @@
 /**
  * The prioritised queue as pure data: the urgency order, the views (Мои, Все открытые,
- * Экстренные, Горят, Ожидают клиента, На эскалации, Закрытые сегодня), their counts, the quick
- * filter and column sorts.
+ * Экстренные, Горят, Ожидают клиента, На эскалации, Закрытые сегодня), their counts and each
+ * column's sort key.
  *
  * Built for 50,000 tickets: everything that does not depend on the clock is computed once per
- * data change (buildQueueIndex: sorted arrays, counts, filter haystacks); a tick of the clock
+ * data change (buildQueueIndex: sorted arrays, counts); a tick of the clock
  * only moves boundaries found by binary search over the stored due instants (`dueAt`), so it
  * costs O(log n) unless a ticket actually crosses its deadline. Full SLA states are left to the
  * caller, for the rows on screen only.
@@ -234,45 +234,6 @@ export function queueViewCounts(index: QueueIndex<QueueTicket>, ctx: QueueContex
   };
 }
 
-/** Lower case, ё as е, single spaces: how both the query and the ticket text are compared. */
-export function normalizeSearchText(text: string): string {
-  return text.toLowerCase().replaceAll('ё', 'е').replace(/\s+/g, ' ').trim();
-}
-
-const haystacks = new WeakMap<object, string>();
-
-/** The text the quick filter searches: number, subject, organisation, site, contact. Cached per document. */
-export function quickFilterText(ticket: QueueTicket): string {
-  let text = haystacks.get(ticket);
-  if (text === undefined) {
-    const c = ticket.contact;
-    text = normalizeSearchText(
-      [ticket.number ?? '', ticket.subject, ticket.organizationName, ticket.siteName, c.name, c.phone, c.email, c.messenger].join(
-        '\n',
-      ),
-    );
-    haystacks.set(ticket, text);
-  }
-  return text;
-}
-
-/** Every word of the query occurs in the ticket's text (in any order). An empty query matches all. */
-export function matchesQuickFilter(ticket: QueueTicket, query: string): boolean {
-  const words = normalizeSearchText(query).split(' ').filter(Boolean);
-  if (words.length === 0) return true;
-  const text = quickFilterText(ticket);
-  return words.every((w) => text.includes(w));
-}
-
-export function filterQueueRows<T extends QueueTicket>(rows: readonly T[], query: string): readonly T[] {
-  const words = normalizeSearchText(query).split(' ').filter(Boolean);
-  if (words.length === 0) return rows;
-  return rows.filter((t) => {
-    const text = quickFilterText(t);
-    return words.every((w) => text.includes(w));
-  });
-}
-
 export const queueSortColumns = [
   'number',
   'priority',
@@ -302,23 +263,10 @@ const statusRank: Readonly<Record<TicketStatus, number>> = {
 };
 
 /**
- * Rows sorted by a column. 'sla' keeps the view's own (urgency) order; the other columns sort
- * stably over it, so equal keys stay in urgency order. Strings compare case-insensitively by
- * code point (fast enough for 50,000 rows; Russian letters keep alphabetical order except ё).
+ * What a column sorts by ('sla' has no key: it is the view's own urgency order). Numbers compare
+ * numerically; strings are lower-cased and compare by code point (Russian letters keep
+ * alphabetical order except ё).
  */
-export function sortQueueRows<T extends QueueTicket>(
-  rows: readonly T[],
-  sort: QueueSort,
-  agentName: (agentId: string) => string = () => '',
-): readonly T[] {
-  const sign = sort.desc ? -1 : 1;
-  if (sort.column === 'sla') return sort.desc ? [...rows].reverse() : rows;
-  const key = sortKeyOf(sort.column, agentName);
-  const keyed = rows.map((t, i) => ({ t, k: key(t), i }));
-  keyed.sort((a, b) => (a.k < b.k ? -sign : a.k > b.k ? sign : a.i - b.i));
-  return keyed.map((x) => x.t);
-}
-
 export function sortKeyOf(
   column: Exclude<QueueSortColumn, 'sla'>,
   agentName: (id: string) => string,

@@ -321,8 +321,3 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
   }
   return { ok: true, ticket: next, events };
 }
-
-/** Tickets in these statuses wait on the head of department (the approvals view). */
-export function needsHeadDecision(ticket: Pick<Ticket, 'status'>): boolean {
-  return ticket.status === 'escalation_requested';
-}

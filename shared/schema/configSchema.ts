@@ -3,7 +3,6 @@ import { instantField, text, updatedAtField } from './fields.ts';
 
 /** Keys of the workspace configuration documents. */
 export const configKeys = ['sla-policies', 'calendar', 'alarm-defaults', 'kpi-targets'] as const;
-export type ConfigKey = (typeof configKeys)[number];
 
 /**
  * Workspace configuration (SLA policies, business calendar, thresholds). One document per key;

@@ -21,9 +21,6 @@ import type { Ticket } from './ticketSchema.ts';
 
 export { agentSchema, clientSchema, configSchema, eventSchema, kbSchema, templateSchema, ticketSchema };
 export type { Agent, Client, ConfigDoc, KbArticle, ReplyTemplate, Ticket, TicketEvent };
-export type { ConfigKey } from './configSchema.ts';
-export { configKeys } from './configSchema.ts';
-export { kbStatuses } from './kbSchema.ts';
 export { maxInstant } from './fields.ts';
 
 export const schemas = {

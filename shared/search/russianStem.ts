@@ -4,6 +4,7 @@
  * "шлагбаум" meet on one stem. It is deliberately simpler than Snowball: it only ever shortens a
  * word to a stem of at least `minStem` letters, so short words and codes stay intact.
  */
+import { foldRu } from '../text/foldRu.ts';
 
 const minStem = 4;
 
@@ -98,14 +99,10 @@ const endings = [
   'й',
 ].sort((a, b) => b.length - a.length);
 
-export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/ё/g, 'е');
-}
-
 const cyrillic = /^[а-я]+$/;
 
 export function stemRu(word: string): string {
-  let w = normalizeWord(word);
+  let w = foldRu(word);
   if (!cyrillic.test(w) || w.length <= minStem) return w;
   for (const r of reflexive) {
     if (w.endsWith(r) && w.length - r.length >= minStem) {
@@ -121,7 +118,7 @@ export function stemRu(word: string): string {
 
 /** Words of a text: letters and digits (Latin and Cyrillic), lower-cased, ё folded. */
 export function words(text: string): string[] {
-  return normalizeWord(text).match(/[a-zа-я0-9]+/g) ?? [];
+  return foldRu(text).match(/[a-zа-я0-9]+/g) ?? [];
 }
 
 /** Frequent Russian words that say nothing about the problem. */

@@ -62,4 +62,3 @@ export const eventKinds = [
 export type EventKind = (typeof eventKinds)[number];
 
 export const escalationStates = ['none', 'requested', 'approved', 'returned', 'answered'] as const;
-export type EscalationState = (typeof escalationStates)[number];

@@ -5,8 +5,8 @@
 import { AlarmLoop as SharedAlarmLoop } from '../../../shared/alarms/alarmLoop.ts';
 import type { AlarmClock, AlarmLoopOptions } from '../../../shared/alarms/alarmLoop.ts';
 
-export type { AlarmClock, CheckReason, FiredLogStore } from '../../../shared/alarms/alarmLoop.ts';
-export { defaultCheckIntervalMs, defaultRetentionMs } from '../../../shared/alarms/alarmLoop.ts';
+export type { AlarmClock, FiredLogStore } from '../../../shared/alarms/alarmLoop.ts';
+export { defaultCheckIntervalMs } from '../../../shared/alarms/alarmLoop.ts';
 
 export const systemClock: AlarmClock = {
   now: () => Date.now(),

@@ -1,5 +1,5 @@
 /** Ctrl+K: every registered command, and tickets by number or subject (features add those). */
-import { Group, Kbd, Text } from '@mantine/core';
+import { Kbd } from '@mantine/core';
 import { Spotlight, spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -46,17 +46,5 @@ export function CommandPalette() {
         'data-testid': 'palette-input',
       }}
     />
-  );
-}
-
-export function PaletteHint() {
-  const { t } = useTranslation();
-  return (
-    <Group gap={4}>
-      <Text size="xs" c="dimmed">
-        {t('shell.shortcuts.palette')}
-      </Text>
-      <Kbd size="xs">{shortcutLabel('mod+k')}</Kbd>
-    </Group>
   );
 }

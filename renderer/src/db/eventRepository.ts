@@ -35,7 +35,3 @@ export async function appendEvents(
   );
   return events;
 }
-
-export function appendEvent(db: DeskDatabase, ticketId: string, draft: EventDraft, ctx: WriteContext): Promise<TicketEvent[]> {
-  return appendEvents(db, ticketId, [draft], ctx);
-}

@@ -7,6 +7,7 @@ import type {
   Checkpoint,
   CollectionName,
   HealthResponse,
+  LoginRequest,
   LoginResponse,
   PullResponse,
   PushResponse,
@@ -139,7 +140,7 @@ export class ApiClient {
   }
 
   login(login: string, password: string): Promise<LoginResponse> {
-    return this.request<LoginResponse>('POST', '/api/auth/login', { login, password });
+    return this.request<LoginResponse>('POST', '/api/auth/login', { login, password } satisfies LoginRequest);
   }
 
   logout(): Promise<unknown> {

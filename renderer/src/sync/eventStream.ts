@@ -6,11 +6,11 @@
  * retry may come back before the stream's) leaves a gap nothing else would fill.
  */
 import { Subject, type Observable } from 'rxjs';
-import type { PullResponse } from '#shared/protocol.ts';
+import type { StreamMessage } from '#shared/protocol.ts';
 import { SseParser } from './sseParser.ts';
 import { backoffDelay } from './backoff.ts';
 
-export type StreamItem<T> = PullResponse<T> | 'RESYNC';
+export type StreamItem<T> = StreamMessage<T>;
 
 /**
  * What became of the stream's connection: `connected`; `ended` (it closed, or the endpoint

@@ -3,14 +3,11 @@ import {
   breachedCount,
   buildQueueIndex,
   compareUrgency,
-  filterQueueRows,
   inQueueView,
-  matchesQuickFilter,
   openInUrgencyOrder,
   queueViewCounts,
   queueViewIds,
   queueViewRows,
-  sortQueueRows,
   startOfDayIn,
   type QueueContext,
   type QueueViewId,
@@ -150,54 +147,6 @@ describe('views', () => {
     expect(queueViewRows('emergency', index, ordered, ctx).map((t) => t.id)).toEqual(['e-breached', 'e-soon', 'e-late']);
     expect(queueViewRows('burning', index, ordered, ctx).map((t) => t.id)).toEqual(['e-breached', 'e-soon', 'e-late']);
     expect(queueViewRows('closedToday', index, ordered, ctx).map((t) => t.id)).toEqual(['closed-late', 'closed-early']);
-  });
-});
-
-describe('quick filter', () => {
-  const t = ticket('q', {
-    number: '2026-000123',
-    subject: 'Не открывается шлагбаум',
-    organizationName: 'УК «Северный парк»',
-    siteName: 'ЖК «Ёлки»',
-    contact: { name: 'Пётр Сидоров', phone: '+7 912 345-67-89', email: 'petr@sever.ru', messenger: '@petr' },
-  });
-  const cases: Array<{ query: string; matches: boolean }> = [
-    { query: '', matches: true },
-    { query: '000123', matches: true },
-    { query: 'ШЛАГБАУМ', matches: true },
-    { query: 'северный', matches: true },
-    { query: 'елки', matches: true },
-    { query: 'петр', matches: true },
-    { query: '345-67', matches: true },
-    { query: 'sever.ru', matches: true },
-    { query: 'шлагбаум северный', matches: true },
-    { query: 'турникет', matches: false },
-    { query: 'шлагбаум турникет', matches: false },
-  ];
-  it.each(cases)('"$query" matches: $matches', ({ query, matches }) => {
-    expect(matchesQuickFilter(t, query)).toBe(matches);
-    expect(filterQueueRows([t], query).length).toBe(matches ? 1 : 0);
-  });
-});
-
-describe('column sort', () => {
-  const rows = [
-    ticket('b', { number: '2026-000002', subject: 'Турникет', createdAt: monday10 - 2 * minute, assigneeId: otherAgent.id }),
-    ticket('a', { number: '2026-000001', subject: 'шлагбаум', createdAt: monday10 - 1 * minute, assigneeId: agent.id }),
-    ticket('n', { number: null, subject: 'Камера', createdAt: monday10, assigneeId: '' }),
-  ];
-  const names = (id: string) => (id === agent.id ? 'Анна' : id === otherAgent.id ? 'Игорь' : '');
-  const cases: Array<{ column: Parameters<typeof sortQueueRows>[1]['column']; desc: boolean; ids: string[] }> = [
-    { column: 'sla', desc: false, ids: ['b', 'a', 'n'] },
-    { column: 'sla', desc: true, ids: ['n', 'a', 'b'] },
-    { column: 'number', desc: false, ids: ['a', 'b', 'n'] },
-    { column: 'subject', desc: false, ids: ['n', 'b', 'a'] },
-    { column: 'subject', desc: true, ids: ['a', 'b', 'n'] },
-    { column: 'age', desc: false, ids: ['n', 'a', 'b'] },
-    { column: 'assignee', desc: false, ids: ['a', 'b', 'n'] },
-  ];
-  it.each(cases)('by $column (desc: $desc)', ({ column, desc, ids }) => {
-    expect(sortQueueRows(rows, { column, desc }, names).map((t) => t.id)).toEqual(ids);
   });
 });
 

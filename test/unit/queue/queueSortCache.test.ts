@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ranksOfKeys } from '#shared/domain/queueSortRanks.ts';
+import { ranksOfKeys } from '../../../renderer/src/features/queue/queueSortRanks.ts';
 import { prepareSortRanks, sortRanksFor, type KeyRanker } from '../../../renderer/src/features/queue/queueSortCache.ts';
 import { makeTicket } from '../../support/ticketFactory.ts';
 

@@ -2,7 +2,7 @@
 import { Alert, Anchor, Button, Group, Modal, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { waitingAge } from '#shared/domain/waitingAge.ts';
+import { waitingAge } from './waitingAge.ts';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useApplyAction } from '../ticket/index.ts';

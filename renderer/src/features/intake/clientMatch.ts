@@ -4,6 +4,7 @@
  * are new records, created together with the ticket.
  */
 import type { Client } from '#shared/schema/index.ts';
+import { foldRu } from '#shared/text/foldRu.ts';
 
 export interface ClientMatch {
   organization: Client | null;
@@ -12,7 +13,7 @@ export interface ClientMatch {
   newSite: boolean;
 }
 
-export const nameKey = (name: string) => name.trim().toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ');
+const nameKey = (name: string) => foldRu(name.trim()).replace(/\s+/g, ' ');
 
 export function matchClients(organizationName: string, siteName: string, clients: readonly Client[]): ClientMatch {
   const orgKey = nameKey(organizationName);

@@ -1,9 +1,9 @@
 /**
- * The quick filter's joined search text (shared/domain/queueSearch.ts) for the current tickets:
+ * The quick filter's joined search text (queueSearch.ts) for the current tickets:
  * built on the first keystroke after a data change, and the per-ticket texts warmed up in idle
  * time before it, in slices, so the first keystroke only joins them.
  */
-import { buildQueueSearch, searchTextOf, type QueueSearch } from '#shared/domain/queueSearch.ts';
+import { buildQueueSearch, searchTextOf, type QueueSearch } from './queueSearch.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 
 const searches = new WeakMap<readonly Ticket[], QueueSearch<Ticket>>();

@@ -1,5 +1,5 @@
 /**
- * Each column's sort ranks (shared/domain/queueSortRanks.ts) for the current tickets.
+ * Each column's sort ranks (queueSortRanks.ts) for the current tickets.
  *
  * prepareSortRanks builds them in the background after the tickets change: the keys of one column
  * per macrotask on the main thread, the ranking (a sort of every distinct value) in a worker, so
@@ -8,8 +8,8 @@
  * prepared builds it on the spot.
  */
 import type { QueueSortColumn } from '#shared/domain/queueOrder.ts';
-import { buildSortRanks, ranksOfKeys, sortKeysOf, type QueueSortRanks } from '#shared/domain/queueSortRanks.ts';
-import { ticketOrdinals } from '#shared/domain/queueSearch.ts';
+import { buildSortRanks, ranksOfKeys, sortKeysOf, type QueueSortRanks } from './queueSortRanks.ts';
+import { ticketOrdinals } from './queueSearch.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import type { SortRanksReply, SortRanksRequest } from './sortRanks.worker.ts';
 

@@ -2,7 +2,7 @@
  * Ranks a column's sort keys off the main thread (queueSortCache.ts prepares every column's ranks
  * in the background once the tickets are loaded, so the first click on a header only counts).
  */
-import { ranksOfKeys } from '#shared/domain/queueSortRanks.ts';
+import { ranksOfKeys } from './queueSortRanks.ts';
 
 export interface SortRanksRequest {
   id: number;

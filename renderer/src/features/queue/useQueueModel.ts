@@ -12,13 +12,12 @@ import {
   openInUrgencyOrder,
   queueViewCounts,
   queueViewRows,
-  sortQueueRows,
   type QueueSort,
   type QueueViewCounts,
   type QueueViewId,
 } from '#shared/domain/queueOrder.ts';
-import { filterWithSearch } from '#shared/domain/queueSearch.ts';
-import { sortRowsByRanks } from '#shared/domain/queueSortRanks.ts';
+import { filterWithSearch } from './queueSearch.ts';
+import { sortRowsByRanks } from './queueSortRanks.ts';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickerNow, useTickerValue } from '../../state/ticker.ts';
@@ -100,8 +99,8 @@ export function useQueueModel(input: QueueModelInput): QueueModel {
     if (!sort) return filtered;
     const name = (id: string) => agentNames.get(id) ?? '';
     // 'sla' is the urgency order itself (or reversed): nothing to rank.
-    if (sort.column === 'sla') return sortQueueRows(filtered, sort);
-    return sortRowsByRanks(filtered, sort, sortRanksFor(tickets, sort.column, agentNames), name);
+    const ranks = sort.column === 'sla' ? null : sortRanksFor(tickets, sort.column, agentNames);
+    return sortRowsByRanks(filtered, sort, ranks, name);
   }, [filtered, sort, agentNames, tickets]);
   return { rows, viewSize: viewRows.length, counts };
 }

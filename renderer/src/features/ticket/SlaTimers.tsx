@@ -2,7 +2,7 @@
 import { Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconClockPause, IconClockCheck, IconClockExclamation, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { countdownOf, type Countdown } from '#shared/domain/slaCountdown.ts';
+import { countdownOf, type Countdown } from './slaCountdown.ts';
 import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
 import type { SlaMetricState } from '#shared/sla/index.ts';
 import type { Ticket } from '#shared/schema/index.ts';

@@ -2,7 +2,7 @@
 import { Badge, Group, Paper, Text, Timeline as MantineTimeline } from '@mantine/core';
 import { IconLock, IconMessageCircle, IconPoint } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { timelineOf, type TimelineEntry } from '#shared/domain/timelineEntry.ts';
+import { timelineOf, type TimelineEntry } from './timelineEntry.ts';
 import type { KbArticle, TicketEvent } from '#shared/schema/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 

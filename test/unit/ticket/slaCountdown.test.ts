@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countdownOf, formatClock } from '#shared/domain/slaCountdown.ts';
+import { countdownOf, formatClock } from '../../../renderer/src/features/ticket/slaCountdown.ts';
 import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
 import { makeTicket, monday10 } from '../../support/ticketFactory.ts';
 

@@ -4,11 +4,12 @@
  * that one string, jumping to the next ticket after each hit, instead of an `includes` per ticket:
  * one scan of one string stays within a keystroke's budget at tens of thousands of tickets.
  *
- * Matches exactly what matchesQuickFilter (queueOrder.ts) matches: a query word never holds
- * whitespace, so collapsing the text's whitespace (as normalizeSearchText does) changes nothing
- * for it, and the texts are separated by a character no query word holds.
+ * A ticket matches when every word of the query occurs in one of its fields: a query word holds
+ * no whitespace and the texts are separated by a character no query word holds, so a word never
+ * spans two fields or two tickets.
  */
-import { normalizeSearchText, type QueueTicket } from './queueOrder.ts';
+import { foldRu } from '#shared/text/foldRu.ts';
+import type { QueueTicket } from '#shared/domain/queueOrder.ts';
 
 const separator = '\u0000';
 
@@ -28,9 +29,9 @@ export function searchTextOf(ticket: QueueTicket): string {
   let text = texts.get(ticket);
   if (text === undefined) {
     const c = ticket.contact;
-    text =
-      `${ticket.number ?? ''}\n${ticket.subject}\n${ticket.organizationName}\n${ticket.siteName}\n${c.name}\n${c.phone}\n${c.email}\n${c.messenger}`.toLowerCase();
-    if (text.includes('ё')) text = text.replaceAll('ё', 'е');
+    text = foldRu(
+      `${ticket.number ?? ''}\n${ticket.subject}\n${ticket.organizationName}\n${ticket.siteName}\n${c.name}\n${c.phone}\n${c.email}\n${c.messenger}`,
+    );
     if (text.includes(separator)) text = text.replaceAll(separator, ' ');
     texts.set(ticket, text);
   }
@@ -66,7 +67,7 @@ export function buildQueueSearch<T extends QueueTicket>(tickets: readonly T[]): 
 
 /** The words of a query as the filter compares them (none: everything matches). */
 export function queryWords(query: string): string[] {
-  return normalizeSearchText(query.replaceAll(separator, ' ')).split(' ').filter(Boolean);
+  return foldRu(query.replaceAll(separator, ' ')).split(/\s+/).filter(Boolean);
 }
 
 /** The ticket whose text holds position `at` (binary search over the starts, from `from` on). */

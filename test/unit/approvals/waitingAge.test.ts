@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { waitingAge } from '#shared/domain/waitingAge.ts';
+import { waitingAge } from '../../../renderer/src/features/approvals/waitingAge.ts';
 
 const minute = 60_000;
 

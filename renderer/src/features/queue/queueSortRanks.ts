@@ -1,10 +1,10 @@
 /**
  * Column sorts over many tickets: each ticket's rank by a column's key (equal keys, equal rank),
  * computed once per data change and column; a sort is then a counting sort of the rows by rank,
- * linear and stable, instead of a comparison sort with string keys on every click. Gives exactly
- * the order of sortQueueRows (queueOrder.ts).
+ * linear and stable, instead of a comparison sort with string keys on every click. The keys are
+ * sortKeyOf's (shared/domain/queueOrder.ts).
  */
-import { sortKeyOf, sortQueueRows, type QueueSort, type QueueSortColumn, type QueueTicket } from './queueOrder.ts';
+import { sortKeyOf, type QueueSort, type QueueSortColumn, type QueueTicket } from '#shared/domain/queueOrder.ts';
 import { rowOrdinals, ticketOrdinals } from './queueSearch.ts';
 
 /** Dense ranks of the tickets by a column's key (equal keys, equal rank), by ticket ordinal. */
@@ -50,21 +50,26 @@ export function ranksOfKeys(keys: ReadonlyArray<string | number>): { ranks: Int3
   return { ranks, distinct: ordered.length };
 }
 
-/** The rows by rank (descending: ranks reversed), equal ranks in the rows' own order. */
+/**
+ * The rows sorted by a column: 'sla' keeps the view's own (urgency) order, reversed when
+ * descending; any other column by rank (descending: ranks reversed), equal ranks in the rows' own
+ * order. Without ranks for every row (none given, or rows they were not built with), the rows are
+ * ranked among themselves.
+ */
 export function sortRowsByRanks<T extends QueueTicket>(
   rows: readonly T[],
   sort: QueueSort,
-  ranks: QueueSortRanks<T>,
+  ranks: QueueSortRanks<T> | null,
   agentName: (agentId: string) => string = () => '',
 ): readonly T[] {
-  if (sort.column === 'sla') return sortQueueRows(rows, sort, agentName);
+  if (sort.column === 'sla') return sort.desc ? [...rows].reverse() : rows;
+  if (!ranks) return sortRowsByRanks(rows, sort, buildSortRanks(rows, sort.column, agentName));
   const k = ranks.distinct;
   const ordinals = rowOrdinals(rows, ranks.ordinals);
   const rowRanks = new Int32Array(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const ordinal = ordinals[i]!;
-    // A row the ranks were not built with: the comparison sort decides.
-    if (ordinal < 0) return sortQueueRows(rows, sort, agentName);
+    if (ordinal < 0) return sortRowsByRanks(rows, sort, null, agentName);
     const r = ranks.ranks[ordinal]!;
     rowRanks[i] = sort.desc ? k - 1 - r : r;
   }

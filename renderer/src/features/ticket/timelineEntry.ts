@@ -2,7 +2,7 @@
  * How a timeline event reads (ticket view): the message key under `ticket.timeline.<key>` with
  * its values, and whether the client saw it. Pure, so the wording rules are tested without React.
  */
-import type { TicketEvent } from '../schema/eventSchema.ts';
+import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 
 export type TimelineTone = 'public' | 'internal' | 'system';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EventKind } from '#shared/vocabulary/enums.ts';
 import { eventKinds } from '#shared/vocabulary/enums.ts';
-import { timelineEntryOf, timelineOf } from '#shared/domain/timelineEntry.ts';
+import { timelineEntryOf, timelineOf } from '../../../renderer/src/features/ticket/timelineEntry.ts';
 import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 
 let seq = 0;

@@ -2,7 +2,7 @@
  * What a live SLA timer shows (ticket view, queue): one metric's state turned into a countdown
  * the manager reads at a glance. Pure: the state comes from computeSla at the ticker's `now`.
  */
-import type { SlaMetricState, SlaStage } from '../sla/computeSla.ts';
+import type { SlaMetricState, SlaStage } from '#shared/sla/computeSla.ts';
 
 export type CountdownKind = 'running' | 'paused' | 'met' | 'breached';
 
