@@ -29,7 +29,7 @@ interface DeskTestHooks {
   workspace(): {
     db: Record<'tickets' | 'events' | 'syncproblems' | 'outbox', HookCollection>;
     write: { now(): number };
-    sync: { awaitInSync(): Promise<void> };
+    sync: { awaitInSync(): Promise<void>; awaitInitialReplicationOf(name: 'tickets'): Promise<void> };
   } | null;
   tickets: {
     createTicket(db: unknown, input: NewTicketInput, write: unknown): Promise<Doc>;
@@ -192,9 +192,15 @@ test("a new ticket gets its number with the server's answer to the push, not onl
   const page = await context.newPage();
   await signIn(page, app.url, central.url, agentA);
   await expect(page.getByTestId('status-bar')).toBeVisible();
+  await page.evaluate(() => (window as unknown as DeskWindow).__deskTest.workspace()!.sync.awaitInitialReplicationOf('tickets'));
+  const ticketPulls: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === '/api/replication/tickets/pull') ticketPulls.push(r.url());
+  });
   const created = await createTicket(page, ticketInput(subject('Не открывается калитка')));
-  // The periodic pull for a collection without its stream runs every 30 s: well after this.
-  await expect.poll(async () => (await localTicket(page, created.id))?.number, { timeout: 8_000 }).toMatch(/^\d{4}-\d{6}$/);
+  await expect.poll(async () => (await localTicket(page, created.id))?.number).toMatch(/^\d{4}-\d{6}$/);
+  // Not from a pull (the periodic one runs every 30 s): none was asked for meanwhile.
+  expect(ticketPulls).toEqual([]);
   const number = (await localTicket(page, created.id))?.number;
   await expect(pendingCount(page)).toHaveAttribute('data-count', '0');
   // A later edit goes through on the server's state, and the number stays.
