@@ -1,9 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ranksOfKeys } from '../../../renderer/src/features/queue/queueSortRanks.ts';
 import { prepareSortRanks, sortRanksFor, type KeyRanker } from '../../../renderer/src/features/queue/queueSortCache.ts';
 import { makeTicket } from '../../support/ticketFactory.ts';
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+// The preparation runs on timers: a fake clock runs every step of it, and only those, before a check.
+beforeEach(() => void vi.useFakeTimers());
+afterEach(() => void vi.useRealTimers());
+const settle = () => vi.runAllTimersAsync();
 
 describe('sort ranks prepared in the background', () => {
   it('ranks every column once, off the caller, and a later sort uses them as they are', async () => {

@@ -130,17 +130,13 @@ describe('syncKbIndex', () => {
     expect(syncKbIndex(idx, [edited, added])).toBe(0);
   });
 
-  it('stays fast for 5,000 articles', () => {
+  // Its speed on 5,000 articles is a figure of `npm run bench:search`.
+  it('finds every matching article among 5,000', () => {
     const many: KbSearchDoc[] = [];
     const body = 'Проверьте питание контроллера, подключение камеры и список номеров автомобилей. '.repeat(20);
     for (let i = 0; i < 5000; i++)
       many.push(article({ id: `a${i}`, title: `Статья ${i}: ${i % 2 ? 'шлагбаум' : 'турникет'} на объекте`, body }));
     const idx = buildKbIndex(many);
-    const started = performance.now();
-    for (let i = 0; i < 20; i++) searchKb(idx, 'шлагбаума камер');
-    const perQuery = (performance.now() - started) / 20;
     expect(searchKb(idx, 'шлагбаума камер')).toHaveLength(2500);
-    // A keystroke budget on a slow shared machine: well under a frame budget of a few frames.
-    expect(perQuery).toBeLessThan(100);
   });
 });

@@ -3,23 +3,26 @@
  * from the live streams alone (no pull or push runs while the desk is idle), and online again,
  * with a pull of what was missed, when the endpoint returns.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { openDatabase, type DeskDatabase } from '../../../renderer/src/db/database.ts';
 import { ApiClient } from '../../../renderer/src/sync/apiClient.ts';
 import { ServerClock } from '../../../renderer/src/sync/clock.ts';
-import { SyncEngine, type SyncStatus } from '../../../renderer/src/sync/syncEngine.ts';
+import { SyncEngine, streamedCollections, type SyncStatus } from '../../../renderer/src/sync/syncEngine.ts';
 
 /** A fake central endpoint: empty collections, live streams kept open until it goes down. */
 class FakeEndpoint {
   up = true;
   pulls = 0;
+  /** Live streams asked for: the engine opens one per streamed collection, at once, when it starts. */
+  streamsOpened = 0;
   private readonly open = new Set<ReadableStreamDefaultController<Uint8Array>>();
 
   readonly fetch: typeof fetch = async (input) => {
     const url = String(input);
     if (!this.up) throw new TypeError('Failed to fetch');
     if (url.includes('/pull/stream')) {
+      this.streamsOpened += 1;
       const body = new ReadableStream<Uint8Array>({
         start: (c) => void this.open.add(c),
         cancel: () => undefined,
@@ -48,6 +51,7 @@ beforeEach(async () => {
   db = await openDatabase({ name: `engine_${Math.random().toString(36).slice(2)}`, indexedDB, IDBKeyRange, devMode: true });
 });
 afterEach(async () => {
+  vi.useRealTimers();
   await engine?.stop();
   engine = null;
   await db.remove();
@@ -97,6 +101,10 @@ describe('sync engine connection state', () => {
   });
 });
 
+/**
+ * An engine that starts asks the endpoint for its live streams at once, so "not started" is seen
+ * from the endpoint; a fake clock runs far ahead so a start put off by a timer would show too.
+ */
 describe('sync engine start after the first screen (startWhen)', () => {
   function engineFor(endpoint: FakeEndpoint): SyncEngine {
     const api = new ApiClient({
@@ -113,36 +121,45 @@ describe('sync engine start after the first screen (startWhen)', () => {
     const endpoint = new FakeEndpoint();
     const sync = engineFor(endpoint);
     let shown!: () => void;
+    vi.useFakeTimers();
     sync.startWhen(new Promise<void>((resolve) => (shown = resolve)));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(endpoint.pulls).toBe(0);
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect([endpoint.streamsOpened, endpoint.pulls]).toEqual([0, 0]);
+    vi.useRealTimers();
     shown();
     await expect.poll(() => endpoint.pulls, { timeout: 5_000 }).toBeGreaterThan(0);
+    expect(endpoint.streamsOpened).toBe(streamedCollections.length);
   });
 
   it('a stop before the first screen cancels the pending start (nothing is pushed after a sign-out)', async () => {
     const endpoint = new FakeEndpoint();
     const sync = engineFor(endpoint);
     let shown!: () => void;
-    sync.startWhen(new Promise<void>((resolve) => (shown = resolve)));
+    const firstScreen = new Promise<void>((resolve) => (shown = resolve));
+    sync.startWhen(firstScreen);
     await sync.stop();
+    vi.useFakeTimers();
     shown();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(endpoint.pulls).toBe(0);
+    // The engine's reaction to the first screen was registered first: it has run by now.
+    await firstScreen;
+    await vi.advanceTimersByTimeAsync(600_000);
+    expect([endpoint.streamsOpened, endpoint.pulls]).toEqual([0, 0]);
   });
 
   it('an explicit start in the meantime is not doubled when the first screen comes', async () => {
     const endpoint = new FakeEndpoint();
     const sync = engineFor(endpoint);
     let shown!: () => void;
-    sync.startWhen(new Promise<void>((resolve) => (shown = resolve)));
+    const firstScreen = new Promise<void>((resolve) => (shown = resolve));
+    sync.startWhen(firstScreen);
     sync.start();
-    await expect.poll(() => endpoint.pulls, { timeout: 5_000 }).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const pulls = endpoint.pulls;
+    await sync.awaitInitialReplication();
+    expect(endpoint.streamsOpened).toBe(streamedCollections.length);
     shown();
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    // One pull per collection at the start; a second engine start would pull them all again.
-    expect(endpoint.pulls).toBe(pulls);
+    await firstScreen;
+    // A second start would have replaced the replications: their first pulls are awaited here.
+    await sync.awaitInitialReplication();
+    // One stream per streamed collection, kept open; a second start would open them all again.
+    expect(endpoint.streamsOpened).toBe(streamedCollections.length);
   });
 });
