@@ -17,7 +17,7 @@ const steps: Step[] = [
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'], env: { TZ: 'Europe/Moscow' } },
   ...['UTC', 'America/New_York', 'Asia/Vladivostok'].map((tz) => ({
     name: `SLA suite under TZ=${tz}`,
-    cmd: ['npx', 'vitest', 'run', '--project', 'unit', 'test/unit/sla'],
+    cmd: ['npx', 'vitest', 'run', '--project', 'unit', 'test/unit/shared/sla'],
     env: { TZ: tz },
   })),
   { name: 'server (PGlite and PostgreSQL)', cmd: ['npx', 'vitest', 'run', '--project', 'server'] },

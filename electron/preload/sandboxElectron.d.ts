@@ -1,7 +1,7 @@
 /**
  * The part of Electron a sandboxed preload may use, typed without Node: Electron's own typings
  * pull in all of Node, which the sandbox does not have. tsconfig.preload.json maps 'electron'
- * here; test/unit/electron/preloadSandbox.test.ts checks that Electron's types still fit these.
+ * here; test/unit/electron/preload/preloadSandbox.test.ts checks that Electron's types still fit these.
  */
 export interface IpcRendererEvent {
   readonly sender: IpcRenderer;

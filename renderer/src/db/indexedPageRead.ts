@@ -8,7 +8,7 @@
  * Read-only and used for the first page only: what it returns is replaced by the live query as
  * soon as that has every ticket. It relies on the Dexie storage's layout (exported helpers of
  * rxdb/plugins/storage-dexie: the docs table, the index names, the boolean mapping);
- * test/unit/db/indexedPageRead.test.ts compares it with RxDB's own result, and whenever the plan
+ * test/unit/renderer/db/indexedPageRead.test.ts compares it with RxDB's own result, and whenever the plan
  * does not allow it, or anything fails, the query runs through RxDB.
  */
 import type { DexieStorageInternals, MangoQuery, RxCollection, RxDocumentData, RxQueryPlan } from 'rxdb';

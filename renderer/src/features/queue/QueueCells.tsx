@@ -6,7 +6,7 @@
  * Colours come from data attributes (data-priority, data-stage) matched by the CSS module, never
  * from custom properties set inline: a scroll gives every cell on screen a new ticket, and inline
  * `--x` declarations make each of those restyles resolve the custom properties again
- * (docs/performance-queue.md). test/unit/queue/queueCellColors.test.ts keeps the CSS
+ * (docs/performance-queue.md). test/unit/renderer/features/queue/queueCellColors.test.ts keeps the CSS
  * in step with the theme's colours.
  */
 import { IconPlayerPause } from '@tabler/icons-react';

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { buildKbIndex, searchKb, syncKbIndex, type KbSearchDoc } from '../../../../shared/search/kbSearch.ts';
+import { stemRu } from '../../../../shared/search/russianStem.ts';
+
+let seq = 0;
+function article(over: Partial<KbSearchDoc> & { title: string }): KbSearchDoc {
+  seq++;
+  return {
+    id: over.id ?? `kb-${seq}`,
+    body: '',
+    tags: [],
+    product: null,
+    status: 'published',
+    summary: null,
+    editedAt: 1000,
+    updatedAt: 1,
+    ...over,
+  };
+}
+
+const barrier = article({
+  id: 'barrier',
+  title: 'Шлагбаум не открывается по номеру автомобиля',
+  product: 'pass24_auto',
+  body: 'Проверьте камеру распознавания и список номеров.',
+  tags: ['шлагбаум', 'камера'],
+});
+const turnstile = article({
+  id: 'turnstile',
+  title: 'Турникет не пропускает по ключу',
+  product: 'pass24_key',
+  body: 'Перезагрузите контроллер турникета.',
+  tags: ['турникет'],
+});
+const guests = article({
+  id: 'guests',
+  title: 'Как выдать гостевой пропуск',
+  product: 'pass24_online',
+  body: 'Гостевые пропуска создаются в мобильном приложении жителя.',
+});
+const draft = article({ id: 'draft', title: 'Черновик: пропуска для подрядчиков', status: 'draft', product: null });
+const archived = article({ id: 'archived', title: 'Старый шлагбаум модели Х', status: 'archived' });
+
+const index = buildKbIndex([barrier, turnstile, guests, draft, archived]);
+const ids = (query: string, filter = {}) => searchKb(index, query, filter).map((h) => h.id);
+
+describe('stemRu', () => {
+  it.each([
+    ['шлагбаума', 'шлагбаум'],
+    ['шлагбаумы', 'шлагбаум'],
+    ['шлагбаумов', 'шлагбаум'],
+    ['турникета', 'турникет'],
+    ['пропусков', 'пропуск'],
+    ['пропуска', 'пропуск'],
+    ['Ёлки', 'елки'],
+    ['ключ', 'ключ'],
+    ['api', 'api'],
+  ])('%s -> %s', (word, stem) => {
+    expect(stemRu(word)).toBe(stem);
+  });
+
+  it('brings the forms of one noun to one stem', () => {
+    const forms = ['камера', 'камеры', 'камере', 'камеру', 'камерой', 'камерами', 'камерах'];
+    expect(new Set(forms.map(stemRu)).size).toBe(1);
+  });
+});
+
+describe('searchKb', () => {
+  it('finds an article by another case of a word in its title ("шлагбаума" finds "Шлагбаум")', () => {
+    expect(ids('шлагбаума')).toEqual(['barrier']);
+  });
+
+  it('finds by a plural form in the body ("турникетов" finds "турникета")', () => {
+    expect(ids('турникетов')).toContain('turnstile');
+  });
+
+  it('matches the word being typed as a prefix', () => {
+    expect(ids('гостев')).toEqual(['guests']);
+  });
+
+  it('tolerates a typo in a long word', () => {
+    expect(ids('шлакбаум')).toEqual(['barrier']);
+  });
+
+  it('requires every word of the query', () => {
+    expect(ids('турникет ключ')).toEqual(['turnstile']);
+    expect(ids('турникет номер')).toEqual([]);
+  });
+
+  it('ignores filler words', () => {
+    expect(ids('как не открывается шлагбаум')).toEqual(['barrier']);
+  });
+
+  it('ranks a title match above a body-only match', () => {
+    const idx = buildKbIndex([
+      article({ id: 'body', title: 'Настройка контроллера', body: 'Если шлагбаум молчит, проверьте питание.' }),
+      article({ id: 'title', title: 'Шлагбаум: схема подключения' }),
+    ]);
+    expect(searchKb(idx, 'шлагбаум').map((h) => h.id)).toEqual(['title', 'body']);
+  });
+
+  it('filters by product, keeping articles that apply to every product', () => {
+    expect(ids('гостевой', { product: 'pass24_online' })).toEqual(['guests']);
+    expect(ids('гостевой', { product: 'pass24_key' })).toEqual([]);
+    expect(ids('подрядчиков', { product: 'pass24_key' })).toEqual(['draft']);
+  });
+
+  it('hides archived articles unless asked', () => {
+    expect(ids('шлагбаум')).not.toContain('archived');
+    expect(ids('шлагбаум', { includeArchived: true })).toContain('archived');
+  });
+
+  it('lists everything for an empty query: published first, then by title', () => {
+    expect(ids('  ')).toEqual(['guests', 'turnstile', 'barrier', 'draft']);
+  });
+});
+
+describe('syncKbIndex', () => {
+  it('adds, replaces and removes articles without rebuilding', () => {
+    const idx = buildKbIndex([barrier, turnstile]);
+    const edited = { ...turnstile, title: 'Турникет и домофон', updatedAt: 2 };
+    const added = article({ id: 'new', title: 'Домофон не звонит' });
+    expect(syncKbIndex(idx, [edited, added])).toBe(3);
+    expect(
+      searchKb(idx, 'домофон')
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['new', 'turnstile']);
+    expect(searchKb(idx, 'шлагбаум')).toEqual([]);
+    expect(syncKbIndex(idx, [edited, added])).toBe(0);
+  });
+
+  // Its speed on 5,000 articles is a figure of `npm run bench:search`.
+  it('finds every matching article among 5,000', () => {
+    const many: KbSearchDoc[] = [];
+    const body = 'Проверьте питание контроллера, подключение камеры и список номеров автомобилей. '.repeat(20);
+    for (let i = 0; i < 5000; i++)
+      many.push(article({ id: `a${i}`, title: `Статья ${i}: ${i % 2 ? 'шлагбаум' : 'турникет'} на объекте`, body }));
+    const idx = buildKbIndex(many);
+    expect(searchKb(idx, 'шлагбаума камер')).toHaveLength(2500);
+  });
+});
