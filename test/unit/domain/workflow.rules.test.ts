@@ -106,6 +106,17 @@ describe('who may do what', () => {
     expect(refusal(applyAction(ticket, { type: 'take' }, agent, later))).toBe('already_assigned');
   });
 
+  it.each(allStatuses)(
+    'the assignee of a %s ticket is offered every legal move but taking it and the head decisions',
+    (status) => {
+      const ticket = makeTicket({ status, assigneeId: agent.id });
+      const expected = (Object.keys(legalIn) as WorkflowActionType[]).filter(
+        (type) => legalIn[type].includes(status) && !headOnly.includes(type) && !(type === 'take' && status !== 'new'),
+      );
+      expect(availableActions(ticket, agent)).toEqual(expected);
+    },
+  );
+
   it('a new ticket already assigned to me is taken: work starts, the assignee stays', () => {
     const ticket = makeTicket({ status: 'new', assigneeId: agent.id });
     expect(canApply(ticket, 'take', agent)).toBe(true);
