@@ -30,6 +30,23 @@ describe('targets of an edited policy', () => {
   });
 });
 
+describe('the state of a new emergency', () => {
+  const fresh = ticket({ createdAt: created, priority: 'emergency' });
+
+  it('its worst stage is the first contact one when that is the more urgent', () => {
+    const state = computeSla(fresh, emergency, cal, msk('2026-01-12 10:12'));
+    expect([state.firstContact?.stage, state.resolution.stage, state.worstStage]).toEqual(['critical', 'ok', 'critical']);
+  });
+
+  it('seen from a clock running behind, is due as if seen at its creation', () => {
+    const state = computeSla(fresh, emergency, cal, created - 60_000);
+    expect([state.firstContact?.dueAt, state.resolution.dueAt].map((at) => showMsk(at!))).toEqual([
+      '2026-01-12 10:15',
+      '2026-01-12 14:00',
+    ]);
+  });
+});
+
 describe('the stage changes still ahead', () => {
   it('a window switched off (0 minutes) announces nothing', () => {
     const policy: SlaPolicy = { ...emergency, criticalMinutes: 0, warningMaxMinutes: 0 };
