@@ -64,6 +64,19 @@ describe('whose earlier tickets are repeats', () => {
       false,
     ],
     ['created this very instant', {}, { createdAt: now }, true],
+    [
+      'another organisation known only by name',
+      { clientId: null, organizationName: 'УК Южная' },
+      { clientId: null, siteId: 'site-2' },
+      false,
+    ],
+    [
+      'a name of spaces against no name',
+      { clientId: null, organizationName: '  ' },
+      { clientId: null, organizationName: '', siteId: 'site-2' },
+      false,
+    ],
+    ['one shared word of a two-word draft', { subject: 'Шлагбаум сломался' }, {}, false],
   ])('%s: suggested %s', (_what, d, t, suggested) => {
     expect(suggest(draft(d), earlier(t)).map((s) => s.ticketId)).toEqual(suggested ? ['t1'] : []);
   });
