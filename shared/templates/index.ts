@@ -1,0 +1,19 @@
+/**
+ * shared/templates: reply scripts, pure. Filling a script in from a ticket (renderTemplate,
+ * templateValues, formatDueRu), reading its placeholders and prompts, choosing the script a
+ * situation calls for and the variant a channel calls for, and the picker's Russian search.
+ * Used by the desk and by the endpoint's automatic acknowledgements.
+ */
+export { formatDueRu } from './formatDueRu.ts';
+export { renderTemplate } from './renderTemplate.ts';
+export type { RenderOptions, RenderResult, TemplateValues } from './renderTemplate.ts';
+export { isPlaceholderName, parseTemplate, placeholderNames, promptsOf } from './placeholders.ts';
+export type { PlaceholderName, TemplatePart } from './placeholders.ts';
+export { templateValues } from './templateValues.ts';
+export type { PlaceholderValues, TemplateSource, TemplateTicket } from './templateValues.ts';
+export { canEditScript, fitsChannel, isVisibleTo, scriptBodyFor } from './scriptDoc.ts';
+export type { ScriptDoc } from './scriptDoc.ts';
+export { scriptForSituation, situationOf, situationRules, situations, workingDayMinutes } from './scriptSituation.ts';
+export type { Situation } from './scriptSituation.ts';
+export { buildScriptIndex, compareScripts, createScriptIndex, searchScripts, syncScriptIndex } from './scriptSearch.ts';
+export type { ScriptFilter, ScriptIndex } from './scriptSearch.ts';
