@@ -77,14 +77,24 @@ export function compareScripts(a: Pick<ScriptDoc, 'category' | 'title'>, b: Pick
   return collator.compare(a.category, b.category) || collator.compare(a.title, b.title);
 }
 
+/** Does every typed word begin a word of the title or the category? */
+function titleStartsWith(doc: ScriptDoc, typed: readonly string[]): boolean {
+  const own = words(`${doc.title} ${doc.category}`);
+  return typed.every((t) => own.some((w) => w.startsWith(t)));
+}
+
 /**
  * The scripts matching the query, best first (those fitting the channel before the rest). An
- * empty query lists every script by category and title.
+ * empty query lists every script by category and title; one or two letters (too short for the
+ * stemmed index, which matches them whole) narrow the list to titles with words so beginning.
  */
 export function searchScripts(index: ScriptIndex, query: string, filter: ScriptFilter): ScriptDoc[] {
   let found: ScriptDoc[];
-  if (words(query).length === 0) {
+  const typed = words(query);
+  if (typed.length === 0) {
     found = [...index.docs.values()].filter((d) => passes(d, filter)).sort(compareScripts);
+  } else if (typed.every((t) => t.length < 3)) {
+    found = [...index.docs.values()].filter((d) => passes(d, filter) && titleStartsWith(d, typed)).sort(compareScripts);
   } else {
     found = index.engine
       .search(query, {

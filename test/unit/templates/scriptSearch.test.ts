@@ -23,6 +23,17 @@ describe('searchScripts: the picker finds scripts the Russian way', () => {
     expect(titles(searchScripts(index, 'брело', viewer))).toContain('Экстренное обращение принято');
   });
 
+  it('narrows by the beginnings of title words while only a letter or two is typed', () => {
+    expect(titles(searchScripts(index, 'н', viewer))).toEqual(
+      expect.arrayContaining(['Ожидание клиента: первое напоминание', 'Реакция на низкую оценку']),
+    );
+    expect(titles(searchScripts(index, 'эк', viewer))).toEqual([
+      'Массовый сбой: информирование клиента',
+      'Экстренное: промежуточный статус',
+      'Экстренное обращение принято',
+    ]);
+  });
+
   it('lists everything by category and title for an empty query', () => {
     const all = searchScripts(index, '  ', viewer);
     expect(all).toHaveLength(25);
