@@ -29,8 +29,8 @@ describe('searchScripts: the picker finds scripts the Russian way', () => {
     );
     expect(titles(searchScripts(index, 'эк', viewer))).toEqual([
       'Массовый сбой: информирование клиента',
-      'Экстренное: промежуточный статус',
       'Экстренное обращение принято',
+      'Экстренное: промежуточный статус',
     ]);
   });
 
