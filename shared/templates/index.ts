@@ -17,3 +17,9 @@ export { scriptForSituation, situationOf, situationRules, situations, workingDay
 export type { Situation } from './scriptSituation.ts';
 export { buildScriptIndex, compareScripts, createScriptIndex, searchScripts, syncScriptIndex } from './scriptSearch.ts';
 export type { ScriptFilter, ScriptIndex } from './scriptSearch.ts';
+export { scriptUsage } from './scriptUsage.ts';
+export type { ScriptUsage } from './scriptUsage.ts';
+export { canCreateShared, checkScriptDraft, draftOf, scriptFields } from './scriptDraft.ts';
+export type { ScriptDraft, ScriptDraftError } from './scriptDraft.ts';
+export { fillScript } from './fillScript.ts';
+export type { FilledScript } from './fillScript.ts';
