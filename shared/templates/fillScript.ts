@@ -3,7 +3,7 @@
  * endpoint's acknowledgements make: the variant for the channel (or the one asked for), the
  * ticket's values, deadlines in the workspace's zone, the agent's answers to the prompts.
  */
-import type { Channel } from '../domain/enums.ts';
+import type { Channel } from '../vocabulary/enums.ts';
 import { renderTemplate, type RenderResult } from './renderTemplate.ts';
 import { scriptBodyFor, type ScriptDoc } from './scriptDoc.ts';
 import type { PlaceholderValues } from './templateValues.ts';

@@ -3,7 +3,7 @@
  * lower case they take inside a sentence («приоритет: экстренное»). They live here, not in the
  * desk's i18n, because the endpoint writes the same scripts into its automatic acknowledgements.
  */
-import type { Priority, TicketStatus, TicketType } from '../domain/enums.ts';
+import type { Priority, TicketStatus, TicketType } from '../vocabulary/enums.ts';
 
 export const priorityRu: Readonly<Record<Priority, string>> = {
   emergency: 'экстренное',

@@ -3,7 +3,7 @@
  * (the head of department edits it) and the agent's id for a personal one; an archived script is
  * kept for its history and usage but no longer offered; `phoneBody` is the variant read aloud.
  */
-import type { Channel, Role } from '../domain/enums.ts';
+import type { Channel, Role } from '../vocabulary/enums.ts';
 
 export interface ScriptDoc {
   id: string;

@@ -3,7 +3,7 @@
  * required; a shared script is made by the head (or an admin), a personal one by anyone for
  * themselves; who owns a script never changes after it is made.
  */
-import type { Channel, Role } from '../domain/enums.ts';
+import type { Channel, Role } from '../vocabulary/enums.ts';
 import { canEditScript, type ScriptDoc } from './scriptDoc.ts';
 
 export interface ScriptDraft {

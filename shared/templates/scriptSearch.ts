@@ -4,7 +4,7 @@
  * variants of the text. The index follows the collection incrementally, as the KB's does.
  */
 import MiniSearch from 'minisearch';
-import type { Channel } from '../domain/enums.ts';
+import type { Channel } from '../vocabulary/enums.ts';
 import { russianStopWords, stemRu, words } from '../search/russianStem.ts';
 import { fitsChannel, isVisibleTo, type ScriptDoc } from './scriptDoc.ts';
 

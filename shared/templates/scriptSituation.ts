@@ -5,7 +5,7 @@
  * escalation («Эскалировать») wants the client told; a client silent for a working day wants the
  * reminder. Each situation is met again after a public reply, so a sent script stops being offered.
  */
-import type { Channel, TicketStatus } from '../domain/enums.ts';
+import type { Channel, TicketStatus } from '../vocabulary/enums.ts';
 import type { TicketEvent } from '../schema/eventSchema.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 import type { BusinessCalendar } from '../sla/index.ts';

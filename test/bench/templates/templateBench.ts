@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import type { Channel } from '../../../shared/domain/enums.ts';
+import type { Channel } from '../../../shared/vocabulary/enums.ts';
 import { createTicketDocument } from '../../../shared/domain/ticketFactory.ts';
 import {
   buildScriptIndex,

@@ -1,6 +1,6 @@
 /** The demo's reply scripts (resources/demo/templates.json) as stored documents, shared, for the rule tests. */
 import { readFileSync } from 'node:fs';
-import type { Channel } from '#shared/domain/enums.ts';
+import type { Channel } from '#shared/vocabulary/enums.ts';
 import type { ScriptDoc } from '#shared/templates/index.ts';
 
 interface DemoScript {

@@ -109,8 +109,13 @@ describe('scriptForSituation: the demo scripts each situation offers', () => {
   it('prefers a script tagged for the situation, and the agent’s own over a shared one', () => {
     const tagged = script({ id: 'mine', title: 'Моё напоминание', tags: ['Напоминание'], ownerId: 'agent-1' });
     const sharedTagged = script({ id: 'shared', title: 'Общее напоминание', tags: ['напоминание'] });
-    expect(scriptForSituation([...scripts, sharedTagged, tagged], 'waitingReminder', 'email', 'agent-1')?.id).toBe('mine');
-    expect(scriptForSituation([...scripts, sharedTagged, tagged], 'waitingReminder', 'email', 'agent-2')?.id).toBe('shared');
+    const untagged = scripts.map((s) => ({ ...s, tags: [] }));
+    expect(scriptForSituation([...untagged, sharedTagged, tagged], 'waitingReminder', 'email', 'agent-1')?.id).toBe('mine');
+    expect(scriptForSituation([...untagged, sharedTagged, tagged], 'waitingReminder', 'email', 'agent-2')?.id).toBe('shared');
+    // Untagged, the demo reminder is found by its category and title.
+    expect(scriptForSituation(untagged, 'waitingReminder', 'email', 'agent-2')?.title).toBe(
+      'Ожидание клиента: первое напоминание',
+    );
   });
 
   it('never offers an archived script or another agent’s personal one', () => {
