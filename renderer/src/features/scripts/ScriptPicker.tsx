@@ -47,8 +47,8 @@ export function ScriptPicker(props: ScriptPickerProps) {
 function PickerBody({ ticket, article, suggestedId, onInsert }: Omit<ScriptPickerProps, 'opened' | 'onClose'>) {
   const { t } = useTranslation();
   const { db, write } = useWorkspace();
-  const { scripts } = useScripts(db);
-  const index = useScriptIndex(scripts);
+  const { scripts, loaded } = useScripts(db);
+  const index = useScriptIndex(db, scripts, loaded);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
   const [answers, setAnswers] = useState<Record<string, string>>({});

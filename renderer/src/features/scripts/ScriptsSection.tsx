@@ -36,7 +36,7 @@ export function ScriptsSection() {
   const { db, write } = useWorkspace();
   const viewerId = write.actor.id;
   const { scripts, loaded } = useScripts(db);
-  const index = useScriptIndex(scripts);
+  const index = useScriptIndex(db, scripts, loaded);
   const { usage, recount } = useScriptUsage(db);
   const { query, view, cursor, setQuery, setView, setCursor } = useScriptsUi();
   const openId = useRouteStore((s) => (s.section === 'scripts' ? s.itemId : null));

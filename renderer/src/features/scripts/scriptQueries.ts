@@ -17,11 +17,23 @@ export function useScripts(db: DeskDatabase): { scripts: ReplyTemplate[]; loaded
   return { scripts: scripts ?? none, loaded: scripts !== null };
 }
 
-/** The index follows the list incrementally (a synced edit re-indexes one script). */
-export function useScriptIndex(scripts: readonly ReplyTemplate[]): ScriptIndex {
-  const [index] = useState(createScriptIndex);
-  useMemo(() => syncScriptIndex(index, scripts), [index, scripts]);
-  return index;
+const indexes = new WeakMap<DeskDatabase, ScriptIndex>();
+
+/**
+ * One index per database, shared by the section and the picker and kept for the session, so
+ * opening the picker does not index every script again; it follows the list incrementally (a
+ * synced edit re-indexes one script).
+ */
+export function useScriptIndex(db: DeskDatabase, scripts: readonly ReplyTemplate[], loaded: boolean): ScriptIndex {
+  let index = indexes.get(db);
+  if (!index) {
+    index = createScriptIndex();
+    indexes.set(db, index);
+  }
+  const held = index;
+  // Until the query has answered the list is empty: syncing to it would empty the shared index.
+  useMemo(() => loaded && syncScriptIndex(held, scripts), [held, scripts, loaded]);
+  return held;
 }
 
 /**
