@@ -6,17 +6,15 @@
  */
 export { formatDueRu } from './formatDueRu.ts';
 export { renderTemplate } from './renderTemplate.ts';
-export type { RenderOptions, RenderResult, TemplateValues } from './renderTemplate.ts';
-export { isPlaceholderName, parseTemplate, placeholderNames, promptsOf } from './placeholders.ts';
-export type { PlaceholderName, TemplatePart } from './placeholders.ts';
+export { placeholderNames, promptsOf } from './placeholders.ts';
+export type { PlaceholderName } from './placeholders.ts';
 export { templateValues } from './templateValues.ts';
-export type { PlaceholderValues, TemplateSource, TemplateTicket } from './templateValues.ts';
-export { canEditScript, fitsChannel, isVisibleTo, scriptBodyFor } from './scriptDoc.ts';
+export { canEditScript, isVisibleTo, scriptBodyFor } from './scriptDoc.ts';
 export type { ScriptDoc } from './scriptDoc.ts';
-export { scriptForSituation, situationOf, situationRules, situations, workingDayMinutes } from './scriptSituation.ts';
+export { scriptForSituation, situationOf, situations } from './scriptSituation.ts';
 export type { Situation } from './scriptSituation.ts';
-export { buildScriptIndex, compareScripts, createScriptIndex, searchScripts, syncScriptIndex } from './scriptSearch.ts';
-export type { ScriptFilter, ScriptIndex } from './scriptSearch.ts';
+export { buildScriptIndex, createScriptIndex, searchScripts, syncScriptIndex } from './scriptSearch.ts';
+export type { ScriptIndex } from './scriptSearch.ts';
 export { scriptUsage } from './scriptUsage.ts';
 export type { ScriptUsage } from './scriptUsage.ts';
 export { canCreateShared, checkScriptDraft, draftOf, scriptFields } from './scriptDraft.ts';

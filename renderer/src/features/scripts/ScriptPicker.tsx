@@ -27,7 +27,7 @@ export interface ScriptPickerProps {
   onInsert(text: string, templateId: string): void;
 }
 
-export const copyShortcut = 'mod+shift+c';
+const copyShortcut = 'mod+shift+c';
 
 export function ScriptPicker(props: ScriptPickerProps) {
   const { t } = useTranslation();
