@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultRussianCalendar } from '#shared/sla/index.ts';
 import type { TicketEvent } from '#shared/schema/index.ts';
 import { scriptBodyFor, scriptForSituation, situationOf, situations, type Situation } from '#shared/templates/index.ts';
-import { makeTicket, monday10 } from '../../support/ticketFactory.ts';
+import { makeTicket, monday10 } from '../../../support/ticketFactory.ts';
 import { demoScripts, script } from './demoScripts.ts';
 
 const minute = 60_000;

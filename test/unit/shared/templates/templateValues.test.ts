@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderTemplate, templateValues } from '#shared/templates/index.ts';
-import { makeTicket, monday10 } from '../../support/ticketFactory.ts';
+import { makeTicket, monday10 } from '../../../support/ticketFactory.ts';
 
 const minute = 60_000;
 const msk = (y: number, m: number, d: number, h: number, min = 0) => Date.UTC(y, m - 1, d, h - 3, min);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkScriptDraft, fillScript, scriptFields, templateValues, type ScriptDraft } from '#shared/templates/index.ts';
-import { makeTicket, monday10 } from '../../support/ticketFactory.ts';
+import { makeTicket, monday10 } from '../../../support/ticketFactory.ts';
 
 const draft: ScriptDraft = {
   title: '  Напоминание  ',

@@ -12,7 +12,9 @@ interface DemoScript {
   phoneBody?: string | null;
 }
 
-const demo = JSON.parse(readFileSync(new URL('../../../resources/demo/templates.json', import.meta.url), 'utf8')) as DemoScript[];
+const demo = JSON.parse(
+  readFileSync(new URL('../../../../resources/demo/templates.json', import.meta.url), 'utf8'),
+) as DemoScript[];
 
 export function demoScripts(): ScriptDoc[] {
   return demo.map((d, i) => ({
