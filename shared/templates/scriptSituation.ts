@@ -10,6 +10,7 @@ import type { TicketEvent } from '../schema/eventSchema.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 import type { BusinessCalendar } from '../sla/index.ts';
 import { workingMinutesBetween } from '../sla/index.ts';
+import { foldRu } from '../text/foldRu.ts';
 import { fitsChannel, isVisibleTo, type ScriptDoc } from './scriptDoc.ts';
 
 export const situations = [
@@ -86,7 +87,7 @@ export const situationRules: Readonly<Record<Situation, SituationRule>> = {
   waitingReminder: { tag: 'напоминание', category: 'Ожидание клиента', titles: [/первое напоминание/i, /напоминани/i] },
 };
 
-const same = (a: string, b: string) => a.trim().toLocaleLowerCase('ru') === b.toLocaleLowerCase('ru');
+const same = (a: string, b: string) => foldRu(a.trim()) === foldRu(b);
 
 /** How well a script fits the rule: lower is better, null when it does not. */
 function ruleRank(script: ScriptDoc, rule: SituationRule): number | null {
