@@ -61,6 +61,10 @@ async function openScripts(page: Page): Promise<void> {
 
 const picker = (page: Page) => page.getByRole('dialog');
 
+/** The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; otherwise they go with the test's output. */
+const screenshotPath = (name: string) =>
+  process.env.UPDATE_SCREENSHOTS ? `${repoRoot}/docs/screenshots/${name}` : test.info().outputPath(name);
+
 /** Types «/» at the start of the reply and searches the picker. */
 async function pickScript(page: Page, query: string): Promise<void> {
   const composer = page.getByTestId('composer-text');
@@ -107,7 +111,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   await expect(preview).toContainText(`По обращению ${filed.number} на объекте «ЖК «Северный парк»»`);
   await expect(preview).toContainText(agent.name);
   await expect(page.getByTestId('script-variant')).toHaveText('Для переписки');
-  await page.screenshot({ path: `${repoRoot}/docs/screenshots/scripts-picker.png` });
+  await page.screenshot({ path: screenshotPath('scripts-picker.png') });
 
   // Enter in the search goes to the unanswered question; Enter there inserts.
   await page.getByTestId('script-picker-search').press('Enter');
@@ -207,7 +211,7 @@ test('the head edits the shared script and a second desk offers the new text; an
   await expect(agentPage.getByTestId('script-editor')).toHaveAttribute('data-editable', 'true');
   await agentPage.getByTestId('scripts-row').first().scrollIntoViewIfNeeded();
   await agentPage.getByTestId('scripts-row').filter({ hasText: scriptTitle }).first().click();
-  await agentPage.screenshot({ path: `${repoRoot}/docs/screenshots/scripts.png` });
+  await agentPage.screenshot({ path: screenshotPath('scripts.png') });
   for (const p of [secondDesk, headPage, agentPage]) await p.context().close();
 });
 
