@@ -21,3 +21,5 @@ export { computeKpiReport } from './computeKpiReport.ts';
 export type { KpiPeriod, KpiPeriodErrorCode } from './kpiPeriod.ts';
 export { KpiPeriodError, kpiPeriod, maxPeriodDays } from './kpiPeriod.ts';
 export { kpiTargets } from './kpiTargets.ts';
+export type { KpiRow } from './kpiCsv.ts';
+export { kpiCsv, kpiRows, kpiTicketRows } from './kpiCsv.ts';
