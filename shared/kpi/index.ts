@@ -23,3 +23,5 @@ export { KpiPeriodError, kpiPeriod, maxPeriodDays } from './kpiPeriod.ts';
 export { kpiTargets } from './kpiTargets.ts';
 export type { KpiRow } from './kpiCsv.ts';
 export { kpiCsv, kpiRows, kpiTicketRows } from './kpiCsv.ts';
+export type { KpiPreset } from './kpiPresets.ts';
+export { dayOf, kpiPresets, presetPeriod } from './kpiPresets.ts';

@@ -145,9 +145,7 @@ export function kpiRows(r: KpiReport): KpiRow[] {
 }
 
 /** The tickets behind the numbers: one row per (figure, ticket). */
-export function kpiTicketRows(
-  r: KpiReport,
-): {
+export function kpiTicketRows(r: KpiReport): {
   figure: string;
   id: string;
   number: string;
