@@ -202,7 +202,8 @@ export function computeKpiReport(input: KpiInput): KpiReport {
   const repeatQuarter: string[] = [];
   const repeatPrevious: string[] = [];
   for (const f of all) {
-    if (f.ticket.repeatOf === '') continue;
+    // repeatOf is null or '' when the ticket repeats nothing.
+    if (!f.ticket.repeatOf) continue;
     const c = f.ticket.createdAt;
     if (inRange(c, start, end)) repeatCount.push(f.ticket.id);
     if (inRange(c, quarterStart, quarterEnd)) repeatQuarter.push(f.ticket.id);

@@ -139,6 +139,8 @@ export const mayTickets: KpiTicket[] = [
   }),
   // Repeats: two in the first quarter, one in May (the quarter containing the period is Q2).
   story({ id: 'R1', created: '2026-02-10 10:00', moves: [['resolved', '2026-02-10 11:00']], repeatOf: 'X1' }),
+  // Not a repeat: repeatOf null (as documents made before repeat links carry it).
+  { ...story({ id: 'Q1', created: '2026-02-11 10:00', moves: [['resolved', '2026-02-11 11:00']] }), repeatOf: null },
   story({ id: 'R2', created: '2026-03-03 10:00', moves: [['resolved', '2026-03-03 11:00']], repeatOf: 'X2' }),
   // R3, consultation, a repeat: Tue 5 May 10:00-12:00 = 120 min, met.
   story({

@@ -45,7 +45,13 @@ export function KpiTable({ report, onShow }: { report: KpiReport; onShow: (figur
               <Text size="sm">{row.target}</Text>
             </Table.Td>
             <Table.Td>
-              <VerdictMark verdict={row.verdict} />
+              {row.judged ? (
+                <VerdictMark verdict={row.verdict} />
+              ) : (
+                <Text size="xs" c="dimmed">
+                  {t('reports.verdict.info')}
+                </Text>
+              )}
             </Table.Td>
           </Table.Tr>
         ))}

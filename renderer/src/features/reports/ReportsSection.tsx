@@ -20,7 +20,7 @@ import {
   Tooltip,
 } from '@mantine/core';
 import { IconDownload, IconPrinter, IconWifiOff } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { kpiPeriod, presetPeriod, type KpiPreset } from '#shared/kpi/index.ts';
@@ -32,6 +32,7 @@ import { useRouteStore } from '../../state/routeStore.ts';
 import { BehindModal, type BehindList } from './BehindModal.tsx';
 import { BreachedList } from './BreachedList.tsx';
 import { KpiTable } from './KpiTable.tsx';
+import { warmKpiWorker } from './localKpiReport.ts';
 import { exportCsv, exportXlsx } from './reportExport.ts';
 import classes from './reports.module.css';
 import { TrendCharts } from './TrendCharts.tsx';
@@ -61,6 +62,7 @@ export function ReportsSection() {
   const [behind, setBehind] = useState<BehindList | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const openTicket = useRouteStore((s) => s.openTicket);
+  useEffect(warmKpiWorker, []);
 
   const agentDocs = useObservable(() => db.agents.find().$, [db], []);
   const agents = useMemo(

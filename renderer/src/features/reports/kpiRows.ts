@@ -10,6 +10,8 @@ export interface KpiTableRow {
   basis: string;
   target: string;
   verdict: TargetVerdict;
+  /** False for figures shown for information (no pass/fail target). */
+  judged: boolean;
   /** Key of report.lists with the tickets behind the value. */
   list: string;
 }
@@ -29,6 +31,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
     basis: t('reports.basis.rate', { met: rate.met, total: rate.total }),
     target,
     verdict: r.targets[verdictKey] ?? null,
+    judged: true,
     list,
   });
   const minutes = (v: number | null) => (v === null ? '—' : t('reports.minutes', { value: formatNumber(v) }));
@@ -65,6 +68,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
       basis: t('reports.basis.times', { count: r.firstContactMinutes.count }),
       target: t('reports.targets.withinSla'),
       verdict: r.targets['firstContactMinutes.emergency.mean'] ?? null,
+      judged: true,
       list: 'firstContactMinutes',
     },
     {
@@ -74,6 +78,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
       basis: t('reports.basis.times', { count: r.resolutionMinutes.count }),
       target: t('reports.targets.withinSla'),
       verdict: resolutionVerdict(r),
+      judged: true,
       list: 'resolutionMinutes',
     },
     rateRow(
@@ -99,6 +104,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
       basis: t('reports.basis.csat', { count: r.csat.count, closed: r.csat.closed }),
       target: t('reports.targets.csat'),
       verdict: r.targets['csat.mean'] ?? null,
+      judged: true,
       list: 'csat.rated',
     },
     {
@@ -108,6 +114,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
       basis: t('reports.basis.rate', { met: r.csat.count, total: r.csat.closed }),
       target: '—',
       verdict: null,
+      judged: false,
       list: 'csat.closed',
     },
     {
@@ -121,6 +128,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
       }),
       target: t('reports.targets.repeats'),
       verdict: r.targets['repeats.change'] ?? null,
+      judged: true,
       list: 'repeats.quarter',
     },
     {
@@ -130,6 +138,7 @@ export function kpiTableRows(r: KpiReport, t: TFunction): KpiTableRow[] {
       basis: t('reports.basis.volume', { total: r.volume.total }),
       target: t('reports.targets.volume', { expected: r.volume.expectedPerMonth }),
       verdict: null,
+      judged: false,
       list: 'volume.total',
     },
   ];

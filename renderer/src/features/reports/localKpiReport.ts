@@ -11,22 +11,41 @@ let worker: Worker | null = null;
 let nextId = 0;
 const waiting = new Map<number, (reply: KpiWorkerReply) => void>();
 
-function inWorker(request: Omit<KpiWorkerRequest, 'id'>): Promise<KpiReport> {
-  if (typeof Worker === 'undefined') {
-    // Where workers do not exist (unit tests), the same computation after a macrotask.
-    return new Promise((resolve) => setTimeout(() => resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() })), 0));
-  }
+/**
+ * Starts the worker when the section opens, so its script is loaded while the server (which
+ * serves the web twin's files too) is still reachable: the offline computation needs no download.
+ */
+export function warmKpiWorker(): void {
+  if (typeof Worker !== 'undefined') workerInstance();
+}
+
+function workerInstance(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./kpi.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<KpiWorkerReply>) => {
       waiting.get(e.data.id)?.(e.data);
       waiting.delete(e.data.id);
     };
+    // A worker that fails to load or throws answers nobody: fail every waiting request instead of hanging.
+    worker.onerror = (e: ErrorEvent) => {
+      for (const [id, answer] of waiting) answer({ id, ok: false, message: e.message || 'worker error' });
+      waiting.clear();
+      worker = null;
+    };
   }
+  return worker;
+}
+
+function inWorker(request: Omit<KpiWorkerRequest, 'id'>): Promise<KpiReport> {
+  if (typeof Worker === 'undefined') {
+    // Where workers do not exist (unit tests), the same computation after a macrotask.
+    return new Promise((resolve) => setTimeout(() => resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() })), 0));
+  }
+  const w = workerInstance();
   const id = nextId++;
   return new Promise((resolve, reject) => {
     waiting.set(id, (reply) => (reply.ok ? resolve(reply.report) : reject(new Error(reply.message))));
-    worker!.postMessage({ id, ...request } satisfies KpiWorkerRequest);
+    w.postMessage({ id, ...request } satisfies KpiWorkerRequest);
   });
 }
 

@@ -51,7 +51,7 @@ export const reports: EnglishOf<typeof ru> = {
     repeats: '−10% a quarter',
     volume: '≈ {{expected}}',
   },
-  verdict: { met: 'met', missed: 'missed', none: 'no data' },
+  verdict: { met: 'met', missed: 'missed', none: 'no data', info: 'for information' },
   minutes: '{{value}} working min',
   hours: '{{value}} working h',
   trend: {

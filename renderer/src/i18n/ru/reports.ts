@@ -49,7 +49,7 @@ export const reports = {
     repeats: '−10 % за квартал',
     volume: '≈ {{expected}}',
   },
-  verdict: { met: 'выполнено', missed: 'не выполнено', none: 'нет данных' },
+  verdict: { met: 'выполнено', missed: 'не выполнено', none: 'нет данных', info: 'для сведения' },
   minutes: '{{value}} раб. мин',
   hours: '{{value}} раб. ч',
   trend: {
