@@ -8,7 +8,7 @@ import { csat, rate, times } from './aggregate.ts';
 import { formatIsoDate, kpiPeriod, periodMonths, periodWeeks, quarterStarts, startOfDay, type KpiPeriod } from './kpiPeriod.ts';
 import { kpiTargets, targetVerdicts } from './kpiTargets.ts';
 import type { BreachedTicket, KpiEvent, KpiFigures, KpiReport, KpiTicket, KpiTicketInfo, KpiWeek, Rate } from './kpiTypes.ts';
-import { indexEvents, noEvents, ticketFacts, type TicketFacts } from './ticketFacts.ts';
+import { EventIndex, ticketFacts, type TicketFacts } from './ticketFacts.ts';
 
 export interface KpiInput {
   readonly tickets: readonly KpiTicket[];
@@ -154,18 +154,35 @@ function infoOf(f: TicketFacts): KpiTicketInfo {
   };
 }
 
+/**
+ * A ticket finished before `start` and untouched since (no status change, contact or close at or
+ * after it) has nothing in the period: skipping it before the SLA arithmetic changes no figure and
+ * keeps a year's workspace cheap for a week's report. Repeats are read separately.
+ */
+function settledBefore(t: KpiTicket, start: number): boolean {
+  if (t.status !== 'resolved' && t.status !== 'closed') return false;
+  if ((t.resolvedAt ?? 0) >= start || (t.closedAt ?? 0) >= start || (t.firstContactAt ?? 0) >= start) return false;
+  for (const e of t.statusLog) if (e.at >= start) return false;
+  return true;
+}
+
 /** Throws KpiPeriodError (code malformed_date, from_after_to, period_too_long) for a bad period. */
 export function computeKpiReport(input: KpiInput): KpiReport {
   const { setup, now } = input;
   const period = kpiPeriod(input.from, input.to, setup.calendar.timeZone);
   const asOf = Math.min(now, period.end);
   const agent = input.agent ?? null;
-  const eventIndex = indexEvents(input.events);
+  const eventIndex = new EventIndex(input.events);
+
+  const tz = period.timeZone;
+  const q = quarterStarts(period.toDay);
+  const previousStart = startOfDay(tz, q.previous);
 
   const all: TicketFacts[] = [];
   for (const t of input.tickets) {
     if (t.createdAt >= period.end) continue;
-    const f = ticketFacts(t, eventIndex.get(t.id) ?? noEvents, setup, asOf);
+    if (settledBefore(t, period.start) && !(t.repeatOf && t.createdAt >= previousStart)) continue;
+    const f = ticketFacts(t, eventIndex.of(t.id), setup, asOf);
     if (agent !== null && f.agentId !== agent) continue;
     all.push(f);
   }
@@ -193,11 +210,8 @@ export function computeKpiReport(input: KpiInput): KpiReport {
   }
 
   // Repeats: in the period, in the quarter containing `to`, and in the quarter before it.
-  const q = quarterStarts(period.toDay);
-  const tz = period.timeZone;
   const quarterStart = startOfDay(tz, q.quarter);
   const quarterEnd = Math.min(startOfDay(tz, q.next), asOf + 1);
-  const previousStart = startOfDay(tz, q.previous);
   const repeatCount: string[] = [];
   const repeatQuarter: string[] = [];
   const repeatPrevious: string[] = [];
@@ -231,7 +245,8 @@ export function computeKpiReport(input: KpiInput): KpiReport {
 
   const tickets: Record<string, KpiTicketInfo> = {};
   const listed = new Set<string>();
-  for (const ids of Object.values(lists)) for (const id of ids) listed.add(id);
+  // Every split is a subset of the team's figures: the team's lists and the repeats name them all.
+  for (const [key, ids] of Object.entries(lists)) if (!key.startsWith('by')) for (const id of ids) listed.add(id);
   for (const f of all) if (listed.has(f.ticket.id)) tickets[f.ticket.id] = infoOf(f);
 
   const repeats = {

@@ -41,30 +41,35 @@ export interface TicketEventIndex {
 
 export const noEvents: TicketEventIndex = { priorityChanged: [], assigned: [], escalationApproved: [], resolution: [] };
 
-export function indexEvents(events: readonly KpiEvent[]): Map<string, TicketEventIndex> {
-  const map = new Map<
-    string,
-    { priorityChanged: KpiEvent[]; assigned: KpiEvent[]; escalationApproved: KpiEvent[]; resolution: KpiEvent[] }
-  >();
-  for (const e of events) {
-    let entry = map.get(e.ticketId);
-    if (!entry) {
-      entry = { priorityChanged: [], assigned: [], escalationApproved: [], resolution: [] };
-      map.set(e.ticketId, entry);
+/** Groups the events by ticket; each ticket's are split by kind (and sorted) only when it is read. */
+export class EventIndex {
+  private readonly byTicket = new Map<string, KpiEvent[]>();
+
+  constructor(events: readonly KpiEvent[]) {
+    for (const e of events) {
+      const list = this.byTicket.get(e.ticketId);
+      if (list) list.push(e);
+      else this.byTicket.set(e.ticketId, [e]);
     }
-    if (e.kind === 'priority_changed') entry.priorityChanged.push(e);
-    else if (e.kind === 'assigned') entry.assigned.push(e);
-    else if (e.kind === 'escalation_approved') entry.escalationApproved.push(e);
-    else if (e.kind === 'resolution') entry.resolution.push(e);
   }
-  const byTime = (a: KpiEvent, b: KpiEvent) => a.at - b.at;
-  for (const entry of map.values()) {
-    entry.priorityChanged.sort(byTime);
-    entry.assigned.sort(byTime);
-    entry.escalationApproved.sort(byTime);
-    entry.resolution.sort(byTime);
+
+  of(ticketId: string): TicketEventIndex {
+    const list = this.byTicket.get(ticketId);
+    if (!list) return noEvents;
+    const entry = {
+      priorityChanged: [] as KpiEvent[],
+      assigned: [] as KpiEvent[],
+      escalationApproved: [] as KpiEvent[],
+      resolution: [] as KpiEvent[],
+    };
+    for (const e of list.length > 1 ? [...list].sort((a, b) => a.at - b.at) : list) {
+      if (e.kind === 'priority_changed') entry.priorityChanged.push(e);
+      else if (e.kind === 'assigned') entry.assigned.push(e);
+      else if (e.kind === 'escalation_approved') entry.escalationApproved.push(e);
+      else if (e.kind === 'resolution') entry.resolution.push(e);
+    }
+    return entry;
   }
-  return map;
 }
 
 /** The value a field had at asOf: the `from` of the first change after asOf, else the current value. */
