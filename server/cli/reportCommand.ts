@@ -5,7 +5,8 @@ import { kpiCsv } from '#shared/kpi/index.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { buildKpiReport, findAccount } from '../reports/kpiReportService.ts';
 import { kpiXlsx } from '../reports/kpiXlsx.ts';
-import { KpiRequestError, checkFormat, checkPeriod } from '../reports/kpiRequest.ts';
+import { DomainError } from '../domainErrors.ts';
+import { checkFormat, checkPeriod } from '../reports/kpiRequest.ts';
 import { databaseTarget, parseFlags, required, UsageError } from './cliOptions.ts';
 
 export async function reportCommand(args: string[]): Promise<void> {
@@ -23,7 +24,7 @@ export async function reportCommand(args: string[]): Promise<void> {
     period = checkPeriod(required(flags.from, 'from'), required(flags.to, 'to'), setup.calendar.timeZone);
     format = checkFormat(flags.format);
   } catch (error) {
-    if (error instanceof KpiRequestError) throw new UsageError(error.message);
+    if (error instanceof DomainError) throw new UsageError(error.message);
     throw error;
   }
   const out = required(flags.out, 'out');

@@ -3,23 +3,15 @@
  * with a Russian sentence for every refusal (the period itself is checked by shared/kpi).
  */
 import { KpiPeriodError, kpiPeriod, maxPeriodDays } from '#shared/kpi/index.ts';
+import { invalid } from '../domainErrors.ts';
 
 export const kpiFormats = ['json', 'csv', 'xlsx'] as const;
 export type KpiFormat = (typeof kpiFormats)[number];
 
-export class KpiRequestError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'KpiRequestError';
-    this.code = code;
-  }
-}
-
-/** Checks the two dates the way the report will read them; throws KpiRequestError. */
+/** Checks the two dates the way the report will read them; throws an `invalid` DomainError. */
 export function checkPeriod(from: unknown, to: unknown, timeZone: string): { from: string; to: string } {
-  if (typeof from !== 'string' || from === '') throw new KpiRequestError('malformed_date', 'Укажите начало периода: from=ГГГГ-ММ-ДД.');
-  if (typeof to !== 'string' || to === '') throw new KpiRequestError('malformed_date', 'Укажите конец периода: to=ГГГГ-ММ-ДД.');
+  if (typeof from !== 'string' || from === '') throw invalid('malformed_date', 'Укажите начало периода: from=ГГГГ-ММ-ДД.');
+  if (typeof to !== 'string' || to === '') throw invalid('malformed_date', 'Укажите конец периода: to=ГГГГ-ММ-ДД.');
   try {
     kpiPeriod(from, to, timeZone);
   } catch (error) {
@@ -30,7 +22,7 @@ export function checkPeriod(from: unknown, to: unknown, timeZone: string): { fro
         : error.code === 'from_after_to'
           ? `Начало периода (${from}) позже его конца (${to}).`
           : `Период слишком длинный: не больше ${maxPeriodDays} дней (двух лет).`;
-    throw new KpiRequestError(error.code, message);
+    throw invalid(error.code, message);
   }
   return { from, to };
 }
@@ -38,7 +30,7 @@ export function checkPeriod(from: unknown, to: unknown, timeZone: string): { fro
 export function checkFormat(format: unknown): KpiFormat {
   if (format === undefined || format === '') return 'json';
   if (typeof format === 'string' && (kpiFormats as readonly string[]).includes(format)) return format as KpiFormat;
-  throw new KpiRequestError('invalid_format', `Формат отчёта: json, csv или xlsx, а не «${String(format)}».`);
+  throw invalid('invalid_format', `Формат отчёта: json, csv или xlsx, а не «${String(format)}».`);
 }
 
 export const contentTypes: Record<KpiFormat, string> = {

@@ -2,7 +2,7 @@
  * The KPI report of a period for the team or one agent (docs/kpi.md). Pure: the caller passes the
  * tickets, their events, the SLA setup and `now`; the endpoint, the CLI and the desk all call this.
  */
-import { priorities, type Priority } from '../domain/enums.ts';
+import { priorities, type Priority } from '../vocabulary/enums.ts';
 import type { SlaSetup } from '../domain/ticketDeadlines.ts';
 import { csat, rate, times } from './aggregate.ts';
 import { formatIsoDate, kpiPeriod, periodMonths, periodWeeks, quarterStarts, startOfDay, type KpiPeriod } from './kpiPeriod.ts';
@@ -186,6 +186,11 @@ export function computeKpiReport(input: KpiInput): KpiReport {
     if (agent !== null && f.agentId !== agent) continue;
     all.push(f);
   }
+
+  // Creation order (then id): every list comes out the same whatever order the tickets were read in.
+  all.sort(
+    (a, b) => a.ticket.createdAt - b.ticket.createdAt || (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0),
+  );
 
   const lists: Record<string, string[]> = {};
   const { start, end } = period;

@@ -3,7 +3,7 @@
  * endpoint and the desk. One row per figure: section, figure, split, value, target, verdict; then
  * the tickets behind the numbers. Rates are fractions 0-1 as in the JSON; spreadsheets format them.
  */
-import { priorities } from '../domain/enums.ts';
+import { priorities } from '../vocabulary/enums.ts';
 import type { KpiFigures, KpiReport } from './kpiTypes.ts';
 
 const quote = (v: string | number | null): string => {

@@ -69,6 +69,11 @@ export function quarterStarts(dayNum: number): { quarter: number; previous: numb
   };
 }
 
+/** 00:00 of the first day of the calendar quarter before the one containing `to`: the earliest repeat a report reads. */
+export function previousQuarterStart(period: KpiPeriod): number {
+  return startOfDay(period.timeZone, quarterStarts(period.toDay).previous);
+}
+
 /** The calendar months the period touches, each with the share of it inside the period. */
 export function periodMonths(fromDay: number, toDay: number): { month: string; fraction: number; start: number; end: number }[] {
   const out: { month: string; fraction: number; start: number; end: number }[] = [];

@@ -2,13 +2,12 @@
 import { civilDate, dayNumber, formatIsoDate, isoWeekday } from '../sla/civilDate.ts';
 import { zoneOffsetMs } from '../sla/timeZone.ts';
 
-export const kpiPresets = ['thisWeek', 'lastWeek', 'month', 'quarter'] as const;
-export type KpiPreset = (typeof kpiPresets)[number];
+export type KpiPreset = 'thisWeek' | 'lastWeek' | 'month' | 'quarter';
 
 const msPerDay = 86_400_000;
 
 /** The civil day (day number) of an instant in a time zone. */
-export function dayOf(timeZone: string, at: number): number {
+function dayOf(timeZone: string, at: number): number {
   return Math.floor((at + zoneOffsetMs(timeZone, at)) / msPerDay);
 }
 

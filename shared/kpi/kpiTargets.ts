@@ -1,5 +1,5 @@
 /** The KPI targets of the job description (docs/kpi.md, "Targets") and their verdicts. */
-import type { Priority } from '../domain/enums.ts';
+import type { Priority } from '../vocabulary/enums.ts';
 import type { SlaSetup } from '../domain/ticketDeadlines.ts';
 import type { KpiReport, TargetVerdict } from './kpiTypes.ts';
 

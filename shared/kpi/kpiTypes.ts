@@ -1,5 +1,5 @@
 /** The report's shape (docs/kpi.md). The top level up to `resolutionMinutes` is fixed: scripts read it. */
-import type { Channel, Priority, Product, TicketStatus } from '../domain/enums.ts';
+import type { Channel, Priority, Product, TicketStatus } from '../vocabulary/enums.ts';
 import type { TicketEvent } from '../schema/eventSchema.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 

@@ -2,7 +2,7 @@
  * What the KPIs need to know about one ticket, read as it stood at the report's instant `asOf`
  * (docs/kpi.md, "Per-ticket facts").
  */
-import type { Priority } from '../domain/enums.ts';
+import type { Priority } from '../vocabulary/enums.ts';
 import type { SlaSetup } from '../domain/ticketDeadlines.ts';
 import { computeSla } from '../sla/computeSla.ts';
 import { statusTimeline } from '../sla/statusTimeline.ts';

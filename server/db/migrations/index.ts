@@ -3,6 +3,7 @@
  * build (electron-vite's out/main/embedded.js) carries them. Append only; never edit an applied one.
  */
 import { initial } from './001_initial.ts';
+import { reportIndexes } from './002_report_indexes.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, reportIndexes];

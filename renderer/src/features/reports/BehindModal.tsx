@@ -6,8 +6,8 @@ import { Anchor, Badge, Modal, ScrollArea, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '#shared/kpi/index.ts';
-import { priorityColor } from '../../app/theme.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { priorityColor } from '../../services/theme.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { presentLocally } from './localKpiReport.ts';
 

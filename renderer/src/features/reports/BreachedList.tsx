@@ -2,7 +2,7 @@
 import { Anchor, Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { KpiReport } from '#shared/kpi/index.ts';
-import { priorityColor } from '../../app/theme.ts';
+import { priorityColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 
 export function BreachedList({ report, onOpen }: { report: KpiReport; onOpen: (ticketId: string) => void }) {

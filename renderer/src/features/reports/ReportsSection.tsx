@@ -25,7 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { kpiPeriod, presetPeriod, type KpiPreset } from '#shared/kpi/index.ts';
 import type { Agent } from '#shared/schema/index.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
 import { useRouteStore } from '../../state/routeStore.ts';

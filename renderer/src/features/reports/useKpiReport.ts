@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { KpiReport } from '#shared/kpi/index.ts';
-import { useWorkspace } from '../../app/workspaceContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
 import { ApiRequestError } from '../../sync/apiClient.ts';
 import { localKpiReport } from './localKpiReport.ts';

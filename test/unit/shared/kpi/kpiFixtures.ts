@@ -2,7 +2,7 @@
  * Hand-built tickets for the KPI tests, on the shipped Russian production calendar (Moscow,
  * Monday-Friday 09:00-18:00). Instants are Moscow wall-clock strings, so the suite means the same under any TZ.
  */
-import type { TicketStatus } from '#shared/domain/enums.ts';
+import type { TicketStatus } from '#shared/vocabulary/enums.ts';
 import { emptyEscalation } from '#shared/domain/ticketFactory.ts';
 import type { KpiEvent, KpiTicket } from '#shared/kpi/index.ts';
 import { msk } from '../sla/slaTestHelpers.ts';
