@@ -3,7 +3,8 @@
  * build (electron-vite's out/main/embedded.js) carries them. Append only; never edit an applied one.
  */
 import { initial } from './001_initial.ts';
+import { reportIndexes } from './003_report_indexes.ts';
 import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
 
-export const migrations: readonly Migration[] = [initial, templateOwners];
+export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes];
