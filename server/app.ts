@@ -6,6 +6,7 @@
 import cors from '@fastify/cors';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serverTimeHeader } from '#shared/protocol.ts';
+import { HashGate, type HashGateOptions } from './auth/hashGate.ts';
 import { LoginRateLimiter, type RateLimitOptions } from './auth/loginRateLimiter.ts';
 import { defaultTokenTtlMs } from './auth/sessions.ts';
 import type { Database } from './db/openDatabase.ts';
@@ -32,8 +33,13 @@ export interface ServerOptions {
   /** SSE heartbeat interval (default 15 s). */
   heartbeatMs?: number;
   loginRateLimit?: RateLimitOptions;
-  /** Trust X-Forwarded-For from a reverse proxy (for the per-IP login limit). Default false. */
-  trustProxy?: boolean;
+  /** At most this many password hashes at once, this many more waiting (sign-ins beyond: 503). */
+  passwordHashing?: HashGateOptions;
+  /**
+   * Which proxies' X-Forwarded-For gives the client address (the sign-in limits key on it):
+   * false (default: the socket's address), true (any), or a comma-separated list of addresses and CIDRs.
+   */
+  trustProxy?: boolean | string;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -73,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     feed,
     authenticate: makeAuthenticate(options.database.db),
     loginLimiter: new LoginRateLimiter(options.loginRateLimit),
+    hashGate: new HashGate(options.passwordHashing),
     tokenTtlMs: options.tokenTtlMs ?? defaultTokenTtlMs,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     version: serverVersion,

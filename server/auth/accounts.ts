@@ -9,6 +9,7 @@ import { roles, type Role } from '#shared/vocabulary/enums.ts';
 import type { AgentProfile } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { CollectionWriter } from '../replication/collectionWriter.ts';
+import { normaliseLogin } from './loginName.ts';
 import { hashPassword } from './passwords.ts';
 import { revokeAccountSessions } from './sessions.ts';
 
@@ -33,7 +34,7 @@ export class AccountError extends Error {
   }
 }
 
-export const normaliseLogin = (login: string): string => login.trim().toLowerCase();
+export { normaliseLogin };
 
 export function checkAccountInput(input: Omit<AccountInput, 'password'> & { password?: string }): void {
   if (!/^[a-z0-9._@-]{2,100}$/.test(normaliseLogin(input.login))) {

@@ -3,6 +3,8 @@ export const helpText = `PASS24 Support Desk — центральный серв
 Запуск:
   npm run server [-- start] [--port 8787] [--host 127.0.0.1] [--data .data/central]
                  [--cors-origin https://desk.example.ru,...] [--log-level info]
+                 [--trust-proxy 127.0.0.1,...]  адрес клиента берётся из X-Forwarded-For
+                                                только от этих прокси (true — от любого)
 
 Команды:
   user add --login L --name "Имя" --role agent|head|admin
@@ -18,7 +20,7 @@ export const helpText = `PASS24 Support Desk — центральный серв
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
 
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
-Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, LOG_LEVEL.
+Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY, LOG_LEVEL.
 
 Central sync endpoint. Commands: start (default), user add|list|disable|enable, apikey add,
 backup, restore, seed --demo. --data DIR for PGlite or DATABASE_URL for PostgreSQL.

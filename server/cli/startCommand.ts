@@ -13,6 +13,7 @@ export async function startCommand(args: string[]): Promise<void> {
     host: { type: 'string' },
     'cors-origin': { type: 'string' },
     'log-level': { type: 'string' },
+    'trust-proxy': { type: 'string' },
   });
   const port = positiveInt(flags.port, 'port', 8787);
   if (port > 65535) throw new UsageError('Параметр --port: от 0 до 65535.');
@@ -25,6 +26,7 @@ export async function startCommand(args: string[]): Promise<void> {
     database,
     logger: { level: flags['log-level'] ?? process.env.LOG_LEVEL ?? 'info' },
     corsOrigins: parseOriginList(flags['cors-origin'] ?? process.env.PASS24_CORS_ORIGINS),
+    trustProxy: parseTrustProxy(flags['trust-proxy'] ?? process.env.PASS24_TRUST_PROXY),
     tokenTtlMs: (Number.isFinite(ttlDays) && ttlDays > 0 ? ttlDays : 30) * 24 * 60 * 60 * 1000,
   });
 
@@ -59,4 +61,19 @@ export async function startCommand(args: string[]): Promise<void> {
     await database.close();
     throw error;
   }
+}
+
+/**
+ * --trust-proxy: whose X-Forwarded-For names the client (the sign-in limits key on the address).
+ * Absent or "false": nobody's, the socket's address counts; "true": any proxy's; otherwise a
+ * comma-separated list of the proxies' addresses or CIDRs (e.g. 127.0.0.1,10.0.0.0/8).
+ */
+export function parseTrustProxy(value: string | undefined): boolean | string {
+  const v = value?.trim() ?? '';
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  if (!/^[0-9a-fA-F:./, ]+$/.test(v)) {
+    throw new UsageError('Параметр --trust-proxy: true, false или адреса и подсети прокси через запятую (127.0.0.1,10.0.0.0/8).');
+  }
+  return v;
 }
