@@ -1,5 +1,6 @@
 /**
- * Bearer-token authentication. The signed-in agent of a request is kept beside it (a WeakMap,
+ * Bearer-token authentication, run on arrival (an onRequest hook): a request without a valid
+ * token is answered 401 before its body is read. The signed-in agent of a request is kept beside it (a WeakMap,
  * not a decorator) so route code reads it through a typed function.
  */
 import type { FastifyRequest } from 'fastify';

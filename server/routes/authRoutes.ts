@@ -63,10 +63,10 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return response;
   });
 
-  app.post('/api/auth/logout', { preHandler: ctx.authenticate, bodyLimit: bodyLimits.small }, async (request) => {
+  app.post('/api/auth/logout', { onRequest: ctx.authenticate, bodyLimit: bodyLimits.small }, async (request) => {
     await revokeSession(db, bearerToken(request.headers.authorization)!, Date.now());
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { preHandler: ctx.authenticate }, async (request) => agentOf(request));
+  app.get('/api/auth/me', { onRequest: ctx.authenticate }, async (request) => agentOf(request));
 }
