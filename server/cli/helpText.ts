@@ -5,6 +5,9 @@ export const helpText = `PASS24 Support Desk — центральный серв
                  [--cors-origin https://desk.example.ru,...] [--log-level info]
                  [--trust-proxy 127.0.0.1,...]  адрес клиента берётся из X-Forwarded-For
                                                 только от этих прокси (true — от любого)
+                 [--tls-cert cert.pem --tls-key key.pem]  HTTPS
+                 [--insecure-http]              разрешить HTTP на адресе не 127.0.0.1
+                 [--session-idle-days 7]        сеанс без запросов столько дней завершается
 
 Команды:
   user add --login L --name "Имя" --role agent|head|admin
@@ -13,15 +16,22 @@ export const helpText = `PASS24 Support Desk — центральный серв
   user list                    список учётных записей
   user disable --login L       отключить (сеансы завершаются)
   user enable --login L        включить снова
+  user reset-password --login L
+                               новый пароль (из stdin или созданный), сеансы завершаются
   apikey add --channel email|messenger|crm|phone|web
                                ключ API канала для /api/intake/tickets, печатается один раз
+  apikey list                  ключи API: id, канал, когда создан, отозван ли
+  apikey revoke --id ID        отозвать ключ API
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)
-  restore --in FILE            восстановление в пустое рабочее пространство
+  restore --in FILE [--with-accounts]
+                               восстановление в пустое рабочее пространство; учётные записи
+                               и ключи API копии — только с --with-accounts
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
 
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
-Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY, LOG_LEVEL.
+Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY,
+  PASS24_SESSION_IDLE_DAYS, LOG_LEVEL.
 
-Central sync endpoint. Commands: start (default), user add|list|disable|enable, apikey add,
-backup, restore, seed --demo. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
+Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password,
+apikey add|list|revoke, backup, restore [--with-accounts], seed --demo. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
 `;

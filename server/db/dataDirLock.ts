@@ -7,7 +7,10 @@
  * killed process not yet reaped (a zombie) all count as gone.
  */
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+
+/** Folders this process holds: a second open from the same process is refused too. */
+const held = new Set<string>();
 
 export class DataDirLockedError extends Error {
   constructor(dir: string, pid: number) {
@@ -65,11 +68,15 @@ function readOwner(file: string): LockOwner {
 
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const key = resolve(dir);
+  if (held.has(key)) throw new DataDirLockedError(dir, process.pid);
   const file = join(dir, 'server.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, JSON.stringify(currentOwner()), { flag: 'wx', mode: 0o600 });
+      held.add(key);
       return () => {
+        held.delete(key);
         try {
           unlinkSync(file);
         } catch {

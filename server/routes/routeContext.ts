@@ -13,6 +13,8 @@ export interface RouteContext {
   /** The global cap on password hashing (sign-ins). */
   hashGate: HashGate;
   tokenTtlMs: number;
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
   heartbeatMs: number;
   version: string;
   /** Live SSE streams, ended on shutdown. */

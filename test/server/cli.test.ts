@@ -112,7 +112,11 @@ describe('server CLI', () => {
     const backup = cli(['backup', '--out', file], env);
     expect(backup.code, backup.stderr).toBe(0);
     const dataDir = join(dir, 'restored');
-    const restore = cli(['restore', '--in', file, '--data', dataDir], { DATABASE_URL: '' });
+    // The backup carries accounts: refused unless the operator vouches for it.
+    const refused = cli(['restore', '--in', file, '--data', dataDir], { DATABASE_URL: '' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--with-accounts/);
+    const restore = cli(['restore', '--in', file, '--data', dataDir, '--with-accounts'], { DATABASE_URL: '' });
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/PGlite в папке/);
     const list = cli(['user', 'list', '--data', dataDir], { DATABASE_URL: '' });
