@@ -14,7 +14,7 @@ import type { Refusal, RuleInput } from './ruleTypes.ts';
 import { templateRule } from './templateRules.ts';
 import { ticketRule } from './ticketRules.ts';
 
-export type { Refusal, RuleInput, RuleDoc, AuthzCode } from './ruleTypes.ts';
+export type { Refusal, RuleInput, RuleDoc } from './ruleTypes.ts';
 
 export type Verdict = { ok: true } | ({ ok: false } & Refusal);
 
