@@ -4,12 +4,14 @@
  * instances as they like in-process on port 0.
  */
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { serverTimeHeader } from '#shared/protocol.ts';
+import { HashGate, type HashGateOptions } from './auth/hashGate.ts';
 import { LoginRateLimiter, type RateLimitOptions } from './auth/loginRateLimiter.ts';
-import { defaultTokenTtlMs } from './auth/sessions.ts';
+import { defaultSessionIdleMs, defaultTokenTtlMs, deleteOldSessions } from './auth/sessions.ts';
 import type { Database } from './db/openDatabase.ts';
 import { makeAuthenticate } from './http/authenticate.ts';
+import { redactedUrl } from './http/redactedUrl.ts';
 import { corsOriginAllowed } from './http/corsOrigins.ts';
 import { handleError, handleNotFound } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
@@ -30,11 +32,22 @@ export interface ServerOptions {
   corsOrigins?: readonly string[];
   /** Session token lifetime (default 30 days). */
   tokenTtlMs?: number;
+  /** A session unused this long ends (default 7 days). */
+  sessionIdleMs?: number;
+  /** Where the JSON logs go (default stdout). */
+  logStream?: { write(line: string): unknown };
+  /** Serve HTTPS with this certificate chain and key (PEM). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** SSE heartbeat interval (default 15 s). */
   heartbeatMs?: number;
   loginRateLimit?: RateLimitOptions;
-  /** Trust X-Forwarded-For from a reverse proxy (for the per-IP login limit). Default false. */
-  trustProxy?: boolean;
+  /** At most this many password hashes at once, this many more waiting (sign-ins beyond: 503). */
+  passwordHashing?: HashGateOptions;
+  /**
+   * Which proxies' X-Forwarded-For gives the client address (the sign-in limits key on it):
+   * false (default: the socket's address), true (any), or a comma-separated list of addresses and CIDRs.
+   */
+  trustProxy?: boolean | string;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -57,24 +70,38 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       : {
           level: typeof options.logger === 'object' ? options.logger.level : 'info',
           redact: { paths: redactPaths, censor: '[скрыто]' },
+          ...(options.logStream ? { stream: options.logStream } : {}),
+          // A query string may carry a secret (a token put in ?access_token=): its values are not logged.
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string; socket?: { remotePort?: number } }) => ({
+              method: req.method,
+              url: redactedUrl(req.url),
+              remoteAddress: req.ip,
+              remotePort: req.socket?.remotePort,
+            }),
+          },
         };
+  // One instance type whether it serves HTTP or HTTPS: the routes do not care which.
   const app = Fastify({
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     logger,
     bodyLimit: bodyLimits.small,
     trustProxy: options.trustProxy ?? false,
     // Idle keep-alive sockets close with the server; SSE streams are ended in preClose.
     forceCloseConnections: 'idle',
     return503OnClosing: true,
-  });
+  } as FastifyServerOptions) as unknown as FastifyInstance;
 
   const feed = new ChangeFeed(options.database, app.log);
   await feed.start();
   const ctx: RouteContext = {
     database: options.database,
     feed,
-    authenticate: makeAuthenticate(options.database.db),
+    authenticate: makeAuthenticate(options.database.db, options.sessionIdleMs ?? defaultSessionIdleMs),
     loginLimiter: new LoginRateLimiter(options.loginRateLimit),
+    hashGate: new HashGate(options.passwordHashing),
     tokenTtlMs: options.tokenTtlMs ?? defaultTokenTtlMs,
+    sessionIdleMs: options.sessionIdleMs ?? defaultSessionIdleMs,
     heartbeatMs: options.heartbeatMs ?? 15_000,
     version: serverVersion,
     streams: new Set(),
@@ -104,7 +131,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   intakeRoutes(app, ctx);
   reportRoutes(app, ctx);
 
+  // Ended sessions are deleted after a while: at start and every hour.
+  const pruneSessions = () => {
+    deleteOldSessions(options.database.db, Date.now(), ctx.sessionIdleMs).catch((error: unknown) =>
+      app.log.warn({ err: error }, 'deleting old sessions failed'),
+    );
+  };
+  pruneSessions();
+  const pruneTimer = setInterval(pruneSessions, 60 * 60_000);
+  pruneTimer.unref();
+
   app.addHook('preClose', async () => {
+    clearInterval(pruneTimer);
     for (const close of [...ctx.streams]) close();
   });
   app.addHook('onClose', async () => {

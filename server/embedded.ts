@@ -2,12 +2,13 @@
  * The embedded central endpoint of the desktop app (electron/utility) and `npm run start:web`:
  * PGlite in a data folder, HTTP on loopback. On the first run it fills the demo workspace and
  * keeps the demo agent's credentials in the data folder (embedded-credentials.json, mode 0600),
- * so every later run signs in as the same agent.
+ * so every later run signs in as the same agent. It never changes an account it did not create.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildServer } from './app.ts';
-import { createAccount, findAccountForLogin, setAccountPassword } from './auth/accounts.ts';
+import { createAccount, findAccountForLogin } from './auth/accounts.ts';
 import { generatePassword } from './auth/passwords.ts';
 import { openDatabase } from './db/openDatabase.ts';
 import { isWorkspaceEmpty } from './ops/restore.ts';
@@ -67,11 +68,12 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedE
       };
       writeCredentials(dataDir, credentials);
     } else if (!credentials) {
-      // A workspace that came from elsewhere (restore, CLI): give the demo agent a known password.
+      // A workspace that came from elsewhere (restore, CLI): its accounts are left as they are.
+      // The desk signs in with an agent account of its own, added beside them.
       const password = generatePassword();
-      if (await findAccountForLogin(database.db, 'demo')) await setAccountPassword(database.db, 'demo', password);
-      else await createAccount(database.db, { login: 'demo', name: 'Менеджер ТП', role: 'agent', password });
-      credentials = { login: 'demo', password };
+      const login = (await findAccountForLogin(database.db, 'demo')) ? `desk-${randomBytes(3).toString('hex')}` : 'demo';
+      await createAccount(database.db, { login, name: 'Менеджер ТП', role: 'agent', password });
+      credentials = { login, password };
       writeCredentials(dataDir, credentials);
     }
 

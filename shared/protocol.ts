@@ -52,7 +52,19 @@ export interface PushRow<T> {
  * Why the server refused a pushed document. `code` is stable and translated by the client;
  * `reason` is a human sentence (Russian) with the technical detail.
  */
-export type RejectionCode = 'invalid_document' | 'forbidden_role' | 'pull_only' | 'insert_only' | 'immutable_field' | 'duplicate';
+export type RejectionCode =
+  | 'invalid_document'
+  | 'forbidden_role'
+  | 'pull_only'
+  | 'insert_only'
+  | 'immutable_field'
+  | 'duplicate'
+  /** A rule of docs/authorization.md refuses this change to this account. */
+  | 'forbidden_action'
+  /** An author field (authorId, editedBy, decidedBy...) names someone other than the signed-in account. */
+  | 'foreign_author'
+  /** Text that cannot be stored: a NUL character or half of a surrogate pair. */
+  | 'invalid_text';
 
 export interface Rejection {
   id: string;

@@ -9,6 +9,7 @@ import { roles, type Role } from '#shared/vocabulary/enums.ts';
 import type { AgentProfile } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { CollectionWriter } from '../replication/collectionWriter.ts';
+import { normaliseLogin } from './loginName.ts';
 import { hashPassword } from './passwords.ts';
 import { revokeAccountSessions } from './sessions.ts';
 
@@ -33,7 +34,7 @@ export class AccountError extends Error {
   }
 }
 
-export const normaliseLogin = (login: string): string => login.trim().toLowerCase();
+export { normaliseLogin };
 
 export function checkAccountInput(input: Omit<AccountInput, 'password'> & { password?: string }): void {
   if (!/^[a-z0-9._@-]{2,100}$/.test(normaliseLogin(input.login))) {
@@ -124,13 +125,20 @@ export async function findAccountForLogin(db: Kysely<DbSchema>, loginInput: stri
     .executeTakeFirst();
 }
 
-/** Sets a new password (the embedded endpoint re-issuing its demo credentials). */
-export async function setAccountPassword(db: Kysely<DbSchema>, loginInput: string, password: string): Promise<void> {
+/** Sets a new password (`user reset-password`) and ends the account's sessions: whoever knew the old one is out. */
+export async function setAccountPassword(
+  db: Kysely<DbSchema>,
+  loginInput: string,
+  password: string,
+  now: number = Date.now(),
+): Promise<void> {
   checkAccountInput({ login: loginInput, name: 'x', role: 'agent', password });
-  const res = await db
-    .updateTable('accounts')
-    .set({ password_hash: await hashPassword(password) })
-    .where('login', '=', normaliseLogin(loginInput))
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw new AccountError(`Пользователь «${normaliseLogin(loginInput)}» не найден.`);
+  const login = normaliseLogin(loginInput);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('accounts').select('id').where('login', '=', login).executeTakeFirst();
+    if (!row) throw new AccountError(`Пользователь «${login}» не найден.`);
+    await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', row.id).execute();
+    await revokeAccountSessions(trx, row.id, now);
+  });
 }

@@ -30,3 +30,30 @@ export async function resolveApiKey(db: Kysely<DbSchema>, key: string): Promise<
     .executeTakeFirst();
   return row && isIntakeChannel(row.channel) ? { id: row.id, channel: row.channel } : null;
 }
+
+export interface ApiKeySummary {
+  id: string;
+  channel: string;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export async function listApiKeys(db: Kysely<DbSchema>): Promise<ApiKeySummary[]> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['id', 'channel', 'created_at', 'revoked_at'])
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => ({ id: r.id, channel: r.channel, createdAt: r.created_at, revokedAt: r.revoked_at }));
+}
+
+/** Revokes a key by its id: its connector is refused from the next request on. False when no live key has that id. */
+export async function revokeApiKey(db: Kysely<DbSchema>, id: string, now: number = Date.now()): Promise<boolean> {
+  const res = await db
+    .updateTable('api_keys')
+    .set({ revoked_at: now })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}

@@ -1,8 +1,15 @@
-/** `user add|list|disable|enable` and `apikey add`. */
+/** `user add|list|disable|enable|reset-password` and `apikey add|list|revoke`. */
 import type { Role } from '#shared/vocabulary/enums.ts';
 import { intakeChannels } from '#shared/protocol.ts';
-import { AccountError, checkAccountInput, createAccount, listAccounts, setAccountActive } from '../auth/accounts.ts';
-import { createApiKey, isIntakeChannel } from '../auth/apiKeys.ts';
+import {
+  AccountError,
+  checkAccountInput,
+  createAccount,
+  listAccounts,
+  setAccountActive,
+  setAccountPassword,
+} from '../auth/accounts.ts';
+import { createApiKey, isIntakeChannel, listApiKeys, revokeApiKey } from '../auth/apiKeys.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { databaseTarget, parseFlags, readPipedStdin, required, UsageError } from './cliOptions.ts';
@@ -64,21 +71,68 @@ export async function userCommand(args: string[]): Promise<void> {
     }
     return;
   }
-  throw new UsageError('Команда user: add, list, disable или enable.');
+  if (action === 'reset-password') {
+    const login = required(flags.login, 'login');
+    const piped = await readPipedStdin();
+    const password = piped || generatePassword();
+    check(() => checkAccountInput({ login, name: 'x', role: 'agent', password }));
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      await setAccountPassword(database.db, login, password).catch((error: unknown) => {
+        if (error instanceof AccountError) throw new UsageError(error.message);
+        throw error;
+      });
+      console.log(`Пароль пользователя ${login.trim().toLowerCase()} заменён; его сеансы завершены.`);
+      if (!piped) console.log(`Новый пароль (показан один раз): ${password}`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new UsageError('Команда user: add, list, disable, enable или reset-password.');
 }
 
 export async function apikeyCommand(args: string[]): Promise<void> {
   const [action, ...rest] = args;
-  if (action !== 'add') throw new UsageError('Команда apikey: add --channel <канал>.');
-  const flags = parseFlags(rest, { channel: { type: 'string' } });
-  const channel = required(flags.channel, 'channel');
-  if (!isIntakeChannel(channel)) throw new UsageError(`Канал: один из ${intakeChannels.join(', ')}.`);
-  const database = await openDatabase(databaseTarget(flags));
-  try {
-    const { id, key } = await createApiKey(database.db, channel);
-    console.log(`Ключ API для канала «${channel}» создан (id ${id}). Ключ (показан один раз):`);
-    console.log(key);
-  } finally {
-    await database.close();
+  const flags = parseFlags(rest, { channel: { type: 'string' }, id: { type: 'string' } });
+  if (action === 'add') {
+    const channel = required(flags.channel, 'channel');
+    if (!isIntakeChannel(channel)) throw new UsageError(`Канал: один из ${intakeChannels.join(', ')}.`);
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const { id, key } = await createApiKey(database.db, channel);
+      console.log(`Ключ API для канала «${channel}» создан (id ${id}). Ключ (показан один раз):`);
+      console.log(key);
+    } finally {
+      await database.close();
+    }
+    return;
   }
+  if (action === 'list') {
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const keys = await listApiKeys(database.db);
+      if (keys.length === 0) console.log('Ключей API нет.');
+      for (const k of keys) {
+        const state = k.revokedAt === null ? 'действует' : `отозван ${new Date(k.revokedAt).toISOString()}`;
+        console.log(`${k.id}\t${k.channel}\t${new Date(k.createdAt).toISOString()}\t${state}`);
+      }
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (action === 'revoke') {
+    const id = required(flags.id, 'id');
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      if (!(await revokeApiKey(database.db, id)))
+        throw new UsageError(`Действующего ключа API с id ${id} нет (см. apikey list).`);
+      console.log(`Ключ API ${id} отозван: запросы с ним больше не принимаются.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new UsageError('Команда apikey: add --channel <канал>, list или revoke --id <id>.');
 }

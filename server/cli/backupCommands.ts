@@ -24,15 +24,17 @@ export async function backupCommand(args: string[]): Promise<void> {
 }
 
 export async function restoreCommand(args: string[]): Promise<void> {
-  const flags = parseFlags(args, { in: { type: 'string' } });
+  const flags = parseFlags(args, { in: { type: 'string' }, 'with-accounts': { type: 'boolean' } });
   const file = required(flags.in, 'in');
   const target = databaseTarget(flags);
   const database = await openDatabase(target);
   try {
-    const counts = await restoreBackup(database, file).catch((error: unknown) => {
-      if (error instanceof RestoreError) throw new UsageError(error.message);
-      throw error;
-    });
+    const counts = await restoreBackup(database, file, { withAccounts: flags['with-accounts'] === true }).catch(
+      (error: unknown) => {
+        if (error instanceof RestoreError) throw new UsageError(error.message);
+        throw error;
+      },
+    );
     console.log(`Восстановлено в ${describeTarget(target)}: ${summary(counts.documents)}; учётных записей: ${counts.accounts}.`);
   } finally {
     await database.close();

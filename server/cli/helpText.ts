@@ -3,6 +3,11 @@ export const helpText = `PASS24 Support Desk — центральный серв
 Запуск:
   npm run server [-- start] [--port 8787] [--host 127.0.0.1] [--data .data/central]
                  [--cors-origin https://desk.example.ru,...] [--log-level info]
+                 [--trust-proxy 127.0.0.1,...]  адрес клиента берётся из X-Forwarded-For
+                                                только от этих прокси (true — от любого)
+                 [--tls-cert cert.pem --tls-key key.pem]  HTTPS
+                 [--insecure-http]              разрешить HTTP на адресе не 127.0.0.1
+                 [--session-idle-days 7]        сеанс без запросов столько дней завершается
 
 Команды:
   user add --login L --name "Имя" --role agent|head|admin
@@ -11,17 +16,25 @@ export const helpText = `PASS24 Support Desk — центральный серв
   user list                    список учётных записей
   user disable --login L       отключить (сеансы завершаются)
   user enable --login L        включить снова
+  user reset-password --login L
+                               новый пароль (из stdin или созданный), сеансы завершаются
   apikey add --channel email|messenger|crm|phone|web
                                ключ API канала для /api/intake/tickets, печатается один раз
+  apikey list                  ключи API: id, канал, когда создан, отозван ли
+  apikey revoke --id ID        отозвать ключ API
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)
-  restore --in FILE            восстановление в пустое рабочее пространство
+  restore --in FILE [--with-accounts]
+                               восстановление в пустое рабочее пространство; учётные записи
+                               и ключи API копии — только с --with-accounts
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
   report --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД [--agent LOGIN] --format json|csv|xlsx --out FILE
                                показатели (KPI) за период, по команде или агенту (docs/kpi.md)
 
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
-Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, LOG_LEVEL.
+Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY,
+  PASS24_SESSION_IDLE_DAYS, LOG_LEVEL.
 
-Central sync endpoint. Commands: start (default), user add|list|disable|enable, apikey add,
-backup, restore, seed --demo, report --from --to [--agent] --format --out. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
+Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password,
+apikey add|list|revoke, backup, restore [--with-accounts], seed --demo, report --from --to [--agent] --format --out.
+--data DIR for PGlite or DATABASE_URL for PostgreSQL.
 `;

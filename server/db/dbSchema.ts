@@ -40,6 +40,8 @@ export interface SessionsTable {
   created_at: number;
   expires_at: number;
   revoked_at: number | null;
+  /** When the session last authenticated a request (updated at most once a minute). */
+  last_seen_at: number;
 }
 
 export interface ApiKeysTable {

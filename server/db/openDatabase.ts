@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { DbSchema } from './dbSchema.ts';
 import { lockDataDir } from './dataDirLock.ts';
 import { migrate } from './migrate.ts';
+import { makePrivate, privateUmask } from './privateFiles.ts';
 import { Mutex } from './mutex.ts';
 import { PgliteDialect } from './pgliteDialect.ts';
 import { PostgresListener, type NotificationHandler } from './postgresListener.ts';
@@ -72,11 +73,13 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
 
 async function openPglite(target: { dataDir: string } | { memory: true }): Promise<Database> {
   const dataDir = 'dataDir' in target ? target.dataDir : null;
+  if (dataDir) privateUmask();
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
     pglite = dataDir ? new PGlite(join(dataDir, 'pgdata')) : new PGlite();
     await pglite.waitReady;
+    if (dataDir) makePrivate(dataDir);
   } catch (error) {
     unlock();
     throw error;
@@ -112,6 +115,7 @@ async function openPglite(target: { dataDir: string } | { memory: true }): Promi
       await db.destroy();
       // Wait for the statement in flight, then close (PGlite flushes its folder on close).
       await mutex.run(() => pglite.close());
+      if (dataDir) makePrivate(dataDir);
       unlock();
     },
   };

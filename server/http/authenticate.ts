@@ -1,5 +1,6 @@
 /**
- * Bearer-token authentication. The signed-in agent of a request is kept beside it (a WeakMap,
+ * Bearer-token authentication, run on arrival (an onRequest hook): a request without a valid
+ * token is answered 401 before its body is read. The signed-in agent of a request is kept beside it (a WeakMap,
  * not a decorator) so route code reads it through a typed function.
  */
 import type { FastifyRequest } from 'fastify';
@@ -18,11 +19,11 @@ export function unauthorized(
   return new HttpError(401, 'unauthorized', message, { 'www-authenticate': 'Bearer' });
 }
 
-export function makeAuthenticate(db: Kysely<DbSchema>) {
+export function makeAuthenticate(db: Kysely<DbSchema>, idleMs?: number) {
   return async function authenticate(request: FastifyRequest): Promise<void> {
     const token = bearerToken(request.headers.authorization);
     if (!token) throw unauthorized();
-    const agent = await resolveSession(db, token, Date.now());
+    const agent = await resolveSession(db, token, Date.now(), idleMs);
     if (!agent)
       throw unauthorized('Токен недействителен: срок истёк, сеанс завершён или учётная запись отключена. Войдите снова.');
     agents.set(request, agent);

@@ -6,7 +6,7 @@
  * restore). The file therefore holds password hashes: keep it like the database itself.
  * The same format restores into PGlite or PostgreSQL (server/ops/restore.ts).
  */
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, fchmodSync, openSync } from 'node:fs';
 import { once } from 'node:events';
 import { createGzip } from 'node:zlib';
 import type { Writable } from 'node:stream';
@@ -38,7 +38,11 @@ class LineWriter {
 }
 
 export async function writeBackup(database: Database, file: string, now: number = Date.now()): Promise<BackupCounts> {
-  const fileStream = createWriteStream(file, { mode: 0o600 });
+  // A backup holds password hashes: 0600, also when it replaces an existing file (whose mode
+  // `open` would keep), and before the first byte is written.
+  const fd = openSync(file, 'w', 0o600);
+  fchmodSync(fd, 0o600);
+  const fileStream = createWriteStream(file, { fd });
   const gzip = file.endsWith('.gz') ? createGzip() : null;
   if (gzip) gzip.pipe(fileStream);
   const out = new LineWriter(gzip ?? fileStream);

@@ -28,7 +28,21 @@ export async function isWorkspaceEmpty(database: Database): Promise<boolean> {
   return docs.length === 0 && accounts.length === 0;
 }
 
-export async function restoreBackup(database: Database, file: string): Promise<BackupCounts> {
+export interface RestoreOptions {
+  /**
+   * Take the backup's accounts (with their password hashes) and API keys. Off by default: a file
+   * can carry any account with a password its maker knows, so they come in only when told.
+   */
+  withAccounts?: boolean;
+}
+
+const accountsRefused = (lineNo: number) =>
+  new RestoreError(
+    `Строка ${lineNo}: копия содержит учётные записи или ключи API (с хешами паролей), подлинность которых сервер проверить не может. ` +
+      'Если копия ваша и вы ей доверяете, повторите восстановление с параметром --with-accounts.',
+  );
+
+export async function restoreBackup(database: Database, file: string, options: RestoreOptions = {}): Promise<BackupCounts> {
   if (!(await isWorkspaceEmpty(database))) {
     throw new RestoreError(
       'Восстановление возможно только в пустое рабочее пространство: укажите новую папку данных или пустую базу.',
@@ -105,6 +119,7 @@ export async function restoreBackup(database: Database, file: string): Promise<B
           counts.intakeRefs++;
           break;
         case 'account':
+          if (!options.withAccounts) throw accountsRefused(lineNo);
           await trx
             .insertInto('accounts')
             .values({
@@ -120,6 +135,7 @@ export async function restoreBackup(database: Database, file: string): Promise<B
           counts.accounts++;
           break;
         case 'apiKey':
+          if (!options.withAccounts) throw accountsRefused(lineNo);
           await trx
             .insertInto('api_keys')
             .values({

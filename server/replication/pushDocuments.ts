@@ -1,11 +1,13 @@
 /**
  * Push: store a batch of documents from a workstation (docs/sync.md, "Push").
- * Each document is checked on its own (role, schema, conflicts, immutable fields); the refused
+ * Each document is checked on its own (role, schema, conflicts, immutable fields, and the rules
+ * of docs/authorization.md: who may make this change); the refused
  * ones are answered in `rejected` or `conflicts`, the rest are stored in one transaction, so the
  * accepted part of a batch is atomic.
  */
 import type { Kysely } from 'kysely';
 import type { Role } from '#shared/vocabulary/enums.ts';
+import { checkDocument } from '#shared/authz/documentRules.ts';
 import { jsonEqual } from '#shared/domain/merge.ts';
 import { insertOnlyCollections, pullOnlyCollections, pushRoles, type CollectionName, type Rejection } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
@@ -117,7 +119,7 @@ export async function pushDocuments(
     const incoming = normaliseIncoming(doc);
     const check = validator.check(collection, incoming);
     if (!check.ok) {
-      reject(doc.id, 'invalid_document', check.reason);
+      reject(doc.id, check.code, check.reason);
       continue;
     }
     candidates.push({ id: doc.id, assumed: assumed as Record<string, unknown> | null, doc: incoming as Candidate['doc'] });
@@ -153,6 +155,18 @@ export async function pushDocuments(
       }
       // Nothing new (a workstation confirming the state it was just sent): no new version.
       if (current && sameContent(current, c.doc)) continue;
+      // Who may make this change (docs/authorization.md), judged on the stored and the pushed state.
+      const verdict = checkDocument(collection, {
+        role: pusher.role,
+        agentId: pusher.id,
+        stored: current ?? null,
+        pushed: c.doc,
+        now: Date.now(),
+      });
+      if (!verdict.ok) {
+        reject(c.id, verdict.code, verdict.reason);
+        continue;
+      }
       toWrite.push(c.doc);
     }
 

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { LoginResponse } from '#shared/protocol.ts';
 import type { Role } from '#shared/vocabulary/enums.ts';
 import { findAccountForLogin } from '../auth/accounts.ts';
+import { HashGateBusy } from '../auth/hashGate.ts';
+import { normaliseLogin } from '../auth/loginName.ts';
 import { dummyPasswordHash, verifyPassword } from '../auth/passwords.ts';
 import { createSession, revokeSession } from '../auth/sessions.ts';
 import { bearerToken } from '../auth/tokens.ts';
@@ -25,7 +27,10 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
   app.post('/api/auth/login', { bodyLimit: bodyLimits.small }, async (request) => {
-    const { login, password } = readCredentials(request.body);
+    const credentials = readCredentials(request.body);
+    // Normalised once: the limiter and the lookup must see the same login.
+    const login = normaliseLogin(credentials.login);
+    const password = credentials.password;
     const now = Date.now();
     const wait = ctx.loginLimiter.retryAfter(login, request.ip, now);
     if (wait > 0) {
@@ -36,7 +41,13 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const account = await findAccountForLogin(db, login);
     // Unknown logins cost one scrypt too, so timing does not tell which logins exist.
-    const passwordOk = await verifyPassword(password, account?.password_hash ?? dummyPasswordHash);
+    let passwordOk: boolean;
+    try {
+      passwordOk = await ctx.hashGate.run(() => verifyPassword(password, account?.password_hash ?? dummyPasswordHash));
+    } catch (error) {
+      if (!(error instanceof HashGateBusy)) throw error;
+      throw new HttpError(503, 'busy', 'Сервер занят проверкой других входов. Повторите через секунду.', { 'retry-after': '1' });
+    }
     if (!account || !passwordOk || !account.active) {
       ctx.loginLimiter.fail(login, request.ip, now);
       request.log.info({ login: login.slice(0, 100) }, 'login failed');
@@ -52,10 +63,10 @@ export function authRoutes(app: FastifyInstance, ctx: RouteContext): void {
     return response;
   });
 
-  app.post('/api/auth/logout', { preHandler: ctx.authenticate, bodyLimit: bodyLimits.small }, async (request) => {
+  app.post('/api/auth/logout', { onRequest: ctx.authenticate, bodyLimit: bodyLimits.small }, async (request) => {
     await revokeSession(db, bearerToken(request.headers.authorization)!, Date.now());
     return { ok: true };
   });
 
-  app.get('/api/auth/me', { preHandler: ctx.authenticate }, async (request) => agentOf(request));
+  app.get('/api/auth/me', { onRequest: ctx.authenticate }, async (request) => agentOf(request));
 }

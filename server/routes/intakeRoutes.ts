@@ -1,5 +1,6 @@
 /** POST /api/intake/tickets: channel connectors (email, messengers, Bitrix24) file tickets with an API key. */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IntakeChannel } from '#shared/protocol.ts';
 import { resolveApiKey } from '../auth/apiKeys.ts';
 import { HttpError, badRequest } from '../http/httpError.ts';
 import { createIntakeTicket } from '../intake/createIntakeTicket.ts';
@@ -8,12 +9,19 @@ import { bodyLimits, type RouteContext } from './routeContext.ts';
 
 export function intakeRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
+  const apiKeys = new WeakMap<FastifyRequest, { id: string; channel: IntakeChannel }>();
 
-  app.post('/api/intake/tickets', { bodyLimit: bodyLimits.small }, async (request, reply) => {
+  // The key is checked on arrival, before the body is read: an anonymous body costs nothing.
+  const requireApiKey = async (request: FastifyRequest) => {
     const header = request.headers['x-api-key'];
     const key = typeof header === 'string' ? header.trim() : '';
     const apiKey = key ? await resolveApiKey(db, key) : null;
     if (!apiKey) throw new HttpError(401, 'invalid_api_key', 'Нужен действующий ключ API канала в заголовке X-Api-Key.');
+    apiKeys.set(request, apiKey);
+  };
+
+  app.post('/api/intake/tickets', { onRequest: requireApiKey, bodyLimit: bodyLimits.small }, async (request, reply) => {
+    const apiKey = apiKeys.get(request)!;
     const check = checkIntakeRequest(request.body);
     if (!check.ok) throw badRequest('invalid_request', check.reason);
     const result = await createIntakeTicket(db, check.value, apiKey.channel);

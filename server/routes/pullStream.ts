@@ -94,7 +94,7 @@ export async function openPullStream(
 
   heartbeat = setInterval(() => {
     res.write(': heartbeat\n\n');
-    resolveSession(ctx.database.db, token, Date.now()).then(
+    resolveSession(ctx.database.db, token, Date.now(), ctx.sessionIdleMs).then(
       (agent) => {
         if (!agent) close();
       },

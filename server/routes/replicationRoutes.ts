@@ -11,14 +11,14 @@ import { openPullStream } from './pullStream.ts';
 export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void {
   const db = ctx.database.db;
 
-  app.get('/api/replication/:collection/pull', { preHandler: ctx.authenticate }, async (request, reply) => {
+  app.get('/api/replication/:collection/pull', { onRequest: ctx.authenticate }, async (request, reply) => {
     const collection = collectionParam(request.params);
     const { after, limit } = parsePullQuery(request.query as Record<string, unknown>);
     const page = await pullDocuments(db, collection, after, limit);
     return reply.type('application/json; charset=utf-8').send(page.json);
   });
 
-  app.post('/api/replication/:collection/push', { preHandler: ctx.authenticate, bodyLimit: bodyLimits.push }, async (request) => {
+  app.post('/api/replication/:collection/push', { onRequest: ctx.authenticate, bodyLimit: bodyLimits.push }, async (request) => {
     const collection = collectionParam(request.params);
     const agent = agentOf(request);
     const result = await pushDocuments(db, collection, request.body, { id: agent.id, role: agent.role });
@@ -32,7 +32,7 @@ export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void
     return response;
   });
 
-  app.get('/api/replication/:collection/pull/stream', { preHandler: ctx.authenticate }, async (request, reply) => {
+  app.get('/api/replication/:collection/pull/stream', { onRequest: ctx.authenticate }, async (request, reply) => {
     const collection = collectionParam(request.params);
     await openPullStream(request, reply, collection, ctx);
   });

@@ -1,6 +1,7 @@
 /** What the route modules share: the database, the live feed, auth and the server's options. */
 import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/openDatabase.ts';
+import type { HashGate } from '../auth/hashGate.ts';
 import type { LoginRateLimiter } from '../auth/loginRateLimiter.ts';
 import type { ChangeFeed } from '../replication/changeFeed.ts';
 
@@ -9,7 +10,11 @@ export interface RouteContext {
   feed: ChangeFeed;
   authenticate: (request: FastifyRequest) => Promise<void>;
   loginLimiter: LoginRateLimiter;
+  /** The global cap on password hashing (sign-ins). */
+  hashGate: HashGate;
   tokenTtlMs: number;
+  /** A session unused this long ends. */
+  sessionIdleMs: number;
   heartbeatMs: number;
   version: string;
   /** Live SSE streams, ended on shutdown. */

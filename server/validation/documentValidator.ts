@@ -4,11 +4,12 @@
  * primaryKey, indexes) that ajv does not know: strict mode off makes it ignore them.
  */
 import { Ajv, type ValidateFunction } from 'ajv';
+import { badTextPath, maxDocumentDepth, tooDeep } from '#shared/authz/documentLimits.ts';
 import { schemas } from '#shared/schema/index.ts';
 import { collectionNames, type CollectionName } from '#shared/protocol.ts';
 import { describeSchemaErrors } from './schemaErrors.ts';
 
-export type DocumentCheck = { ok: true } | { ok: false; reason: string };
+export type DocumentCheck = { ok: true } | { ok: false; code: 'invalid_document' | 'invalid_text'; reason: string };
 
 /** RxDB's internal fields: never stored, stripped if a client sends them. */
 const rxdbInternalFields = ['_meta', '_rev', '_attachments'] as const;
@@ -33,10 +34,24 @@ export class DocumentValidator {
     >;
   }
 
+  /**
+   * Depth first (a deep document costs every later step), then the schema, then the text: a NUL or
+   * half of a surrogate pair passes a JSON schema and then fails in PostgreSQL, which would fail the
+   * whole batch. Such a document is refused on its own; the desk lists it under sync problems.
+   */
   check(collection: CollectionName, doc: Record<string, unknown>): DocumentCheck {
+    if (tooDeep(doc)) {
+      return {
+        ok: false,
+        code: 'invalid_document',
+        reason: `Документ вложен слишком глубоко: допускается не больше ${maxDocumentDepth} уровней.`,
+      };
+    }
     const validate = this.validators[collection];
-    if (validate(doc)) return { ok: true };
-    return { ok: false, reason: describeSchemaErrors(validate.errors, 'Документ') };
+    if (!validate(doc)) return { ok: false, code: 'invalid_document', reason: describeSchemaErrors(validate.errors, 'Документ') };
+    const bad = badTextPath(doc);
+    if (bad !== null) return { ok: false, code: 'invalid_text', reason: badTextReason(bad) };
+    return { ok: true };
   }
 }
 
@@ -55,4 +70,9 @@ let shared: DocumentValidator | null = null;
 export function documentValidator(): DocumentValidator {
   shared ??= new DocumentValidator();
   return shared;
+}
+
+/** Why text was refused, naming the field (shared by the push and the intake API). */
+export function badTextReason(path: string): string {
+  return `Поле «${path}» содержит символ, который нельзя сохранить (нулевой символ или половину суррогатной пары): удалите его и отправьте снова.`;
 }

@@ -3,6 +3,8 @@ import { Ajv } from 'ajv';
 import { products } from '#shared/vocabulary/enums.ts';
 import { ticketLimits } from '#shared/domain/ticketFactory.ts';
 import { intakeChannels, type IntakeTicketRequest } from '#shared/protocol.ts';
+import { badTextPath } from '#shared/authz/documentLimits.ts';
+import { badTextReason } from './documentValidator.ts';
 import { describeSchemaErrors } from './schemaErrors.ts';
 
 const text = (min: number, max: number) => ({ type: 'string', minLength: min, maxLength: max });
@@ -41,6 +43,9 @@ export type IntakeCheck = { ok: true; value: IntakeTicketRequest } | { ok: false
 export function checkIntakeRequest(body: unknown): IntakeCheck {
   if (!validate(body)) return { ok: false, reason: describeSchemaErrors(validate.errors, 'Обращение') };
   const value = body as IntakeTicketRequest;
+  // Refused, not stored: PostgreSQL cannot store it, and the connector would retry it for ever.
+  const bad = badTextPath(value);
+  if (bad !== null) return { ok: false, reason: `Обращение не принято. ${badTextReason(bad)}` };
   if (value.subject.trim().length === 0) return { ok: false, reason: 'Обращение не соответствует схеме: тема (subject) пустая.' };
   if (value.contact.name.trim().length === 0)
     return { ok: false, reason: 'Обращение не соответствует схеме: имя контакта пустое.' };

@@ -59,7 +59,9 @@ export type WorkflowErrorCode =
   | 'csat_out_of_range'
   | 'same_priority'
   | 'already_assigned'
-  | 'assignee_required';
+  | 'assignee_required'
+  | 'not_assignee'
+  | 'own_request';
 
 export interface WorkflowError {
   code: WorkflowErrorCode;
@@ -100,20 +102,44 @@ export const actionStatuses: Record<WorkflowActionType, readonly TicketStatus[]>
 
 const headOnly: ReadonlySet<WorkflowActionType> = new Set(['approveEscalation', 'returnEscalation']);
 
+/** Moves that only add to a ticket (its timeline, the first contact): open to every signed-in role. */
+export const addingActions: ReadonlySet<WorkflowActionType> = new Set(['note', 'reply', 'logContact']);
+
+export function isHeadRole(role: Role): boolean {
+  return headRoles.includes(role);
+}
+
+/**
+ * May the actor change the ticket beyond adding to it? The head any ticket; an agent its own or an
+ * unassigned one (the team's): another agent's ticket is theirs to move, reassign or edit.
+ */
+export function mayWorkTicket(ticket: Pick<Ticket, 'assigneeId'>, actor: Pick<Actor, 'id' | 'role'>): boolean {
+  return isHeadRole(actor.role) || ticket.assigneeId === '' || ticket.assigneeId === actor.id;
+}
+
+/** Nobody decides on an escalation they requested themselves. */
+function ownRequest(ticket: { escalation?: Pick<Ticket['escalation'], 'requestedBy'> }, actor: Actor): boolean {
+  return ticket.escalation !== undefined && ticket.escalation.requestedBy !== '' && ticket.escalation.requestedBy === actor.id;
+}
+
+type TicketForMoves = Pick<Ticket, 'status' | 'assigneeId'> & { escalation?: Pick<Ticket['escalation'], 'requestedBy'> };
+
 function isBlank(s: string | undefined): boolean {
   return s === undefined || s.trim().length === 0;
 }
 
 /** Is the action legal for this ticket and actor (ignoring the action's own fields)? */
-export function canApply(ticket: Pick<Ticket, 'status' | 'assigneeId'>, type: WorkflowActionType, actor: Actor): boolean {
+export function canApply(ticket: TicketForMoves, type: WorkflowActionType, actor: Actor): boolean {
   if (!actionStatuses[type].includes(ticket.status)) return false;
   if (headOnly.has(type) && !headRoles.includes(actor.role)) return false;
+  if (headOnly.has(type) && ownRequest(ticket, actor)) return false;
+  if (!addingActions.has(type) && !mayWorkTicket(ticket, actor)) return false;
   if (type === 'take' && ticket.assigneeId === actor.id && ticket.status !== 'new') return false;
   return true;
 }
 
 /** The moves the UI offers for this ticket to this actor, in a stable order. */
-export function availableActions(ticket: Pick<Ticket, 'status' | 'assigneeId'>, actor: Actor): WorkflowActionType[] {
+export function availableActions(ticket: TicketForMoves, actor: Actor): WorkflowActionType[] {
   return (Object.keys(actionStatuses) as WorkflowActionType[]).filter((t) => canApply(ticket, t, actor));
 }
 
@@ -165,6 +191,8 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
   });
   if (!actionStatuses[action.type].includes(ticket.status)) return fail('illegal_in_status');
   if (headOnly.has(action.type) && !headRoles.includes(actor.role)) return fail('head_only');
+  if (headOnly.has(action.type) && ownRequest(ticket, actor)) return fail('own_request');
+  if (!addingActions.has(action.type) && !mayWorkTicket(ticket, actor)) return fail('not_assignee');
   const invalid = validate(action);
   if (invalid) return fail(invalid);
 

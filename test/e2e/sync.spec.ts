@@ -427,6 +427,47 @@ test('a change the server refuses waits in the sync problems while the rest sync
   await b.context.close();
 });
 
+test('a change the rules refuse (an agent approving an escalation) is listed with its reason, and the rest keeps syncing', async ({
+  browser,
+}) => {
+  const a = await openDesk(browser, agentA);
+  const b = await openDesk(browser, agentB);
+  const forged = await createTicket(a.page, ticketInput(subject('Эскалация без руководителя')));
+  const fine = await createTicket(a.page, ticketInput(subject('Не приходит СМС с кодом')));
+  for (const t of [forged, fine]) await expect.poll(async () => (await localTicket(a.page, t.id))?.number ?? null).not.toBeNull();
+  await waitInSync(a.page);
+  const stored = (await localTicket(a.page, forged.id))!;
+
+  // Written past the workflow, as a tampered desk would: approved by the agent itself.
+  await patchStored(a.page, forged.id, {
+    status: 'escalated',
+    escalation: {
+      ...(stored.escalation as Record<string, unknown>),
+      state: 'approved',
+      decidedBy: stored.createdBy,
+      decidedAt: Date.now(),
+      devTaskRef: 'DEV-1',
+    },
+  });
+  await updateTicket(a.page, fine.id, { description: 'Код не приходит на номера МТС' });
+
+  await expect(a.page.getByTestId('problems-link')).toHaveText('1 проблема синхронизации');
+  await a.page.getByTestId('nav-problems').click();
+  const row = a.page
+    .getByTestId('section-problems')
+    .getByTestId('problem-row')
+    .filter({ hasText: forged.subject as string });
+  await expect(row.getByTestId('problem-code')).toHaveText('Действие не разрешено');
+  await expect(row.getByTestId('problem-reason')).toContainText('Одобрить или вернуть эскалацию может только руководитель');
+  // Everything else reaches the other desk; the refused state does not, and is not sent again and again.
+  await expect.poll(async () => (await localTicket(b.page, fine.id))?.description).toBe('Код не приходит на номера МТС');
+  await waitInSync(a.page);
+  expect((await localTicket(b.page, forged.id))?.status).toBe('new');
+  await expect(pendingCount(a.page)).toHaveAttribute('data-count', '0');
+  await a.context.close();
+  await b.context.close();
+});
+
 test('signing out asks first, warns about unsent changes, then clears the local data', async ({ browser }) => {
   const a = await openDesk(browser, agentA);
   await a.context.setOffline(true);

@@ -91,14 +91,14 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
   it('restores PGlite → PostgreSQL → PGlite with every document, tombstone, counter, account and key', async () => {
     const pgUrl = await createPostgresDatabase('restore');
     const pgTarget = await openDatabase({ url: pgUrl });
-    await restoreBackup(pgTarget, join(dir, 'pglite.jsonl.gz'));
+    await restoreBackup(pgTarget, join(dir, 'pglite.jsonl.gz'), { withAccounts: true });
     const onPostgres = await snapshot(pgTarget);
     expect(onPostgres).toEqual(expected);
 
     const back = join(dir, 'postgres.jsonl');
     await writeBackup(pgTarget, back);
     const pgliteTarget = await openDatabase({ memory: true });
-    await restoreBackup(pgliteTarget, back);
+    await restoreBackup(pgliteTarget, back, { withAccounts: true });
     expect(await snapshot(pgliteTarget)).toEqual(expected);
 
     // The restored workspace works: old passwords sign in, intake stays idempotent, numbering continues.
@@ -140,7 +140,7 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     writeFileSync(truncated, text.slice(0, Math.floor(text.length / 2)).join('\n'));
     const target = await openDatabase({ memory: true });
     try {
-      await expect(restoreBackup(target, truncated)).rejects.toThrow(/обрезан/);
+      await expect(restoreBackup(target, truncated, { withAccounts: true })).rejects.toThrow(/обрезан/);
       expect(await target.db.selectFrom('documents').select('id').limit(1).execute()).toEqual([]);
     } finally {
       await target.close();

@@ -107,12 +107,17 @@ describe('server CLI', () => {
     expect(cli(['apikey', 'add', '--channel', 'fax'], env).code).toBe(2);
   });
 
+  // Five processes, three of them opening a PGlite folder: more than the default minute on a loaded machine.
   it('backs up PostgreSQL and restores into a PGlite folder (--data)', async () => {
     const file = join(dir, 'backup.jsonl');
     const backup = cli(['backup', '--out', file], env);
     expect(backup.code, backup.stderr).toBe(0);
     const dataDir = join(dir, 'restored');
-    const restore = cli(['restore', '--in', file, '--data', dataDir], { DATABASE_URL: '' });
+    // The backup carries accounts: refused unless the operator vouches for it.
+    const refused = cli(['restore', '--in', file, '--data', dataDir], { DATABASE_URL: '' });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--with-accounts/);
+    const restore = cli(['restore', '--in', file, '--data', dataDir, '--with-accounts'], { DATABASE_URL: '' });
     expect(restore.code, restore.stderr).toBe(0);
     expect(restore.stdout).toMatch(/PGlite в папке/);
     const list = cli(['user', 'list', '--data', dataDir], { DATABASE_URL: '' });
@@ -120,7 +125,7 @@ describe('server CLI', () => {
     const again = cli(['restore', '--in', file, '--data', dataDir], { DATABASE_URL: '' });
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/пустое рабочее пространство/);
-  });
+  }, 180_000);
 
   it('seeds the demo workspace and prints the demo passwords once', async () => {
     const seedUrl = await createPostgresDatabase('cliseed');

@@ -82,6 +82,7 @@ describe.each(targets)('SIGKILL during pushes (%s)', (_name, prepare) => {
       name: 'Агент',
       role: 'agent',
       password: 'пароль-агента',
+      id: 'agent', // the author the ticket fixtures name
     });
     const { token } = await createSession(setup.db, agent.id, 3_600_000, Date.now());
     await setup.close();

@@ -28,7 +28,7 @@ describe.each(backends)('pull stream on %s', (backend) => {
       Array.from({ length: 5 }, () => openStream<KbArticle>(streamUrl('kb'), server.asAgent.token)),
     );
     expect(streams.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
-    const doc = kbDoc();
+    const doc = kbDoc({ createdBy: server.head.id, editedBy: server.head.id });
     await server.asHead.push('kb', [fresh(doc)]);
     for (const s of streams) {
       const msg = await s.waitFor((m) => m.documents.some((d) => d.id === doc.id));
@@ -86,10 +86,10 @@ describe('two instances on one PostgreSQL', () => {
     const a = await startServerOn(dbA);
     const b = await startServerOn(dbB);
     try {
-      const { token } = await signedIn(dbA, 'agent');
+      const { token, agent } = await signedIn(dbA, 'agent');
       const stream = await openStream<KbArticle>(`${b.url}/api/replication/kb/pull/stream`, token);
       expect(stream.status).toBe(200);
-      const doc = kbDoc();
+      const doc = kbDoc({ createdBy: agent.id, editedBy: agent.id });
       const res = await new ApiClient(a.url, token).push('kb', [fresh(doc)]);
       expect(res).toEqual({ conflicts: [], rejected: [] });
       // The other instance learns of it through LISTEN/NOTIFY alone (it never polls); its latency is

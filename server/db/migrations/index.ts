@@ -4,7 +4,8 @@
  */
 import { initial } from './001_initial.ts';
 import { reportIndexes } from './003_report_indexes.ts';
+import { sessionActivity } from './004_session_activity.ts';
 import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
 
-export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes];
+export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes, sessionActivity];

@@ -1,4 +1,4 @@
-/** An in-process central endpoint on port 0 with three signed-in accounts (agent, head, admin). */
+/** An in-process central endpoint on port 0 with three signed-in accounts (agent, head, admin, with those ids). */
 import type { FastifyInstance } from 'fastify';
 import { buildServer, type ServerOptions } from '../../../server/app.ts';
 import { createAccount } from '../../../server/auth/accounts.ts';
@@ -39,6 +39,7 @@ export async function signedIn(
   database: Database,
   role: AgentProfile['role'],
   ttlMs = 3_600_000,
+  id?: string,
 ): Promise<{ agent: AgentProfile; token: string }> {
   accountSeq++;
   const agent = await createAccount(database.db, {
@@ -46,6 +47,7 @@ export async function signedIn(
     name: `Тест ${role} ${accountSeq}`,
     role,
     password: testPassword,
+    ...(id ? { id } : {}),
   });
   const { token } = await createSession(database.db, agent.id, ttlMs, Date.now());
   return { agent, token };
@@ -54,10 +56,12 @@ export async function signedIn(
 export async function startTestServer(backend: Backend, options: Partial<ServerOptions> = {}): Promise<TestServer> {
   const database = await openTestDatabase(backend);
   const { app, url } = await startServerOn(database, options);
+  // The ids the document fixtures name as authors (test/server/support/documents.ts): the endpoint
+  // takes author fields only in the signer's name.
   const [agent, head, admin] = await Promise.all([
-    signedIn(database, 'agent'),
-    signedIn(database, 'head'),
-    signedIn(database, 'admin'),
+    signedIn(database, 'agent', undefined, 'agent'),
+    signedIn(database, 'head', undefined, 'head'),
+    signedIn(database, 'admin', undefined, 'admin'),
   ]);
   return {
     url,

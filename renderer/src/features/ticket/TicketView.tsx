@@ -6,7 +6,7 @@
 import { Alert, Center, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { availableActions, type WorkflowActionType } from '#shared/domain/workflow.ts';
+import { availableActions, mayWorkTicket, type WorkflowActionType } from '#shared/domain/workflow.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ActionDialog, isDialogAction, type DialogAction } from './ActionDialog.tsx';
@@ -49,8 +49,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     // After the mode switch renders, so the caret lands in the right box.
     requestAnimationFrame(() => composerRef.current?.focus());
   };
-  // A closed ticket is history: it is not edited (a note can still be added).
-  const editable = Boolean(ticket) && ticket?.status !== 'closed';
+  // A closed ticket is history: it is not edited (a note can still be added); nor is another agent's ticket.
+  const editable = ticket ? ticket.status !== 'closed' && mayWorkTicket(ticket, write.actor) : false;
   useTicketCommands(
     available,
     run,

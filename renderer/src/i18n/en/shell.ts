@@ -92,6 +92,9 @@ export const shell: EnglishOf<typeof ru> = {
       insert_only: 'This entry cannot be changed',
       immutable_field: 'An unchangeable field was changed',
       duplicate: 'Duplicate',
+      forbidden_action: 'Not permitted',
+      foreign_author: 'Written in someone else’s name',
+      invalid_text: 'A character that cannot be stored',
     },
   },
   placeholder: {

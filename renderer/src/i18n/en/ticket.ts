@@ -194,6 +194,8 @@ export const ticket: EnglishOf<typeof ru> = {
     same_priority: 'The ticket already has this priority. Pick another.',
     assignee_required: 'Choose who takes the ticket over.',
     already_assigned: 'The ticket is already yours.',
+    not_assignee: 'Another agent handles this ticket: you can add a note or a reply, not change it.',
+    own_request: 'Another head decides on an escalation you requested yourself.',
     saveFailed: 'Could not save on this computer. Try again; your text is kept in the form.',
   },
   commands: {

@@ -94,6 +94,9 @@ export const shell = {
       insert_only: 'Запись нельзя изменять',
       immutable_field: 'Изменено неизменяемое поле',
       duplicate: 'Дубликат',
+      forbidden_action: 'Действие не разрешено',
+      foreign_author: 'Записано от чужого имени',
+      invalid_text: 'Недопустимый символ в тексте',
     },
   },
   placeholder: {

@@ -70,14 +70,14 @@ const sample: Record<WorkflowActionType, WorkflowAction> = {
 const headOnly: WorkflowActionType[] = ['approveEscalation', 'returnEscalation'];
 
 describe('the legality table', () => {
-  // A colleague of the assignee (or the head, for the head's decisions) is asked, so that
-  // "you already hold this ticket" never hides the table.
+  // The assignee asks (the head, for the head's decisions); a take is asked of an unassigned
+  // ticket by a colleague, so neither "you already hold this ticket" nor "not yours" hides the table.
   const cases = allStatuses.flatMap((status) =>
     (Object.keys(legalIn) as WorkflowActionType[]).map((type) => ({ status, type, legal: legalIn[type].includes(status) })),
   );
   it.each(cases)('$type from $status: legal is $legal', ({ status, type, legal }) => {
-    const ticket = makeTicket({ status, assigneeId: agent.id });
-    const actor = headOnly.includes(type) ? head : otherAgent;
+    const ticket = makeTicket({ status, assigneeId: type === 'take' ? '' : agent.id });
+    const actor = headOnly.includes(type) ? head : type === 'take' ? otherAgent : agent;
     expect(canApply(ticket, type, actor)).toBe(legal);
     expect(availableActions(ticket, actor).includes(type)).toBe(legal);
     const result = applyAction(ticket, sample[type], actor, later);
@@ -124,11 +124,12 @@ describe('who may do what', () => {
     expect(events).toEqual([{ kind: 'status_changed', public: false, body: '', data: { from: 'new', to: 'in_progress' } }]);
   });
 
-  it('a colleague takes over a ticket without moving its status', () => {
+  it("a colleague may not take over another agent's ticket; the head takes it over without moving its status", () => {
     const ticket = makeTicket({ status: 'waiting_client', assigneeId: agent.id });
-    const { ticket: next, events } = applied(applyAction(ticket, { type: 'take' }, otherAgent, later));
-    expect(next).toMatchObject({ status: 'waiting_client', assigneeId: otherAgent.id, statusLog: ticket.statusLog });
-    expect(events).toEqual([{ kind: 'assigned', public: false, body: '', data: { from: agent.id, to: otherAgent.id } }]);
+    expect(refusal(applyAction(ticket, { type: 'take' }, otherAgent, later))).toBe('not_assignee');
+    const { ticket: next, events } = applied(applyAction(ticket, { type: 'take' }, head, later));
+    expect(next).toMatchObject({ status: 'waiting_client', assigneeId: head.id, statusLog: ticket.statusLog });
+    expect(events).toEqual([{ kind: 'assigned', public: false, body: '', data: { from: agent.id, to: head.id } }]);
   });
 });
 

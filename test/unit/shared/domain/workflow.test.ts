@@ -193,3 +193,23 @@ describe('workflow moves', () => {
     expect(r.events[0]).toMatchObject({ kind: 'priority_changed', data: { from: 'standard', to: 'emergency' } });
   });
 });
+
+describe('whose ticket, whose request', () => {
+  it('offers an agent only adding to another agent’s ticket', () => {
+    const ticket = makeTicket({ status: 'in_progress', assigneeId: otherAgent.id });
+    expect(availableActions(ticket, agent)).toEqual(['logContact', 'reply', 'note']);
+    expect(applyAction(ticket, { type: 'take' }, agent, later)).toMatchObject({ ok: false, error: { code: 'not_assignee' } });
+    expect(availableActions(ticket, head)).toContain('assign');
+  });
+
+  it('never lets a head decide on an escalation it requested itself', () => {
+    const ticket = makeTicket({ status: 'in_progress', assigneeId: head.id });
+    const requested = applyAction(ticket, { type: 'requestEscalation', reason: 'Нужна разработка' }, head, later);
+    if (!requested.ok) throw new Error(requested.error.code);
+    expect(availableActions(requested.ticket, head)).not.toContain('approveEscalation');
+    expect(applyAction(requested.ticket, { type: 'approveEscalation', devTaskRef: 'DEV-1' }, head, later)).toMatchObject({
+      ok: false,
+      error: { code: 'own_request' },
+    });
+  });
+});
