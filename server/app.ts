@@ -14,6 +14,8 @@ import { corsOriginAllowed } from './http/corsOrigins.ts';
 import { handleError, handleNotFound } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { ChangeFeed } from './replication/changeFeed.ts';
+import { ChannelManager, type ChannelManagerOptions } from './channels/channelManager.ts';
+import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
@@ -34,6 +36,8 @@ export interface ServerOptions {
   loginRateLimit?: RateLimitOptions;
   /** Trust X-Forwarded-For from a reverse proxy (for the per-IP login limit). Default false. */
   trustProxy?: boolean;
+  /** Run the workspace's channel connectors (default true); options for tests. */
+  channels?: boolean | ChannelManagerOptions;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -68,7 +72,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const feed = new ChangeFeed(options.database, app.log);
   await feed.start();
+  const channels =
+    options.channels === false
+      ? null
+      : new ChannelManager(options.database, app.log, typeof options.channels === 'object' ? options.channels : {});
   const ctx: RouteContext = {
+    channels,
     database: options.database,
     feed,
     authenticate: makeAuthenticate(options.database.db),
@@ -101,11 +110,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   authRoutes(app, ctx);
   replicationRoutes(app, ctx);
   intakeRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
 
   app.addHook('preClose', async () => {
     for (const close of [...ctx.streams]) close();
   });
+  app.addHook('onReady', async () => {
+    await channels?.start();
+  });
   app.addHook('onClose', async () => {
+    await channels?.stop();
     await feed.stop();
   });
   return app;

@@ -13,6 +13,11 @@ export const helpText = `PASS24 Support Desk — центральный серв
   user enable --login L        включить снова
   apikey add --channel email|messenger|crm|phone|web
                                ключ API канала для /api/intake/tickets, печатается один раз
+  channel add email --imap-host H [--imap-port 143] [--imap-tls] --smtp-host H [--smtp-port 587]
+                    [--smtp-tls] --user LOGIN --from ADDRESS [--name "Имя"] [--mailbox INBOX]
+                               почтовый ящик канала; пароль только из stdin
+  channel list                 каналы и их состояние (без паролей)
+  channel disable|enable --channel ID|АДРЕС
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)
   restore --in FILE            восстановление в пустое рабочее пространство
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
@@ -20,6 +25,6 @@ export const helpText = `PASS24 Support Desk — центральный серв
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
 Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, LOG_LEVEL.
 
-Central sync endpoint. Commands: start (default), user add|list|disable|enable, apikey add,
+Central sync endpoint. Commands: start (default), user add|list|disable|enable, apikey add, channel,
 backup, restore, seed --demo. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
 `;

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import type { Database } from '../db/openDatabase.ts';
 import type { LoginRateLimiter } from '../auth/loginRateLimiter.ts';
 import type { ChangeFeed } from '../replication/changeFeed.ts';
+import type { ChannelManager } from '../channels/channelManager.ts';
 
 export interface RouteContext {
   database: Database;
@@ -12,6 +13,8 @@ export interface RouteContext {
   tokenTtlMs: number;
   heartbeatMs: number;
   version: string;
+  /** The channel connectors, or null when this instance runs none. */
+  channels: ChannelManager | null;
   /** Live SSE streams, ended on shutdown. */
   streams: Set<() => void>;
 }

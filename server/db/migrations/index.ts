@@ -5,5 +5,6 @@
 import { initial } from './001_initial.ts';
 import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
+import { channels } from './003_channels.ts';
 
-export const migrations: readonly Migration[] = [initial, templateOwners];
+export const migrations: readonly Migration[] = [initial, templateOwners, channels];

@@ -61,6 +61,10 @@ function keyAndValues(e: TicketEvent): { key: string; values: Record<string, str
       return { key: 'confirmation', values: {} };
     case 'reopened':
       return { key: 'reopened', values: {} };
+    case 'client_message':
+      return { key: 'clientMessage', values: { from: str(d.from) } };
+    case 'delivery':
+      return { key: `delivery_${str(d.state) || 'queued'}`, values: { to: str(d.to), reason: str(d.reason) } };
   }
 }
 
@@ -72,6 +76,7 @@ const systemKinds: ReadonlySet<TicketEvent['kind']> = new Set([
   'kb_linked',
   'merge_overwritten',
   'repeat_linked',
+  'delivery',
 ]);
 
 export function timelineEntryOf(e: TicketEvent): TimelineEntry {
