@@ -151,6 +151,14 @@ export class ChannelManager {
     );
     for (const config of configs) {
       if (!wanted.has(config.id) || this.running.has(config.id) || this.stopped) continue;
+      // Only the lease holder sends a channel's mail, and this instance was not sending it: a
+      // message left `sending` is one whose sender died (killed mid-send). Retry it now.
+      await db
+        .updateTable('outbound_messages')
+        .set({ state: 'queued', next_attempt_at: now })
+        .where('channel_id', '=', config.id)
+        .where('state', '=', 'sending')
+        .execute();
       const run: Running = { connector: null as unknown as ChannelConnector, state: 'starting' };
       const hooks: ConnectorHooks = {
         onStatus: (state, detail) => {

@@ -23,7 +23,8 @@ export const helpText = `PASS24 Support Desk — центральный серв
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
 
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
-Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, LOG_LEVEL.
+Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, LOG_LEVEL,
+            PASS24_CHANNEL_LEASE_SECONDS (сколько секунд канал упавшего экземпляра ждёт другого, 30).
 
 Central sync endpoint. Commands: start (default), user add|list|disable|enable, apikey add, channel,
 backup, restore, seed --demo. --data DIR for PGlite or DATABASE_URL for PostgreSQL.

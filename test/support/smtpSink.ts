@@ -23,6 +23,11 @@ export interface SmtpSink {
   stop(): Promise<void>;
   /** Refuse every message with this SMTP reply code while set (e.g. 550). */
   refuseWith: number | null;
+  /** While set, a received message is not answered until `release()`: a slow server mid-send. */
+  hold: boolean;
+  /** Messages received and waiting for `release()`. */
+  held: number;
+  release(): void;
 }
 
 export async function startSmtpSink(options: {
@@ -34,10 +39,17 @@ export async function startSmtpSink(options: {
 }): Promise<SmtpSink> {
   const port = await freePort();
   let server: SMTPServer | null = null;
+  const waiting: Array<() => void> = [];
   const sink: SmtpSink = {
     port,
     messages: [],
     refuseWith: null,
+    hold: false,
+    held: 0,
+    release() {
+      sink.hold = false;
+      for (const go of waiting.splice(0)) go();
+    },
     async start() {
       server = new SMTPServer({
         secure: false,
@@ -45,6 +57,8 @@ export async function startSmtpSink(options: {
         allowInsecureAuth: true,
         authMethods: ['PLAIN', 'LOGIN'],
         logger: false,
+        // Stopping drops open (pooled) client connections at once: an SMTP server that went down.
+        closeTimeout: 50,
         size: 40 * 1024 * 1024,
         onAuth(auth, _session, callback) {
           if (auth.username === options.user && auth.password === options.password) callback(null, { user: auth.username });
@@ -64,6 +78,10 @@ export async function startSmtpSink(options: {
             const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase());
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
             void (async () => {
+              if (sink.hold) {
+                sink.held++;
+                await new Promise<void>((resolve) => waiting.push(resolve));
+              }
               const parsed = await simpleParser(raw);
               sink.messages.push({ from, to, raw, parsed });
               if (options.dovecot) {

@@ -1,10 +1,12 @@
 /**
  * A raw RFC 5322 message to an InboundMessage, with mailparser: charsets (UTF-8, Windows-1251,
  * KOI8-R, ...), quoted-printable and base64 bodies and encoded headers are decoded by it. HTML is
- * never kept as HTML: mailparser's text, which for HTML-only mail it derives from the HTML (scripts
- * and styles dropped), is what the timeline shows. Attachments over the limits are refused by name.
+ * never kept as HTML: HTML-only mail is turned into text (html-to-text) with scripts, styles,
+ * images and link targets dropped, so nothing in it can run or call out. Attachments over the
+ * limits are refused by name.
  */
 import { createHash } from 'node:crypto';
+import { convert } from 'html-to-text';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { attachmentLimits, type Attachment, type InboundMessage } from '../inboundMessage.ts';
 
@@ -44,15 +46,23 @@ function bounceOf(parsed: ParsedMail, contentType: string | undefined): InboundM
   if (!(contentType ?? '').toLowerCase().includes('multipart/report')) return null;
   let originalMessageId = '';
   let reason = '';
+  // mailparser inlines the message/delivery-status part into the text; older ones attach it.
+  const reports = [parsed.text ?? ''];
   for (const part of parsed.attachments) {
     const text = part.content.toString('utf8');
     const type = part.contentType.toLowerCase();
-    if (type === 'message/delivery-status') {
-      const diagnostic = /^Diagnostic-Code:\s*(.+(?:\n[ \t].+)*)/im.exec(text)?.[1];
-      const status = /^Status:\s*(\S+)/im.exec(text)?.[1];
-      reason = (diagnostic ?? (status ? `status ${status}` : '')).replace(/\s+/g, ' ').trim();
-    } else if (type === 'message/rfc822' || type === 'text/rfc822-headers') {
+    if (type === 'message/delivery-status') reports.push(text);
+    else if (type === 'message/rfc822' || type === 'text/rfc822-headers') {
       originalMessageId = /^Message-ID:\s*(<[^>]+>)/im.exec(text)?.[1]?.toLowerCase() ?? originalMessageId;
+    }
+  }
+  for (const text of reports) {
+    const diagnostic = /^Diagnostic-Code:\s*(.+(?:\r?\n[ \t].+)*)/im.exec(text)?.[1];
+    const status = /^Status:\s*(\d\.\d+\.\d+)/im.exec(text)?.[1];
+    const found = (diagnostic ?? (status ? `status ${status}` : '')).replace(/\s+/g, ' ').trim();
+    if (found) {
+      reason = found;
+      break;
     }
   }
   if (!originalMessageId) originalMessageId = ids(parsed.inReplyTo)[0] ?? '';
@@ -60,8 +70,26 @@ function bounceOf(parsed: ParsedMail, contentType: string | undefined): InboundM
   return { originalMessageId, reason: reason || 'письмо не доставлено (уведомление о недоставке)' };
 }
 
+const htmlOptions = {
+  wordwrap: false as const,
+  selectors: [
+    { selector: 'a', options: { ignoreHref: true } },
+    { selector: 'img', format: 'skip' },
+    { selector: 'script', format: 'skip' },
+    { selector: 'style', format: 'skip' },
+    { selector: 'head', format: 'skip' },
+  ],
+};
+
+/** The plain text of a message; HTML-only mail converted, never passed on as HTML. */
+function textOf(parsed: ParsedMail): string {
+  if (parsed.text && parsed.text.trim()) return parsed.text;
+  if (typeof parsed.html === 'string' && parsed.html) return convert(parsed.html, htmlOptions);
+  return '';
+}
+
 export async function parseEmail(raw: Buffer, channelId: string, receivedAt: number): Promise<InboundMessage> {
-  const parsed = await simpleParser(raw, { skipHtmlToText: false, skipTextToHtml: true, skipImageLinks: true });
+  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
   const contentType = headerText(parsed, 'content-type');
   // A message without a Message-ID still needs a stable id: the same message fetched twice is one.
   const messageId = ids(parsed.messageId)[0] ?? `<sha256-${createHash('sha256').update(raw).digest('hex')}@pass24.local>`;
@@ -87,7 +115,7 @@ export async function parseEmail(raw: Buffer, channelId: string, receivedAt: num
     references: ids(parsed.references),
     from: firstAddress(parsed.from),
     subject: parsed.subject ?? '',
-    text: (parsed.text ?? '')
+    text: textOf(parsed)
       .replace(/\r\n?/g, '\n')
       .replace(/\n{3,}/g, '\n\n')
       .trim(),
