@@ -20,6 +20,15 @@ export interface TimelineEntry {
 
 const str = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
+/** A reply's delivery states (server/channels/deliveryStatus.ts) and a desk's request to retry. */
+const deliveryKeys: Record<string, string> = {
+  queued: 'deliveryQueued',
+  sent: 'deliverySent',
+  retrying: 'deliveryRetrying',
+  failed: 'deliveryFailed',
+  retry: 'deliveryRetry',
+};
+
 function keyAndValues(e: TicketEvent): { key: string; values: Record<string, string | number> } {
   const d = e.data;
   switch (e.kind) {
@@ -64,7 +73,7 @@ function keyAndValues(e: TicketEvent): { key: string; values: Record<string, str
     case 'client_message':
       return { key: 'clientMessage', values: { from: str(d.from) } };
     case 'delivery':
-      return { key: `delivery_${str(d.state) || 'queued'}`, values: { to: str(d.to), reason: str(d.reason) } };
+      return { key: deliveryKeys[str(d.state)] ?? 'deliveryQueued', values: { to: str(d.to), reason: str(d.reason) } };
   }
 }
 
