@@ -4,5 +4,3 @@ export interface ChannelLogger {
   warn(obj: object, msg: string): void;
   error(obj: object, msg: string): void;
 }
-
-export const silentLogger: ChannelLogger = { info() {}, warn() {}, error() {} };

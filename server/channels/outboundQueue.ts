@@ -120,12 +120,3 @@ export async function claimDue(
       .execute();
   });
 }
-
-export async function queuedCount(db: Kysely<DbSchema>): Promise<number> {
-  const row = await db
-    .selectFrom('outbound_messages')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .where('state', 'in', ['queued', 'sending'])
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
