@@ -76,7 +76,8 @@ describe('channels from the CLI, two instances on one PostgreSQL', () => {
     const listed = cli(['channel', 'list'], env);
     expect(listed.stdout).toContain(`support@pass24.test\tвключён\tIMAP ${dovecot.host}:${dovecot.port}`);
     expect(listed.stdout + added.stdout).not.toContain(desk.password);
-  });
+    // Four CLI processes, each opening the database: minutes on a loaded 2-core machine.
+  }, 240_000);
 
   it('fetches the mailbox on one instance only, and the other takes over when it stops', async () => {
     const a = await openDatabase({ url });
@@ -118,5 +119,5 @@ describe('channels from the CLI, two instances on one PostgreSQL', () => {
     expect(cli(['channel', 'disable', '--channel', desk.address], env).code).toBe(0);
     expect(cli(['channel', 'list'], env).stdout).toContain('отключён');
     expect(cli(['channel', 'disable', '--channel', 'nobody@x.ru'], env).code).toBe(2);
-  });
+  }, 180_000);
 });

@@ -139,11 +139,11 @@ describe('mail variety on pglite', () => {
     await eventually(
       async () => (await world.tickets()).some((t) => t.subject === 'After the big one'),
       'the last message',
-      60_000,
+      240_000,
     );
     tickets = await world.tickets();
     events = await world.events();
-  }, 180_000);
+  }, 300_000);
   afterAll(() => world.close());
 
   it.each([['UTF-8 base64'], ['Windows-1251 QP'], ['KOI8-R 8bit'], ['KOI8-R base64']])(
