@@ -16,6 +16,8 @@ import { corsOriginAllowed } from './http/corsOrigins.ts';
 import { handleError, handleNotFound } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { ChangeFeed } from './replication/changeFeed.ts';
+import { ChannelManager, type ChannelManagerOptions } from './channels/channelManager.ts';
+import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
@@ -48,6 +50,8 @@ export interface ServerOptions {
    * false (default: the socket's address), true (any), or a comma-separated list of addresses and CIDRs.
    */
   trustProxy?: boolean | string;
+  /** Run the workspace's channel connectors (default true); options for tests. */
+  channels?: boolean | ChannelManagerOptions;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -94,7 +98,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   const feed = new ChangeFeed(options.database, app.log);
   await feed.start();
+  const channels =
+    options.channels === false
+      ? null
+      : new ChannelManager(options.database, app.log, typeof options.channels === 'object' ? options.channels : {});
   const ctx: RouteContext = {
+    channels,
     database: options.database,
     feed,
     authenticate: makeAuthenticate(options.database.db, options.sessionIdleMs ?? defaultSessionIdleMs),
@@ -130,6 +139,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   replicationRoutes(app, ctx);
   intakeRoutes(app, ctx);
   reportRoutes(app, ctx);
+  attachmentRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {
@@ -145,7 +155,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     clearInterval(pruneTimer);
     for (const close of [...ctx.streams]) close();
   });
+  app.addHook('onReady', async () => {
+    await channels?.start();
+  });
   app.addHook('onClose', async () => {
+    await channels?.stop();
     await feed.stop();
   });
   return app;

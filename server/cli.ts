@@ -1,9 +1,10 @@
 /**
  * The central endpoint's command line (`npm run server -- ...`): start (default), user, apikey,
- * backup, restore, seed, report. See server/cli/helpText.ts.
+ * channel, backup, restore, seed, report. See server/cli/helpText.ts.
  */
 import { apikeyCommand, userCommand } from './cli/accountCommands.ts';
 import { backupCommand, restoreCommand } from './cli/backupCommands.ts';
+import { channelCommand } from './cli/channelCommands.ts';
 import { UsageError } from './cli/cliOptions.ts';
 import { helpText } from './cli/helpText.ts';
 import { reportCommand } from './cli/reportCommand.ts';
@@ -14,6 +15,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   start: startCommand,
   user: userCommand,
   apikey: apikeyCommand,
+  channel: channelCommand,
   backup: backupCommand,
   restore: restoreCommand,
   seed: seedCommand,

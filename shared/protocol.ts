@@ -150,4 +150,17 @@ export interface HealthResponse {
   version: string;
   /** Server clock, epoch ms (the client also reads the Date header). */
   now: number;
+  /** Each configured channel connector and how it is doing (no secrets). */
+  channels: ChannelHealth[];
+}
+
+/** A channel connector in /api/health: `failing` carries a sentence for the admin. */
+export interface ChannelHealth {
+  id: string;
+  kind: 'email';
+  name: string;
+  address: string;
+  state: 'starting' | 'running' | 'failing' | 'stopped' | 'standby';
+  detail: string;
+  since: number;
 }

@@ -22,6 +22,11 @@ export const helpText = `PASS24 Support Desk — центральный серв
                                ключ API канала для /api/intake/tickets, печатается один раз
   apikey list                  ключи API: id, канал, когда создан, отозван ли
   apikey revoke --id ID        отозвать ключ API
+  channel add email --imap-host H [--imap-port 143] [--imap-tls] --smtp-host H [--smtp-port 587]
+                    [--smtp-tls] --user LOGIN --from ADDRESS [--name "Имя"] [--mailbox INBOX]
+                               почтовый ящик канала; пароль только из stdin
+  channel list                 каналы и их состояние (без паролей)
+  channel disable|enable --channel ID|АДРЕС
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)
   restore --in FILE [--with-accounts]
                                восстановление в пустое рабочее пространство; учётные записи
@@ -32,9 +37,10 @@ export const helpText = `PASS24 Support Desk — центральный серв
 
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
 Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY,
-  PASS24_SESSION_IDLE_DAYS, LOG_LEVEL.
+  PASS24_SESSION_IDLE_DAYS, LOG_LEVEL,
+  PASS24_CHANNEL_LEASE_SECONDS (сколько секунд канал упавшего экземпляра ждёт другого, 30).
 
 Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password,
-apikey add|list|revoke, backup, restore [--with-accounts], seed --demo, report --from --to [--agent] --format --out.
---data DIR for PGlite or DATABASE_URL for PostgreSQL.
+apikey add|list|revoke, channel add|list|disable|enable, backup, restore [--with-accounts], seed --demo,
+report --from --to [--agent] --format --out. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
 `;

@@ -3,10 +3,17 @@
  * gracefully on SIGTERM/SIGINT: streams closed, in-flight requests finished, database closed.
  */
 import { buildServer } from '../app.ts';
+import type { ChannelManagerOptions } from '../channels/channelManager.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { parseOriginList } from '../http/corsOrigins.ts';
 import { readFileSync } from 'node:fs';
 import { databaseTarget, describeTarget, parseFlags, positiveInt, UsageError } from './cliOptions.ts';
+
+/** PASS24_CHANNEL_LEASE_SECONDS: how long a dead instance keeps its connectors (default 30). */
+function channelOptionsFromEnv(env: NodeJS.ProcessEnv): ChannelManagerOptions {
+  const lease = Number(env.PASS24_CHANNEL_LEASE_SECONDS);
+  return Number.isFinite(lease) && lease > 0 ? { leaseMs: lease * 1000 } : {};
+}
 
 export async function startCommand(args: string[]): Promise<void> {
   const flags = parseFlags(args, {
@@ -45,6 +52,7 @@ export async function startCommand(args: string[]): Promise<void> {
     sessionIdleMs: idleDays * 24 * 60 * 60 * 1000,
     trustProxy: parseTrustProxy(flags['trust-proxy'] ?? process.env.PASS24_TRUST_PROXY),
     tokenTtlMs: (Number.isFinite(ttlDays) && ttlDays > 0 ? ttlDays : 30) * 24 * 60 * 60 * 1000,
+    channels: channelOptionsFromEnv(process.env),
   });
 
   let stopping = false;

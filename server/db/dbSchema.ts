@@ -72,6 +72,75 @@ export interface SchemaMigrationsTable {
   applied_at: number;
 }
 
+/** A channel connector (server/channels). `secret` never leaves this table. */
+export interface ChannelsTable {
+  id: string;
+  kind: 'email';
+  name: string;
+  address: string;
+  settings: ColumnType<unknown, string, string>;
+  secret: string;
+  enabled: boolean;
+  created_at: number;
+  cursor: ColumnType<unknown, string | undefined, string>;
+  status: ColumnType<string, string | undefined, string>;
+  status_detail: ColumnType<string, string | undefined, string>;
+  status_at: ColumnType<number, number | undefined, number>;
+}
+
+/** Which instance runs a connector, until when. */
+export interface ChannelLeasesTable {
+  channel_id: string;
+  holder: string;
+  expires_at: number;
+}
+
+export interface ChannelMessagesTable {
+  message_id: string;
+  channel_id: string;
+  ticket_id: string;
+  event_id: string;
+  direction: 'in' | 'out';
+  created_at: number;
+}
+
+export interface OutboundMessagesTable {
+  id: string;
+  channel_id: string;
+  ticket_id: string;
+  kind: 'reply' | 'ack';
+  to_address: string;
+  subject: string;
+  body: string;
+  from_name: string;
+  message_id: string;
+  in_reply_to: string;
+  references_list: string;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  next_attempt_at: number;
+  last_error: string;
+  created_at: number;
+  sent_at: number | null;
+}
+
+export interface AttachmentsTable {
+  id: string;
+  ticket_id: string;
+  event_id: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content: Uint8Array;
+  created_at: number;
+}
+
+export interface ChannelCursorsTable {
+  name: string;
+  updated_at: number;
+  id: string;
+}
+
 export interface DbSchema {
   documents: DocumentsTable;
   accounts: AccountsTable;
@@ -80,4 +149,10 @@ export interface DbSchema {
   intake_refs: IntakeRefsTable;
   ticket_counters: TicketCountersTable;
   schema_migrations: SchemaMigrationsTable;
+  channels: ChannelsTable;
+  channel_leases: ChannelLeasesTable;
+  channel_messages: ChannelMessagesTable;
+  outbound_messages: OutboundMessagesTable;
+  attachments: AttachmentsTable;
+  channel_cursors: ChannelCursorsTable;
 }

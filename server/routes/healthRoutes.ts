@@ -1,4 +1,7 @@
-/** GET /api/health: is the database answering, which kind, which version, and the server clock. */
+/**
+ * GET /api/health: is the database answering, which kind, which version, the server clock, and each
+ * channel connector's state (a failing connector does not make the endpoint unhealthy).
+ */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { HealthResponse } from '#shared/protocol.ts';
@@ -13,7 +16,14 @@ export function healthRoutes(app: FastifyInstance, ctx: RouteContext): void {
       ok = false;
       request.log.error({ err: error }, 'health: database check failed');
     }
-    const body: HealthResponse = { ok, db: ctx.database.kind, version: ctx.version, now: Date.now() };
+    let channels: HealthResponse['channels'] = [];
+    if (ok && ctx.channels) {
+      channels = await ctx.channels.statuses().catch((error: unknown) => {
+        request.log.error({ err: error }, 'health: channel statuses unavailable');
+        return [];
+      });
+    }
+    const body: HealthResponse = { ok, db: ctx.database.kind, version: ctx.version, now: Date.now(), channels };
     return reply.status(ok ? 200 : 503).send(body);
   });
 }

@@ -4,6 +4,7 @@ import type { Database } from '../db/openDatabase.ts';
 import type { HashGate } from '../auth/hashGate.ts';
 import type { LoginRateLimiter } from '../auth/loginRateLimiter.ts';
 import type { ChangeFeed } from '../replication/changeFeed.ts';
+import type { ChannelManager } from '../channels/channelManager.ts';
 
 export interface RouteContext {
   database: Database;
@@ -17,6 +18,8 @@ export interface RouteContext {
   sessionIdleMs: number;
   heartbeatMs: number;
   version: string;
+  /** The channel connectors, or null when this instance runs none. */
+  channels: ChannelManager | null;
   /** Live SSE streams, ended on shutdown. */
   streams: Set<() => void>;
 }

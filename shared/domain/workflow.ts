@@ -10,7 +10,9 @@
  *                                                                  └──not fixed──▶ in_progress
  *
  * "Log contact" (a call or a message to the client) is not a move: it records the first public
- * contact, which meets the first-contact target, in any open status.
+ * contact, which meets the first-contact target, in any open status. A reply does not meet it
+ * here: recording a reply contacts nobody. The endpoint meets it at the instant SMTP accepts the
+ * reply (server/channels/deliveryStatus.ts); a ticket with no address needs a logged call.
  * Pure: the caller passes the actor and `now`; the result is the next ticket and the timeline
  * entries to append. The UI asks `availableActions` and offers only legal moves.
  */
@@ -237,7 +239,6 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
         body: action.body.trim(),
         data: action.templateId ? { templateId: action.templateId } : {},
       });
-      meetFirstContact();
       break;
     }
     case 'note': {

@@ -1,8 +1,8 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { instantField, text, updatedAtField } from './fields.ts';
 
-/** Keys of the workspace configuration documents. */
-export const configKeys = ['sla-policies', 'calendar', 'alarm-defaults', 'kpi-targets'] as const;
+/** Keys of the workspace configuration documents (`channels`: {autoAcknowledge}, read by the endpoint). */
+export const configKeys = ['sla-policies', 'calendar', 'alarm-defaults', 'kpi-targets', 'channels'] as const;
 
 /**
  * Workspace configuration (SLA policies, business calendar, thresholds). One document per key;

@@ -58,6 +58,8 @@ export const eventKinds = [
   'csat',
   'repeat_linked',
   'merge_overwritten',
+  'client_message',
+  'delivery',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
 

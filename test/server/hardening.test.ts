@@ -20,6 +20,7 @@ describe.each(backends)('hardening on %s', (backend) => {
       db: backend,
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       now: expect.any(Number),
+      channels: [],
     });
     expect(Math.abs(res.body.now - Date.now())).toBeLessThan(5_000);
     expect(res.headers.get('date')).toBeTruthy();

@@ -1,12 +1,14 @@
 /**
- * Writing on the ticket: a public reply to the client (counts as first contact) or an internal note
- * (never seen by the client, never counts). The two are visibly different, so nobody sends a note
- * to a client by mistake. A reply script comes in with «/» at the start of a line or Alt+K: picked,
- * filled in from the ticket and inserted at the caret; the reply records which script it used.
+ * Writing on the ticket: a public reply to the client or an internal note (never seen by the
+ * client). The two are visibly different, so nobody sends a note to a client by mistake. A reply
+ * says which address receives it; with no address it reaches nobody, so a call log is offered.
+ * A reply meets first contact only when the endpoint has handed it to the mail server. A reply
+ * script comes in with «/» at the start of a line or Alt+K: picked, filled in from the ticket and
+ * inserted at the caret; the reply records which script it used.
  */
 import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconLock, IconMessage2, IconSend } from '@tabler/icons-react';
+import { IconLock, IconMessage2, IconPhone, IconSend } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -30,6 +32,10 @@ export interface ComposerProps {
   canReply: boolean;
   canNote: boolean;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  /** The client's address a reply is mailed to ('' when the contact has none). */
+  recipient: string;
+  /** Opens the call log (offered when there is no address); null when not allowed. */
+  onLogContact: (() => void) | null;
 }
 
 interface PickerState {
@@ -40,7 +46,18 @@ interface PickerState {
   suggestedId: string | null;
 }
 
-export function Composer({ ticket, events, article, mode, onModeChange, canReply, canNote, inputRef }: ComposerProps) {
+export function Composer({
+  ticket,
+  events,
+  article,
+  mode,
+  onModeChange,
+  canReply,
+  canNote,
+  inputRef,
+  recipient,
+  onLogContact,
+}: ComposerProps) {
   const { t } = useTranslation();
   const { busy, error, apply, clearError } = useApplyAction(ticket.id);
   // One draft per mode: switching to a note does not lose a half-written reply.
@@ -171,6 +188,23 @@ export function Composer({ ticket, events, article, mode, onModeChange, canReply
           aria-label={t(isReply ? 'ticket.composer.reply' : 'ticket.composer.note')}
           data-testid="composer-text"
         />
+        {isReply &&
+          (recipient ? (
+            <Text size="xs" c="dimmed" data-testid="composer-recipient">
+              {t('ticket.composer.recipient', { address: recipient })}
+            </Text>
+          ) : (
+            <Group gap={6} data-testid="composer-no-recipient">
+              <Text size="xs" c="orange">
+                {t('ticket.composer.noRecipient')}
+              </Text>
+              {onLogContact && (
+                <Button size="compact-xs" variant="light" leftSection={<IconPhone size={12} />} onClick={onLogContact}>
+                  {t('ticket.composer.logCall')}
+                </Button>
+              )}
+            </Group>
+          ))}
         {error && (
           <Alert color="red" p="xs" data-testid="composer-error">
             {error}

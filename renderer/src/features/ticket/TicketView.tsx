@@ -116,6 +116,8 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           canReply={available.includes('reply')}
           canNote={available.includes('note')}
           inputRef={composerRef}
+          recipient={ticket.contact.email}
+          onLogContact={available.includes('logContact') ? () => setDialog('logContact') : null}
         />
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="xs">
           {t('ticket.timeline.title')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { timelineOf, type TimelineEntry } from './timelineEntry.ts';
 import type { KbArticle, TicketEvent } from '#shared/schema/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
+import { ClientMailDetails, RetryDelivery } from './MailDetails.tsx';
 
 /**
  * A changed field's value as a person reads it: a contact as its filled parts, a list joined, a
@@ -87,6 +88,12 @@ export function Timeline({
   const { t } = useTranslation();
   const text = useEntryText(agentNames, articles);
   const entries = timelineOf(events);
+  const byId = new Map(events.map((e) => [e.id, e]));
+  // A failed reply offers a retry until a later state of the same reply says otherwise.
+  const latestDelivery = new Map<string, string>();
+  for (const e of [...events].sort((a, b) => a.at - b.at)) {
+    if (e.kind === 'delivery' && typeof e.data.replyId === 'string') latestDelivery.set(e.data.replyId, e.id);
+  }
   if (entries.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -138,6 +145,10 @@ export function Timeline({
                 </Text>
               </Paper>
             )}
+            {e.key === 'clientMessage' && byId.get(e.id) && <ClientMailDetails event={byId.get(e.id)!} />}
+            {e.key === 'deliveryFailed' &&
+              byId.get(e.id) &&
+              latestDelivery.get(String(byId.get(e.id)!.data.replyId)) === e.id && <RetryDelivery event={byId.get(e.id)!} />}
           </MantineTimeline.Item>
         );
       })}

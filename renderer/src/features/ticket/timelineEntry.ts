@@ -20,6 +20,15 @@ export interface TimelineEntry {
 
 const str = (v: string | number | boolean | null | undefined): string => (v === null || v === undefined ? '' : String(v));
 
+/** A reply's delivery states (server/channels/deliveryStatus.ts) and a desk's request to retry. */
+const deliveryKeys: Record<string, string> = {
+  queued: 'deliveryQueued',
+  sent: 'deliverySent',
+  retrying: 'deliveryRetrying',
+  failed: 'deliveryFailed',
+  retry: 'deliveryRetry',
+};
+
 function keyAndValues(e: TicketEvent): { key: string; values: Record<string, string | number> } {
   const d = e.data;
   switch (e.kind) {
@@ -61,6 +70,10 @@ function keyAndValues(e: TicketEvent): { key: string; values: Record<string, str
       return { key: 'confirmation', values: {} };
     case 'reopened':
       return { key: 'reopened', values: {} };
+    case 'client_message':
+      return { key: 'clientMessage', values: { from: str(d.from) } };
+    case 'delivery':
+      return { key: deliveryKeys[str(d.state)] ?? 'deliveryQueued', values: { to: str(d.to), reason: str(d.reason) } };
   }
 }
 
@@ -72,6 +85,7 @@ const systemKinds: ReadonlySet<TicketEvent['kind']> = new Set([
   'kb_linked',
   'merge_overwritten',
   'repeat_linked',
+  'delivery',
 ]);
 
 export function timelineEntryOf(e: TicketEvent): TimelineEntry {

@@ -160,12 +160,12 @@ describe('what each move records', () => {
       ticket: { firstContactAt: later, status: 'in_progress' },
     },
     {
-      name: 'a reply is public and meets first contact',
+      name: 'a reply is public and does not meet first contact (SMTP acceptance does, on the endpoint)',
       from: 'new',
       action: sample.reply,
       actor: agent,
       events: [{ kind: 'reply', public: true, body: 'Здравствуйте!', data: {} }],
-      ticket: { firstContactAt: later, status: 'new' },
+      ticket: { firstContactAt: null, status: 'new' },
     },
     {
       name: 'a reply to a resolved ticket keeps it resolved',
@@ -400,10 +400,12 @@ describe('what each move records', () => {
     );
   });
 
-  it('a reply meets first contact', () => {
+  it('a recorded reply leaves first contact unmet; a logged call after it meets it', () => {
     const before = makeTicket({ status: 'in_progress', assigneeId: agent.id });
     const { ticket } = applied(applyAction(before, { type: 'reply', body: 'Здравствуйте' }, agent, later));
-    expect(ticket.firstContactAt).toBe(later);
+    expect(ticket.firstContactAt).toBeNull();
+    const called = applied(applyAction(ticket, sample.logContact, agent, later + 1000));
+    expect(called.ticket.firstContactAt).toBe(later + 1000);
   });
 
   it('a resolved ticket with a resolution reopens without it', () => {

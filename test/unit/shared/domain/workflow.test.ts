@@ -97,6 +97,18 @@ describe('workflow moves', () => {
     expect(r2.ticket.firstContactAt).toBe(later);
   });
 
+  it('a recorded reply does not meet first contact: it is met when the endpoint hands the reply to SMTP', () => {
+    const r = applyAction(
+      makeTicket({ status: 'in_progress', assigneeId: agent.id }),
+      { type: 'reply', body: 'Здравствуйте!' },
+      agent,
+      later,
+    );
+    if (!r.ok) throw new Error();
+    expect(r.ticket.firstContactAt).toBeNull();
+    expect(r.events).toEqual([expect.objectContaining({ kind: 'reply', public: true, body: 'Здравствуйте!' })]);
+  });
+
   it('an internal note never meets first contact', () => {
     const r = applyAction(makeTicket({ status: 'in_progress' }), { type: 'note', body: 'Внутреннее' }, agent, later);
     if (!r.ok) throw new Error();

@@ -1,0 +1,112 @@
+/**
+ * The configured channels (table `channels`). The secret is read only to start a connector; list
+ * views never carry it.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DbSchema } from '../db/dbSchema.ts';
+import type { ChannelConfig, EmailSettings } from './channelTypes.ts';
+
+export interface ChannelSummary {
+  id: string;
+  kind: 'email';
+  name: string;
+  address: string;
+  enabled: boolean;
+  imap: string;
+  smtp: string;
+  user: string;
+  status: string;
+  detail: string;
+}
+
+export interface NewEmailChannel {
+  name: string;
+  address: string;
+  settings: EmailSettings;
+  secret: string;
+}
+
+export async function addEmailChannel(db: Kysely<DbSchema>, input: NewEmailChannel, now: number = Date.now()): Promise<string> {
+  const id = randomUUID();
+  await db.transaction().execute(async (trx) => {
+    const others = await trx.selectFrom('channels').select('id').where('enabled', '=', true).executeTakeFirst();
+    // The first channel: replies recorded until now were never meant for mail; pick-up starts here.
+    if (!others) {
+      const head = await trx
+        .selectFrom('documents')
+        .select(['updated_at', 'id'])
+        .where('collection', '=', 'events')
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      await trx
+        .insertInto('channel_cursors')
+        .values({ name: 'reply-pickup', updated_at: head?.updated_at ?? 0, id: head?.id ?? '' })
+        .onConflict((oc) => oc.column('name').doUpdateSet({ updated_at: head?.updated_at ?? 0, id: head?.id ?? '' }))
+        .execute();
+    }
+    await trx
+      .insertInto('channels')
+      .values({
+        id,
+        kind: 'email',
+        name: input.name,
+        address: input.address.trim().toLowerCase(),
+        settings: JSON.stringify(input.settings),
+        secret: input.secret,
+        enabled: true,
+        created_at: now,
+      })
+      .execute();
+  });
+  return id;
+}
+
+export async function listChannels(db: Kysely<DbSchema>): Promise<ChannelSummary[]> {
+  const rows = await db
+    .selectFrom('channels')
+    .select(['id', 'kind', 'name', 'address', 'enabled', 'settings', 'status', 'status_detail'])
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => {
+    const s = r.settings as EmailSettings;
+    return {
+      id: r.id,
+      kind: r.kind,
+      name: r.name,
+      address: r.address,
+      enabled: r.enabled,
+      imap: `${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
+      smtp: `${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
+      user: s.user,
+      status: r.enabled ? r.status : 'disabled',
+      detail: r.status_detail,
+    };
+  });
+}
+
+/** Disables by id or address; returns whether one was found. */
+export async function setChannelEnabled(db: Kysely<DbSchema>, idOrAddress: string, enabled: boolean): Promise<boolean> {
+  const result = await db
+    .updateTable('channels')
+    .set({ enabled })
+    .where((eb) => eb.or([eb('id', '=', idOrAddress), eb('address', '=', idOrAddress.trim().toLowerCase())]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The enabled channels with their secrets, for starting connectors. */
+export async function enabledChannels(db: Kysely<DbSchema>): Promise<ChannelConfig[]> {
+  const rows = await db.selectFrom('channels').selectAll().where('enabled', '=', true).orderBy('created_at').execute();
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    address: r.address,
+    settings: r.settings as EmailSettings,
+    secret: r.secret,
+    enabled: r.enabled,
+  }));
+}

@@ -1,0 +1,93 @@
+/**
+ * The connector interface every channel stands on. A connector receives (each message becomes a
+ * ticket or joins one, through `receiveMessage`) and sends (the outbound queue hands it one
+ * message at a time and records the outcome). Connectors hold no state that matters: cursors,
+ * the queue and the leases live in the database, so a connector can be restarted or moved to
+ * another instance at any moment.
+ */
+import type { Attachment } from './inboundMessage.ts';
+
+export type ChannelKind = 'email';
+
+export interface EmailSettings {
+  imapHost: string;
+  imapPort: number;
+  imapSecure: boolean;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecure: boolean;
+  user: string;
+  /** The mailbox folder to read (default INBOX). */
+  mailbox: string;
+  /** Poll interval when the server has no IDLE (and a safety net when it has), ms. */
+  pollMs: number;
+}
+
+/** A configured channel as the endpoint reads it (with the secret: never log this object). */
+export interface ChannelConfig {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  /** The desk's address on this channel (From of outgoing mail). */
+  address: string;
+  settings: EmailSettings;
+  secret: string;
+  enabled: boolean;
+}
+
+/** Health of one connector, as /api/health reports it. */
+export type ConnectorState = 'starting' | 'running' | 'failing' | 'stopped' | 'standby';
+
+export interface ConnectorStatus {
+  id: string;
+  kind: ChannelKind;
+  name: string;
+  address: string;
+  state: ConnectorState;
+  /** A sentence for the admin when failing ('' otherwise); never contains a secret. */
+  detail: string;
+  since: number;
+}
+
+/** One outgoing message, as the queue hands it to a connector. */
+export interface OutgoingMessage {
+  id: string;
+  to: string;
+  fromName: string;
+  subject: string;
+  body: string;
+  messageId: string;
+  inReplyTo: string;
+  references: string[];
+  attachments?: Attachment[];
+  /** An automatic message (acknowledgement): marked Auto-Submitted so robots do not answer it. */
+  automatic: boolean;
+}
+
+export interface SendResult {
+  /** What the server answered (for the log and the timeline). */
+  response: string;
+}
+
+/** A send failure: `permanent` ones are not retried (the address is refused, the message too large). */
+export class SendError extends Error {
+  readonly permanent: boolean;
+  constructor(message: string, permanent: boolean) {
+    super(message);
+    this.name = 'SendError';
+    this.permanent = permanent;
+  }
+}
+
+export interface ChannelConnector {
+  readonly config: ChannelConfig;
+  /** Starts receiving; resolves once the first connection attempt is made (it may have failed). */
+  start(): Promise<void>;
+  send(message: OutgoingMessage): Promise<SendResult>;
+  stop(): Promise<void>;
+}
+
+export interface ConnectorHooks {
+  /** Reports a state change (the manager records it for /api/health). */
+  onStatus(state: ConnectorState, detail: string): void;
+}

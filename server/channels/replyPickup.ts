@@ -1,0 +1,106 @@
+/**
+ * Picks up the public replies desks push (collection `events`) and queues them for the ticket's
+ * mailbox. It reads the events feed from a durable cursor, in the feed's commit order, so a reply
+ * written offline goes out when it reaches the endpoint, and none is queued twice (the queue is
+ * keyed by the reply's event id, the cursor row is locked while it moves). A desk asks for a
+ * failed reply to be tried again with a `delivery` event of state `retry`.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { TicketEvent } from '#shared/schema/eventSchema.ts';
+import type { DbSchema } from '../db/dbSchema.ts';
+import { recordQueued } from './deliveryStatus.ts';
+import { addressingOf, outgoingMessageId, withSignature } from './emailThread.ts';
+import { enqueue } from './outboundQueue.ts';
+import { openWriters, readTicket, writeTicketsAndEvents } from './ticketWrites.ts';
+
+const cursorName = 'reply-pickup';
+const pageSize = 500;
+
+interface ScannedRow {
+  id: string;
+  updated_at: number;
+  event: TicketEvent | null;
+}
+
+/** One page of the feed; returns how many events were looked at (0: caught up). */
+export async function pickUpReplies(db: Kysely<DbSchema>, now: number = Date.now()): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const writers = await openWriters(trx);
+    let cursor = await trx
+      .selectFrom('channel_cursors')
+      .select(['updated_at', 'id'])
+      .where('name', '=', cursorName)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!cursor) {
+      // First start: replies recorded before the channels existed are history, not mail to send.
+      const head = await trx
+        .selectFrom('documents')
+        .select(['updated_at', 'id'])
+        .where('collection', '=', 'events')
+        .orderBy('updated_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      cursor = { updated_at: head?.updated_at ?? 0, id: head?.id ?? '' };
+      await trx
+        .insertInto('channel_cursors')
+        .values({ name: cursorName, updated_at: cursor.updated_at, id: cursor.id })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      return 0;
+    }
+    const { rows } = await sql<ScannedRow>`
+      select id, updated_at,
+        case when data->>'kind' in ('reply', 'delivery') and not deleted then data end as event
+      from documents
+      where collection = 'events' and (updated_at, id) > (${cursor.updated_at}, ${cursor.id})
+      order by updated_at, id
+      limit ${pageSize}`.execute(trx);
+    if (rows.length === 0) return 0;
+
+    for (const row of rows) {
+      const event = row.event;
+      if (!event) continue;
+      if (event.kind === 'reply' && event.public && event.authorId !== '' && event.data.automatic !== true) {
+        const ticket = await readTicket(trx, event.ticketId);
+        if (!ticket) continue;
+        const addressing = await addressingOf(trx, ticket);
+        if (!addressing) continue;
+        const queued = {
+          id: event.id,
+          channelId: addressing.channelId,
+          ticketId: ticket.id,
+          kind: 'reply' as const,
+          to: addressing.to,
+          subject: addressing.subject,
+          body: withSignature(event.body, event.authorName),
+          fromName: event.authorName,
+          messageId: outgoingMessageId(event.id, addressing.address),
+          inReplyTo: addressing.inReplyTo,
+          references: addressing.references,
+        };
+        if (await enqueue(trx, queued, now)) {
+          await recordQueued(trx, writers, { id: event.id, ticket_id: ticket.id, to_address: addressing.to, attempts: 0 }, now);
+        }
+      } else if (event.kind === 'delivery' && event.data.state === 'retry' && typeof event.data.replyId === 'string') {
+        const retried = await trx
+          .updateTable('outbound_messages')
+          .set({ state: 'queued', attempts: 0, next_attempt_at: now, last_error: '' })
+          .where('id', '=', event.data.replyId)
+          .where('state', '=', 'failed')
+          .returning(['id', 'ticket_id', 'to_address', 'attempts'])
+          .executeTakeFirst();
+        if (retried) await recordQueued(trx, writers, retried, now);
+      }
+    }
+    const last = rows.at(-1)!;
+    await trx
+      .updateTable('channel_cursors')
+      .set({ updated_at: last.updated_at, id: last.id })
+      .where('name', '=', cursorName)
+      .execute();
+    await writeTicketsAndEvents(writers, trx, [], [], now);
+    return rows.length;
+  });
+}

@@ -1,0 +1,116 @@
+/**
+ * `channel add email|list|disable|enable`: the workspace's channel connectors. The mailbox
+ * password comes from stdin only (never a flag: flags land in the shell history and `ps`).
+ * A running server picks the change up within its refresh interval.
+ */
+import { openDatabase } from '../db/openDatabase.ts';
+import { addEmailChannel, listChannels, setChannelEnabled } from '../channels/channelStore.ts';
+import { databaseTarget, parseFlags, positiveInt, readPipedStdin, required, UsageError } from './cliOptions.ts';
+
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function port(value: string | undefined, flag: string, fallback: number): number {
+  const n = positiveInt(value, flag, fallback);
+  if (n < 1 || n > 65535) throw new UsageError(`Параметр --${flag}: от 1 до 65535.`);
+  return n;
+}
+
+export async function channelCommand(args: string[]): Promise<void> {
+  const [action, ...rest] = args;
+  if (action === 'add') {
+    const [kind, ...flagArgs] = rest;
+    if (kind !== 'email') throw new UsageError('Поддерживается канал email: npm run server -- channel add email ...');
+    const flags = parseFlags(flagArgs, {
+      'imap-host': { type: 'string' },
+      'imap-port': { type: 'string' },
+      'imap-tls': { type: 'boolean' },
+      'smtp-host': { type: 'string' },
+      'smtp-port': { type: 'string' },
+      'smtp-tls': { type: 'boolean' },
+      user: { type: 'string' },
+      from: { type: 'string' },
+      name: { type: 'string' },
+      mailbox: { type: 'string' },
+      'poll-seconds': { type: 'string' },
+    });
+    const address = required(flags.from, 'from').trim();
+    if (!emailPattern.test(address)) throw new UsageError(`Параметр --from: «${address}» не похож на адрес почты.`);
+    const imapTls = flags['imap-tls'] ?? false;
+    const smtpTls = flags['smtp-tls'] ?? false;
+    const settings = {
+      imapHost: required(flags['imap-host'], 'imap-host'),
+      imapPort: port(flags['imap-port'], 'imap-port', imapTls ? 993 : 143),
+      imapSecure: imapTls,
+      smtpHost: required(flags['smtp-host'], 'smtp-host'),
+      smtpPort: port(flags['smtp-port'], 'smtp-port', smtpTls ? 465 : 587),
+      smtpSecure: smtpTls,
+      user: required(flags.user, 'user'),
+      mailbox: flags.mailbox ?? 'INBOX',
+      pollMs: positiveInt(flags['poll-seconds'], 'poll-seconds', 60) * 1000 || 60_000,
+    };
+    const secret = await readPipedStdin();
+    if (!secret)
+      throw new UsageError(
+        'Пароль почтового ящика передаётся через stdin: echo "пароль" | npm run server -- channel add email ...',
+      );
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const id = await addEmailChannel(database.db, { name: flags.name ?? address, address, settings, secret }).catch(
+        (error: unknown) => {
+          if (String((error as Error).message).includes('channels_address')) {
+            throw new UsageError(`Канал с адресом ${address} уже есть.`);
+          }
+          throw error;
+        },
+      );
+      console.log(`Канал email ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  const flags = parseFlags(rest, { channel: { type: 'string' } });
+  if (action === 'list') {
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const channels = await listChannels(database.db);
+      if (channels.length === 0) console.log('Каналов нет.');
+      for (const c of channels) {
+        console.log(
+          [
+            c.id,
+            c.kind,
+            c.address,
+            c.enabled ? 'включён' : 'отключён',
+            `IMAP ${c.imap}`,
+            `SMTP ${c.smtp}`,
+            c.user,
+            c.status,
+            c.detail,
+          ]
+            .filter(Boolean)
+            .join('\t'),
+        );
+      }
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  if (action === 'disable' || action === 'enable') {
+    const which = required(flags.channel, 'channel');
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      if (!(await setChannelEnabled(database.db, which, action === 'enable'))) {
+        throw new UsageError(`Канал «${which}» не найден (укажите id или адрес).`);
+      }
+      console.log(`Канал ${which} ${action === 'enable' ? 'включён' : 'отключён'}.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new UsageError(
+    'Команды канала: channel add email ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
+  );
+}
