@@ -6,6 +6,7 @@
 import { Ajv, type ValidateFunction } from 'ajv';
 import { schemas } from '#shared/schema/index.ts';
 import { collectionNames, type CollectionName } from '#shared/protocol.ts';
+import { checkConfigValue } from './configValueCheck.ts';
 import { describeSchemaErrors } from './schemaErrors.ts';
 
 export type DocumentCheck = { ok: true } | { ok: false; reason: string };
@@ -35,8 +36,9 @@ export class DocumentValidator {
 
   check(collection: CollectionName, doc: Record<string, unknown>): DocumentCheck {
     const validate = this.validators[collection];
-    if (validate(doc)) return { ok: true };
-    return { ok: false, reason: describeSchemaErrors(validate.errors, 'Документ') };
+    if (!validate(doc)) return { ok: false, reason: describeSchemaErrors(validate.errors, 'Документ') };
+    if (collection === 'config' && doc._deleted !== true) return checkConfigValue(doc.id, doc.value);
+    return { ok: true };
   }
 }
 

@@ -6,7 +6,7 @@ import { countdownOf, type Countdown } from './slaCountdown.ts';
 import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
 import type { SlaMetricState } from '#shared/sla/index.ts';
 import type { Ticket } from '#shared/schema/index.ts';
-import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { stageColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useNow } from '../../state/ticker.ts';
@@ -62,9 +62,9 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
 }
 
 export function SlaTimers({ ticket }: { ticket: Ticket }) {
-  const { write } = useWorkspace();
+  const setup = useSlaSetup();
   const now = useNow();
-  const state = slaStateOf(ticket, now, write.sla);
+  const state = slaStateOf(ticket, now, setup);
   return (
     <Group gap="xs" data-testid="sla-timers">
       {state.firstContact && <Timer metric="firstContact" state={state.firstContact} />}
