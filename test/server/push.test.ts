@@ -145,7 +145,7 @@ describe.each(backends)('push on %s', (backend) => {
         conflicts: [],
         rejected: [],
       });
-      expect(await server.asAdmin.push<ConfigDoc>('config', [fresh(configDoc({ id: 'calendar' }))])).toEqual({
+      expect(await server.asAdmin.push<ConfigDoc>('config', [fresh(configDoc({ id: 'kpi-targets' }))])).toEqual({
         conflicts: [],
         rejected: [],
       });
