@@ -11,7 +11,6 @@ import {
 } from '#shared/sla/slaSettings.ts';
 import type { SettingsCheck } from '#shared/sla/slaSettings.ts';
 import { validateVersioned } from '#shared/sla/settingsVersions.ts';
-import type { DocumentCheck } from './documentValidator.ts';
 
 const checks: Record<string, (value: unknown) => SettingsCheck<unknown>> = {
   'sla-policies': (v) => validateVersioned(v, validateSlaPolicies),
@@ -19,7 +18,7 @@ const checks: Record<string, (value: unknown) => SettingsCheck<unknown>> = {
   workspace: validateWorkspaceSettings,
 };
 
-export function checkConfigValue(key: unknown, value: unknown): DocumentCheck {
+export function checkConfigValue(key: unknown, value: unknown): { ok: true } | { ok: false; reason: string } {
   const check = typeof key === 'string' ? checks[key] : undefined;
   if (!check) return { ok: true };
   const result = check(value);
