@@ -21,14 +21,12 @@ import { createMainWindow } from './mainWindow.ts';
 import { embeddedEntryPath, preloadPath, rendererIndexPath, resourcePath } from './paths.ts';
 import { rendererEntryUrl, rendererOrigin } from './rendererOrigin.ts';
 import { guardAllWebContents, installPermissionHandlers } from './security.ts';
+import { appUserModelId } from './appIdentity.ts';
 import { claimSingleInstance } from './singleInstance.ts';
 import { notificationsUnsupportedReason } from './texts.ts';
 import { TokenVault } from './tokenVault.ts';
 import { DeskTray } from './tray.ts';
 import { showWindow } from './windowControl.ts';
-
-/** Windows: notifications and taskbar grouping belong to this ID (must match the installer's). */
-export const appUserModelId = 'online.pass24.supportdesk';
 
 /** What a running desk exposes to its tests. */
 export interface RunningDesk {

@@ -1,7 +1,7 @@
 /**
  * The automatic acknowledgement of a new email ticket: the «Обращение принято» script of the
- * workspace's templates with the ticket's number and promised time. A workspace turns it off with
- * the config document `channels` ({autoAcknowledge: false}); it is on when nothing says otherwise.
+ * workspace's templates with the ticket's number and promised time. The head turns it off in the
+ * config document `workspace` ({emailAcknowledgement: false}); it is on when nothing says otherwise.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
@@ -12,8 +12,8 @@ const fallbackBody =
 
 export async function autoAcknowledgeEnabled(trx: Transaction<DbSchema>): Promise<boolean> {
   const { rows } = await sql<{ on: boolean | null }>`
-    select (data->'value'->>'autoAcknowledge')::boolean as on from documents
-    where collection = 'config' and id = 'channels' and not deleted`.execute(trx);
+    select (data->'value'->>'emailAcknowledgement')::boolean as on from documents
+    where collection = 'config' and id = 'workspace' and not deleted`.execute(trx);
   return rows[0]?.on !== false;
 }
 

@@ -12,6 +12,7 @@ import type { DbSchema } from '../db/dbSchema.ts';
 import { forbidden } from '../domainErrors.ts';
 import { CollectionWriter } from '../replication/collectionWriter.ts';
 import { assignTicketNumbers } from '../replication/ticketNumbers.ts';
+import { slaSetupOnServer } from './slaSetupOnServer.ts';
 
 const channelNames: Record<IntakeTicketRequest['channel'], string> = {
   email: 'электронная почта',
@@ -68,6 +69,7 @@ export async function createIntakeTicket(
         { id, now, authorId: '' },
       ),
       now,
+      await slaSetupOnServer(trx),
     );
     await assignTicketNumbers(trx, [ticket]);
     await tickets.write([{ ...ticket, _deleted: false }]);

@@ -7,6 +7,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { badTextPath, maxDocumentDepth, tooDeep } from '#shared/authz/documentLimits.ts';
 import { schemas } from '#shared/schema/index.ts';
 import { collectionNames, type CollectionName } from '#shared/protocol.ts';
+import { checkConfigValue } from './configValueCheck.ts';
 import { describeSchemaErrors } from './schemaErrors.ts';
 
 export type DocumentCheck = { ok: true } | { ok: false; code: 'invalid_document' | 'invalid_text'; reason: string };
@@ -51,6 +52,10 @@ export class DocumentValidator {
     if (!validate(doc)) return { ok: false, code: 'invalid_document', reason: describeSchemaErrors(validate.errors, 'Документ') };
     const bad = badTextPath(doc);
     if (bad !== null) return { ok: false, code: 'invalid_text', reason: badTextReason(bad) };
+    if (collection === 'config' && doc._deleted !== true) {
+      const value = checkConfigValue(doc.id, doc.value);
+      if (!value.ok) return { ok: false, code: 'invalid_document', reason: value.reason };
+    }
     return { ok: true };
   }
 }

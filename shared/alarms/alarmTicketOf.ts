@@ -10,7 +10,7 @@
  * - An unassigned ticket has assigneeId '' on the document; the rules expect null.
  */
 import { openStatuses } from '../vocabulary/enums.ts';
-import { slaStateOf, type SlaSetup } from '../domain/ticketDeadlines.ts';
+import { slaSourceOf, slaStateOf, type SlaSetup } from '../domain/ticketDeadlines.ts';
 import type { AlarmThresholds } from '../host.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
 import { workingMsBefore } from '../sla/workingTime.ts';
@@ -29,7 +29,7 @@ export function alarmTicketOf(ticket: Ticket, setup: SlaSetup, now: number, thre
   let resolutionWarnAt: number | null = null;
   const before = thresholds.standardResolutionWarnBefore;
   if (ticket.priority !== 'emergency' && resolutionDueAt !== null && before > 0) {
-    const warn = workingMsBefore(setup.calendar, resolutionDueAt, before * minute);
+    const warn = workingMsBefore(slaSourceOf(ticket, setup).calendar, resolutionDueAt, before * minute);
     // A warning before the ticket existed would only repeat what the queue already shows.
     resolutionWarnAt = warn > ticket.createdAt ? warn : null;
   }

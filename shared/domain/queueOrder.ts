@@ -55,8 +55,12 @@ export function isOpen(ticket: Pick<QueueTicket, 'status'>): boolean {
 }
 
 /** Open, and the SLA clock runs (not in a status the ticket's policy pauses, e.g. waiting for the client). */
-export function isClockRunning(ticket: Pick<QueueTicket, 'status' | 'priority'>, setup: SlaSetup = defaultSlaSetup()): boolean {
-  return isOpen(ticket) && !setup.policies[ticket.priority].pausingStatuses.includes(ticket.status);
+export function isClockRunning(
+  ticket: Pick<QueueTicket, 'status' | 'priority'> & { createdAt?: number },
+  setup: SlaSetup = defaultSlaSetup(),
+): boolean {
+  const source = setup.at && ticket.createdAt !== undefined ? setup.at(ticket.createdAt) : setup;
+  return isOpen(ticket) && !source.policies[ticket.priority].pausingStatuses.includes(ticket.status);
 }
 
 /** Overdue by the stored due instant: the clock runs and the next due instant has passed. */

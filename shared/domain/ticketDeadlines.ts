@@ -14,10 +14,27 @@ import {
   type SlaTicket,
 } from '../sla/index.ts';
 
-/** The workspace's SLA configuration: policies per priority and the business calendar. */
-export interface SlaSetup {
+/** Which saved version of a setting a deadline comes from (null: the shipped defaults). */
+export interface SettingVersionRef {
+  readonly id: string;
+  readonly from: number;
+  readonly editedBy: string;
+}
+
+/** Policies per priority and the business calendar, as in force at some instant. */
+export interface SlaSetupSource {
   policies: SlaPolicies;
   calendar: BusinessCalendar;
+  policyVersion?: SettingVersionRef | null;
+  calendarVersion?: SettingVersionRef | null;
+}
+
+/**
+ * The workspace's SLA configuration: the newest policies and calendar, and `at` giving the ones in
+ * force at an instant (a ticket keeps the deadlines of the setup in force when it was created).
+ */
+export interface SlaSetup extends SlaSetupSource {
+  at?: (instant: number) => SlaSetupSource;
 }
 
 let defaults: SlaSetup | null = null;
@@ -40,8 +57,14 @@ export function toSlaTicket(
   };
 }
 
+/** The setup a ticket is measured by: the one in force when it was created. */
+export function slaSourceOf(ticket: Pick<Ticket, 'createdAt'>, setup: SlaSetup = defaultSlaSetup()): SlaSetupSource {
+  return setup.at ? setup.at(ticket.createdAt) : setup;
+}
+
 export function slaStateOf(ticket: Ticket, now: number, setup: SlaSetup = defaultSlaSetup()): SlaState {
-  return computeSla(toSlaTicket(ticket), setup.policies[ticket.priority], setup.calendar, now);
+  const source = slaSourceOf(ticket, setup);
+  return computeSla(toSlaTicket(ticket), source.policies[ticket.priority], source.calendar, now);
 }
 
 const toStoredInstant = (at: number | null | undefined): number | null =>

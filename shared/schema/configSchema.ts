@@ -1,8 +1,12 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { instantField, text, updatedAtField } from './fields.ts';
 
-/** Keys of the workspace configuration documents (`channels`: {autoAcknowledge}, read by the endpoint). */
-export const configKeys = ['sla-policies', 'calendar', 'alarm-defaults', 'kpi-targets', 'channels'] as const;
+/**
+ * Keys of the workspace configuration documents. `sla-policies` and `calendar` hold versions
+ * ({versions: [{id, from, editedBy, value}]}, shared/sla/settingsVersions.ts); `workspace` the
+ * working-set window and the email acknowledgement switch.
+ */
+export const configKeys = ['sla-policies', 'calendar', 'alarm-defaults', 'kpi-targets', 'workspace'] as const;
 
 /**
  * Workspace configuration (SLA policies, business calendar, thresholds). One document per key;
@@ -10,7 +14,7 @@ export const configKeys = ['sla-policies', 'calendar', 'alarm-defaults', 'kpi-ta
  */
 export const configSchema = {
   title: 'config',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,

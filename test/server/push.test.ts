@@ -145,7 +145,9 @@ describe.each(backends)('push on %s', (backend) => {
         conflicts: [],
         rejected: [],
       });
-      expect(await server.asAdmin.push<ConfigDoc>('config', [fresh(configDoc({ id: 'calendar', editedBy: 'admin' }))])).toEqual({
+      expect(
+        await server.asAdmin.push<ConfigDoc>('config', [fresh(configDoc({ id: 'kpi-targets', editedBy: 'admin' }))]),
+      ).toEqual({
         conflicts: [],
         rejected: [],
       });

@@ -17,5 +17,6 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   },
   clients: {},
   agents: {},
-  config: {},
+  // 1: the key `workspace` joined the enum; the documents are unchanged.
+  config: { 1: (doc) => doc },
 };

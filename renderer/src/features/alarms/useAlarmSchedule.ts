@@ -13,6 +13,7 @@ import { alarmsOnHostClock } from '#shared/alarms/hostClock.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { useHost } from '../../services/hostContext.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { openTicketsQuery } from '../../db/ticketQueries.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
@@ -29,7 +30,8 @@ const firstScreenWaitMs = 1000;
 export function useAlarmSchedule(): void {
   const host = useHost();
   const workspace = useWorkspace();
-  const { db, clock, write, session } = workspace;
+  const { db, clock, session } = workspace;
+  const setup = useSlaSetup();
   const settings = useSettingsStore((s) => s.settings);
   const offset = useConnectionStore((s) => s.clockSkewMs);
   const [resumed, setResumed] = useState(0);
@@ -51,7 +53,7 @@ export function useAlarmSchedule(): void {
     if (tickets === null) return;
     const timer = setTimeout(() => {
       const now = clock.now();
-      const views = tickets.map((t) => alarmTicketOf(t, write.sla, now, settings.alarms));
+      const views = tickets.map((t) => alarmTicketOf(t, setup, now, settings.alarms));
       const specs = buildAlarmSpecs(views, {
         thresholds: settings.alarms,
         onShift: settings.onShift,
@@ -65,5 +67,5 @@ export function useAlarmSchedule(): void {
       void host.setAttention(attentionCount(tickets, session.agent.id)).catch(() => undefined);
     }, debounceMs);
     return () => clearTimeout(timer);
-  }, [host, tickets, settings.alarms, settings.onShift, settings.locale, session.agent.id, clock, write.sla, offset, resumed]);
+  }, [host, tickets, settings.alarms, settings.onShift, settings.locale, session.agent.id, clock, setup, offset, resumed]);
 }

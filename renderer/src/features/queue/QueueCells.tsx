@@ -14,6 +14,7 @@ import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickedNow, useTickerValue } from '../../state/ticker.ts';
 import { formatDue } from './dueFormat.ts';
 import { useQueueCellContext } from './queueCellContext.ts';
+import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { ageKey, formatAge, slaDisplayKey, slaDisplayOf } from './slaDisplay.ts';
 import classes from './QueueCells.module.css';
 
@@ -102,8 +103,9 @@ export function AgeCell({ ticket }: CellProps) {
  */
 export function SlaCell({ ticket }: CellProps) {
   const { t, locale, startOfToday } = useQueueCellContext();
-  useTickerValue((now) => slaDisplayKey(ticket, now));
-  const sla = slaDisplayOf(ticket, tickedNow(), t);
+  const setup = useSlaSetup();
+  useTickerValue((now) => slaDisplayKey(ticket, now, setup));
+  const sla = slaDisplayOf(ticket, tickedNow(), t, setup);
   const due = formatDue(sla.metric.dueAt, startOfToday, locale);
   const metricName = t(sla.metric.metric === 'firstContact' ? 'queue.sla.firstContact' : 'queue.sla.resolution');
   return (

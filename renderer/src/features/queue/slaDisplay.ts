@@ -3,7 +3,7 @@
  * of an emergency not yet contacted, then resolution), its stage and words for the time left.
  */
 import type { TFunction } from 'i18next';
-import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
+import { slaStateOf, type SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { SlaMetricState, SlaStage } from '#shared/sla/index.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 
@@ -29,8 +29,8 @@ export function formatWorkingSpan(minutes: number, t: TFunction): string {
   return t('queue.duration.seconds', { s });
 }
 
-export function slaDisplayOf(ticket: Ticket, now: number, t: TFunction): SlaDisplay {
-  const state = slaStateOf(ticket, now);
+export function slaDisplayOf(ticket: Ticket, now: number, t: TFunction, setup?: SlaSetup): SlaDisplay {
+  const state = slaStateOf(ticket, now, setup);
   const metric = state.firstContact && state.firstContact.stage !== 'met' ? state.firstContact : state.resolution;
   const left = formatWorkingSpan(metric.remainingWorkingMinutes, t);
   let text: string;
@@ -66,8 +66,8 @@ export function workingSpanKey(minutes: number): string {
  * What a countdown shows at `now`, as a key (stage, metric, due instant, the words of the time
  * left and overdue): the cell re-renders when it changes, not on every tick.
  */
-export function slaDisplayKey(ticket: Ticket, now: number): string {
-  const state = slaStateOf(ticket, now);
+export function slaDisplayKey(ticket: Ticket, now: number, setup?: SlaSetup): string {
+  const state = slaStateOf(ticket, now, setup);
   const metric = state.firstContact && state.firstContact.stage !== 'met' ? state.firstContact : state.resolution;
   const left = metric.remainingWorkingMinutes;
   return `${metric.stage}|${metric.metric}|${metric.dueAt}|${workingSpanKey(left)}|${workingSpanKey(-left)}`;

@@ -18,7 +18,7 @@ import {
 } from '#shared/domain/queueOrder.ts';
 import { filterWithSearch } from './queueSearch.ts';
 import { sortRowsByRanks } from './queueSortRanks.ts';
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickerNow, useTickerValue } from '../../state/ticker.ts';
 import { queueSearchFor, warmSearchTexts } from './queueSearchCache.ts';
@@ -57,7 +57,7 @@ function prefixWhile(list: readonly Ticket[], limit: number): number {
 
 export function useQueueModel(input: QueueModelInput): QueueModel {
   const { tickets, agentId, agentNames, startOfToday, view, filter, sort } = input;
-  const setup = defaultSlaSetup();
+  const setup = useSlaSetup();
   const index = useMemo(() => buildQueueIndex(tickets, agentId, setup), [tickets, agentId, setup]);
   // The boundaries move with the clock; the queue re-renders only when one of them moves, not
   // on every tick (a tick re-renders the countdown cells alone).

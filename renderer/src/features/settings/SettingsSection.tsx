@@ -9,12 +9,14 @@ import { changeLocale } from '../../i18n/index.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useWorkspaceStore } from '../../services/session/workspaceStore.ts';
 import { AlarmSettings } from './AlarmSettings.tsx';
+import { SlaSettingsPanel } from './SlaSettingsPanel.tsx';
 
 export function SettingsSection() {
   const { t } = useTranslation();
   const host = useHost();
   const settings = useSettingsStore((s) => s.settings);
   const session = useWorkspaceStore((s) => s.session);
+  const workspaceReady = useWorkspaceStore((s) => s.workspace !== null);
   const [info, setInfo] = useState<AppInfo | null>(null);
   useEffect(() => {
     void host.appInfo().then(setInfo);
@@ -71,6 +73,7 @@ export function SettingsSection() {
           />
         </Card>
         <AlarmSettings />
+        {workspaceReady && <SlaSettingsPanel />}
         {session && (
           <Card withBorder padding="md">
             <Title order={5} mb="sm">

@@ -3,10 +3,10 @@ import { Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
 import { IconClockPause, IconClockCheck, IconClockExclamation, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { countdownOf, type Countdown } from './slaCountdown.ts';
-import { slaStateOf } from '#shared/domain/ticketDeadlines.ts';
+import { slaSourceOf, slaStateOf } from '#shared/domain/ticketDeadlines.ts';
 import type { SlaMetricState } from '#shared/sla/index.ts';
 import type { Ticket } from '#shared/schema/index.ts';
-import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { stageColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useNow } from '../../state/ticker.ts';
@@ -62,13 +62,24 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
 }
 
 export function SlaTimers({ ticket }: { ticket: Ticket }) {
-  const { write } = useWorkspace();
+  const setup = useSlaSetup();
   const now = useNow();
-  const state = slaStateOf(ticket, now, write.sla);
+  const { t } = useTranslation();
+  const state = slaStateOf(ticket, now, setup);
+  // The version the deadlines came from: the newer of the policy and calendar in force at creation.
+  const source = slaSourceOf(ticket, setup);
+  const version = [source.policyVersion, source.calendarVersion].filter((v) => v != null).sort((a, b) => b.from - a.from)[0];
   return (
-    <Group gap="xs" data-testid="sla-timers">
-      {state.firstContact && <Timer metric="firstContact" state={state.firstContact} />}
-      <Timer metric="resolution" state={state.resolution} />
-    </Group>
+    <Stack gap={2}>
+      <Group gap="xs" data-testid="sla-timers">
+        {state.firstContact && <Timer metric="firstContact" state={state.firstContact} />}
+        <Timer metric="resolution" state={state.resolution} />
+      </Group>
+      <Text size="xs" c="dimmed" data-testid="sla-policy-source">
+        {version
+          ? t('ticket.sla.policyFrom', { at: formatDateTime(version.from), who: version.editedBy })
+          : t('ticket.sla.policyDefault')}
+      </Text>
+    </Stack>
   );
 }

@@ -22,6 +22,8 @@ export const ticket: EnglishOf<typeof ru> = {
     metLate: 'met late {{at}}',
     due: 'due {{at}}',
     working: 'working time',
+    policyDefault: 'Deadlines by the default rules',
+    policyFrom: 'Deadlines by the rules of {{at}} ({{who}})',
   },
   client: {
     title: 'Client',

@@ -20,6 +20,8 @@ export const ticket = {
     metLate: 'выполнено с опозданием {{at}}',
     due: 'срок {{at}}',
     working: 'рабочего времени',
+    policyDefault: 'Сроки по правилам по умолчанию',
+    policyFrom: 'Сроки по правилам от {{at}} ({{who}})',
   },
   client: {
     title: 'Клиент',

@@ -7,13 +7,13 @@ import { removeRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import type { Host } from '#shared/host.ts';
 import type { AgentProfile } from '#shared/protocol.ts';
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { databaseNameFor, openDatabase, type DeskDatabase } from '../../db/database.ts';
 import type { WriteContext } from '../../db/writeContext.ts';
 import { afterFirstScreen } from '../../state/firstScreen.ts';
 import { ApiClient, normalizeBaseUrl } from '../../sync/apiClient.ts';
 import { ServerClock } from '../../sync/clock.ts';
 import { SyncEngine, type SyncStatus } from '../../sync/syncEngine.ts';
+import { currentSlaSetup, followSlaConfig, resetSlaSetup } from './slaSetupStore.ts';
 
 export interface Session {
   endpointUrl: string;
@@ -59,6 +59,8 @@ export interface Workspace {
   clock: ServerClock;
   sync: SyncEngine;
   write: WriteContext;
+  /** Stops following the config documents (the SLA setup goes back to the defaults). */
+  stopConfig: () => void;
 }
 
 export class LocalDatabaseError extends Error {
@@ -103,7 +105,10 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
   const write: WriteContext = {
     actor: { id: session.agent.id, name: session.agent.name, role: session.agent.role },
     now: () => clock.now(),
-    sla: defaultSlaSetup(),
+    // Read at each write: the setup follows the config documents the head saves.
+    get sla() {
+      return currentSlaSetup();
+    },
     newId: () => crypto.randomUUID(),
   };
   // Learn the server clock early (ignored when offline: the offset stays 0 until a response).
@@ -111,7 +116,12 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
   // Replication starts once the queue's first rows are on screen (1 s at most): they come from the
   // local database, and a start-up's replication reads it too (checkpoints, local changes to push).
   if (token) sync.startWhen(afterFirstScreen(syncAfterFirstScreenMs));
-  return { session, db, api, clock, sync, write };
+  const configSub = followSlaConfig(db);
+  const stopConfig = () => {
+    configSub.unsubscribe();
+    resetSlaSetup();
+  };
+  return { session, db, api, clock, sync, write, stopConfig };
 }
 
 /** Deletes the local copy so it is rebuilt from the server at the next start. */
@@ -123,6 +133,7 @@ export async function removeLocalDatabase(session: Session): Promise<void> {
 export async function signOut(host: Host, workspace: Workspace): Promise<void> {
   await workspace.api.logout().catch(() => undefined);
   await workspace.sync.stop();
+  workspace.stopConfig();
   await workspace.db.remove();
   await host.setToken(null);
   saveSession(null);

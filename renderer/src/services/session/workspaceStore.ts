@@ -120,7 +120,10 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => ({
     try {
       const session = await signInRequest(host, endpointUrl, login, password);
       const previous = get().workspace;
-      if (previous) await previous.sync.stop();
+      if (previous) {
+        previous.stopConfig();
+        await previous.sync.stop();
+      }
       await open(host, session, set);
       return null;
     } catch (err) {
