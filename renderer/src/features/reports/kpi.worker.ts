@@ -12,7 +12,11 @@ export interface KpiWorkerRequest {
   now: number;
 }
 
-export type KpiWorkerReply = { id: number; ok: true; report: KpiReport } | { id: number; ok: false; message: string };
+export type KpiWorkerReply =
+  | { id: number; ok: true; report: KpiReport }
+  | { id: number; ok: false; message: string }
+  /** Sent once when the worker's script has loaded and runs. */
+  | { id: -1; ok: true; ready: true };
 
 // A dedicated worker's global scope; the web twin's TypeScript lib is the DOM's, so typed as needed here.
 const scope = self as unknown as {
@@ -29,3 +33,5 @@ scope.onmessage = (e) => {
     scope.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }
 };
+
+scope.postMessage({ id: -1, ok: true, ready: true });

@@ -8,8 +8,11 @@ import type { DeskDatabase } from '../../db/database.ts';
 import type { KpiWorkerReply, KpiWorkerRequest } from './kpi.worker.ts';
 
 let worker: Worker | null = null;
+/** The worker's script has loaded (it said so). */
+let workerReady = false;
 let nextId = 0;
-const waiting = new Map<number, (reply: KpiWorkerReply) => void>();
+type KpiAnswer = Exclude<KpiWorkerReply, { ready: true }>;
+const waiting = new Map<number, (reply: KpiAnswer) => void>();
 
 /**
  * Starts the worker when the section opens, so its script is loaded while the server (which
@@ -23,6 +26,10 @@ function workerInstance(): Worker {
   if (!worker) {
     worker = new Worker(new URL('./kpi.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (e: MessageEvent<KpiWorkerReply>) => {
+      if ('ready' in e.data) {
+        workerReady = true;
+        return;
+      }
       waiting.get(e.data.id)?.(e.data);
       waiting.delete(e.data.id);
     };
@@ -31,15 +38,26 @@ function workerInstance(): Worker {
       for (const [id, answer] of waiting) answer({ id, ok: false, message: e.message || 'worker error' });
       waiting.clear();
       worker = null;
+      workerReady = false;
     };
   }
   return worker;
 }
 
 function inWorker(request: Omit<KpiWorkerRequest, 'id'>): Promise<KpiReport> {
-  if (typeof Worker === 'undefined') {
-    // Where workers do not exist (unit tests), the same computation after a macrotask.
-    return new Promise((resolve) => setTimeout(() => resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() })), 0));
+  if (typeof Worker === 'undefined' || !workerReady) {
+    // Where workers do not exist, or this one's script never loaded (the section opened offline in
+    // the web twin), the same computation on this thread after a macrotask: slower, but an answer.
+    if (typeof Worker !== 'undefined') workerInstance();
+    return new Promise((resolve, reject) =>
+      setTimeout(() => {
+        try {
+          resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() }));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      }, 0),
+    );
   }
   const w = workerInstance();
   const id = nextId++;
