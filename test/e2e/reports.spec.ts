@@ -88,7 +88,11 @@ test('the endpoint report equals the desk’s own figures for the same month', a
   expect(onlineBreaches).toBeGreaterThan(0);
   // A number of the demo month, not an empty table.
   await expect(page.getByTestId('kpi-row-volume')).not.toContainText('создано 0');
-  await page.screenshot({ path: `${repoRoot}/docs/screenshots/reports.png`, fullPage: false });
+  // The README's screenshot is refreshed with UPDATE_SCREENSHOTS=1; otherwise it goes with the test's output.
+  const shot = process.env.UPDATE_SCREENSHOTS
+    ? `${repoRoot}/docs/screenshots/reports.png`
+    : test.info().outputPath('reports.png');
+  await page.screenshot({ path: shot, fullPage: false });
 
   await context.setOffline(true);
   await expect(page.getByTestId('report-source-local')).toBeVisible({ timeout: 60_000 });
