@@ -37,11 +37,13 @@ export function KbSection() {
   const openId = useRouteStore((s) => (s.section === 'kb' ? s.itemId : null));
   const search = useRef<HTMLInputElement>(null);
 
-  const results = useMemo(() => {
+  const { results, terms } = useMemo(() => {
     void articles; // the index follows `articles`: recompute when they change
-    return searchKb(index, query, { product })
-      .map((hit) => index.docs.get(hit.id) as KbArticle | undefined)
-      .filter((a): a is KbArticle => a !== undefined);
+    const hits = searchKb(index, query, { product });
+    return {
+      results: hits.map((hit) => index.docs.get(hit.id) as KbArticle | undefined).filter((a): a is KbArticle => a !== undefined),
+      terms: new Map(hits.map((h) => [h.id, h.terms])),
+    };
   }, [index, articles, query, product]);
   const open = openId ? (articles.find((a) => a.id === openId) ?? null) : null;
   const at = Math.min(cursor, Math.max(0, results.length - 1));
@@ -138,7 +140,7 @@ export function KbSection() {
             {t('kb.nothingFound')}
           </Text>
         ) : (
-          <KbArticleList articles={results} cursor={at} openId={openId} onOpen={openAt} />
+          <KbArticleList articles={results} terms={terms} cursor={at} openId={openId} onOpen={openAt} />
         )}
       </Stack>
       <div style={{ flex: 1, minWidth: 0 }}>
