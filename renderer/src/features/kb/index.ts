@@ -1,1 +1,7 @@
 export { KbSection } from './KbSection.tsx';
+export { KbSuggestions } from './KbSuggestions.tsx';
+/**
+ * The solution of an article as reply text, for the ticket's script picker to offer too.
+ * @public
+ */
+export { solutionForReply } from './kbSuggest.ts';

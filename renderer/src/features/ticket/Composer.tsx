@@ -20,13 +20,21 @@ export interface ComposerProps {
   canReply: boolean;
   canNote: boolean;
   inputRef: RefObject<HTMLTextAreaElement | null>;
+  /** Text to add to the reply (a knowledge-base solution); a new `seq` adds it once. */
+  insertion?: { text: string; seq: number } | null;
 }
 
-export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inputRef }: ComposerProps) {
+export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inputRef, insertion }: ComposerProps) {
   const { t } = useTranslation();
   const { busy, error, apply, clearError } = useApplyAction(ticketId);
   // One draft per mode: switching to a note does not lose a half-written reply.
   const [drafts, setDrafts] = useState<Record<ComposerMode, string>>({ reply: '', note: '' });
+  // An insertion lands in the reply draft once, during render (no effect, no extra paint).
+  const [inserted, setInserted] = useState(0);
+  if (insertion && insertion.seq !== inserted) {
+    setInserted(insertion.seq);
+    setDrafts((d) => ({ ...d, reply: d.reply.trim() ? `${d.reply.trimEnd()}\n\n${insertion.text}` : insertion.text }));
+  }
   const effective: ComposerMode = mode === 'reply' && !canReply ? 'note' : mode;
   if (!canNote && !canReply) return null;
   const text = drafts[effective];

@@ -18,6 +18,15 @@ export const kb: EnglishOf<typeof ru> = {
   edited: 'Edited {{date}}',
   tags: 'Tags',
   conflictDraft: 'The article has an unsaved version left by conflicting edits.',
+  suggest: {
+    title: 'Related articles',
+    none: 'No matching articles. Refine the subject or description.',
+    keys: '{{open}} open · {{link}} link · {{insert}} to reply',
+    open: 'Open the next suggested article',
+    link: 'Link the article',
+    linked: 'Linked',
+    insert: 'Insert the solution into the reply',
+  },
   command: {
     search: 'Search the knowledge base',
     next: 'Next article',

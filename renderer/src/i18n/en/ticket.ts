@@ -112,6 +112,7 @@ export const ticket: EnglishOf<typeof ru> = {
     approveEscalation: 'Approve escalation',
     returnEscalation: 'Return',
     developmentAnswered: 'Development answered',
+    linkKb: 'Link an article',
     resolve: 'Resolve',
     confirmClosure: 'Confirm closure',
     reopen: 'Not fixed: reopen',

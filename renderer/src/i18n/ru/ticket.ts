@@ -110,6 +110,7 @@ export const ticket = {
     approveEscalation: 'Одобрить эскалацию',
     returnEscalation: 'Вернуть',
     developmentAnswered: 'Ответ разработки',
+    linkKb: 'Привязать статью',
     resolve: 'Решить',
     confirmClosure: 'Подтвердить закрытие',
     reopen: 'Не решено — открыть снова',
