@@ -1,7 +1,9 @@
 /**
  * The knowledge base as a working tool, in a real browser against a real central endpoint: the
  * ticket's panel suggests the article for the client's problem as the client put it, and linking
- * it works with the network gone (it reaches the endpoint when the network returns).
+ * it works with the network gone (it reaches the endpoint when the network returns); an agent
+ * writes a draft, the head publishes it and another desk finds it; script and markup written
+ * into an article stay text.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { NewTicketInput } from '#shared/domain/ticketFactory.ts';
@@ -13,6 +15,7 @@ import { serveApp, signIn, waitInSync } from './support/app.ts';
 import { CentralServer, type TestAccount } from './support/central.ts';
 
 const agent: TestAccount = { login: 'orlova', name: 'Вера Орлова', role: 'agent', password: 'пароль-для-базы-1' };
+const head: TestAccount = { login: 'sokolov', name: 'Павел Соколов', role: 'head', password: 'пароль-для-базы-2' };
 let central: CentralServer;
 let app: RunningWebServer;
 
@@ -61,6 +64,7 @@ test.beforeAll(async () => {
   expect(new Set(demoArticles().map((a) => a.id)).size).toBe(demoArticles().length);
   central = new CentralServer();
   central.addAccount(agent);
+  central.addAccount(head);
   await central.start();
   await pushArticles(demoArticles());
   app = await serveApp();
@@ -131,4 +135,57 @@ test('the panel suggests the article for a client-phrased problem, and linking i
 
   await context.setOffline(false);
   await waitInSync(page, 30_000);
+});
+
+test('an agent writes a draft, the head publishes it, and the other desk finds it; markup in it stays inert', async ({
+  browser,
+}) => {
+  const desk = async (account: TestAccount) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, app.url, central.url, account);
+    await waitInSync(page, 60_000);
+    await page.goto(`${app.url}/#/kb`);
+    await expect(page.getByTestId('section-kb')).toBeVisible();
+    return { context, page };
+  };
+  const a = await desk(agent);
+  const b = await desk(head);
+
+  await a.page.keyboard.press('Alt+Shift+KeyN');
+  await expect(a.page.getByTestId('kb-editor')).toBeVisible();
+  await a.page.getByTestId('kb-editor-title').fill('Домофон Визит не открывает калитку <img src=x onerror="window.__xss=1">');
+  await a.page.getByTestId('kb-editor-tags').fill('домофон,');
+  await a.page
+    .getByTestId('kb-editor-body')
+    .fill(
+      '## Решение\n\nПерезапустите модуль домофона.\n\n<script>window.__xss=2</script>\n<img src=x onerror="window.__xss=3">\n\n[ссылка](javascript:window.__xss=4) ![картинка](https://evil.example/a.png)',
+    );
+  const preview = a.page.getByTestId('kb-editor-preview');
+  await expect(preview.locator('h2')).toHaveText('Решение');
+  await expect(preview.locator('script, img, [onerror]')).toHaveCount(0);
+  await expect(preview.locator('a[href^="javascript"]')).toHaveCount(0);
+  await a.page.keyboard.press('Control+Enter');
+  const reader = a.page.getByTestId('kb-article');
+  await expect(reader.getByTestId('kb-article-title')).toContainText('Домофон Визит');
+  await expect(reader.getByTestId('kb-status')).toHaveText('Черновик');
+  // The agent is offered no publishing.
+  await expect(a.page.getByTestId('kb-status-published')).toHaveCount(0);
+  await reader.getByText('ссылка', { exact: true }).click();
+  expect(await a.page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
+  await waitInSync(a.page);
+
+  await b.page.getByTestId('kb-search').fill('домофон визит калитка');
+  const row = b.page.locator('[data-testid="kb-row"]').filter({ hasText: 'Домофон Визит' });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  await row.click();
+  await b.page.getByTestId('kb-status-published').click();
+  await expect(b.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована');
+  await waitInSync(b.page);
+
+  await a.page.getByTestId('kb-search').fill('домофон визит');
+  await expect(a.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована', { timeout: 30_000 });
+  expect(await a.page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
+  await a.context.close();
+  await b.context.close();
 });

@@ -7,6 +7,9 @@ interface KbUiStore {
   product: Product | null;
   /** Index of the highlighted row in the current result list. */
   cursor: number;
+  /** The editor: 'new' for a new article, an id to edit one, null when reading. */
+  editing: string | null;
+  setEditing(editing: string | null): void;
   setQuery(query: string): void;
   setProduct(product: Product | null): void;
   setCursor(cursor: number): void;
@@ -16,6 +19,8 @@ export const useKbUi = create<KbUiStore>((set) => ({
   query: '',
   product: null,
   cursor: 0,
+  editing: null,
+  setEditing: (editing) => set({ editing }),
   setQuery: (query) => set({ query, cursor: 0 }),
   setProduct: (product) => set({ product, cursor: 0 }),
   setCursor: (cursor) => set({ cursor }),
