@@ -129,8 +129,9 @@ export function searchKb(index: KbIndex, query: string, filter: KbFilter = {}): 
       boost: { title: 4, tags: 3, summary: 1.5, body: 1 },
       // The query's words are already index terms: no second pass through processTerm.
       processTerm: (t) => t,
-      // The word being typed is a prefix; short words must match whole or they match everything.
-      prefix: (term) => term.length >= 3,
+      // The last word is the one being typed: a prefix; short words must match whole or they match
+      // everything.
+      prefix: (term, i, terms) => term.length >= 3 && i === terms.length - 1,
       fuzzy: typosAllowed,
       weights: { prefix: 0.4, fuzzy: 0.35 },
       filter: (r) => {

@@ -13,7 +13,7 @@ import { corpus, demoDocs, queryKinds } from './benchCorpus.ts';
 import { flexEngine, oramaEngine, type Engine } from './otherEngines.ts';
 
 const articles = 5_000;
-const rounds = 20;
+const rounds = 5;
 const targets = { build: 2000, load: 300, p50: 3, p95: 10 };
 
 const gc = (globalThis as { gc?: () => void }).gc;
