@@ -1,6 +1,7 @@
 /** UI state of the KB section: the query, the product filter and the highlighted row. */
 import { create } from 'zustand';
 import type { Product } from '#shared/vocabulary/enums.ts';
+import { useRouteStore } from '../../state/routeStore.ts';
 
 interface KbUiStore {
   query: string;
@@ -25,3 +26,9 @@ export const useKbUi = create<KbUiStore>((set) => ({
   setProduct: (product) => set({ product, cursor: 0 }),
   setCursor: (cursor) => set({ cursor }),
 }));
+
+/** Opens an article in the knowledge base with its editor, e.g. to improve it from a ticket. */
+export function openKbEditor(id: string): void {
+  useKbUi.getState().setEditing(id);
+  useRouteStore.getState().go('kb', id);
+}

@@ -141,7 +141,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         </Text>
         <Timeline events={events} agentNames={agentNames} articles={articles} />
       </Stack>
-      <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} />
+      <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} linkedKbId={kbIds.at(-1) ?? ''} />
       <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
     </ScrollArea>
   );

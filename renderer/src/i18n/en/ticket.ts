@@ -167,6 +167,7 @@ export const ticket: EnglishOf<typeof ru> = {
       search: 'Find an article',
       searchPlaceholder: 'Words from the title or text',
       noMatches: 'No matching articles',
+      improve: 'Improve the article',
       createDraft: 'Draft an article from the ticket',
       draftCreated: 'Draft “{{title}}” created',
       linked: 'Linked article',

@@ -165,6 +165,7 @@ export const ticket = {
       search: 'Найти статью',
       searchPlaceholder: 'Слова из заголовка или текста',
       noMatches: 'Подходящих статей не найдено',
+      improve: 'Дополнить статью',
       createDraft: 'Создать черновик статьи из обращения',
       draftCreated: 'Создан черновик «{{title}}»',
       linked: 'Привязана статья',
