@@ -189,3 +189,48 @@ test('an agent writes a draft, the head publishes it, and the other desk finds i
   await a.context.close();
   await b.context.close();
 });
+
+test('two desks edit one article offline; the conflict shows both texts and is resolved by hand', async ({ browser }) => {
+  const desk = async (account: TestAccount) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, app.url, central.url, account);
+    await waitInSync(page, 60_000);
+    await page.goto(`${app.url}/#/kb/${`kb-${'hw-zamena-kontrollera'.slice(0, 36)}`}`);
+    await expect(page.getByTestId('kb-article')).toBeVisible();
+    return { context, page };
+  };
+  const a = await desk(agent);
+  const b = await desk(head);
+  const edit = async (page: Page, text: string) => {
+    await page.keyboard.press('Alt+KeyI');
+    await page.getByTestId('kb-editor-body').fill(text);
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByTestId('kb-editor')).toBeHidden();
+  };
+
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await edit(a.page, '## Решение\n\nЗамену делает монтажник, версия A.');
+  await edit(b.page, '## Решение\n\nЗамену делает техник объекта, версия B.');
+  await a.context.setOffline(false);
+  await waitInSync(a.page, 30_000);
+  await b.context.setOffline(false);
+  await waitInSync(b.page, 30_000);
+
+  // B pushed second: the server's text (A's) stays, B's is kept as the conflict draft.
+  await expect(b.page.getByTestId('kb-conflict-alert')).toBeVisible({ timeout: 30_000 });
+  await b.page.keyboard.press('Alt+KeyI');
+  await expect(b.page.getByTestId('kb-conflict-current')).toHaveValue(/версия A/);
+  await expect(b.page.getByTestId('kb-conflict-other')).toHaveValue(/версия B/);
+  await b.page.getByTestId('kb-conflict-take-other').click();
+  await b.page.getByTestId('kb-editor-body').fill('## Решение\n\nЗамену делает монтажник или техник объекта (версии A и B).');
+  await b.page.keyboard.press('Control+Enter');
+  await expect(b.page.getByTestId('kb-conflict-alert')).toBeHidden();
+  await waitInSync(b.page);
+
+  await expect(a.page.getByTestId('kb-article-body')).toContainText('версии A и B', { timeout: 30_000 });
+  await expect(a.page.getByTestId('kb-conflict-alert')).toBeHidden();
+  await a.context.close();
+  await b.context.close();
+});
