@@ -20,8 +20,9 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) {
-    return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]));
+  if (Array.isArray(a)) {
+    const bs = b as unknown[]; // an array too, by the line above
+    return a.length === bs.length && a.every((v, i) => jsonEqual(v, bs[i]));
   }
   const ao = a as Record<string, unknown>;
   const bo = b as Record<string, unknown>;

@@ -30,7 +30,8 @@ export type WorkflowAction =
   | { type: 'take' }
   | { type: 'assign'; assigneeId: string }
   | { type: 'logContact'; mode: ContactMode; note: string }
-  | { type: 'reply'; body: string }
+  /** `templateId`: the reply script it was written from, kept on the event so usage is counted from the timeline. */
+  | { type: 'reply'; body: string; templateId?: string }
   | { type: 'note'; body: string }
   | { type: 'waitForClient'; note?: string }
   | { type: 'clientAnswered'; note?: string }
@@ -121,8 +122,6 @@ export function availableActions(ticket: Pick<Ticket, 'status' | 'assigneeId'>, 
 
 function validate(action: WorkflowAction): WorkflowErrorCode | null {
   switch (action.type) {
-    case 'logContact':
-      return null;
     case 'reply':
     case 'note':
       return isBlank(action.body) ? 'body_required' : null;
@@ -146,13 +145,12 @@ function validate(action: WorkflowAction): WorkflowErrorCode | null {
       return null;
     case 'reopen':
       return isBlank(action.reason) ? 'reason_required' : null;
-    default:
-      return null;
   }
+  // The other moves carry nothing that must be filled in.
+  return null;
 }
 
 function withStatus(ticket: Ticket, status: TicketStatus, now: number): Ticket {
-  if (ticket.status === status) return ticket;
   return { ...ticket, status, statusLog: [...ticket.statusLog, { status, at: now }] };
 }
 
@@ -210,7 +208,12 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       break;
     }
     case 'reply': {
-      events.push({ kind: 'reply', public: true, body: action.body.trim(), data: {} });
+      events.push({
+        kind: 'reply',
+        public: true,
+        body: action.body.trim(),
+        data: action.templateId ? { templateId: action.templateId } : {},
+      });
       meetFirstContact();
       break;
     }

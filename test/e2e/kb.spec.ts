@@ -111,14 +111,14 @@ test('the panel suggests the article for a client-phrased problem, and linking i
 
   await context.setOffline(true);
   await expect(page.getByTestId('connection-state')).toHaveAttribute('data-state', 'offline');
-  // Alt+K opens the first suggestion beside the ticket; Alt+L links the open one.
+  // Alt+B opens the first suggestion beside the ticket; Alt+L links the open one.
   const reader = page.getByTestId('kb-article');
   for (
     let tries = 0;
     tries < 3 && (await reader.getAttribute('data-article-id', { timeout: 1000 }).catch(() => null)) !== expected;
     tries++
   ) {
-    await page.keyboard.press('Alt+KeyK');
+    await page.keyboard.press('Alt+KeyB');
     await expect(reader).toBeVisible();
   }
   await expect(reader).toHaveAttribute('data-article-id', expected);

@@ -5,10 +5,11 @@ import { ApprovalsSection } from '../features/approvals/index.ts';
 import { KbSection } from '../features/kb/index.ts';
 import { SyncProblemsSection } from '../features/problems/index.ts';
 import { QueueSection } from '../features/queue/index.ts';
+import { ScriptsSection } from '../features/scripts/index.ts';
 import { SettingsSection } from '../features/settings/index.ts';
 import { useRouteStore, type Section } from '../state/routeStore.ts';
 
-/** Sections that come with later issues (scripts, reports): named, reachable, and honest about it. */
+/** Sections still to come (reports): named, reachable, and honest about it. */
 function Later({ section }: { section: Section }) {
   const { t } = useTranslation();
   return (
@@ -30,6 +31,8 @@ export function SectionView() {
       return <QueueSection />;
     case 'kb':
       return <KbSection />;
+    case 'scripts':
+      return <ScriptsSection />;
     case 'approvals':
       return <ApprovalsSection />;
     case 'problems':

@@ -4,5 +4,6 @@
  */
 import { initial } from './001_initial.ts';
 import type { Migration } from './migration.ts';
+import { templateOwners } from './002_template_owners.ts';
 
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, templateOwners];

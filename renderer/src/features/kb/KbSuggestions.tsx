@@ -1,6 +1,6 @@
 /**
  * The ticket's knowledge-base suggestions: the best articles for its subject and description,
- * refreshed as they are edited. Keyboard: Alt+K opens the next suggestion beside the ticket,
+ * refreshed as they are edited. Keyboard: Alt+B opens the next suggestion beside the ticket,
  * Alt+L links the open one (or the first) to the ticket, Alt+V puts its solution into the reply.
  */
 import { Badge, Button, Drawer, Group, Kbd, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
@@ -16,7 +16,7 @@ import { KbArticleReader } from './KbArticleReader.tsx';
 import { useKbArticles, useKbIndex } from './kbQueries.ts';
 import { solutionForReply, suggestArticles } from './kbSuggest.ts';
 
-const keys = { open: 'alt+k', link: 'alt+l', insert: 'alt+v' } as const;
+const keys = { open: 'alt+b', link: 'alt+l', insert: 'alt+v' } as const;
 
 interface Props {
   subject: string;
