@@ -43,6 +43,8 @@ export type WorkflowAction =
   | { type: 'returnEscalation'; comment: string }
   | { type: 'developmentAnswered'; note: string }
   | { type: 'resolve'; summary: string; kbArticleId: string }
+  /** Links a knowledge-base article while diagnosing (the resolution links one too). */
+  | { type: 'linkKb'; kbArticleId: string }
   | { type: 'confirmClosure'; note: string; csat: { score: number; comment: string } | null }
   | { type: 'reopen'; reason: string };
 
@@ -98,6 +100,7 @@ export const actionStatuses: Record<WorkflowActionType, readonly TicketStatus[]>
   returnEscalation: ['escalation_requested'],
   developmentAnswered: ['escalated'],
   resolve: ['in_progress', 'waiting_client'],
+  linkKb: [...openStatuses, 'resolved'],
   confirmClosure: ['resolved'],
   reopen: ['resolved'],
 };
@@ -158,6 +161,8 @@ function validate(action: WorkflowAction): WorkflowErrorCode | null {
       return isBlank(action.comment) ? 'comment_required' : null;
     case 'developmentAnswered':
       return isBlank(action.note) ? 'comment_required' : null;
+    case 'linkKb':
+      return isBlank(action.kbArticleId) ? 'kb_article_required' : null;
     case 'resolve':
       if (isBlank(action.summary)) return 'summary_required';
       return isBlank(action.kbArticleId) ? 'kb_article_required' : null;
@@ -320,6 +325,10 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       events.push({ kind: 'development_answered', public: false, body: action.note.trim(), data: {} });
       next = { ...next, escalation: { ...next.escalation, state: 'answered' } };
       move('in_progress');
+      break;
+    }
+    case 'linkKb': {
+      events.push({ kind: 'kb_linked', public: false, body: '', data: { kbArticleId: action.kbArticleId } });
       break;
     }
     case 'resolve': {

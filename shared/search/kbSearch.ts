@@ -1,13 +1,16 @@
 /**
- * The knowledge-base search index: MiniSearch over title, tags, summary and body with the light
- * Russian stemmer (russianStem.ts), prefix matching for the word being typed and a little
- * fuzziness for typos. The index is kept up to date incrementally (`syncKbIndex`), so a sync that
+ * The knowledge-base search index: MiniSearch over title, tags, summary and body, with Russian
+ * Snowball stems and one spelling for terms written in either script (searchTerms.ts). A query
+ * forgives: articles matching most of its words rank first, and the rest still come after
+ * rather than nothing at all; the word being typed matches as a prefix, typos in longer words
+ * are tolerated. The index is kept up to date incrementally (`syncKbIndex`), so a sync that
  * brings one changed article does not rebuild an index of thousands.
  */
 import MiniSearch from 'minisearch';
 import type { Product } from '../vocabulary/enums.ts';
 import type { KbArticle } from '../schema/kbSchema.ts';
-import { russianStopWords, stemRu, words } from './russianStem.ts';
+import { words } from './russianStem.ts';
+import { indexTerm, type StemmerName } from './searchTerms.ts';
 
 /** What the index needs of an article. */
 export type KbSearchDoc = Pick<
@@ -20,45 +23,42 @@ export interface KbFilter {
   product?: Product | null;
   /** Archived articles are hidden unless asked for. */
   includeArchived?: boolean;
+  /** Drafts are shown unless told otherwise (the ticket's suggestions offer published ones only). */
+  publishedOnly?: boolean;
 }
 
 export interface KbHit {
   id: string;
   score: number;
-  /** Stems of the query that matched, for highlighting. */
+  /** Index terms that matched (stems), for highlighting (highlight.ts). */
   terms: string[];
+  /** How many of the query's words the article matched, of how many. */
+  matched: number;
+  of: number;
 }
 
 export interface KbIndex {
   readonly engine: MiniSearch<KbSearchDoc>;
   /** id -> the article as indexed. */
   readonly docs: Map<string, KbSearchDoc>;
-}
-
-function tokenize(text: string): string[] {
-  return words(text);
-}
-
-function processTerm(term: string): string | null {
-  if (russianStopWords.has(term)) return null;
-  return stemRu(term);
+  readonly stemmer: StemmerName;
 }
 
 const indexedFields = ['title', 'tags', 'summary', 'body'] as const;
 
-export function createKbIndex(): KbIndex {
+export function createKbIndex(stemmer: StemmerName = 'snowball'): KbIndex {
   const engine = new MiniSearch<KbSearchDoc>({
     fields: [...indexedFields],
     storeFields: [],
-    tokenize,
-    processTerm,
+    tokenize: words,
+    processTerm: (term) => indexTerm(term, stemmer),
     extractField: (doc, field) => {
       if (field === 'tags') return doc.tags.join(' ');
       const value = doc[field as keyof KbSearchDoc];
       return typeof value === 'string' ? value : '';
     },
   });
-  return { engine, docs: new Map() };
+  return { engine, docs: new Map(), stemmer };
 }
 
 /** Brings the index in line with the current list of articles; returns how many docs changed. */
@@ -83,14 +83,15 @@ export function syncKbIndex(index: KbIndex, articles: readonly KbSearchDoc[]): n
   return changed;
 }
 
-export function buildKbIndex(articles: readonly KbSearchDoc[]): KbIndex {
-  const index = createKbIndex();
+export function buildKbIndex(articles: readonly KbSearchDoc[], stemmer: StemmerName = 'snowball'): KbIndex {
+  const index = createKbIndex(stemmer);
   syncKbIndex(index, articles);
   return index;
 }
 
 function passes(doc: KbSearchDoc, filter: KbFilter): boolean {
   if (!filter.includeArchived && doc.status === 'archived') return false;
+  if (filter.publishedOnly && doc.status !== 'published') return false;
   if (filter.product && doc.product !== null && doc.product !== filter.product) return false;
   return true;
 }
@@ -98,26 +99,53 @@ function passes(doc: KbSearchDoc, filter: KbFilter): boolean {
 const collator = new Intl.Collator('ru');
 
 /**
+ * Typos allowed by the length of the (stemmed) word: none in short words and codes, where one
+ * changed letter is another word; one in a longer word, two in a long one.
+ */
+export function typosAllowed(term: string): number | false {
+  if (term.length >= 9) return 2;
+  if (term.length >= 5) return 1;
+  return false;
+}
+
+/** Each query word missing from an article divides its score, so "most words" ranks first. */
+const coverageWeight = 3;
+
+/**
  * Article ids matching the query, best first. An empty query lists every article (filtered),
  * published before drafts, then by title.
  */
 export function searchKb(index: KbIndex, query: string, filter: KbFilter = {}): KbHit[] {
-  if (words(query).length === 0) {
+  const queryTerms = [...new Set(words(query).map((w) => indexTerm(w, index.stemmer)))].filter((t): t is string => t !== null);
+  if (queryTerms.length === 0) {
     return [...index.docs.values()]
       .filter((d) => passes(d, filter))
       .sort((a, b) => (a.status === b.status ? collator.compare(a.title, b.title) : a.status === 'published' ? -1 : 1))
-      .map((d) => ({ id: d.id, score: 0, terms: [] }));
+      .map((d) => ({ id: d.id, score: 0, terms: [], matched: 0, of: 0 }));
   }
-  const results = index.engine.search(query, {
-    boost: { title: 4, tags: 3, summary: 1.5, body: 1 },
-    // The word being typed is a prefix; short words must match exactly or they match everything.
-    prefix: (term) => term.length >= 3,
-    fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
-    combineWith: 'AND',
-    filter: (r) => {
-      const doc = index.docs.get(String(r.id));
-      return doc !== undefined && passes(doc, filter);
+  const results = index.engine.search(
+    { queries: queryTerms, combineWith: 'OR' },
+    {
+      boost: { title: 4, tags: 3, summary: 1.5, body: 1 },
+      // The query's words are already index terms: no second pass through processTerm.
+      processTerm: (t) => t,
+      // The last word is the one being typed: a prefix; short words must match whole or they match
+      // everything.
+      prefix: (term, i, terms) => term.length >= 3 && i === terms.length - 1,
+      fuzzy: typosAllowed,
+      weights: { prefix: 0.4, fuzzy: 0.35 },
+      filter: (r) => {
+        const doc = index.docs.get(String(r.id));
+        return doc !== undefined && passes(doc, filter);
+      },
     },
-  });
-  return results.map((r) => ({ id: String(r.id), score: r.score, terms: r.terms }));
+  );
+  const of = queryTerms.length;
+  return results
+    .map((r) => {
+      const matched = new Set(r.queryTerms).size;
+      const score = r.score * Math.pow(matched / of, coverageWeight);
+      return { id: String(r.id), score, terms: r.terms, matched, of };
+    })
+    .sort((a, b) => b.score - a.score);
 }

@@ -1,9 +1,11 @@
 /**
- * Knowledge-base writes from the ticket view: a draft article drafted from the ticket being
- * resolved, so every solution gets documented (KPI "solutions documented"). Like every write it
- * lands locally first and is marked pending for the outbox.
+ * Knowledge-base writes: a draft drafted from the ticket being resolved, so every solution gets
+ * documented (KPI "solutions documented"); articles written and edited in the KB section; the
+ * head's publishing and archiving. Like every write they land locally first and are marked
+ * pending for the outbox.
  */
 import { kbDraftFromTicket } from '#shared/domain/kbForTicket.ts';
+import { cleanTags, mayGiveKbStatus } from '#shared/domain/kbRules.ts';
 import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import type { DeskDatabase } from './database.ts';
 import { markPending } from './outbox.ts';
@@ -37,4 +39,73 @@ export async function createKbDraftFromTicket(
   await db.kb.insert(article);
   await markPending(db.outbox, 'kb', [article.id], now);
   return article;
+}
+
+export interface KbArticleInput {
+  title: string;
+  body: string;
+  product: KbArticle['product'];
+  tags: string[];
+}
+
+/** Writes a new draft article; anyone may. */
+export async function createKbArticle(db: DeskDatabase, input: KbArticleInput, ctx: WriteContext): Promise<KbArticle> {
+  const now = ctx.now();
+  const article: KbArticle = {
+    id: ctx.newId(),
+    title: input.title.trim(),
+    body: input.body,
+    product: input.product,
+    tags: cleanTags(input.tags),
+    status: 'draft',
+    createdAt: now,
+    createdBy: ctx.actor.id,
+    editedAt: now,
+    editedBy: ctx.actor.id,
+    sourceTicketId: null,
+    conflictDraft: null,
+    summary: null,
+    updatedAt: 0,
+  };
+  await db.kb.insert(article);
+  await markPending(db.outbox, 'kb', [article.id], now);
+  return article;
+}
+
+/**
+ * Saves an edit, signed by the writer. `resolvedConflict` clears the conflict draft: the writer
+ * merged it into this text by hand.
+ */
+export async function updateKbArticle(
+  db: DeskDatabase,
+  id: string,
+  input: KbArticleInput,
+  ctx: WriteContext,
+  resolvedConflict = false,
+): Promise<void> {
+  const doc = await db.kb.findOne(id).exec();
+  if (!doc) throw new Error(`no KB article ${id}`);
+  const now = ctx.now();
+  await doc.incrementalPatch({
+    title: input.title.trim(),
+    body: input.body,
+    product: input.product,
+    tags: cleanTags(input.tags),
+    editedAt: now,
+    editedBy: ctx.actor.id,
+    ...(resolvedConflict ? { conflictDraft: null } : {}),
+  });
+  await markPending(db.outbox, 'kb', [id], now);
+}
+
+/** Publishes, archives or returns an article to drafts: the head's move (kbRules.ts). */
+export async function setKbStatus(db: DeskDatabase, id: string, status: KbArticle['status'], ctx: WriteContext): Promise<void> {
+  const doc = await db.kb.findOne(id).exec();
+  if (!doc) throw new Error(`no KB article ${id}`);
+  if (!mayGiveKbStatus(ctx.actor.role, doc.status as KbArticle['status'], status)) {
+    throw new Error('only the head of department publishes or archives articles');
+  }
+  const now = ctx.now();
+  await doc.incrementalPatch({ status, editedAt: now, editedBy: ctx.actor.id });
+  await markPending(db.outbox, 'kb', [id], now);
 }

@@ -4,6 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KbArticle } from '#shared/schema/index.ts';
+import { Highlighted } from './Highlighted.tsx';
 import { KbStatusBadge } from './KbStatusBadge.tsx';
 import { plainSummary } from './plainSummary.ts';
 
@@ -11,12 +12,14 @@ const rowHeight = 56;
 
 interface Props {
   articles: readonly KbArticle[];
+  /** Per article, the index terms its search hit matched (highlighted in the row). */
+  terms?: ReadonlyMap<string, readonly string[]>;
   cursor: number;
   openId: string | null;
   onOpen(index: number): void;
 }
 
-export function KbArticleList({ articles, cursor, openId, onOpen }: Props) {
+export function KbArticleList({ articles, terms, cursor, openId, onOpen }: Props) {
   const { t } = useTranslation();
   const viewport = useRef<HTMLDivElement>(null);
   // The virtualiser's functions are not memo-safe; it is used as the library documents.
@@ -64,13 +67,14 @@ export function KbArticleList({ articles, cursor, openId, onOpen }: Props) {
               <Stack gap={2}>
                 <Group gap={6} wrap="nowrap" justify="space-between">
                   <Text size="sm" fw={500} truncate="end">
-                    {a.title}
+                    <Highlighted text={a.title} terms={terms?.get(a.id) ?? []} />
                   </Text>
                   {a.status !== 'published' && <KbStatusBadge status={a.status} size="xs" />}
                 </Group>
                 <Text size="xs" c="dimmed" truncate="end">
                   {a.product ? t(`common.product.${a.product}`) : t('kb.commonArticle')}
-                  {a.summary ? ` · ${plainSummary(a.summary)}` : ''}
+                  {' · '}
+                  <Highlighted text={plainSummary(a.summary ?? a.body)} terms={terms?.get(a.id) ?? []} snippet />
                 </Text>
               </Stack>
             </UnstyledButton>

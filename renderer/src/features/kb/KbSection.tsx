@@ -3,9 +3,9 @@
  * filter, the result list and the reader. Keyboard: '/' to search, ↑ ↓ to move, Enter to open,
  * Esc to close the article. The open article is the route's item (#/kb/<id>).
  */
-import { Center, Group, Select, Stack, Text, TextInput, Kbd } from '@mantine/core';
+import { Button, Center, Group, Select, Stack, Text, TextInput, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { products, type Product } from '#shared/vocabulary/enums.ts';
@@ -16,6 +16,7 @@ import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { KbArticleList } from './KbArticleList.tsx';
 import { KbArticleReader } from './KbArticleReader.tsx';
+import { KbEditor } from './KbEditor.tsx';
 import { useKbArticles, useKbIndex } from './kbQueries.ts';
 import { useKbUi } from './kbStore.ts';
 
@@ -33,15 +34,17 @@ export function KbSection() {
   const { db } = useWorkspace();
   const { articles, loaded } = useKbArticles(db);
   const index = useKbIndex(articles);
-  const { query, product, cursor, setQuery, setProduct, setCursor } = useKbUi();
+  const { query, product, cursor, editing, setQuery, setProduct, setCursor, setEditing } = useKbUi();
   const openId = useRouteStore((s) => (s.section === 'kb' ? s.itemId : null));
   const search = useRef<HTMLInputElement>(null);
 
-  const results = useMemo(() => {
+  const { results, terms } = useMemo(() => {
     void articles; // the index follows `articles`: recompute when they change
-    return searchKb(index, query, { product })
-      .map((hit) => index.docs.get(hit.id) as KbArticle | undefined)
-      .filter((a): a is KbArticle => a !== undefined);
+    const hits = searchKb(index, query, { product });
+    return {
+      results: hits.map((hit) => index.docs.get(hit.id) as KbArticle | undefined).filter((a): a is KbArticle => a !== undefined),
+      terms: new Map(hits.map((h) => [h.id, h.terms])),
+    };
   }, [index, articles, query, product]);
   const open = openId ? (articles.find((a) => a.id === openId) ?? null) : null;
   const at = Math.min(cursor, Math.max(0, results.length - 1));
@@ -59,6 +62,14 @@ export function KbSection() {
   const previous = () => move(-1);
   const openCursor = () => openAt(at);
   const closeArticle = () => useRouteStore.getState().closeItem();
+  const newArticle = () => setEditing('new');
+  const editOpen = () => {
+    if (open) setEditing(open.id);
+  };
+  const doneEditing = (id: string | null) => {
+    setEditing(null);
+    if (id) useRouteStore.getState().go('kb', id);
+  };
   const group = t('kb.title');
   const commands: Command[] = [
     { id: 'kb.search', label: t('kb.command.search'), group, shortcut: 'slash', run: focusSearch },
@@ -66,6 +77,8 @@ export function KbSection() {
     { id: 'kb.previous', label: t('kb.command.previous'), group, shortcut: 'arrowup', run: previous },
     { id: 'kb.open', label: t('kb.command.open'), group, shortcut: 'enter', run: openCursor },
     { id: 'kb.close', label: t('kb.command.close'), group, shortcut: 'escape', run: closeArticle },
+    { id: 'kb.new', label: t('kb.command.new'), group, shortcut: 'alt+shift+n', run: newArticle },
+    ...(open ? [{ id: 'kb.edit', label: t('kb.command.edit'), group, shortcut: 'alt+i', run: editOpen }] : []),
   ];
   useCommands('kb', commands);
   const physical = { preventDefault: true, usePhysicalKeys: true };
@@ -76,6 +89,8 @@ export function KbSection() {
     // Enter and Esc belong to a focused button or dialog; here they act only on the page itself.
     ['enter', onPage(openCursor), { usePhysicalKeys: true }],
     ['escape', onPage(closeArticle), { usePhysicalKeys: true }],
+    ['alt+shift+n', newArticle, physical],
+    ['alt+i', editOpen, physical],
   ]);
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -109,9 +124,19 @@ export function KbSection() {
             data-testid="kb-search"
           />
           <Group gap={6} justify="space-between" wrap="nowrap">
+            <Button
+              size="xs"
+              variant="light"
+              leftSection={<IconPlus size={14} />}
+              onClick={newArticle}
+              data-testid="kb-new"
+              title={shortcutLabel('alt+shift+n')}
+            >
+              {t('kb.actions.new')}
+            </Button>
             <Select
               size="xs"
-              w={180}
+              w={150}
               data={products.map((p) => ({ value: p, label: t(`common.product.${p}`) }))}
               value={product}
               onChange={(v) => setProduct((v as Product | null) ?? null)}
@@ -138,12 +163,18 @@ export function KbSection() {
             {t('kb.nothingFound')}
           </Text>
         ) : (
-          <KbArticleList articles={results} cursor={at} openId={openId} onOpen={openAt} />
+          <KbArticleList articles={results} terms={terms} cursor={at} openId={openId} onOpen={openAt} />
         )}
       </Stack>
       <div style={{ flex: 1, minWidth: 0 }}>
-        {open ? (
-          <KbArticleReader article={open} />
+        {editing ? (
+          <KbEditor
+            key={editing}
+            article={editing === 'new' ? null : (articles.find((a) => a.id === editing) ?? null)}
+            onDone={doneEditing}
+          />
+        ) : open ? (
+          <KbArticleReader article={open} onEdit={editOpen} />
         ) : (
           <Center h="100%">
             <Text size="sm" c="dimmed">

@@ -99,7 +99,18 @@ const hints: Partial<Record<DialogAction, string>> = {
   requestEscalation: 'ticket.dialogs.requestEscalation.hint',
 };
 
-export function ActionDialog({ ticket, type, onClose }: { ticket: Ticket; type: DialogAction | null; onClose(): void }) {
+export function ActionDialog({
+  ticket,
+  type,
+  onClose,
+  linkedKbId = '',
+}: {
+  ticket: Ticket;
+  type: DialogAction | null;
+  onClose(): void;
+  /** The article linked while diagnosing: the resolution offers it (to improve) before a new draft. */
+  linkedKbId?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -109,12 +120,22 @@ export function ActionDialog({ ticket, type, onClose }: { ticket: Ticket; type: 
       size="lg"
       data-testid="action-dialog"
     >
-      {type && <ActionForm key={type} ticket={ticket} type={type} onDone={onClose} />}
+      {type && <ActionForm key={type} ticket={ticket} type={type} onDone={onClose} linkedKbId={linkedKbId} />}
     </Modal>
   );
 }
 
-function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogAction; onDone(): void }) {
+function ActionForm({
+  ticket,
+  type,
+  onDone,
+  linkedKbId,
+}: {
+  ticket: Ticket;
+  type: DialogAction;
+  onDone(): void;
+  linkedKbId: string;
+}) {
   const { t } = useTranslation();
   const { busy, error, apply } = useApplyAction(ticket.id);
   const [f, setF] = useState<Fields>({
@@ -122,7 +143,7 @@ function ActionForm({ ticket, type, onDone }: { ticket: Ticket; type: DialogActi
     text: '',
     extra: '',
     priority: priorities.find((p) => p !== ticket.priority) ?? ticket.priority,
-    kbArticleId: '',
+    kbArticleId: linkedKbId,
     csat: 0,
     assigneeId: '',
   });

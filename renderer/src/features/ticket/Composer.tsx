@@ -36,6 +36,8 @@ export interface ComposerProps {
   recipient: string;
   /** Opens the call log (offered when there is no address); null when not allowed. */
   onLogContact: (() => void) | null;
+  /** Text to add to the reply (a knowledge-base solution); a new `seq` adds it once. */
+  insertion?: { text: string; seq: number } | null;
 }
 
 interface PickerState {
@@ -57,6 +59,7 @@ export function Composer({
   inputRef,
   recipient,
   onLogContact,
+  insertion,
 }: ComposerProps) {
   const { t } = useTranslation();
   const { busy, error, apply, clearError } = useApplyAction(ticket.id);
@@ -64,6 +67,12 @@ export function Composer({
   const [drafts, setDrafts] = useState<Record<ComposerMode, string>>({ reply: '', note: '' });
   const [scriptIds, setScriptIds] = useState<Record<ComposerMode, string | null>>({ reply: null, note: null });
   const [picker, setPicker] = useState<PickerState | null>(null);
+  // An insertion lands in the reply draft once, during render (no effect, no extra paint).
+  const [inserted, setInserted] = useState(0);
+  if (insertion && insertion.seq !== inserted) {
+    setInserted(insertion.seq);
+    setDrafts((d) => ({ ...d, reply: d.reply.trim() ? `${d.reply.trimEnd()}\n\n${insertion.text}` : insertion.text }));
+  }
   const effective: ComposerMode = mode === 'reply' && !canReply ? 'note' : mode;
   const suggestion = useSuggestedScript(ticket, events);
   const text = drafts[effective];

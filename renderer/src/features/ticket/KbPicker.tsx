@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { pickKbArticles } from '#shared/domain/kbForTicket.ts';
 import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import { createKbDraftFromTicket } from '../../db/kbRepository.ts';
+import { openKbEditor } from '../kb/index.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useAllKbArticles } from './ticketQueries.ts';
 
@@ -57,9 +58,14 @@ export function KbPicker({
               )}
             </Group>
           </Stack>
-          <Button variant="subtle" onClick={() => onChange('')} data-testid="kb-unlink">
-            {t('ticket.dialogs.resolve.unlink')}
-          </Button>
+          <Group gap={4} wrap="nowrap">
+            <Button variant="subtle" onClick={() => openKbEditor(value)} data-testid="kb-improve">
+              {t('ticket.dialogs.resolve.improve')}
+            </Button>
+            <Button variant="subtle" onClick={() => onChange('')} data-testid="kb-unlink">
+              {t('ticket.dialogs.resolve.unlink')}
+            </Button>
+          </Group>
         </Group>
       </Paper>
     );

@@ -3,10 +3,11 @@
  * moves, client card, description, escalation and resolution, the composer and the timeline.
  * Renders alone or in the right pane of a split (about 860 px wide).
  */
-import { Alert, Center, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
+import { Alert, Center, Group, Loader, Paper, ScrollArea, Stack, Text } from '@mantine/core';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableActions, mayWorkTicket, type WorkflowActionType } from '#shared/domain/workflow.ts';
+import { KbSuggestions } from '../kb/index.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ActionDialog, isDialogAction, type DialogAction } from './ActionDialog.tsx';
@@ -37,6 +38,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const [editing, setEditing] = useState(false);
   const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
   const composerRef = useRef<HTMLTextAreaElement | null>(null);
+  const [insertion, setInsertion] = useState<{ text: string; seq: number } | null>(null);
   const direct = useApplyAction(ticketId);
 
   const available: WorkflowActionType[] = ticket ? availableActions(ticket, write.actor) : [];
@@ -92,20 +94,39 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           </Alert>
         )}
         <ClientCard ticket={ticket} />
-        <Paper withBorder p="sm">
-          <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
-            {t('ticket.description')}
-          </Text>
-          {ticket.description ? (
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="ticket-description">
-              {ticket.description}
+        <Group align="flex-start" gap="sm" wrap="nowrap">
+          <Paper withBorder p="sm" style={{ flex: 3, minWidth: 0 }}>
+            <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
+              {t('ticket.description')}
             </Text>
-          ) : (
-            <Text size="sm" c="dimmed">
-              {t('ticket.noDescription')}
-            </Text>
-          )}
-        </Paper>
+            {ticket.description ? (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-word' }} data-testid="ticket-description">
+                {ticket.description}
+              </Text>
+            ) : (
+              <Text size="sm" c="dimmed">
+                {t('ticket.noDescription')}
+              </Text>
+            )}
+          </Paper>
+          <div style={{ flex: 2, minWidth: 0 }}>
+            <KbSuggestions
+              subject={ticket.subject}
+              description={ticket.description}
+              product={ticket.product}
+              linkedIds={new Set(kbIds)}
+              onLink={available.includes('linkKb') ? (id) => void direct.apply({ type: 'linkKb', kbArticleId: id }) : null}
+              onInsert={
+                available.includes('reply')
+                  ? (text) => {
+                      setComposerMode('reply');
+                      setInsertion((prev) => ({ text, seq: (prev?.seq ?? 0) + 1 }));
+                    }
+                  : null
+              }
+            />
+          </div>
+        </Group>
         <TicketFacts ticket={ticket} agentNames={agentNames} articles={articles} />
         <Composer
           ticket={ticket}
@@ -118,13 +139,14 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           inputRef={composerRef}
           recipient={ticket.contact.email}
           onLogContact={available.includes('logContact') ? () => setDialog('logContact') : null}
+          insertion={insertion}
         />
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="xs">
           {t('ticket.timeline.title')}
         </Text>
         <Timeline events={events} agentNames={agentNames} articles={articles} />
       </Stack>
-      <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} />
+      <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} linkedKbId={kbIds.at(-1) ?? ''} />
       <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
     </ScrollArea>
   );

@@ -44,6 +44,7 @@ const legalIn: Record<WorkflowActionType, Status[]> = {
   returnEscalation: ['escalation_requested'],
   developmentAnswered: ['escalated'],
   resolve: ['in_progress', 'waiting_client'],
+  linkKb: [...open, 'resolved'],
   confirmClosure: ['resolved'],
   reopen: ['resolved'],
 };
@@ -63,6 +64,7 @@ const sample: Record<WorkflowActionType, WorkflowAction> = {
   returnEscalation: { type: 'returnEscalation', comment: ' Проверьте камеру ' },
   developmentAnswered: { type: 'developmentAnswered', note: ' Исправлено в 2.4.1 ' },
   resolve: { type: 'resolve', summary: ' Почистили камеру ', kbArticleId: 'kb-1' },
+  linkKb: { type: 'linkKb', kbArticleId: 'kb-2' },
   confirmClosure: { type: 'confirmClosure', note: ' Клиент подтвердил ', csat: { score: 5, comment: ' Спасибо ' } },
   reopen: { type: 'reopen', reason: ' Снова не работает ' },
 };

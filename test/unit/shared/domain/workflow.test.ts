@@ -26,6 +26,7 @@ const sample: Record<WorkflowActionType, WorkflowAction> = {
   returnEscalation: { type: 'returnEscalation', comment: 'Сначала проверьте камеру' },
   developmentAnswered: { type: 'developmentAnswered', note: 'Исправлено в 2.4.1' },
   resolve: { type: 'resolve', summary: 'Почистили камеру', kbArticleId: 'kb-1' },
+  linkKb: { type: 'linkKb', kbArticleId: 'kb-2' },
   confirmClosure: { type: 'confirmClosure', note: 'Клиент подтвердил', csat: { score: 5, comment: '' } },
   reopen: { type: 'reopen', reason: 'Снова не работает' },
 };
@@ -188,6 +189,16 @@ describe('workflow moves', () => {
     if (!c.ok) throw new Error();
     expect(c.ticket).toMatchObject({ status: 'closed', closedAt: later + 1000, csat: { score: 5 } });
     expect(c.ticket.confirmation?.note).toBe('Клиент подтвердил');
+  });
+
+  it('links a KB article while diagnosing without moving the ticket', () => {
+    const t = makeTicket({ status: 'in_progress' });
+    const r = applyAction(t, sample.linkKb, agent, later);
+    if (!r.ok) throw new Error();
+    expect(r.ticket.status).toBe('in_progress');
+    expect(r.events).toEqual([{ kind: 'kb_linked', public: false, body: '', data: { kbArticleId: 'kb-2' } }]);
+    const blank = applyAction(t, { type: 'linkKb', kbArticleId: ' ' }, agent, later);
+    expect(blank.ok ? null : blank.error.code).toBe('kb_article_required');
   });
 
   it('a client who says it is not fixed reopens it and the resolution clock continues', () => {

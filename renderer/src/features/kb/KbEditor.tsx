@@ -1,0 +1,181 @@
+/**
+ * Writing an article: title, product, tags and the Markdown body with its live preview side by
+ * side. A new article is a draft (the head publishes it); an edit is signed by its writer.
+ * With a conflict draft, the other desk's text stands beside the current one: take either, or
+ * merge by hand in the editor, and saving clears the conflict. Keyboard: Ctrl+Enter saves, Esc
+ * cancels.
+ */
+import {
+  Alert,
+  Button,
+  Group,
+  Paper,
+  ScrollArea,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Text,
+  TextInput,
+  Textarea,
+} from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { products, type Product } from '#shared/vocabulary/enums.ts';
+import type { KbArticle } from '#shared/schema/index.ts';
+import { createKbArticle, updateKbArticle } from '../../db/kbRepository.ts';
+import { shortcutLabel } from '../../services/commands.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { KbMarkdown } from './KbMarkdown.tsx';
+
+interface Props {
+  /** The article to edit; null writes a new one. */
+  article: KbArticle | null;
+  onDone(id: string | null): void;
+}
+
+export function KbEditor({ article, onDone }: Props) {
+  const { t } = useTranslation();
+  const { db, write } = useWorkspace();
+  const [title, setTitle] = useState(article?.title ?? '');
+  const [product, setProduct] = useState<Product | null>(article?.product ?? null);
+  const [tags, setTags] = useState<string[]>(article?.tags ?? []);
+  const [body, setBody] = useState(article?.body ?? '');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const conflict = article?.conflictDraft ?? null;
+
+  const save = async () => {
+    if (!title.trim()) return setError(t('kb.editor.titleRequired'));
+    if (!body.trim()) return setError(t('kb.editor.bodyRequired'));
+    setBusy(true);
+    try {
+      const input = { title, body, product, tags };
+      if (article) {
+        await updateKbArticle(db, article.id, input, write, conflict !== null);
+        onDone(article.id);
+      } else {
+        onDone((await createKbArticle(db, input, write)).id);
+      }
+    } catch (err) {
+      console.error('KB save failed', err);
+      setError(t('kb.editor.saveFailed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const cancel = () => onDone(article?.id ?? null);
+  useHotkeys(
+    [
+      ['mod+enter', () => void save(), { preventDefault: true }],
+      ['escape', cancel, { preventDefault: true }],
+    ],
+    [],
+  );
+
+  return (
+    <ScrollArea h="100%" data-testid="kb-editor">
+      <Stack gap="xs" p="md">
+        <Text fw={700}>{article ? t('kb.editor.editTitle') : t('kb.editor.newTitle')}</Text>
+        <TextInput
+          label={t('kb.editor.title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          maxLength={300}
+          data-autofocus
+          autoFocus
+          data-testid="kb-editor-title"
+        />
+        <Group grow align="flex-start">
+          <Select
+            label={t('kb.editor.product')}
+            data={products.map((p) => ({ value: p, label: t(`common.product.${p}`) }))}
+            value={product}
+            onChange={(v) => setProduct((v as Product | null) ?? null)}
+            placeholder={t('kb.commonArticle')}
+            clearable
+            data-testid="kb-editor-product"
+          />
+          <TagsInput
+            label={t('kb.editor.tags')}
+            value={tags}
+            onChange={setTags}
+            maxTags={50}
+            splitChars={[',']}
+            data-testid="kb-editor-tags"
+          />
+        </Group>
+        {conflict && (
+          <Paper withBorder p="xs" data-testid="kb-conflict">
+            <Text size="sm" fw={600} mb={4}>
+              {t('kb.editor.conflictTitle')}
+            </Text>
+            <SimpleGrid cols={2}>
+              <Stack gap={4}>
+                <Text size="xs" c="dimmed">
+                  {t('kb.editor.conflictCurrent')}
+                </Text>
+                <Textarea value={article?.body ?? ''} readOnly autosize maxRows={12} data-testid="kb-conflict-current" />
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={() => setBody(article?.body ?? '')}
+                  data-testid="kb-conflict-take-current"
+                >
+                  {t('kb.editor.takeCurrent')}
+                </Button>
+              </Stack>
+              <Stack gap={4}>
+                <Text size="xs" c="dimmed">
+                  {t('kb.editor.conflictOther', { who: conflict.editedBy })}
+                </Text>
+                <Textarea value={conflict.body} readOnly autosize maxRows={12} data-testid="kb-conflict-other" />
+                <Button size="xs" variant="light" onClick={() => setBody(conflict.body)} data-testid="kb-conflict-take-other">
+                  {t('kb.editor.takeOther')}
+                </Button>
+              </Stack>
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={4}>
+              {t('kb.editor.conflictHint')}
+            </Text>
+          </Paper>
+        )}
+        <SimpleGrid cols={2}>
+          <Textarea
+            label={t('kb.editor.body')}
+            description={t('kb.editor.bodyHint')}
+            value={body}
+            onChange={(e) => setBody(e.currentTarget.value)}
+            autosize
+            minRows={16}
+            maxRows={32}
+            styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 13 } }}
+            data-testid="kb-editor-body"
+          />
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('kb.editor.preview')}
+            </Text>
+            <Paper withBorder p="sm" data-testid="kb-editor-preview" style={{ minHeight: 300 }}>
+              <KbMarkdown>{body}</KbMarkdown>
+            </Paper>
+          </Stack>
+        </SimpleGrid>
+        {error && (
+          <Alert color="red" p="xs" data-testid="kb-editor-error">
+            {error}
+          </Alert>
+        )}
+        <Group gap="xs">
+          <Button onClick={() => void save()} loading={busy} data-testid="kb-editor-save">
+            {article ? t('kb.editor.save') : t('kb.editor.saveDraft')} ({shortcutLabel('mod+enter')})
+          </Button>
+          <Button variant="default" onClick={cancel} data-testid="kb-editor-cancel">
+            {t('kb.editor.cancel')} (Esc)
+          </Button>
+        </Group>
+      </Stack>
+    </ScrollArea>
+  );
+}
