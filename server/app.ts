@@ -34,6 +34,8 @@ export interface ServerOptions {
   loginRateLimit?: RateLimitOptions;
   /** Trust X-Forwarded-For from a reverse proxy (for the per-IP login limit). Default false. */
   trustProxy?: boolean;
+  /** The clock the working set's window is measured by (default Date.now); tests move it. */
+  clock?: () => number;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -77,6 +79,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     heartbeatMs: options.heartbeatMs ?? 15_000,
     version: serverVersion,
     streams: new Set(),
+    clock: options.clock ?? Date.now,
   };
 
   const extraOrigins = options.corsOrigins ?? [];
