@@ -19,6 +19,7 @@ import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
+import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { serverVersion } from './version.ts';
 
 export interface ServerOptions {
@@ -104,6 +105,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   authRoutes(app, ctx);
   replicationRoutes(app, ctx);
   intakeRoutes(app, ctx);
+  ticketRoutes(app, ctx);
 
   app.addHook('preClose', async () => {
     for (const close of [...ctx.streams]) close();

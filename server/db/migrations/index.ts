@@ -4,6 +4,7 @@
  */
 import { initial } from './001_initial.ts';
 import { eventTicketIndex } from './002_event_ticket_index.ts';
+import { archiveSearch } from './003_archive_search.ts';
 import type { Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [initial, eventTicketIndex];
+export const migrations: readonly Migration[] = [initial, eventTicketIndex, archiveSearch];
