@@ -13,7 +13,7 @@ const workspaceTimeZone = 'Europe/Moscow';
 const dayMs = 86_400_000;
 
 // The same expressions as the indexes of migration 003 (Cyrillic capitals lowered whatever the locale).
-const ticketText = sql`to_tsvector('russian', translate(coalesce(d.data->>'number', '') || ' ' || coalesce(d.data->>'subject', '') || ' ' || coalesce(d.data->>'description', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
+const ticketText = sql`to_tsvector('russian', translate(coalesce(t.data->>'number', '') || ' ' || coalesce(t.data->>'subject', '') || ' ' || coalesce(t.data->>'description', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
 const eventText = sql`to_tsvector('russian', translate(coalesce(e.data->>'body', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
 const createdAt = sql`((d.data->>'createdAt')::double precision)`;
 
@@ -46,13 +46,16 @@ export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): 
   }
   if (query.words.length > 0) {
     const tsq = sql`to_tsquery('russian', ${tsQueryText(query.words)})`;
-    const text = [
-      sql`${ticketText} @@ ${tsq}`,
-      sql`d.id in (select (e.data->>'ticketId') collate "C" from documents e
-        where e.collection = 'events' and not e.deleted and ${eventText} @@ ${tsq})`,
+    // A union of ids, not an OR of conditions: each branch can then use its own text index.
+    const matches = [
+      sql`select t.id from documents t where t.collection = 'tickets' and ${ticketText} @@ ${tsq}`,
+      sql`select (e.data->>'ticketId') collate "C" from documents e
+        where e.collection = 'events' and not e.deleted and ${eventText} @@ ${tsq}`,
     ];
-    if (query.number) text.push(sql`d.data->>'number' = ${query.number}`);
-    conditions.push(sql`(${sql.join(text, sql` or `)})`);
+    if (query.number) {
+      matches.push(sql`select t.id from documents t where t.collection = 'tickets' and t.data->>'number' = ${query.number}`);
+    }
+    conditions.push(sql`d.id in (${sql.join(matches, sql` union `)})`);
   }
   const { rows } = await sql<{ id: string; created: number; json: string }>`
     select d.id, ${createdAt} as created, d.data::text as json
