@@ -18,6 +18,7 @@ import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
+import { reportRoutes } from './routes/reportRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
 import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { serverVersion } from './version.ts';
@@ -105,6 +106,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   authRoutes(app, ctx);
   replicationRoutes(app, ctx);
   intakeRoutes(app, ctx);
+  reportRoutes(app, ctx);
   ticketRoutes(app, ctx);
 
   app.addHook('preClose', async () => {

@@ -1,11 +1,12 @@
 /**
  * The central endpoint's command line (`npm run server -- ...`): start (default), user, apikey,
- * backup, restore, seed. See server/cli/helpText.ts.
+ * backup, restore, seed, report. See server/cli/helpText.ts.
  */
 import { apikeyCommand, userCommand } from './cli/accountCommands.ts';
 import { backupCommand, restoreCommand } from './cli/backupCommands.ts';
 import { UsageError } from './cli/cliOptions.ts';
 import { helpText } from './cli/helpText.ts';
+import { reportCommand } from './cli/reportCommand.ts';
 import { seedCommand } from './cli/seedCommand.ts';
 import { startCommand } from './cli/startCommand.ts';
 
@@ -16,6 +17,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   backup: backupCommand,
   restore: restoreCommand,
   seed: seedCommand,
+  report: reportCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * Loads the demo knowledge base and reply scripts written as content files:
  * resources/demo/kb/*.md (front matter: title, product, tags; Markdown body) and
- * resources/demo/templates.json ([{title, category, body, channels}]). Missing files are fine:
+ * resources/demo/templates.json ([{title, category, body, channels, phoneBody?, tags?}]); every demo script is shared. Missing files are fine:
  * the seed then has fewer (or no) articles and scripts.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -22,6 +22,10 @@ export interface TemplateSource {
   category: string;
   body: string;
   channels: Channel[];
+  /** The variant read aloud on a call, if the script has one. */
+  phoneBody: string | null;
+  /** Situation tags (shared/templates/scriptSituation.ts) and the like. */
+  tags: string[];
 }
 
 /** resources/demo next to the repo's server/ (also right from electron-vite's out/main/). */
@@ -118,6 +122,13 @@ export function loadTemplates(demoDir: string = defaultDemoDir): TemplateSource[
       body: String(t.body).slice(0, 20000),
       channels: Array.isArray(t.channels)
         ? (t.channels.filter((c) => (channels as readonly unknown[]).includes(c)) as Channel[]).slice(0, 10)
+        : [],
+      phoneBody: typeof t.phoneBody === 'string' && t.phoneBody.trim() ? t.phoneBody.slice(0, 20000) : null,
+      tags: Array.isArray(t.tags)
+        ? t.tags
+            .filter((x): x is string => typeof x === 'string')
+            .map((x) => x.slice(0, 60))
+            .slice(0, 50)
         : [],
     }));
 }

@@ -12,7 +12,7 @@ import type { DbSchema } from '../db/dbSchema.ts';
 const workspaceTimeZone = 'Europe/Moscow';
 const dayMs = 86_400_000;
 
-// The same expressions as the indexes of migration 003 (Cyrillic capitals lowered whatever the locale).
+// The same expressions as the indexes of migration 004 (Cyrillic capitals lowered whatever the locale).
 const ticketText = sql`to_tsvector('russian', translate(coalesce(t.data->>'number', '') || ' ' || coalesce(t.data->>'subject', '') || ' ' || coalesce(t.data->>'description', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
 const eventText = sql`to_tsvector('russian', translate(coalesce(e.data->>'body', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
 const createdAt = sql`((d.data->>'createdAt')::double precision)`;

@@ -30,7 +30,8 @@ export type WorkflowAction =
   | { type: 'take' }
   | { type: 'assign'; assigneeId: string }
   | { type: 'logContact'; mode: ContactMode; note: string }
-  | { type: 'reply'; body: string }
+  /** `templateId`: the reply script it was written from, kept on the event so usage is counted from the timeline. */
+  | { type: 'reply'; body: string; templateId?: string }
   | { type: 'note'; body: string }
   | { type: 'waitForClient'; note?: string }
   | { type: 'clientAnswered'; note?: string }
@@ -202,7 +203,12 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       break;
     }
     case 'reply': {
-      events.push({ kind: 'reply', public: true, body: action.body.trim(), data: {} });
+      events.push({
+        kind: 'reply',
+        public: true,
+        body: action.body.trim(),
+        data: action.templateId ? { templateId: action.templateId } : {},
+      });
       meetFirstContact();
       break;
     }

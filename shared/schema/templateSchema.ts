@@ -1,6 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts';
 import { channels } from '../vocabulary/enums.ts';
-import { idField, instantField, tagsField, text, updatedAtField } from './fields.ts';
+import { idField, instantField, nullableText, refField, tagsField, text, updatedAtField } from './fields.ts';
 
 /**
  * A reply script (скрипт ответа). The body holds placeholders such as {{client.name}} or
@@ -8,7 +8,7 @@ import { idField, instantField, tagsField, text, updatedAtField } from './fields
  */
 export const templateSchema = {
   title: 'reply script',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -17,14 +17,33 @@ export const templateSchema = {
     title: text(300),
     category: text(100),
     body: text(20000),
+    /** The variant read aloud on a call; null when the written text serves the phone too. */
+    phoneBody: nullableText(20000),
     /** Channels the script suits; empty means every channel. */
     channels: { type: 'array', maxItems: 10, items: { type: 'string', enum: channels, maxLength: 32 } },
     tags: tagsField,
+    /** null: a shared script, edited by the head of department; an agent's id: that agent's personal script. */
+    ownerId: refField,
+    /** Archived scripts are no longer offered; they are kept for the timelines that used them. */
+    archived: { type: 'boolean' },
     editedAt: instantField,
     editedBy: text(40),
     updatedAt: updatedAtField,
   },
-  required: ['id', 'title', 'category', 'body', 'channels', 'tags', 'editedAt', 'editedBy', 'updatedAt'],
+  required: [
+    'id',
+    'title',
+    'category',
+    'body',
+    'phoneBody',
+    'channels',
+    'tags',
+    'ownerId',
+    'archived',
+    'editedAt',
+    'editedBy',
+    'updatedAt',
+  ],
 } as const;
 
 export type ReplyTemplate = FromSchema<typeof templateSchema>;

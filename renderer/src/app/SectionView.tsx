@@ -5,10 +5,12 @@ import { ApprovalsSection } from '../features/approvals/index.ts';
 import { KbSection } from '../features/kb/index.ts';
 import { SyncProblemsSection } from '../features/problems/index.ts';
 import { QueueSection } from '../features/queue/index.ts';
+import { ReportsSection } from '../features/reports/index.ts';
+import { ScriptsSection } from '../features/scripts/index.ts';
 import { SettingsSection } from '../features/settings/index.ts';
 import { useRouteStore, type Section } from '../state/routeStore.ts';
 
-/** Sections that come with later issues (scripts, reports): named, reachable, and honest about it. */
+/** A section not built yet: named, reachable, and honest about it. */
 function Later({ section }: { section: Section }) {
   const { t } = useTranslation();
   return (
@@ -30,12 +32,16 @@ export function SectionView() {
       return <QueueSection />;
     case 'kb':
       return <KbSection />;
+    case 'scripts':
+      return <ScriptsSection />;
     case 'approvals':
       return <ApprovalsSection />;
     case 'problems':
       return <SyncProblemsSection />;
     case 'settings':
       return <SettingsSection />;
+    case 'reports':
+      return <ReportsSection />;
     default:
       return <Later section={section} />;
   }

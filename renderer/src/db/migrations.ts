@@ -10,7 +10,11 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
   tickets: {},
   events: {},
   kb: {},
-  templates: {},
+  templates: {
+    // Scripts gained an owner, an archived flag and a phone variant: existing ones are shared,
+    // in use, written only (server/db/migrations/002_template_owners.ts gives the same defaults).
+    1: (old: Record<string, unknown>) => ({ phoneBody: null, ownerId: null, archived: false, ...old }),
+  },
   clients: {},
   agents: {},
   config: {},

@@ -3,8 +3,9 @@
  * build (electron-vite's out/main/embedded.js) carries them. Append only; never edit an applied one.
  */
 import { initial } from './001_initial.ts';
-import { eventTicketIndex } from './002_event_ticket_index.ts';
-import { archiveSearch } from './003_archive_search.ts';
+import { reportIndexes } from './003_report_indexes.ts';
+import { archiveSearch } from './004_archive_search.ts';
 import type { Migration } from './migration.ts';
+import { templateOwners } from './002_template_owners.ts';
 
-export const migrations: readonly Migration[] = [initial, eventTicketIndex, archiveSearch];
+export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes, archiveSearch];

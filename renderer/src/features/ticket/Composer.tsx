@@ -1,20 +1,30 @@
 /**
  * Writing on the ticket: a public reply to the client (counts as first contact) or an internal note
  * (never seen by the client, never counts). The two are visibly different, so nobody sends a note
- * to a client by mistake.
+ * to a client by mistake. A reply script comes in with «/» at the start of a line or Alt+K: picked,
+ * filled in from the ticket and inserted at the caret; the reply records which script it used.
  */
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
-import { IconLock, IconSend } from '@tabler/icons-react';
+import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea, Tooltip } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
+import { IconLock, IconMessage2, IconSend } from '@tabler/icons-react';
 import type { RefObject } from 'react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shortcutLabel } from '../../services/commands.ts';
+import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
+import { shortcutLabel, useCommands } from '../../services/commands.ts';
+import { ScriptPicker, ScriptSuggestion, useSuggestedScript } from '../scripts/index.ts';
 import { useApplyAction } from './useApplyAction.ts';
 
 export type ComposerMode = 'reply' | 'note';
 
+/** Opens the script picker at the caret. */
+export const scriptShortcut = 'alt+k';
+
 export interface ComposerProps {
-  ticketId: string;
+  ticket: Ticket;
+  events: readonly TicketEvent[];
+  /** The article the resolution links, for {{article.title}}. */
+  article?: { title: string; link?: string | null } | null;
   mode: ComposerMode;
   onModeChange(mode: ComposerMode): void;
   canReply: boolean;
@@ -22,18 +32,78 @@ export interface ComposerProps {
   inputRef: RefObject<HTMLTextAreaElement | null>;
 }
 
-export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inputRef }: ComposerProps) {
+interface PickerState {
+  start: number;
+  end: number;
+  /** Opened by typing «/»: closing without a script types the slash after all. */
+  bySlash: boolean;
+  suggestedId: string | null;
+}
+
+export function Composer({ ticket, events, article, mode, onModeChange, canReply, canNote, inputRef }: ComposerProps) {
   const { t } = useTranslation();
-  const { busy, error, apply, clearError } = useApplyAction(ticketId);
+  const { busy, error, apply, clearError } = useApplyAction(ticket.id);
   // One draft per mode: switching to a note does not lose a half-written reply.
   const [drafts, setDrafts] = useState<Record<ComposerMode, string>>({ reply: '', note: '' });
+  const [scriptIds, setScriptIds] = useState<Record<ComposerMode, string | null>>({ reply: null, note: null });
+  const [picker, setPicker] = useState<PickerState | null>(null);
   const effective: ComposerMode = mode === 'reply' && !canReply ? 'note' : mode;
-  if (!canNote && !canReply) return null;
+  const suggestion = useSuggestedScript(ticket, events);
   const text = drafts[effective];
 
+  const openPicker = (bySlash: boolean, suggestedId: string | null = null) => {
+    const el = inputRef.current;
+    const start = el?.selectionStart ?? text.length;
+    const end = el?.selectionEnd ?? text.length;
+    setPicker({ start, end, bySlash, suggestedId: suggestedId ?? suggestion?.script.id ?? null });
+  };
+  const putText = (insert: string, at: PickerState) => {
+    const next = text.slice(0, at.start) + insert + text.slice(at.end);
+    setDrafts((d) => ({ ...d, [effective]: next }));
+    const caret = at.start + insert.length;
+    // After the picker has closed and the new value has rendered.
+    requestAnimationFrame(() => {
+      const el = inputRef.current;
+      el?.focus();
+      el?.setSelectionRange(caret, caret);
+    });
+  };
+  const closePicker = () => {
+    if (picker?.bySlash) putText('/', picker);
+    setPicker(null);
+  };
+  const insertScript = (insert: string, templateId: string) => {
+    if (!picker) return;
+    putText(insert, picker);
+    setScriptIds((s) => ({ ...s, [effective]: templateId }));
+    setPicker(null);
+  };
+
+  const available = canReply || canNote;
+  const group = t('ticket.commands.group');
+  useCommands(
+    'composer',
+    available
+      ? [{ id: 'ticket.script', label: t('scripts.picker.title'), group, shortcut: scriptShortcut, run: () => openPicker(false) }]
+      : [],
+  );
+  useHotkeys(
+    available && !picker ? [[scriptShortcut, () => openPicker(false), { preventDefault: true, usePhysicalKeys: true }]] : [],
+    [],
+    true,
+  );
+
+  if (!available) return null;
+
   const send = async () => {
-    const ok = await apply(effective === 'reply' ? { type: 'reply', body: text } : { type: 'note', body: text });
-    if (ok) setDrafts((d) => ({ ...d, [effective]: '' }));
+    const templateId = scriptIds[effective];
+    const ok = await apply(
+      effective === 'reply' ? { type: 'reply', body: text, ...(templateId ? { templateId } : {}) } : { type: 'note', body: text },
+    );
+    if (ok) {
+      setDrafts((d) => ({ ...d, [effective]: '' }));
+      setScriptIds((s) => ({ ...s, [effective]: null }));
+    }
   };
   const isReply = effective === 'reply';
 
@@ -65,6 +135,13 @@ export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inpu
             </Text>
           )}
         </Group>
+        {isReply && suggestion && (
+          <ScriptSuggestion
+            suggestion={suggestion}
+            shortcut={scriptShortcut}
+            onOpen={() => openPicker(false, suggestion.script.id)}
+          />
+        )}
         <Textarea
           ref={inputRef}
           autosize
@@ -75,11 +152,20 @@ export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inpu
           onChange={(e) => {
             const value = e.currentTarget.value;
             setDrafts((d) => ({ ...d, [effective]: value }));
+            if (value === '') setScriptIds((s) => ({ ...s, [effective]: null }));
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
               e.preventDefault();
               void send();
+              return;
+            }
+            const el = e.currentTarget;
+            const atLineStart =
+              el.selectionStart === el.selectionEnd && (el.selectionStart === 0 || text[el.selectionStart - 1] === '\n');
+            if (e.key === '/' && !e.ctrlKey && !e.metaKey && !e.altKey && atLineStart) {
+              e.preventDefault();
+              openPicker(true);
             }
           }}
           aria-label={t(isReply ? 'ticket.composer.reply' : 'ticket.composer.note')}
@@ -92,20 +178,40 @@ export function Composer({ ticketId, mode, onModeChange, canReply, canNote, inpu
         )}
         <Group justify="space-between">
           <Text size="xs" c="dimmed">
-            {t('ticket.composer.sendHint')}
+            {t('ticket.composer.sendHint')} · {t('scripts.picker.openHint', { shortcut: shortcutLabel(scriptShortcut) })}
           </Text>
-          <Button
-            onClick={() => void send()}
-            loading={busy}
-            color={isReply ? undefined : 'yellow'}
-            variant={isReply ? 'filled' : 'light'}
-            leftSection={isReply ? <IconSend size={14} /> : <IconLock size={14} />}
-            data-testid="composer-send"
-          >
-            {t(isReply ? 'ticket.composer.send' : 'ticket.composer.addNote')}
-          </Button>
+          <Group gap={6}>
+            <Tooltip label={t('scripts.picker.openHint', { shortcut: shortcutLabel(scriptShortcut) })}>
+              <Button
+                variant="default"
+                leftSection={<IconMessage2 size={14} />}
+                onClick={() => openPicker(false)}
+                data-testid="composer-script"
+              >
+                {t('scripts.picker.open')}
+              </Button>
+            </Tooltip>
+            <Button
+              onClick={() => void send()}
+              loading={busy}
+              color={isReply ? undefined : 'yellow'}
+              variant={isReply ? 'filled' : 'light'}
+              leftSection={isReply ? <IconSend size={14} /> : <IconLock size={14} />}
+              data-testid="composer-send"
+            >
+              {t(isReply ? 'ticket.composer.send' : 'ticket.composer.addNote')}
+            </Button>
+          </Group>
         </Group>
       </Stack>
+      <ScriptPicker
+        opened={picker !== null}
+        onClose={closePicker}
+        ticket={ticket}
+        article={article}
+        suggestedId={picker?.suggestedId ?? null}
+        onInsert={insertScript}
+      />
     </Paper>
   );
 }

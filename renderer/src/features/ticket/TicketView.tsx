@@ -30,6 +30,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
   const kbIds = events.flatMap((e) => (typeof e.data.kbArticleId === 'string' ? [e.data.kbArticleId] : []));
   if (ticket?.resolution?.kbArticleId) kbIds.push(ticket.resolution.kbArticleId);
   const articles = useKbArticles(db, kbIds);
+  const resolutionArticle = ticket?.resolution?.kbArticleId ? articles.get(ticket.resolution.kbArticleId) : undefined;
   const closeItem = useRouteStore((s) => s.closeItem);
 
   const [dialog, setDialog] = useState<DialogAction | null>(null);
@@ -107,7 +108,9 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         </Paper>
         <TicketFacts ticket={ticket} agentNames={agentNames} articles={articles} />
         <Composer
-          ticketId={ticket.id}
+          ticket={ticket}
+          events={events}
+          article={resolutionArticle ? { title: resolutionArticle.title } : null}
           mode={composerMode}
           onModeChange={setComposerMode}
           canReply={available.includes('reply')}

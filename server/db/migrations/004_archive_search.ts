@@ -4,13 +4,13 @@ import type { Migration } from './migration.ts';
 /**
  * The archive's indexes (server/tickets/archiveQueries.ts holds the same expressions: a query
  * uses an expression index only when it repeats the expression exactly): Russian full text over a
- * ticket's number, subject and description and over each timeline entry's text, and tickets by
- * creation for the newest-first order. Cyrillic capitals are lowered by `translate` before the
+ * ticket's number, subject and description and over each timeline entry's text (tickets by
+ * creation and events by ticket are migration 3's). Cyrillic capitals are lowered by `translate` before the
  * text search sees them: its own lowering follows the cluster's locale, and under `C` it leaves
  * them as they are, so `Шлагбаум` would never meet `шлагбаум`.
  */
 export const archiveSearch: Migration = {
-  version: 3,
+  version: 4,
   name: 'archive_search',
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists.
   async up(db: Kysely<any>): Promise<void> {
@@ -21,8 +21,5 @@ export const archiveSearch: Migration = {
     await sql`
       create index documents_event_text on documents using gin (to_tsvector('russian', translate(coalesce(data->>'body', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя')))
       where collection = 'events'`.execute(db);
-    await sql`
-      create index documents_ticket_created on documents (((data->>'createdAt')::double precision), id)
-      where collection = 'tickets'`.execute(db);
   },
 };

@@ -1,0 +1,1 @@
+export { ReportsSection } from './ReportsSection.tsx';

@@ -1,0 +1,31 @@
+/** Computes the KPI report of the local working set off the main thread (shared/kpi, docs/kpi.md). */
+import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { computeKpiReport, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
+
+export interface KpiWorkerRequest {
+  id: number;
+  tickets: KpiTicket[];
+  events: KpiEvent[];
+  from: string;
+  to: string;
+  agent: string | null;
+  now: number;
+}
+
+export type KpiWorkerReply = { id: number; ok: true; report: KpiReport } | { id: number; ok: false; message: string };
+
+// A dedicated worker's global scope; the web twin's TypeScript lib is the DOM's, so typed as needed here.
+const scope = self as unknown as {
+  onmessage: ((e: MessageEvent<KpiWorkerRequest>) => void) | null;
+  postMessage(message: KpiWorkerReply): void;
+};
+
+scope.onmessage = (e) => {
+  const { id, tickets, events, from, to, agent, now } = e.data;
+  try {
+    const report = computeKpiReport({ tickets, events, setup: defaultSlaSetup(), from, to, agent, now });
+    scope.postMessage({ id, ok: true, report });
+  } catch (error) {
+    scope.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });
+  }
+};

@@ -1,0 +1,96 @@
+/**
+ * The KPI report of the working set on this computer (used offline): the local tickets and the
+ * events the KPIs read, computed in a worker so the desk stays responsive.
+ */
+import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { computeKpiReport, kpiEventKinds, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
+import type { DeskDatabase } from '../../db/database.ts';
+import type { KpiWorkerReply, KpiWorkerRequest } from './kpi.worker.ts';
+
+let worker: Worker | null = null;
+let nextId = 0;
+const waiting = new Map<number, (reply: KpiWorkerReply) => void>();
+
+/**
+ * Starts the worker when the section opens, so its script is loaded while the server (which
+ * serves the web twin's files too) is still reachable: the offline computation needs no download.
+ */
+export function warmKpiWorker(): void {
+  if (typeof Worker !== 'undefined') workerInstance();
+}
+
+function workerInstance(): Worker {
+  if (!worker) {
+    worker = new Worker(new URL('./kpi.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (e: MessageEvent<KpiWorkerReply>) => {
+      waiting.get(e.data.id)?.(e.data);
+      waiting.delete(e.data.id);
+    };
+    // A worker that fails to load or throws answers nobody: fail every waiting request instead of hanging.
+    worker.onerror = (e: ErrorEvent) => {
+      for (const [id, answer] of waiting) answer({ id, ok: false, message: e.message || 'worker error' });
+      waiting.clear();
+      worker = null;
+    };
+  }
+  return worker;
+}
+
+function inWorker(request: Omit<KpiWorkerRequest, 'id'>): Promise<KpiReport> {
+  if (typeof Worker === 'undefined') {
+    // Where workers do not exist (unit tests), the same computation after a macrotask.
+    return new Promise((resolve) => setTimeout(() => resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() })), 0));
+  }
+  const w = workerInstance();
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, (reply) => (reply.ok ? resolve(reply.report) : reject(new Error(reply.message))));
+    w.postMessage({ id, ...request } satisfies KpiWorkerRequest);
+  });
+}
+
+export async function localKpiReport(
+  db: DeskDatabase,
+  period: { from: string; to: string },
+  agent: string | null,
+  now: number,
+): Promise<KpiReport> {
+  const [ticketDocs, eventDocs] = await Promise.all([
+    db.tickets.find().exec(),
+    db.events.find({ selector: { kind: { $in: [...kpiEventKinds] } } }).exec(),
+  ]);
+  // Only the fields the KPIs read: the worker gets a smaller copy.
+  const tickets = ticketDocs.map((d): KpiTicket => {
+    const t = d.toJSON() as unknown as KpiTicket;
+    return {
+      id: t.id,
+      number: t.number,
+      subject: t.subject,
+      priority: t.priority,
+      status: t.status,
+      channel: t.channel,
+      product: t.product,
+      assigneeId: t.assigneeId,
+      createdAt: t.createdAt,
+      firstContactAt: t.firstContactAt,
+      resolvedAt: t.resolvedAt,
+      closedAt: t.closedAt,
+      statusLog: t.statusLog,
+      escalation: t.escalation,
+      resolution: t.resolution,
+      csat: t.csat,
+      repeatOf: t.repeatOf,
+    };
+  });
+  const events = eventDocs.map((d) => {
+    const e = d.toJSON() as unknown as KpiEvent;
+    return { ticketId: e.ticketId, kind: e.kind, at: e.at, data: e.data };
+  });
+  return inWorker({ tickets, events, from: period.from, to: period.to, agent, now });
+}
+
+/** Is this ticket in the local working set (so the desk can open it)? */
+export async function presentLocally(db: DeskDatabase, ids: readonly string[]): Promise<Set<string>> {
+  const docs = await db.tickets.findByIds([...ids]).exec();
+  return new Set(docs.keys());
+}

@@ -1,0 +1,4 @@
+export { ScriptsSection } from './ScriptsSection.tsx';
+export { ScriptPicker } from './ScriptPicker.tsx';
+export { ScriptSuggestion } from './ScriptSuggestion.tsx';
+export { useSuggestedScript } from './useSuggestedScript.ts';

@@ -1,0 +1,57 @@
+/**
+ * Reading the tickets of a period with their timeline events, from the documents table. Shared by
+ * the KPI report and the archive. The candidates are every ticket created before the period's end
+ * that may have anything in the period: not finished now, finished, closed or first contacted at or
+ * after its start, or a repeat created since `repeatsSince` (docs/kpi.md: the quarter before).
+ * A ticket finished before the period and untouched since has nothing in it.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { DbSchema } from '../db/dbSchema.ts';
+
+export interface PeriodTicketQuery {
+  /** [start, end) instants, epoch ms. */
+  start: number;
+  end: number;
+  /** Also every repeat ticket created at or after this instant (and before `end`). */
+  repeatsSince?: number;
+  /** Only these event kinds (all kinds when omitted). */
+  eventKinds?: readonly string[];
+}
+
+export interface PeriodTickets<T, E> {
+  tickets: T[];
+  events: E[];
+}
+
+/** Ticket fields never read by reports, left out to keep the transfer small. */
+const heavyFields = ['description', 'contact', 'tags'];
+
+export async function periodTicketsWithEvents<T = unknown, E = unknown>(
+  db: Kysely<DbSchema>,
+  q: PeriodTicketQuery,
+): Promise<PeriodTickets<T, E>> {
+  const repeatsSince = q.repeatsSince ?? q.end;
+  const stripped = heavyFields.reduce((expr, f) => sql`${expr} - ${f}`, sql`data`);
+  const ticketRows = await sql<{ doc: string }>`
+    select (${stripped})::text as doc from documents
+    where collection = 'tickets' and not deleted
+      and (data->>'createdAt')::float8 < ${q.end}
+      and (
+        data->>'status' not in ('resolved', 'closed')
+        or data->>'resolvedAt' is null
+        or (data->>'resolvedAt')::float8 >= ${q.start}
+        or (data->>'closedAt')::float8 >= ${q.start}
+        or (data->>'firstContactAt')::float8 >= ${q.start}
+        or (data->>'repeatOf' <> '' and (data->>'createdAt')::float8 >= ${repeatsSince})
+      )`.execute(db);
+  const tickets = ticketRows.rows.map((r) => JSON.parse(r.doc) as T & { id: string });
+  if (tickets.length === 0) return { tickets: [], events: [] };
+  const ids = tickets.map((t) => t.id);
+  const kinds = q.eventKinds ? [...q.eventKinds] : null;
+  const eventRows = await sql<{ doc: string }>`
+    select data::text as doc from documents
+    where collection = 'events' and not deleted
+      and data->>'ticketId' = any(${ids}::text[])
+      ${kinds === null ? sql`` : sql`and data->>'kind' = any(${kinds}::text[])`}`.execute(db);
+  return { tickets, events: eventRows.rows.map((r) => JSON.parse(r.doc) as E) };
+}

@@ -1,0 +1,293 @@
+/**
+ * The KPI report of a period for the team or one agent (docs/kpi.md). Pure: the caller passes the
+ * tickets, their events, the SLA setup and `now`; the endpoint, the CLI and the desk all call this.
+ */
+import { priorities, type Priority } from '../vocabulary/enums.ts';
+import type { SlaSetup } from '../domain/ticketDeadlines.ts';
+import { csat, rate, times } from './aggregate.ts';
+import { formatIsoDate, kpiPeriod, periodMonths, periodWeeks, quarterStarts, startOfDay, type KpiPeriod } from './kpiPeriod.ts';
+import { kpiTargets, targetVerdicts } from './kpiTargets.ts';
+import type { BreachedTicket, KpiEvent, KpiFigures, KpiReport, KpiTicket, KpiTicketInfo, KpiWeek, Rate } from './kpiTypes.ts';
+import { EventIndex, ticketFacts, type TicketFacts } from './ticketFacts.ts';
+
+export interface KpiInput {
+  readonly tickets: readonly KpiTicket[];
+  readonly events: readonly KpiEvent[];
+  readonly setup: SlaSetup;
+  /** Civil dates YYYY-MM-DD in the calendar's time zone, both included. */
+  readonly from: string;
+  readonly to: string;
+  /** One agent's id, or null/undefined for the team. */
+  readonly agent?: string | null;
+  readonly now: number;
+}
+
+const inRange = (at: number | null, start: number, end: number): at is number => at !== null && at >= start && at < end;
+
+/** The figures of one group of tickets, recording the ids behind each number under `prefix`. */
+function figuresOf(
+  facts: readonly TicketFacts[],
+  start: number,
+  end: number,
+  lists: Record<string, string[]> | null,
+  prefix: string,
+): KpiFigures {
+  const list = (key: string): string[] => {
+    if (lists === null) return [];
+    const k = prefix + key;
+    return (lists[k] ??= []);
+  };
+  const sla = { total: list('sla.total'), met: list('sla.met'), breached: list('sla.breached') };
+  const esc = {
+    total: list('withoutEscalation.total'),
+    met: list('withoutEscalation.met'),
+    missed: list('withoutEscalation.missed'),
+  };
+  const doc = { total: list('documented.total'), met: list('documented.met'), missed: list('documented.missed') };
+  const closed = list('csat.closed');
+  const rated = list('csat.rated');
+  const created = list('volume.total');
+  const fcList = list('firstContactMinutes');
+  const resList = list('resolutionMinutes');
+  let slaTotal = 0;
+  let slaMet = 0;
+  let finished = 0;
+  let withoutEscalation = 0;
+  let documented = 0;
+  let closedCount = 0;
+  let volume = 0;
+  const scores: number[] = [];
+  const fc: number[] = [];
+  const res: number[] = [];
+  for (const f of facts) {
+    const id = f.ticket.id;
+    if (f.outcome !== null && inRange(f.decidedAt, start, end)) {
+      slaTotal++;
+      sla.total.push(id);
+      if (f.outcome === 'met') {
+        slaMet++;
+        sla.met.push(id);
+      } else sla.breached.push(id);
+    }
+    if (inRange(f.finishedAt, start, end)) {
+      finished++;
+      esc.total.push(id);
+      doc.total.push(id);
+      if (!f.escalated) {
+        withoutEscalation++;
+        esc.met.push(id);
+      } else esc.missed.push(id);
+      if (f.documented) {
+        documented++;
+        doc.met.push(id);
+      } else doc.missed.push(id);
+      res.push(f.resolutionMinutes!);
+      resList.push(id);
+    }
+    if (inRange(f.closedAt, start, end)) {
+      closedCount++;
+      closed.push(id);
+      if (f.csatScore !== null) {
+        scores.push(f.csatScore);
+        rated.push(id);
+      }
+    }
+    if (inRange(f.firstContactAt, start, end)) {
+      fc.push(f.firstContactMinutes!);
+      fcList.push(id);
+    }
+    if (inRange(f.ticket.createdAt, start, end)) {
+      volume++;
+      created.push(id);
+    }
+  }
+  return {
+    sla: rate(slaTotal, slaMet),
+    withoutEscalation: rate(finished, withoutEscalation),
+    documented: rate(finished, documented),
+    csat: csat(scores, closedCount),
+    volume,
+    firstContactMinutes: times(fc),
+    resolutionMinutes: times(res),
+  };
+}
+
+function groupBy<K extends string>(facts: readonly TicketFacts[], key: (f: TicketFacts) => K): Map<K, TicketFacts[]> {
+  const out = new Map<K, TicketFacts[]>();
+  for (const f of facts) {
+    const k = key(f);
+    const list = out.get(k);
+    if (list) list.push(f);
+    else out.set(k, [f]);
+  }
+  return out;
+}
+
+function weekOf(facts: readonly TicketFacts[], monday: number, period: KpiPeriod): KpiWeek {
+  const start = Math.max(period.start, startOfDay(period.timeZone, monday));
+  const end = Math.min(period.end, startOfDay(period.timeZone, monday + 7));
+  const byPriority = groupBy(facts, (f) => f.priority);
+  const sla = {} as Record<Priority, Rate>;
+  for (const p of priorities) sla[p] = figuresOf(byPriority.get(p) ?? [], start, end, null, '').sla;
+  const all = figuresOf(facts, start, end, null, '');
+  return {
+    week: formatIsoDate(monday),
+    sla: { ...sla, all: all.sla },
+    withoutEscalation: all.withoutEscalation,
+    csat: all.csat,
+    volume: all.volume,
+  };
+}
+
+function infoOf(f: TicketFacts): KpiTicketInfo {
+  const t = f.ticket;
+  return {
+    id: t.id,
+    number: t.number,
+    subject: t.subject,
+    priority: f.priority,
+    channel: t.channel,
+    product: t.product,
+    agentId: f.agentId,
+    status: t.status,
+    createdAt: t.createdAt,
+  };
+}
+
+/**
+ * A ticket finished before `start` and untouched since (no status change, contact or close at or
+ * after it) has nothing in the period: skipping it before the SLA arithmetic changes no figure and
+ * keeps a year's workspace cheap for a week's report. Repeats are read separately.
+ */
+function settledBefore(t: KpiTicket, start: number): boolean {
+  if (t.status !== 'resolved' && t.status !== 'closed') return false;
+  if ((t.resolvedAt ?? 0) >= start || (t.closedAt ?? 0) >= start || (t.firstContactAt ?? 0) >= start) return false;
+  for (const e of t.statusLog) if (e.at >= start) return false;
+  return true;
+}
+
+/** Throws KpiPeriodError (code malformed_date, from_after_to, period_too_long) for a bad period. */
+export function computeKpiReport(input: KpiInput): KpiReport {
+  const { setup, now } = input;
+  const period = kpiPeriod(input.from, input.to, setup.calendar.timeZone);
+  const asOf = Math.min(now, period.end);
+  const agent = input.agent ?? null;
+  const eventIndex = new EventIndex(input.events);
+
+  const tz = period.timeZone;
+  const q = quarterStarts(period.toDay);
+  const previousStart = startOfDay(tz, q.previous);
+
+  const all: TicketFacts[] = [];
+  for (const t of input.tickets) {
+    if (t.createdAt >= period.end) continue;
+    if (settledBefore(t, period.start) && !(t.repeatOf && t.createdAt >= previousStart)) continue;
+    const f = ticketFacts(t, eventIndex.of(t.id), setup, asOf);
+    if (agent !== null && f.agentId !== agent) continue;
+    all.push(f);
+  }
+
+  // Creation order (then id): every list comes out the same whatever order the tickets were read in.
+  all.sort(
+    (a, b) => a.ticket.createdAt - b.ticket.createdAt || (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0),
+  );
+
+  const lists: Record<string, string[]> = {};
+  const { start, end } = period;
+  const byPriorityFacts = groupBy(all, (f) => f.priority);
+  const byPriority = {} as Record<Priority, KpiFigures>;
+  const sla = {} as Record<Priority, Rate>;
+  for (const p of priorities) {
+    byPriority[p] = figuresOf(byPriorityFacts.get(p) ?? [], start, end, lists, `byPriority.${p}.`);
+    sla[p] = byPriority[p].sla;
+    lists[`sla.${p}.total`] = lists[`byPriority.${p}.sla.total`]!;
+    lists[`sla.${p}.met`] = lists[`byPriority.${p}.sla.met`]!;
+    lists[`sla.${p}.breached`] = lists[`byPriority.${p}.sla.breached`]!;
+  }
+  const team = figuresOf(all, start, end, lists, '');
+  const byChannel: KpiReport['byChannel'] = {};
+  for (const [channel, facts] of groupBy(all, (f) => f.ticket.channel)) {
+    byChannel[channel] = figuresOf(facts, start, end, lists, `byChannel.${channel}.`);
+  }
+  const byProduct: KpiReport['byProduct'] = {};
+  for (const [product, facts] of groupBy(all, (f) => f.ticket.product ?? 'none')) {
+    byProduct[product] = figuresOf(facts, start, end, lists, `byProduct.${product}.`);
+  }
+
+  // Repeats: in the period, in the quarter containing `to`, and in the quarter before it.
+  const quarterStart = startOfDay(tz, q.quarter);
+  const quarterEnd = Math.min(startOfDay(tz, q.next), asOf + 1);
+  const repeatCount: string[] = [];
+  const repeatQuarter: string[] = [];
+  const repeatPrevious: string[] = [];
+  for (const f of all) {
+    // repeatOf is null or '' when the ticket repeats nothing.
+    if (!f.ticket.repeatOf) continue;
+    const c = f.ticket.createdAt;
+    if (inRange(c, start, end)) repeatCount.push(f.ticket.id);
+    if (inRange(c, quarterStart, quarterEnd)) repeatQuarter.push(f.ticket.id);
+    if (inRange(c, previousStart, quarterStart)) repeatPrevious.push(f.ticket.id);
+  }
+  lists['repeats.count'] = repeatCount;
+  lists['repeats.quarter'] = repeatQuarter;
+  lists['repeats.previousQuarter'] = repeatPrevious;
+
+  const months = periodMonths(period.fromDay, period.toDay);
+  const monthCount = months.reduce((s, m) => s + m.fraction, 0);
+  const byMonth = months.map((m) => {
+    const ms = Math.max(start, startOfDay(tz, m.start));
+    const me = Math.min(end, startOfDay(tz, m.end));
+    return { month: m.month, count: all.filter((f) => inRange(f.ticket.createdAt, ms, me)).length };
+  });
+
+  const breached: BreachedTicket[] = [];
+  for (const f of all) {
+    if (f.outcome === 'breached' && inRange(f.decidedAt, start, end)) {
+      breached.push({ ticketId: f.ticket.id, priority: f.priority, reasons: [...f.reasons], breachedAt: f.decidedAt });
+    }
+  }
+  breached.sort((a, b) => a.breachedAt - b.breachedAt || a.ticketId.localeCompare(b.ticketId));
+
+  const tickets: Record<string, KpiTicketInfo> = {};
+  const listed = new Set<string>();
+  // Every split is a subset of the team's figures: the team's lists and the repeats name them all.
+  for (const [key, ids] of Object.entries(lists)) if (!key.startsWith('by')) for (const id of ids) listed.add(id);
+  for (const f of all) if (listed.has(f.ticket.id)) tickets[f.ticket.id] = infoOf(f);
+
+  const repeats = {
+    count: repeatCount.length,
+    previousQuarter: repeatPrevious.length,
+    quarter: repeatQuarter.length,
+    change: repeatPrevious.length === 0 ? null : (repeatQuarter.length - repeatPrevious.length) / repeatPrevious.length,
+  };
+  const base = {
+    period: { from: period.from, to: period.to },
+    sla,
+    withoutEscalation: team.withoutEscalation,
+    documented: team.documented,
+    csat: team.csat,
+    repeats,
+    volume: {
+      total: team.volume,
+      perMonth: monthCount === 0 ? 0 : team.volume / monthCount,
+      expectedPerMonth: kpiTargets.volumePerMonth,
+      byMonth,
+    },
+    firstContactMinutes: team.firstContactMinutes,
+    resolutionMinutes: team.resolutionMinutes,
+  };
+  return {
+    ...base,
+    agent,
+    timeZone: tz,
+    asOf,
+    targets: targetVerdicts({ ...base, byPriority }, setup),
+    byPriority,
+    byChannel,
+    byProduct,
+    weeks: periodWeeks(period.fromDay, period.toDay).map((monday) => weekOf(all, monday, period)),
+    breached,
+    lists,
+    tickets,
+  };
+}

@@ -1,0 +1,9 @@
+/** shared/kpi: the KPIs of a period on the production calendar (docs/kpi.md). Pure. */
+export type { KpiEvent, KpiReport, KpiTicket, TargetVerdict } from './kpiTypes.ts';
+export { kpiEventKinds } from './kpiTypes.ts';
+export type { KpiInput } from './computeKpiReport.ts';
+export { computeKpiReport } from './computeKpiReport.ts';
+export { KpiPeriodError, kpiPeriod, maxPeriodDays, previousQuarterStart } from './kpiPeriod.ts';
+export { kpiCsv, kpiRows, kpiTicketRows } from './kpiCsv.ts';
+export type { KpiPreset } from './kpiPresets.ts';
+export { presetPeriod } from './kpiPresets.ts';

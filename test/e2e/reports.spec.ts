@@ -1,0 +1,105 @@
+/**
+ * «Отчёты» on the demo workspace in a real browser: the report the endpoint computes over every
+ * ticket of a month shows the same figures as the desk's own computation over its working set
+ * (offline, in a worker), and a click on a number lists the tickets behind it.
+ */
+import { spawnSync } from 'node:child_process';
+import { expect, test, type Page } from '@playwright/test';
+import { presetPeriod } from '#shared/kpi/index.ts';
+import type { RunningWebServer } from '../../scripts/webServer.ts';
+import { serveApp, signIn, waitInSync } from './support/app.ts';
+import { CentralServer, type TestAccount } from './support/central.ts';
+import { repoRoot } from './support/paths.ts';
+
+const head: TestAccount = { login: 'otchety', name: 'Ольга Петрова', role: 'head', password: 'пароль-руководителя' };
+const timeZone = 'Europe/Moscow';
+
+let central: CentralServer;
+let app: RunningWebServer;
+let seeded: { tickets: number; events: number };
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  central = new CentralServer();
+  const seed = spawnSync(process.execPath, ['server/cli.ts', 'seed', '--demo', '--data', central.dataDir], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'warn' },
+  });
+  if (seed.status !== 0) throw new Error(`seed failed: ${seed.stderr}`);
+  const counts = /Обращений: (\d+).*записей хронологии: (\d+)/.exec(seed.stdout);
+  if (!counts) throw new Error(`no counts in: ${seed.stdout}`);
+  seeded = { tickets: Number(counts[1]), events: Number(counts[2]) };
+  central.addAccount(head);
+  await central.start();
+  app = await serveApp();
+});
+
+test.afterAll(async () => {
+  await app?.close();
+  await central?.dispose();
+});
+
+/** The previous calendar month in the workspace's time zone: over, so both sides read it as it stood at its end. */
+function lastMonth(): { from: string; to: string } {
+  const thisMonth = presetPeriod('month', timeZone, Date.now());
+  const firstDay = Date.parse(`${thisMonth.from}T12:00:00Z`);
+  return presetPeriod('month', timeZone, firstDay - 2 * 86_400_000);
+}
+
+async function figures(page: Page): Promise<string> {
+  return page.getByTestId('kpi-table').innerText();
+}
+
+test('the endpoint report equals the desk’s own figures for the same month', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const context = await browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('pass24desk.testHooks', '1'));
+  const page = await context.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') console.log('console:', m.text());
+  });
+  page.on('pageerror', (e) => console.log('pageerror:', e.message));
+  await signIn(page, app.url, central.url, head);
+  await waitInSync(page, 120_000);
+  // The whole demo workspace is on this desk before its own computation is compared.
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const ws = (
+            window as unknown as { __deskTest: { workspace(): { db: Record<string, { count(): { exec(): Promise<number> } }> } } }
+          ).__deskTest.workspace();
+          return [await ws.db.tickets!.count().exec(), await ws.db.events!.count().exec()];
+        }),
+      { timeout: 180_000, intervals: [1000] },
+    )
+    .toEqual([seeded.tickets, seeded.events]);
+
+  await page.evaluate(() => (location.hash = '#/reports'));
+  await expect(page.getByTestId('section-reports')).toBeVisible();
+  const month = lastMonth();
+  await page.getByTestId('report-period').getByText('Свой').click();
+  await page.getByTestId('report-from').fill(month.from);
+  await page.getByTestId('report-to').fill(month.to);
+  await expect(page.getByTestId('report-source-server')).toBeVisible({ timeout: 30_000 });
+  const online = await figures(page);
+  const onlineBreaches = await page.getByTestId('breached-row').count();
+  expect(onlineBreaches).toBeGreaterThan(0);
+  // A number of the demo month, not an empty table.
+  await expect(page.getByTestId('kpi-row-volume')).not.toContainText('создано 0');
+  await page.screenshot({ path: `${repoRoot}/docs/screenshots/reports.png`, fullPage: false });
+
+  await context.setOffline(true);
+  await expect(page.getByTestId('report-source-local')).toBeVisible({ timeout: 60_000 });
+  expect(await figures(page)).toBe(online);
+  expect(await page.getByTestId('breached-row').count()).toBe(onlineBreaches);
+
+  // A click on a number lists the tickets behind it; one of them opens in the queue.
+  await page.getByTestId('kpi-value-slaStandard').click();
+  const rows = page.getByTestId('kpi-behind').getByTestId('behind-row');
+  await expect(rows.first()).toBeVisible();
+  await rows.first().getByRole('button').click();
+  await expect(page.getByTestId('ticket-view')).toBeVisible({ timeout: 15_000 });
+  await context.close();
+});
