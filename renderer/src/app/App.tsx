@@ -11,7 +11,7 @@ import { HostContext } from '../services/hostContext.ts';
 import { DbErrorScreen } from './DbErrorScreen.tsx';
 import { Desk } from './Desk.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
-import { theme } from '../services/theme.ts';
+import { cssVariablesResolver, theme } from '../services/theme.ts';
 import { useColorScheme } from '@mantine/hooks';
 
 export function App({ host }: { host: Host }) {
@@ -27,7 +27,7 @@ export function App({ host }: { host: Host }) {
   return (
     <I18nextProvider i18n={i18n}>
       <HostContext.Provider value={host}>
-        <MantineProvider theme={theme} forceColorScheme={scheme}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme={scheme}>
           <Notifications position="bottom-right" limit={4} />
           {phase === 'ready' ? (
             <Desk />

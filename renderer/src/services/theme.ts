@@ -2,6 +2,9 @@
 import { createTheme, type MantineColor } from '@mantine/core';
 import type { SlaStage } from '#shared/sla/index.ts';
 
+/** The CSS variables moved to AA contrast (readableColors.ts); MantineProvider takes them with the theme. */
+export { readableColorsResolver as cssVariablesResolver } from './readableColors.ts';
+
 export const theme = createTheme({
   primaryColor: 'indigo',
   defaultRadius: 'sm',
