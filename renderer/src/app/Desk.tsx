@@ -74,7 +74,7 @@ export function Desk() {
               </Text>
             </Text>
           </Group>
-          <UnstyledButton onClick={openPalette} data-testid="palette-button" aria-label={t('shell.palette.placeholder')}>
+          <UnstyledButton onClick={openPalette} data-testid="palette-button">
             <Group
               gap={6}
               px="sm"

@@ -14,14 +14,6 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
-/** `colour` laid over `background` at `opacity`, as Mantine's light variants are (hex in, hex out). */
-export function over(colour: string, background: string, opacity: number): string {
-  const channels = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-  const [c, b] = [channels(colour), channels(background)];
-  const mixed = c.map((v, i) => Math.round(v * opacity + b[i]! * (1 - opacity)));
-  return `#${mixed.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
-}
-
 /**
  * The first candidate that reads on every background; if none does, the last one darkened (on
  * light backgrounds) or lightened (on dark ones) in small steps until it does.
@@ -48,13 +40,14 @@ const shades = (palette: MantineColorsTuple, from: number, towardsDark: boolean)
 
 export const readableColorsResolver: CSSVariablesResolver = (theme) => {
   const { colors } = theme;
-  // Spelt out: theme.white is shorthand ('#fff'), and over() mixes six-digit hex.
   const white = '#ffffff';
   const gray = colors.gray;
   const dark = colors.dark;
-  // Text sits on the page, on hovered and striped rows and on the selected row's tint.
-  const lightSurfaces = [white, gray[0], gray[1], over(colors[theme.primaryColor]![6], white, 0.1)];
-  const darkSurfaces = [dark[7], dark[6], dark[5]];
+  const primary = colors[theme.primaryColor]!;
+  // Text sits on the page, on hovered and striped rows, and on the selected row and the active
+  // navigation item (the primary colour's light variant, plain and hovered).
+  const lightSurfaces = [white, gray[0], gray[1], primary[1], primary[2]];
+  const darkSurfaces = [dark[7], dark[6], dark[5], darken(primary[9], 0.5), darken(primary[9], 0.3)];
   const light: Record<string, string> = { '--mantine-color-dimmed': readable([gray[6]], lightSurfaces) };
   const darkVars: Record<string, string> = { '--mantine-color-dimmed': readable([dark[2]], darkSurfaces) };
   for (const name of tunedColors) {
@@ -64,7 +57,8 @@ export const readableColorsResolver: CSSVariablesResolver = (theme) => {
     Object.assign(light, {
       [`--mantine-color-${name}-text`]: text,
       [`--mantine-color-${name}-outline`]: text,
-      [`--mantine-color-${name}-light-color`]: readable(shades(p, 9, true), [over(p[6], white, 0.1), over(p[6], gray[0], 0.1)]),
+      // A light badge: its text on its own tint (shade 1, shade 2 hovered).
+      [`--mantine-color-${name}-light-color`]: readable(shades(p, 9, true), [p[1], p[2]]),
       // White text on filled badges and buttons.
       [`--mantine-color-${name}-filled`]: filled,
       [`--mantine-color-${name}-filled-hover`]: darken(filled, 0.1),
@@ -78,5 +72,7 @@ export const readableColorsResolver: CSSVariablesResolver = (theme) => {
       [`--mantine-color-${name}-filled-hover`]: darken(darkFilled, 0.1),
     });
   }
+  light['--mantine-color-anchor'] = light[`--mantine-color-${theme.primaryColor}-text`]!;
+  darkVars['--mantine-color-anchor'] = darkVars[`--mantine-color-${theme.primaryColor}-text`]!;
   return { variables: {}, light, dark: darkVars };
 };

@@ -3,17 +3,18 @@
  * outlines on the page and on hovered, striped and selected rows, white text on filled badges and
  * buttons; and each is the palette's own shade wherever that shade already reads.
  */
-import { DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
+import { darken, DEFAULT_THEME, mergeMantineTheme } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
-import { contrastRatio, over, readable } from '../../../../renderer/src/services/readableColors.ts';
-import { cssVariablesResolver, theme } from '../../../../renderer/src/services/theme.ts';
+import { contrastRatio, readable } from '../../../../renderer/src/services/readableColors.ts';
+import { cssVariablesResolver, deskTheme } from '../../../../renderer/src/services/theme.ts';
 
-const full = mergeMantineTheme(DEFAULT_THEME, theme);
+const full = mergeMantineTheme(DEFAULT_THEME, deskTheme({ close: 'Закрыть' }));
 const { light, dark } = cssVariablesResolver(full);
 const { gray, dark: darkShades, indigo } = full.colors;
 const white = '#ffffff';
-const lightSurfaces = [white, gray[0], gray[1], over(indigo[6], white, 0.1)];
-const darkSurfaces = [darkShades[7], darkShades[6], darkShades[5]];
+// The page, hovered and striped rows, the selected row and the active navigation item.
+const lightSurfaces = [white, gray[0], gray[1], indigo[1], indigo[2]];
+const darkSurfaces = [darkShades[7], darkShades[6], darkShades[5], darken(indigo[9], 0.5), darken(indigo[9], 0.3)];
 
 function expectReadable(vars: Record<string, string>, pattern: RegExp, surfaces: readonly string[]): void {
   const names = Object.keys(vars).filter((n) => pattern.test(n));
@@ -31,9 +32,9 @@ describe('readable colours', () => {
     expectReadable(dark, /--mantine-color-dimmed$/, darkSurfaces);
   });
 
-  it('coloured text and outlines (countdowns, outline badges) read in both schemes', () => {
-    expectReadable(light, /-(text|outline)$/, lightSurfaces);
-    expectReadable(dark, /-(text|outline)$/, darkSurfaces);
+  it('coloured text, outlines and links (countdowns, outline badges, a client’s phone) read in both schemes', () => {
+    expectReadable(light, /-(text|outline)$|-anchor$/, lightSurfaces);
+    expectReadable(dark, /-(text|outline)$|-anchor$/, darkSurfaces);
   });
 
   it('white text reads on every filled colour', () => {
@@ -43,8 +44,9 @@ describe('readable colours', () => {
 
   it('a light badge’s text reads on its own tint', () => {
     for (const name of ['red', 'orange', 'yellow', 'teal', 'indigo', 'gray'] as const) {
-      const tint = over(full.colors[name][6], white, 0.1);
-      expect(contrastRatio(light[`--mantine-color-${name}-light-color`]!, tint), name).toBeGreaterThanOrEqual(4.5);
+      for (const tint of [full.colors[name][1], full.colors[name][2]]) {
+        expect(contrastRatio(light[`--mantine-color-${name}-light-color`]!, tint), name).toBeGreaterThanOrEqual(4.5);
+      }
     }
   });
 
