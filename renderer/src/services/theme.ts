@@ -27,9 +27,6 @@ export function deskTheme(labels: ThemeLabels) {
       // A dialog's <header> would be a second banner landmark beside the desk's own.
       ModalHeader: { defaultProps: { component: 'div' } },
       ModalCloseButton: { defaultProps: { 'aria-label': labels.close } },
-      // A scrolled region the keyboard can reach (and scroll with the arrows) even when nothing in it takes focus.
-      ScrollArea: { defaultProps: { viewportProps: { tabIndex: 0 } } },
-      ScrollAreaAutosize: { defaultProps: { viewportProps: { tabIndex: 0 } } },
     },
   });
 }
