@@ -1,8 +1,8 @@
 /** The app's root: theme and language, then the screen the workspace's phase calls for. */
 import { Center, Loader, MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
-import { I18nextProvider } from 'react-i18next';
+import { useEffect, useMemo } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import type { Host } from '#shared/host.ts';
 import { i18n } from '../i18n/index.ts';
 import { useSettingsStore } from '../state/settingsStore.ts';
@@ -11,7 +11,7 @@ import { HostContext } from '../services/hostContext.ts';
 import { DbErrorScreen } from './DbErrorScreen.tsx';
 import { Desk } from './Desk.tsx';
 import { SignInScreen } from './SignInScreen.tsx';
-import { theme } from '../services/theme.ts';
+import { cssVariablesResolver, deskTheme } from '../services/theme.ts';
 import { useColorScheme } from '@mantine/hooks';
 
 export function App({ host }: { host: Host }) {
@@ -19,6 +19,10 @@ export function App({ host }: { host: Host }) {
   const systemScheme = useColorScheme('light');
   const scheme = themeName === 'auto' ? systemScheme : themeName;
   const phase = useWorkspaceStore((s) => s.phase);
+  // The App is outside the I18nextProvider it renders: it asks the instance directly, and follows its language.
+  const { t } = useTranslation(undefined, { i18n });
+  const close = t('common.close');
+  const theme = useMemo(() => deskTheme({ close }), [close]);
 
   useEffect(() => {
     void useWorkspaceStore.getState().boot(host);
@@ -27,7 +31,7 @@ export function App({ host }: { host: Host }) {
   return (
     <I18nextProvider i18n={i18n}>
       <HostContext.Provider value={host}>
-        <MantineProvider theme={theme} forceColorScheme={scheme}>
+        <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} forceColorScheme={scheme}>
           <Notifications position="bottom-right" limit={4} />
           {phase === 'ready' ? (
             <Desk />

@@ -1,5 +1,5 @@
 /** Ctrl+K: every registered command, and tickets by number or subject (features add those). */
-import { Kbd } from '@mantine/core';
+import { Kbd, MantineThemeProvider } from '@mantine/core';
 import { Spotlight, spotlight, type SpotlightActionGroupData } from '@mantine/spotlight';
 import { IconSearch } from '@tabler/icons-react';
 import { useMemo } from 'react';
@@ -30,21 +30,28 @@ export function CommandPalette() {
     return [...groups.values()];
   }, [owners]);
 
+  // Spotlight's dialog has no title: its name comes through the theme of the modal it is built on.
+  const named = useMemo(
+    () => ({ components: { ModalContent: { defaultProps: { 'aria-label': t('shell.shortcuts.palette') } } } }),
+    [t],
+  );
   return (
-    <Spotlight
-      actions={actions}
-      shortcut="mod + K"
-      nothingFound={t('shell.palette.nothingFound')}
-      highlightQuery
-      limit={40}
-      scrollable
-      maxHeight={420}
-      searchProps={{
-        leftSection: <IconSearch size={16} />,
-        placeholder: t('shell.palette.placeholder'),
-        // @ts-expect-error data attributes pass through to the input
-        'data-testid': 'palette-input',
-      }}
-    />
+    <MantineThemeProvider theme={named} inherit>
+      <Spotlight
+        actions={actions}
+        shortcut="mod + K"
+        nothingFound={t('shell.palette.nothingFound')}
+        highlightQuery
+        limit={40}
+        scrollable
+        maxHeight={420}
+        searchProps={{
+          leftSection: <IconSearch size={16} />,
+          placeholder: t('shell.palette.placeholder'),
+          // @ts-expect-error data attributes pass through to the input
+          'data-testid': 'palette-input',
+        }}
+      />
+    </MantineThemeProvider>
   );
 }

@@ -14,7 +14,9 @@ export function DbErrorScreen() {
     <Center h="100%">
       <Paper withBorder p="xl" w={520}>
         <Stack>
-          <Title order={3}>{t('shell.dbError.title')}</Title>
+          <Title order={1} size="h3">
+            {t('shell.dbError.title')}
+          </Title>
           <Text>{t('shell.dbError.body')}</Text>
           {detail && <Code block>{t('shell.dbError.detail', { detail })}</Code>}
           <Button

@@ -2,7 +2,7 @@
  * The workstation: navigation on the left, the section in the middle, the status bar at the
  * bottom; the command palette (Ctrl+K) and keyboard shortcuts everywhere.
  */
-import { AppShell, Badge, Button, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { AppShell, Badge, Button, Group, Kbd, NavLink, Text, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import {
   IconAlertTriangle,
@@ -74,7 +74,7 @@ export function Desk() {
               </Text>
             </Text>
           </Group>
-          <UnstyledButton onClick={openPalette} data-testid="palette-button" aria-label={t('shell.palette.placeholder')}>
+          <UnstyledButton onClick={openPalette} data-testid="palette-button">
             <Group
               gap={6}
               px="sm"
@@ -139,6 +139,8 @@ export function Desk() {
         </Button>
       </AppShell.Navbar>
       <AppShell.Main style={{ height: '100dvh', display: 'flex', flexDirection: 'column' }}>
+        {/* The screen's name for a screen reader's heading list; the navigation shows it to the eye. */}
+        <VisuallyHidden component="h1">{t(`shell.nav.${section}`)}</VisuallyHidden>
         <Banners />
         <AlarmBanners />
         <div style={{ flex: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>

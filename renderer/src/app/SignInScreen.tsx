@@ -84,7 +84,9 @@ export function SignInScreen() {
       <Paper withBorder shadow="sm" p="xl" w={420}>
         <Stack gap="md">
           <div>
-            <Title order={3}>{t('shell.signin.title')}</Title>
+            <Title order={1} size="h3">
+              {t('shell.signin.title')}
+            </Title>
             <Text c="dimmed" size="sm">
               {t('shell.signin.subtitle')}
             </Text>

@@ -61,9 +61,15 @@ export class CentralServer {
     return key;
   }
 
-  /** Fills the demo workspace (server stopped). */
-  seedDemo(): void {
-    cli(this.dataDir, ['seed', '--demo']);
+  /** Fills the demo workspace (server stopped); returns its accounts with the passwords printed once. */
+  seedDemo(): TestAccount[] {
+    const out = cli(this.dataDir, ['seed', '--demo']);
+    return [...out.matchAll(/^ {2}(\S+)\t(agent|head|admin)\t(.+)\tпароль: (\S+)$/gm)].map(([, login, role, name, password]) => ({
+      login: login!,
+      role: role as TestAccount['role'],
+      name: name!,
+      password: password!,
+    }));
   }
 
   async start(): Promise<void> {

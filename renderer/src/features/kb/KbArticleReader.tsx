@@ -14,7 +14,13 @@ import { KbStatusBadge } from './KbStatusBadge.tsx';
 export function KbArticleReader({ article, onEdit }: { article: KbArticle; onEdit?: () => void }) {
   const { t } = useTranslation();
   return (
-    <ScrollArea h="100%" data-testid="kb-article" data-article-id={article.id}>
+    <ScrollArea
+      h="100%"
+      data-testid="kb-article"
+      data-article-id={article.id}
+      // Nothing in an article may take focus: the reader itself does, so the arrows scroll it.
+      viewportProps={{ tabIndex: 0, 'aria-label': article.title }}
+    >
       <Stack gap="xs" p="md" maw={860}>
         <Title order={3} data-testid="kb-article-title">
           {article.title}

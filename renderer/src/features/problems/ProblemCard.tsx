@@ -29,7 +29,7 @@ export function ProblemCard({ problem, selected, busy, onSelect, onOpen, onRetry
       data-testid="problem-row"
       data-doc-id={problem.docId}
       data-code={problem.code}
-      aria-selected={selected}
+      aria-current={selected || undefined}
       style={{ borderColor: selected ? 'var(--mantine-primary-color-filled)' : undefined }}
     >
       <Stack gap={6}>

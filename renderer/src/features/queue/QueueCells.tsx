@@ -9,7 +9,8 @@
  * (docs/performance-queue.md). test/unit/renderer/features/queue/queueCellColors.test.ts keeps the CSS
  * in step with the theme's colours.
  */
-import { IconPlayerPause } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClockExclamation, IconPlayerPause } from '@tabler/icons-react';
+import type { SlaStage } from '#shared/sla/index.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { tickedNow, useTickerValue } from '../../state/ticker.ts';
 import { formatDue } from './dueFormat.ts';
@@ -96,6 +97,13 @@ export function AgeCell({ ticket }: CellProps) {
   return <span className={classes.smallDimmed}>{formatAge(ticket.createdAt, tickedNow(), t)}</span>;
 }
 
+/** The stages a colour-blind manager must not miss carry a shape too, named for a screen reader. */
+const stageIcons: Partial<Record<SlaStage, typeof IconPlayerPause>> = {
+  breached: IconClockExclamation,
+  critical: IconAlertTriangle,
+  paused: IconPlayerPause,
+};
+
 /**
  * The live countdown: the remaining working time, the due time of day, coloured by stage. A tick
  * computes what it would show (slaDisplayKey); it re-renders only when that changes (every
@@ -108,6 +116,7 @@ export function SlaCell({ ticket }: CellProps) {
   const sla = slaDisplayOf(ticket, tickedNow(), t, setup);
   const due = formatDue(sla.metric.dueAt, startOfToday, locale);
   const metricName = t(sla.metric.metric === 'firstContact' ? 'queue.sla.firstContact' : 'queue.sla.resolution');
+  const StageIcon = stageIcons[sla.stage];
   return (
     // A plain title, not a Tooltip: this cell re-renders every second under an hour left.
     <span
@@ -117,7 +126,15 @@ export function SlaCell({ ticket }: CellProps) {
       data-stage={sla.stage}
       data-metric={sla.metric.metric}
     >
-      {sla.stage === 'paused' && <IconPlayerPause size={12} className={classes.slaIcon} />}
+      {StageIcon && (
+        <StageIcon
+          size={12}
+          className={classes.slaIcon}
+          data-stage={sla.stage}
+          role="img"
+          aria-label={t(`common.slaStage.${sla.stage}`)}
+        />
+      )}
       <span className={classes.slaText} data-stage={sla.stage} data-testid="sla-countdown-text">
         {sla.text}
       </span>

@@ -1,6 +1,6 @@
 /** Every SLA timer of the ticket, live from the shared ticker: stage colour, time left, due instant. */
 import { Group, Paper, Stack, Text, Tooltip } from '@mantine/core';
-import { IconClockPause, IconClockCheck, IconClockExclamation, IconClock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconClockPause, IconClockCheck, IconClockExclamation, IconClock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { countdownOf, type Countdown } from './slaCountdown.ts';
 import { slaSourceOf, slaStateOf } from '#shared/domain/ticketDeadlines.ts';
@@ -11,12 +11,20 @@ import { stageColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useNow } from '../../state/ticker.ts';
 
-const icons = { running: IconClock, paused: IconClockPause, met: IconClockCheck, breached: IconClockExclamation } as const;
+/** Each stage has its own shape beside its colour; the ones that call for action their own name too. */
+const icons = {
+  ok: IconClock,
+  warning: IconClock,
+  critical: IconAlertTriangle,
+  breached: IconClockExclamation,
+  paused: IconClockPause,
+  met: IconClockCheck,
+} as const;
 
 function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state: SlaMetricState }) {
   const { t } = useTranslation();
   const c: Countdown = countdownOf(state);
-  const Icon = icons[c.kind];
+  const Icon = icons[c.stage];
   const color = stageColor[c.stage];
   const main =
     c.kind === 'met'
@@ -34,7 +42,14 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
       style={{ borderLeft: `3px solid var(--mantine-color-${color}-6)`, minWidth: 200 }}
     >
       <Group gap={6} wrap="nowrap" align="flex-start">
-        <Icon size={16} color={`var(--mantine-color-${color}-6)`} style={{ marginTop: 2, flexShrink: 0 }} />
+        <Icon
+          size={16}
+          color={`var(--mantine-color-${color}-text)`}
+          style={{ marginTop: 2, flexShrink: 0 }}
+          role="img"
+          aria-label={t(`common.slaStage.${c.stage}`)}
+          data-testid={`sla-${metric}-stage`}
+        />
         <Stack gap={0}>
           <Text size="xs" c="dimmed">
             {t(`ticket.sla.${metric}`)}
@@ -43,7 +58,7 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
             <Text
               size="sm"
               fw={600}
-              c={c.kind === 'met' ? undefined : `${color}.7`}
+              c={c.kind === 'met' ? undefined : `var(--mantine-color-${color}-text)`}
               ff={c.kind === 'met' ? undefined : 'monospace'}
               data-testid={`sla-${metric}-text`}
             >

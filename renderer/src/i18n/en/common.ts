@@ -9,6 +9,14 @@ export const common: EnglishOf<typeof ru> = {
     standard: 'Some functions fail, a workaround exists',
     consultation: 'A question about set-up or use',
   },
+  slaStage: {
+    ok: 'On time',
+    warning: 'Due soon',
+    critical: 'Almost due',
+    breached: 'Overdue',
+    met: 'Met',
+    paused: 'Paused',
+  },
   type: { incident: 'Technical problem', question: 'Question', improvement: 'Improvement request' },
   status: {
     new: 'New',

@@ -7,6 +7,15 @@ export const common = {
     standard: 'Сбой части функций, есть обходной путь',
     consultation: 'Вопрос о настройке или использовании',
   },
+  /** The SLA stage in words, next to its colour (an icon's name for a screen reader). */
+  slaStage: {
+    ok: 'В срок',
+    warning: 'Срок приближается',
+    critical: 'Срок на исходе',
+    breached: 'Просрочено',
+    met: 'Выполнено',
+    paused: 'На паузе',
+  },
   type: { incident: 'Техническая проблема', question: 'Консультация', improvement: 'Запрос на улучшение' },
   status: {
     new: 'Новое',

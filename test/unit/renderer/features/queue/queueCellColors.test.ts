@@ -24,6 +24,12 @@ describe('queue cell colours', () => {
     }
   });
 
+  it('each stage icon (breached, critical, paused: the shape beside the colour) has its stage colour', () => {
+    for (const stage of ['breached', 'critical', 'paused'] as const) {
+      expect(declarationsOf(`.slaIcon[data-stage='${stage}'] {`)).toContain(`var(--mantine-color-${stageColor[stage]}-text)`);
+    }
+  });
+
   it('each priority badge has the theme colour', () => {
     for (const [priority, color] of Object.entries(priorityColor)) {
       const body = declarationsOf(`.badgeCircle[data-priority='${priority}'] {`);
