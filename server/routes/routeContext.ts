@@ -22,8 +22,6 @@ export interface RouteContext {
   channels: ChannelManager | null;
   /** Live SSE streams, ended on shutdown. */
   streams: Set<() => void>;
-  /** The server's clock for rules measured in time (the working set's window). */
-  clock: () => number;
 }
 
 /** Body size limits per kind of route. */
