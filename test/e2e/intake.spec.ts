@@ -11,6 +11,7 @@ import { serveApp, signIn, waitInSync } from './support/app.ts';
 import { CentralServer, type TestAccount } from './support/central.ts';
 
 const agent: TestAccount = { login: 'petrova', name: 'Мария Петрова', role: 'agent', password: 'пароль-для-приёма-1' };
+const head: TestAccount = { login: 'lebedev', name: 'Олег Лебедев', role: 'head', password: 'пароль-для-приёма-2' };
 let central: CentralServer;
 let app: RunningWebServer;
 
@@ -52,18 +53,21 @@ const articles = [
   }),
 ];
 
-/** Writes KB articles through the replication API, as another workstation would. */
+/** Writes KB articles through the replication API, as the head's workstation would. */
 async function publishArticles(): Promise<void> {
   const login = await fetch(`${central.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: agent.login, password: agent.password }),
+    body: JSON.stringify({ login: head.login, password: head.password }),
   });
-  const { token } = (await login.json()) as { token: string };
+  // Published articles come from the head, in the head's name: the endpoint takes nothing else.
+  const { token, agent: signer } = (await login.json()) as { token: string; agent: { id: string } };
   const res = await fetch(`${central.url}/api/replication/kb/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(articles.map((a) => ({ assumedMasterState: null, newDocumentState: a }))),
+    body: JSON.stringify(
+      articles.map((a) => ({ assumedMasterState: null, newDocumentState: { ...a, createdBy: signer.id, editedBy: signer.id } })),
+    ),
   });
   const body = (await res.json()) as { rejected: unknown[]; conflicts: unknown[] };
   expect(body).toEqual({ conflicts: [], rejected: [] });
@@ -75,6 +79,7 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   central = new CentralServer();
   central.addAccount(agent);
+  central.addAccount(head);
   await central.start();
   await publishArticles();
   app = await serveApp();

@@ -46,13 +46,16 @@ async function pushArticles(articles: readonly object[]): Promise<void> {
   const login = await fetch(`${central.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ login: agent.login, password: agent.password }),
+    body: JSON.stringify({ login: head.login, password: head.password }),
   });
-  const { token } = (await login.json()) as { token: string };
+  // Published articles come from the head, in the head's name: the endpoint takes nothing else.
+  const { token, agent: signer } = (await login.json()) as { token: string; agent: { id: string } };
   const res = await fetch(`${central.url}/api/replication/kb/push`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(articles.map((a) => ({ assumedMasterState: null, newDocumentState: a }))),
+    body: JSON.stringify(
+      articles.map((a) => ({ assumedMasterState: null, newDocumentState: { ...a, createdBy: signer.id, editedBy: signer.id } })),
+    ),
   });
   expect(await res.json()).toEqual({ conflicts: [], rejected: [] });
 }

@@ -186,7 +186,8 @@ test('the head edits the shared script and a second desk offers the new text; an
         await secondDesk.getByTestId('composer-text').fill('');
         return text;
       },
-      { timeout: 20_000 },
+      // Scripts are not streamed live: a desk pulls them on reconnect and every 30 s.
+      { timeout: 45_000 },
     )
     .toContain(`Добрый день, Олег Миронов! Обращение ${filed.number}: . Ваш специалист — ${agent2.name}.`);
 
@@ -268,6 +269,8 @@ test('an emergency phoned in and not yet contacted offers the acknowledgement, r
     new RegExp(`^Сергей Ковалёв, обращение ${filed.number} принято как экстренное\\. Срок решения — `),
   );
   await page.getByTestId('composer-text').press('Control+Enter');
-  // The reply is the first contact: the acknowledgement is no longer offered.
-  await expect(page.getByTestId('script-suggestion')).toHaveCount(0);
+  // A reply on a ticket with no address reaches nobody, so it is not the first contact: the
+  // acknowledgement stays offered until a call is logged (shared/sla/README.md).
+  await expect(page.getByTestId('timeline')).toContainText(`обращение ${filed.number} принято как экстренное`);
+  await expect(page.getByTestId('script-suggestion')).toHaveCount(1);
 });
