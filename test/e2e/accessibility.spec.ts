@@ -95,8 +95,7 @@ function ticketDialog(open: (page: Page) => Promise<void>, testId: string) {
 const click = (testId: string) => (page: Page) => page.getByTestId(testId).click();
 
 /**
- * Every screen and dialog, one line each. To add when they reach main: the scripts (Скрипты)
- * and the reports (Отчёты) sections, and any dialog they open.
+ * Every screen and dialog, one line each.
  */
 const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void> }> = [
   {
@@ -125,6 +124,14 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
       goTo(page, '#/kb')
         .then(() => page.getByTestId('kb-row').first().click())
         .then(() => expect(page.getByTestId('kb-article-body')).toBeVisible()),
+  },
+  {
+    name: 'scripts section',
+    open: ({ page }) => goTo(page, '#/scripts').then(() => expect(page.getByTestId('section-scripts')).toBeVisible()),
+  },
+  {
+    name: 'reports section',
+    open: ({ page }) => goTo(page, '#/reports').then(() => expect(page.getByTestId('section-reports')).toBeVisible()),
   },
   {
     name: 'approvals',
