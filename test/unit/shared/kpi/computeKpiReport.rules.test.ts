@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { computeKpiReport, type KpiInput, type KpiTicket } from '#shared/kpi/index.ts';
+import { msk, story } from './kpiFixtures.ts';
+import { june10, mayEvents, mayTickets } from './mayWorkspace.ts';
+
+const setup = defaultSlaSetup();
+const report = (over: Partial<KpiInput> = {}) =>
+  computeKpiReport({ tickets: mayTickets, events: mayEvents, setup, from: '2026-05-01', to: '2026-05-31', now: june10, ...over });
+
+describe('the tickets behind each number of the May report, in creation order (then id)', () => {
+  const r = report();
+  const teamLists = Object.fromEntries(Object.entries(r.lists).filter(([k]) => !k.startsWith('by')));
+
+  it('names the tickets of every team figure', () => {
+    expect(teamLists).toEqual({
+      'sla.emergency.total': ['B', 'F'],
+      'sla.emergency.met': ['B'],
+      'sla.emergency.breached': ['F'],
+      'sla.standard.total': ['A', 'C', 'D', 'E', 'H'],
+      'sla.standard.met': ['A', 'C', 'D', 'E'],
+      'sla.standard.breached': ['H'],
+      'sla.consultation.total': ['R3', 'I'],
+      'sla.consultation.met': ['R3'],
+      'sla.consultation.breached': ['I'],
+      'sla.total': ['R3', 'A', 'I', 'B', 'C', 'D', 'E', 'F', 'H'],
+      'sla.met': ['R3', 'A', 'B', 'C', 'D', 'E'],
+      'sla.breached': ['I', 'F', 'H'],
+      'withoutEscalation.total': ['R3', 'A', 'I', 'B', 'C', 'D', 'E', 'F'],
+      'withoutEscalation.met': ['R3', 'A', 'I', 'B', 'C', 'D', 'F'],
+      'withoutEscalation.missed': ['E'],
+      'documented.total': ['R3', 'A', 'I', 'B', 'C', 'D', 'E', 'F'],
+      'documented.met': ['R3', 'A', 'B', 'C', 'D', 'E', 'F'],
+      'documented.missed': ['I'],
+      'csat.closed': ['A', 'B', 'C'],
+      'csat.rated': ['A', 'B'],
+      'volume.total': ['R3', 'A', 'I', 'B', 'C', 'D', 'E', 'F', 'H'],
+      firstContactMinutes: ['A', 'B', 'F'],
+      resolutionMinutes: ['R3', 'A', 'I', 'B', 'C', 'D', 'E', 'F'],
+      'repeats.count': ['R3'],
+      'repeats.quarter': ['R3'],
+      'repeats.previousQuarter': ['R1', 'R2'],
+    });
+  });
+
+  it('names the tickets of a split: the phone channel', () => {
+    expect(r.lists['byChannel.phone.sla.total']).toEqual(['A', 'B']);
+    expect(r.lists['byChannel.phone.sla.breached']).toEqual([]);
+    expect(r.lists['byChannel.phone.csat.rated']).toEqual(['A', 'B']);
+    expect(r.lists['byPriority.standard.sla.breached']).toEqual(['H']);
+  });
+
+  it('describes exactly the listed tickets (Q1, in no list, is left out)', () => {
+    expect(Object.keys(r.tickets).sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'R1', 'R2', 'R3']);
+  });
+
+  it('comes out the same whatever order the tickets are read in (D and E, created together, by id)', () => {
+    const reversed = report({ tickets: [...mayTickets].reverse() });
+    expect(reversed.lists).toEqual(r.lists);
+    expect(reversed.breached).toEqual(r.breached);
+  });
+});
+
+describe('the report of a single set of tickets', () => {
+  const only = (tickets: KpiTicket[], from = '2026-05-01', to = '2026-05-31', now = june10) =>
+    computeKpiReport({ tickets, events: [], setup, from, to, now });
+
+  it('files a ticket without a product under "none"', () => {
+    const r = only([story({ id: 'P', created: '2026-05-12 10:00', product: null })]);
+    expect(Object.keys(r.byProduct)).toEqual(['none']);
+    expect(r.byProduct['none']!.volume).toBe(1);
+  });
+
+  it('counts a ticket created at the period’s first instant, not one created at its end', () => {
+    const first = story({ id: 'S', created: '2026-05-01 00:00' });
+    const next = story({ id: 'T', created: '2026-06-01 00:00' });
+    expect(only([first, next]).lists['volume.total']).toEqual(['S']);
+  });
+
+  it('counts an open ticket taken before the period whose deadline passes in it', () => {
+    const t = story({
+      id: 'O',
+      created: '2026-04-29 10:00',
+      contact: '2026-04-29 10:30',
+      moves: [['in_progress', '2026-04-29 10:30']],
+    });
+    expect(only([t]).lists['sla.breached']).toEqual(['O']);
+  });
+
+  it('counts the closing of a ticket resolved before the period: at the period’s first instant too', () => {
+    const resolved = story({
+      id: 'Z',
+      created: '2026-04-20 10:00',
+      contact: '2026-04-20 10:30',
+      moves: [['resolved', '2026-04-21 10:00']],
+    });
+    for (const closedAt of ['2026-05-01 00:00', '2026-05-04 10:00']) {
+      const t = { ...resolved, status: 'closed' as const, closedAt: msk(closedAt), csat: { score: 5, comment: '' } };
+      expect(only([t]).csat).toMatchObject({ count: 1 });
+    }
+  });
+
+  it('orders the breached tickets by the instant of the breach, then by id', () => {
+    // Both finished at 10:10 without a contact: breached at that instant, W2 created first.
+    const w2 = story({ id: 'W2', priority: 'emergency', created: '2026-05-07 10:00', moves: [['resolved', '2026-05-07 10:10']] });
+    const w1 = story({ id: 'W1', priority: 'emergency', created: '2026-05-07 10:05', moves: [['resolved', '2026-05-07 10:10']] });
+    const before = story({
+      id: 'V',
+      priority: 'emergency',
+      created: '2026-05-06 10:00',
+      moves: [['resolved', '2026-05-06 10:10']],
+    });
+    expect(only([w2, w1, before]).breached.map((b) => b.ticketId)).toEqual(['V', 'W1', 'W2']);
+  });
+
+  it('counts each month’s creations within the period only', () => {
+    const tickets = ['2026-05-05 10:00', '2026-05-12 10:00', '2026-06-03 10:00'].map((created, i) =>
+      story({ id: `M${i}`, created }),
+    );
+    expect(only(tickets, '2026-05-10', '2026-06-05').volume.byMonth).toEqual([
+      { month: '2026-05', count: 1 },
+      { month: '2026-06', count: 1 },
+    ]);
+  });
+
+  it('counts the quarter’s repeats up to the report’s instant, that instant included', () => {
+    const now = msk('2026-05-20 12:00');
+    const atNow = story({ id: 'RN', created: '2026-05-20 12:00', repeatOf: 'A' });
+    const later = story({ id: 'RL', created: '2026-05-25 12:00', repeatOf: 'A' });
+    expect(only([atNow, later], '2026-05-01', '2026-05-31', now).lists['repeats.quarter']).toEqual(['RN']);
+  });
+
+  it('counts a repeat of the previous quarter even when it was settled long before the period', () => {
+    const t = story({
+      id: 'RQ',
+      created: '2026-02-10 10:00',
+      contact: '2026-02-10 10:30',
+      moves: [['resolved', '2026-02-11 10:00']],
+      repeatOf: 'A',
+    });
+    expect(only([t]).lists['repeats.previousQuarter']).toEqual(['RQ']);
+  });
+});
