@@ -7,6 +7,7 @@
  */
 import { sql, type Transaction } from 'kysely';
 import { withoutMissingValues } from '#shared/channels/automaticScript.ts';
+import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import { fillScript, templateValues } from '#shared/templates/index.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
@@ -36,9 +37,17 @@ async function acknowledgementScript(trx: Transaction<DbSchema>): Promise<string
   return rows[0]?.body ?? fallbackAcknowledgement;
 }
 
-export async function acknowledgementBody(trx: Transaction<DbSchema>, ticket: Ticket, now: number): Promise<string> {
-  const body = await acknowledgementScript(trx);
-  const setup = await slaSetupOnServer(trx);
+/** The script and the SLA setup, read once for a batch of messages. */
+export interface AcknowledgementSource {
+  body: string;
+  setup: SlaSetup;
+}
+
+export async function acknowledgementSource(trx: Transaction<DbSchema>): Promise<AcknowledgementSource> {
+  return { body: await acknowledgementScript(trx), setup: await slaSetupOnServer(trx) };
+}
+
+export function acknowledgementBody({ body, setup }: AcknowledgementSource, ticket: Ticket, now: number): string {
   const values = templateValues({ ticket, agent: null, now, sla: setup });
   // The acknowledgement is not a contact, so the first-contact deadline is no promise to the
   // client: the time it carries is the resolution's.

@@ -18,7 +18,12 @@ import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
 import { applyAction, type Actor, type EventDraft } from '#shared/domain/workflow.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import { acknowledgementBody, autoAcknowledgeEnabled } from './acknowledgement.ts';
+import {
+  acknowledgementBody,
+  acknowledgementSource,
+  autoAcknowledgeEnabled,
+  type AcknowledgementSource,
+} from './acknowledgement.ts';
 import { recordBounce } from './deliveryStatus.ts';
 import { addressingOf, outgoingMessageId } from './emailThread.ts';
 import type { InboundMessage } from './inboundMessage.ts';
@@ -41,6 +46,8 @@ export interface ReceiveResult {
   number: string | null;
   acknowledged: boolean;
 }
+
+type Writers = Awaited<ReturnType<typeof openWriters>>;
 
 const clientActor: Actor = { id: '', name: 'Клиент', role: 'agent' };
 
@@ -189,134 +196,188 @@ async function ownAddresses(trx: Transaction<DbSchema>): Promise<string[]> {
   return rows.map((r) => r.address.toLowerCase());
 }
 
+/** What every message of a batch shares: the writers, and what the workspace says, read once. */
+interface Batch {
+  writers: Writers;
+  own: Promise<string[]> | null;
+  acknowledge: Promise<boolean> | null;
+  acknowledgement: Promise<AcknowledgementSource> | null;
+}
+
+async function fileMessage(
+  trx: Transaction<DbSchema>,
+  batch: Batch,
+  message: InboundMessage,
+  now: number,
+): Promise<ReceiveResult> {
+  const writers = batch.writers;
+  const seen = await trx
+    .selectFrom('channel_messages')
+    .select('ticket_id')
+    .where('message_id', '=', message.messageId)
+    .executeTakeFirst();
+  if (seen) {
+    const ticket = await readTicket(trx, seen.ticket_id);
+    return { outcome: 'duplicate', ticketId: seen.ticket_id, number: ticket?.number ?? null, acknowledged: false };
+  }
+  if (message.bounce) {
+    const handled = await recordBounce(trx, writers, message.bounce, now);
+    if (handled) return { outcome: 'bounce', ticketId: handled, number: null, acknowledged: false };
+  }
+
+  batch.own ??= ownAddresses(trx);
+  const own = await batch.own;
+  const blocked = automaticAnswerBlocked({ from: message.from?.address ?? '', ...message.headers }, own);
+  const existing = await ticketOfThread(trx, message);
+  let outcome: ReceiveOutcome;
+  let ticket: Ticket;
+  const events: NewEvent[] = [];
+  const tickets: Ticket[] = [];
+
+  if (existing && existing.status !== 'closed') {
+    const clientEvent = await clientMessageEvent(trx, message, existing.id, now);
+    events.push(clientEvent);
+    ticket = existing;
+    outcome = 'joined';
+    if (existing.status === 'waiting_client') {
+      const moved = applyAction(existing, { type: 'clientAnswered' }, clientActor, now);
+      if (moved.ok) {
+        ticket = { ...moved.ticket, editedBy: '' };
+        events.push(...draftsToEvents(existing.id, moved.events, now));
+        outcome = 'resumed';
+      }
+    } else if (existing.status === 'resolved') {
+      const reason = `Не помогло: ${clientEvent.body}`.slice(0, 5000);
+      const moved = applyAction(existing, { type: 'reopen', reason }, clientActor, now);
+      if (moved.ok) {
+        ticket = { ...moved.ticket, editedBy: '' };
+        events.push(...draftsToEvents(existing.id, moved.events, now).map((e) => ({ ...e, authorName: clientEvent.authorName })));
+        outcome = 'reopened';
+      }
+    }
+    if (outcome !== 'joined') tickets.push(ticket);
+  } else {
+    const match = message.from ? await matchSender(trx, message.from.address) : null;
+    const id = randomUUID();
+    const { visible } = splitQuoted(message.text);
+    ticket = createTicketDocument(
+      {
+        subject: ticketSubjectOf(message.subject).slice(0, 300),
+        description: (visible || message.text || '(пустое письмо)').slice(0, 20000),
+        type: 'incident',
+        priority: 'standard',
+        channel: 'email',
+        product: null,
+        clientId: match?.clientId ?? null,
+        siteId: match?.siteId ?? null,
+        organizationName: match?.organizationName ?? '',
+        siteName: match?.siteName ?? '',
+        contact: {
+          name: (message.from?.name || match?.contactName || '').slice(0, 200),
+          email: (message.from?.address ?? '').slice(0, 200),
+        },
+        repeatOf: existing ? existing.id : null,
+        externalId: message.messageId.slice(0, 200),
+      },
+      { id, now, authorId: '' },
+    );
+    tickets.push(ticket);
+    events.push(
+      eventOf(id, { kind: 'created', public: true, body: '', data: { channel: 'email', externalId: message.messageId } }, now),
+    );
+    if (existing) {
+      events.push(
+        eventOf(id, { kind: 'repeat_linked', public: false, body: '', data: { repeatOf: existing.number ?? existing.id } }, now),
+      );
+    }
+    events.push(await clientMessageEvent(trx, message, id, now));
+    outcome = existing ? 'repeat' : 'created';
+  }
+
+  const stored = tickets.length > 0 ? await writeTicketsAndEvents(writers, trx, tickets, events, now) : [];
+  if (tickets.length === 0) await writeTicketsAndEvents(writers, trx, [], events, now);
+  const final = stored[0] ?? ticket;
+  await trx
+    .insertInto('channel_messages')
+    .values({
+      message_id: message.messageId,
+      channel_id: message.channelId,
+      ticket_id: final.id,
+      event_id: events.find((e) => e.kind === 'client_message')!.id,
+      direction: 'in',
+      created_at: now,
+    })
+    .execute();
+
+  let acknowledged = false;
+  if (outcome === 'created' || outcome === 'repeat') {
+    batch.acknowledge ??= autoAcknowledgeEnabled(trx);
+    if (blocked === null && (await batch.acknowledge)) {
+      batch.acknowledgement ??= acknowledgementSource(trx);
+      acknowledged = await queueAcknowledgement(trx, writers, final, await batch.acknowledgement, now);
+    }
+  }
+  return { outcome, ticketId: final.id, number: final.number, acknowledged };
+}
+
 export async function receiveMessage(
   db: Kysely<DbSchema>,
   message: InboundMessage,
   now: number = Date.now(),
 ): Promise<ReceiveResult> {
   return db.transaction().execute(async (trx) => {
-    const writers = await openWriters(trx);
-    const seen = await trx
-      .selectFrom('channel_messages')
-      .select('ticket_id')
-      .where('message_id', '=', message.messageId)
-      .executeTakeFirst();
-    if (seen) {
-      const ticket = await readTicket(trx, seen.ticket_id);
-      return { outcome: 'duplicate', ticketId: seen.ticket_id, number: ticket?.number ?? null, acknowledged: false };
-    }
-    if (message.bounce) {
-      const handled = await recordBounce(trx, writers, message.bounce, now);
-      if (handled) return { outcome: 'bounce', ticketId: handled, number: null, acknowledged: false };
-    }
-
-    const own = await ownAddresses(trx);
-    const blocked = automaticAnswerBlocked({ from: message.from?.address ?? '', ...message.headers }, own);
-    const existing = await ticketOfThread(trx, message);
-    let outcome: ReceiveOutcome;
-    let ticket: Ticket;
-    const events: NewEvent[] = [];
-    const tickets: Ticket[] = [];
-
-    if (existing && existing.status !== 'closed') {
-      const clientEvent = await clientMessageEvent(trx, message, existing.id, now);
-      events.push(clientEvent);
-      ticket = existing;
-      outcome = 'joined';
-      if (existing.status === 'waiting_client') {
-        const moved = applyAction(existing, { type: 'clientAnswered' }, clientActor, now);
-        if (moved.ok) {
-          ticket = { ...moved.ticket, editedBy: '' };
-          events.push(...draftsToEvents(existing.id, moved.events, now));
-          outcome = 'resumed';
-        }
-      } else if (existing.status === 'resolved') {
-        const reason = `Не помогло: ${clientEvent.body}`.slice(0, 5000);
-        const moved = applyAction(existing, { type: 'reopen', reason }, clientActor, now);
-        if (moved.ok) {
-          ticket = { ...moved.ticket, editedBy: '' };
-          events.push(
-            ...draftsToEvents(existing.id, moved.events, now).map((e) => ({ ...e, authorName: clientEvent.authorName })),
-          );
-          outcome = 'reopened';
-        }
-      }
-      if (outcome !== 'joined') tickets.push(ticket);
-    } else {
-      const match = message.from ? await matchSender(trx, message.from.address) : null;
-      const id = randomUUID();
-      const { visible } = splitQuoted(message.text);
-      ticket = createTicketDocument(
-        {
-          subject: ticketSubjectOf(message.subject).slice(0, 300),
-          description: (visible || message.text || '(пустое письмо)').slice(0, 20000),
-          type: 'incident',
-          priority: 'standard',
-          channel: 'email',
-          product: null,
-          clientId: match?.clientId ?? null,
-          siteId: match?.siteId ?? null,
-          organizationName: match?.organizationName ?? '',
-          siteName: match?.siteName ?? '',
-          contact: {
-            name: (message.from?.name || match?.contactName || '').slice(0, 200),
-            email: (message.from?.address ?? '').slice(0, 200),
-          },
-          repeatOf: existing ? existing.id : null,
-          externalId: message.messageId.slice(0, 200),
-        },
-        { id, now, authorId: '' },
-      );
-      tickets.push(ticket);
-      events.push(
-        eventOf(id, { kind: 'created', public: true, body: '', data: { channel: 'email', externalId: message.messageId } }, now),
-      );
-      if (existing) {
-        events.push(
-          eventOf(
-            id,
-            { kind: 'repeat_linked', public: false, body: '', data: { repeatOf: existing.number ?? existing.id } },
-            now,
-          ),
-        );
-      }
-      events.push(await clientMessageEvent(trx, message, id, now));
-      outcome = existing ? 'repeat' : 'created';
-    }
-
-    const stored = tickets.length > 0 ? await writeTicketsAndEvents(writers, trx, tickets, events, now) : [];
-    if (tickets.length === 0) await writeTicketsAndEvents(writers, trx, [], events, now);
-    const final = stored[0] ?? ticket;
-    await trx
-      .insertInto('channel_messages')
-      .values({
-        message_id: message.messageId,
-        channel_id: message.channelId,
-        ticket_id: final.id,
-        event_id: events.find((e) => e.kind === 'client_message')!.id,
-        direction: 'in',
-        created_at: now,
-      })
-      .execute();
-
-    let acknowledged = false;
-    if ((outcome === 'created' || outcome === 'repeat') && blocked === null && (await autoAcknowledgeEnabled(trx))) {
-      acknowledged = await queueAcknowledgement(trx, writers, final, now);
-    }
-    return { outcome, ticketId: final.id, number: final.number, acknowledged };
+    const batch: Batch = { writers: await openWriters(trx), own: null, acknowledge: null, acknowledgement: null };
+    return fileMessage(trx, batch, message, now);
   });
+}
+
+export type BatchOutcome = { ok: true; result: ReceiveResult } | { ok: false; error: Error };
+
+/**
+ * Files several messages (a backlog fetched at once) in one transaction, in order: one commit
+ * instead of one per message. If any fails, the batch is rolled back and filed one message per
+ * transaction, so one bad message costs its batch the speed-up and nothing else.
+ */
+export async function receiveMessages(
+  db: Kysely<DbSchema>,
+  messages: readonly InboundMessage[],
+  now: () => number = Date.now,
+): Promise<BatchOutcome[]> {
+  if (messages.length === 0) return [];
+  if (messages.length > 1) {
+    const together = await db
+      .transaction()
+      .execute(async (trx) => {
+        const batch: Batch = { writers: await openWriters(trx), own: null, acknowledge: null, acknowledgement: null };
+        const results: BatchOutcome[] = [];
+        for (const message of messages) results.push({ ok: true, result: await fileMessage(trx, batch, message, now()) });
+        return results;
+      })
+      .catch(() => null);
+    if (together) return together;
+  }
+  const results: BatchOutcome[] = [];
+  for (const message of messages) {
+    try {
+      results.push({ ok: true, result: await receiveMessage(db, message, now()) });
+    } catch (error) {
+      results.push({ ok: false, error: error as Error });
+    }
+  }
+  return results;
 }
 
 /** The acknowledgement: a public automatic reply in the timeline, queued for sending. */
 async function queueAcknowledgement(
   trx: Transaction<DbSchema>,
-  writers: Awaited<ReturnType<typeof openWriters>>,
+  writers: Writers,
   ticket: Ticket,
+  source: AcknowledgementSource,
   now: number,
 ): Promise<boolean> {
   const addressing = await addressingOf(trx, ticket);
   if (!addressing) return false;
-  const body = await acknowledgementBody(trx, ticket, now);
+  const body = acknowledgementBody(source, ticket, now);
   const event = eventOf(
     ticket.id,
     { kind: 'reply', public: true, body, data: { automatic: true, to: addressing.to } },
