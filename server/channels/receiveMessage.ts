@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { automaticAnswerBlocked } from '#shared/channels/loopGuards.ts';
-import { numberInSubject, ticketSubjectOf } from '#shared/channels/emailSubject.ts';
+import { numberInSubject, replySubject, ticketSubjectOf } from '#shared/channels/emailSubject.ts';
 import { splitQuoted } from '#shared/channels/quotedText.ts';
 import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
 import { applyAction, type Actor, type EventDraft } from '#shared/domain/workflow.ts';
@@ -25,9 +25,10 @@ import {
   type AcknowledgementSource,
 } from './acknowledgement.ts';
 import { recordBounce } from './deliveryStatus.ts';
-import { addressingOf, outgoingMessageId } from './emailThread.ts';
+import { outgoingMessageId } from './emailThread.ts';
 import type { InboundMessage } from './inboundMessage.ts';
-import { enqueue } from './outboundQueue.ts';
+import { enqueue, type QueueInput } from './outboundQueue.ts';
+import { assignTicketNumbers } from '../replication/ticketNumbers.ts';
 import {
   eventOf,
   openWriters,
@@ -48,6 +49,14 @@ export interface ReceiveResult {
 }
 
 type Writers = Awaited<ReturnType<typeof openWriters>>;
+
+/** Desks' live streams learn of the transaction's writes once, when it commits. */
+async function notifyWriters(writers: Writers): Promise<void> {
+  await writers.tickets.notify();
+  await writers.events.notify();
+}
+
+const acknowledgementSender = 'Техническая поддержка PASS24';
 
 const clientActor: Actor = { id: '', name: 'Клиент', role: 'agent' };
 
@@ -191,15 +200,25 @@ function draftsToEvents(ticketId: string, drafts: readonly EventDraft[], now: nu
   return drafts.map((d) => eventOf(ticketId, d, now));
 }
 
-async function ownAddresses(trx: Transaction<DbSchema>): Promise<string[]> {
-  const rows = await trx.selectFrom('channels').select('address').execute();
-  return rows.map((r) => r.address.toLowerCase());
+interface DeskMailboxes {
+  /** Every address of the desk, enabled or not: mail from them is never answered. */
+  own: string[];
+  /** Enabled channel id -> its address. */
+  enabled: Map<string, string>;
+}
+
+async function deskMailboxes(trx: Transaction<DbSchema>): Promise<DeskMailboxes> {
+  const rows = await trx.selectFrom('channels').select(['id', 'address', 'enabled']).execute();
+  return {
+    own: rows.map((r) => r.address.toLowerCase()),
+    enabled: new Map(rows.filter((r) => r.enabled).map((r) => [r.id, r.address])),
+  };
 }
 
 /** What every message of a batch shares: the writers, and what the workspace says, read once. */
 interface Batch {
   writers: Writers;
-  own: Promise<string[]> | null;
+  mailboxes: Promise<DeskMailboxes> | null;
   acknowledge: Promise<boolean> | null;
   acknowledgement: Promise<AcknowledgementSource> | null;
 }
@@ -225,8 +244,8 @@ async function fileMessage(
     if (handled) return { outcome: 'bounce', ticketId: handled, number: null, acknowledged: false };
   }
 
-  batch.own ??= ownAddresses(trx);
-  const own = await batch.own;
+  batch.mailboxes ??= deskMailboxes(trx);
+  const { own, enabled } = await batch.mailboxes;
   const blocked = automaticAnswerBlocked({ from: message.from?.address ?? '', ...message.headers }, own);
   const existing = await ticketOfThread(trx, message);
   let outcome: ReceiveOutcome;
@@ -294,8 +313,36 @@ async function fileMessage(
     outcome = existing ? 'repeat' : 'created';
   }
 
-  const stored = tickets.length > 0 ? await writeTicketsAndEvents(writers, trx, tickets, events, now) : [];
-  if (tickets.length === 0) await writeTicketsAndEvents(writers, trx, [], events, now);
+  // The acknowledgement of a new ticket is written with it: numbered first, so its text and
+  // subject carry the number, then one write of the ticket and every event.
+  let acknowledgement: QueueInput | null = null;
+  if ((outcome === 'created' || outcome === 'repeat') && blocked === null) {
+    batch.acknowledge ??= autoAcknowledgeEnabled(trx);
+    const address = enabled.get(message.channelId);
+    const to = ticket.contact.email.trim();
+    if (address && to && (await batch.acknowledge)) {
+      await assignTicketNumbers(trx, [ticket]);
+      batch.acknowledgement ??= acknowledgementSource(trx);
+      const body = acknowledgementBody(await batch.acknowledgement, ticket, now);
+      const event = eventOf(ticket.id, { kind: 'reply', public: true, body, data: { automatic: true, to } }, now, 'Автоответ');
+      events.push(event);
+      acknowledgement = {
+        id: event.id,
+        channelId: message.channelId,
+        ticketId: ticket.id,
+        kind: 'ack',
+        to,
+        subject: replySubject(ticket.subject, ticket.number),
+        body,
+        fromName: acknowledgementSender,
+        messageId: outgoingMessageId(event.id, address),
+        inReplyTo: message.messageId,
+        references: [message.messageId],
+      };
+    }
+  }
+
+  const stored = await writeTicketsAndEvents(writers, trx, tickets, events, now, { notify: false });
   const final = stored[0] ?? ticket;
   await trx
     .insertInto('channel_messages')
@@ -308,15 +355,7 @@ async function fileMessage(
       created_at: now,
     })
     .execute();
-
-  let acknowledged = false;
-  if (outcome === 'created' || outcome === 'repeat') {
-    batch.acknowledge ??= autoAcknowledgeEnabled(trx);
-    if (blocked === null && (await batch.acknowledge)) {
-      batch.acknowledgement ??= acknowledgementSource(trx);
-      acknowledged = await queueAcknowledgement(trx, writers, final, await batch.acknowledgement, now);
-    }
-  }
+  const acknowledged = acknowledgement !== null && (await enqueue(trx, acknowledgement, now));
   return { outcome, ticketId: final.id, number: final.number, acknowledged };
 }
 
@@ -326,8 +365,10 @@ export async function receiveMessage(
   now: number = Date.now(),
 ): Promise<ReceiveResult> {
   return db.transaction().execute(async (trx) => {
-    const batch: Batch = { writers: await openWriters(trx), own: null, acknowledge: null, acknowledgement: null };
-    return fileMessage(trx, batch, message, now);
+    const batch: Batch = { writers: await openWriters(trx), mailboxes: null, acknowledge: null, acknowledgement: null };
+    const result = await fileMessage(trx, batch, message, now);
+    await notifyWriters(batch.writers);
+    return result;
   });
 }
 
@@ -348,9 +389,10 @@ export async function receiveMessages(
     const together = await db
       .transaction()
       .execute(async (trx) => {
-        const batch: Batch = { writers: await openWriters(trx), own: null, acknowledge: null, acknowledgement: null };
+        const batch: Batch = { writers: await openWriters(trx), mailboxes: null, acknowledge: null, acknowledgement: null };
         const results: BatchOutcome[] = [];
         for (const message of messages) results.push({ ok: true, result: await fileMessage(trx, batch, message, now()) });
+        await notifyWriters(batch.writers);
         return results;
       })
       .catch(() => null);
@@ -365,42 +407,4 @@ export async function receiveMessages(
     }
   }
   return results;
-}
-
-/** The acknowledgement: a public automatic reply in the timeline, queued for sending. */
-async function queueAcknowledgement(
-  trx: Transaction<DbSchema>,
-  writers: Writers,
-  ticket: Ticket,
-  source: AcknowledgementSource,
-  now: number,
-): Promise<boolean> {
-  const addressing = await addressingOf(trx, ticket);
-  if (!addressing) return false;
-  const body = acknowledgementBody(source, ticket, now);
-  const event = eventOf(
-    ticket.id,
-    { kind: 'reply', public: true, body, data: { automatic: true, to: addressing.to } },
-    now,
-    'Автоответ',
-  );
-  await writeTicketsAndEvents(writers, trx, [], [event], now);
-  await enqueue(
-    trx,
-    {
-      id: event.id,
-      channelId: addressing.channelId,
-      ticketId: ticket.id,
-      kind: 'ack',
-      to: addressing.to,
-      subject: addressing.subject,
-      body,
-      fromName: 'Техническая поддержка PASS24',
-      messageId: outgoingMessageId(event.id, addressing.address),
-      inReplyTo: addressing.inReplyTo,
-      references: addressing.references,
-    },
-    now,
-  );
-  return true;
 }
