@@ -58,7 +58,11 @@ async function notifyWriters(writers: Writers): Promise<void> {
 
 const acknowledgementSender = 'Техническая поддержка PASS24';
 
-const clientActor: Actor = { id: '', name: 'Клиент', role: 'agent' };
+/**
+ * The client's word moves the ticket whoever holds it: the move is made in the assignee's place
+ * (the workflow lets only the assignee work a ticket), and the stored ticket names no editor.
+ */
+const clientActing = (ticket: Ticket): Actor => ({ id: ticket.assigneeId, name: 'Клиент', role: 'agent' });
 
 async function ticketOfThread(trx: Transaction<DbSchema>, message: InboundMessage): Promise<StoredTicket | null> {
   const number = numberInSubject(message.subject);
@@ -259,7 +263,7 @@ async function fileMessage(
     ticket = existing;
     outcome = 'joined';
     if (existing.status === 'waiting_client') {
-      const moved = applyAction(existing, { type: 'clientAnswered' }, clientActor, now);
+      const moved = applyAction(existing, { type: 'clientAnswered' }, clientActing(existing), now);
       if (moved.ok) {
         ticket = { ...moved.ticket, editedBy: '' };
         events.push(...draftsToEvents(existing.id, moved.events, now));
@@ -267,7 +271,7 @@ async function fileMessage(
       }
     } else if (existing.status === 'resolved') {
       const reason = `Не помогло: ${clientEvent.body}`.slice(0, 5000);
-      const moved = applyAction(existing, { type: 'reopen', reason }, clientActor, now);
+      const moved = applyAction(existing, { type: 'reopen', reason }, clientActing(existing), now);
       if (moved.ok) {
         ticket = { ...moved.ticket, editedBy: '' };
         events.push(...draftsToEvents(existing.id, moved.events, now).map((e) => ({ ...e, authorName: clientEvent.authorName })));

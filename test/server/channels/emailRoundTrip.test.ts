@@ -87,8 +87,10 @@ describe.each(backends)('email round trip on %s', (backend) => {
 
     // The agent waits for the client; the client answers the reply (In-Reply-To only, no number).
     const master = contacted as Ticket & { _deleted: boolean };
+    // Assigned to the agent: the client's answer resumes it all the same.
     const waiting = {
       ...master,
+      assigneeId: world.server.agent.id,
       status: 'waiting_client' as const,
       statusLog: [...master.statusLog, { status: 'waiting_client' as const, at: Date.now() }],
     };
