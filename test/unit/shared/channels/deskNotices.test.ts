@@ -13,7 +13,7 @@ describe("a client's follow-up", () => {
 
   it('tells nobody else, nothing about other entries, and nothing from before the desk started', () => {
     expect(isFollowUpFor(message, ticket, 'boris', 4_000)).toBe(false);
-    expect(isFollowUpFor(message, { ...ticket, assigneeId: null }, 'anna', 4_000)).toBe(false);
+    expect(isFollowUpFor(message, { ...ticket, assigneeId: '' }, 'anna', 4_000)).toBe(false);
     expect(isFollowUpFor({ kind: 'reply', at: 5_000 }, ticket, 'anna', 4_000)).toBe(false);
     expect(isFollowUpFor(message, ticket, 'anna', 5_001)).toBe(false);
     expect(isFollowUpFor(message, null, 'anna', 0)).toBe(false);
