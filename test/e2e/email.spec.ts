@@ -3,7 +3,8 @@
  * server: a client's mail shows up on the desk as a ticket; the agent takes it and answers; the
  * answer reaches the client's mailbox with the ticket's number in its subject; the client's
  * answer joins the same ticket, resumes it and tells the agent; a reply written offline is sent
- * once after the desk reconnects.
+ * once after the desk reconnects. A second mailbox, configured with a wrong password, is shown
+ * failing to the admin (and not to the agent).
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { RunningWebServer } from '../../scripts/webServer.ts';
@@ -13,7 +14,10 @@ import { serveApp, signIn, waitInSync } from './support/app.ts';
 import { CentralServer, type TestAccount } from './support/central.ts';
 
 const agent: TestAccount = { login: 'smirnova', name: 'Анна Смирнова', role: 'agent', password: 'пароль-агента-1' };
+const admin: TestAccount = { login: 'orlov', name: 'Павел Орлов', role: 'admin', password: 'пароль-администратора' };
 const desk = { address: 'support@pass24.test', password: 'desk-secret' };
+/** A second mailbox configured with a wrong password: its connector fails. */
+const broken = { address: 'sales@pass24.test', password: 'sales-secret', configured: 'not-the-password' };
 const client = { address: 'sokolova@uk-dom.test', password: 'client-secret', name: 'Ирина Соколова' };
 
 let dovecot: DovecotServer;
@@ -22,11 +26,12 @@ let central: CentralServer;
 let app: RunningWebServer;
 
 test.beforeAll(async () => {
-  // Dovecot, an SMTP server, two CLI runs and a server start on PGlite: slow on a busy machine.
+  // Dovecot, an SMTP server, four CLI runs and a server start on PGlite: slow on a busy machine.
   test.setTimeout(180_000);
   dovecot = await startDovecot();
   dovecot.addUser(desk.address, desk.password);
   dovecot.addUser(client.address, client.password);
+  dovecot.addUser(broken.address, broken.password);
   smtp = await startSmtpSink({
     user: desk.address,
     password: desk.password,
@@ -35,27 +40,25 @@ test.beforeAll(async () => {
   });
   central = new CentralServer();
   central.addAccount(agent);
-  central.addEmailChannel(
-    [
-      '--imap-host',
-      dovecot.host,
-      '--imap-port',
-      String(dovecot.port),
-      '--smtp-host',
-      '127.0.0.1',
-      '--smtp-port',
-      String(smtp.port),
-      '--user',
-      desk.address,
-      '--from',
-      desk.address,
-      '--name',
-      'Поддержка',
-      '--poll-seconds',
-      '5',
-    ],
-    desk.password,
-  );
+  central.addAccount(admin);
+  const mailbox = (address: string) => [
+    '--imap-host',
+    dovecot.host,
+    '--imap-port',
+    String(dovecot.port),
+    '--smtp-host',
+    '127.0.0.1',
+    '--smtp-port',
+    String(smtp.port),
+    '--user',
+    address,
+    '--from',
+    address,
+    '--poll-seconds',
+    '5',
+  ];
+  central.addEmailChannel([...mailbox(broken.address), '--name', 'Продажи'], broken.configured);
+  central.addEmailChannel([...mailbox(desk.address), '--name', 'Поддержка'], desk.password);
   await central.start();
   app = await serveApp();
 });
@@ -96,6 +99,8 @@ test('a mail becomes a ticket, the answer reaches the client threaded, the clien
   const page = await (await browser.newContext()).newPage();
   await signIn(page, app.url, central.url, agent);
   await waitInSync(page);
+  // A failing mailbox is the admin's business: the agent's desk shows no banner for it.
+  await expect(page.getByTestId('channel-health-banner')).toHaveCount(0);
 
   await appendMail(
     dovecot,
@@ -166,4 +171,20 @@ test('a mail becomes a ticket, the answer reaches the client threaded, the clien
   await expect.poll(async () => (await mailWith('Рады, что заработало.')).length, { timeout: 30_000 }).toBe(1);
   await expect(entries(page, 'deliverySent')).toHaveCount(3, { timeout: 30_000 });
   expect(smtp.messages.filter((m) => m.parsed.text?.includes('Рады, что заработало.'))).toHaveLength(1);
+});
+
+test('the admin sees a failing mailbox above the section, with the reason and what to do', async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signIn(page, app.url, central.url, admin);
+  const banner = page.getByTestId('channel-health-banner');
+  await expect(banner).toContainText(
+    'Канал «Продажи» (sales@pass24.test) не работает: Почтовый сервер не принял логин или пароль.',
+    {
+      timeout: 30_000,
+    },
+  );
+  await expect(banner).toContainText('Письма клиентов сейчас не забираются');
+  await expect(banner).toContainText('channel disable --channel sales@pass24.test');
+  // The working mailbox is not in it.
+  await expect(banner).not.toContainText(desk.address);
 });
