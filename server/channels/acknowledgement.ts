@@ -1,14 +1,23 @@
 /**
- * The automatic acknowledgement of a new email ticket: the «Обращение принято» script of the
- * workspace's templates with the ticket's number and promised time. The head turns it off in the
- * config document `workspace` ({emailAcknowledgement: false}); it is on when nothing says otherwise.
+ * The automatic acknowledgement of a new email ticket: a shared reply script of the workspace
+ * (tagged «автоответ», else the one titled «Обращение принято…»), which the head edits in
+ * «Скрипты» like any other, filled in by the scripts' own renderer with the ticket's number and
+ * the promised time in the workspace's zone. The head turns it off in the config document
+ * `workspace` ({emailAcknowledgement: false}); it is on when nothing says otherwise.
  */
 import { sql, type Transaction } from 'kysely';
+import { withoutMissingValues } from '#shared/channels/automaticScript.ts';
+import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
+import { fillScript, templateValues } from '#shared/templates/index.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
+import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 
-const fallbackBody =
+/** Used when the workspace has no such script (a new workspace before the demo scripts). */
+export const fallbackAcknowledgement =
   'Здравствуйте, {{client.name}}!\n\nМы получили ваше обращение «{{ticket.subject}}» и зарегистрировали его под номером {{ticket.number}}.\n\nПлановый срок решения — {{sla.due}}. При ответе, пожалуйста, сохраняйте номер обращения в теме письма.\n\nТехническая поддержка PASS24';
+
+export const acknowledgementTag = 'автоответ';
 
 export async function autoAcknowledgeEnabled(trx: Transaction<DbSchema>): Promise<boolean> {
   const { rows } = await sql<{ on: boolean | null }>`
@@ -17,40 +26,32 @@ export async function autoAcknowledgeEnabled(trx: Transaction<DbSchema>): Promis
   return rows[0]?.on !== false;
 }
 
-async function acknowledgementTemplate(trx: Transaction<DbSchema>): Promise<string> {
+/** The shared, live script: the tagged one first, then by title. */
+async function acknowledgementScript(trx: Transaction<DbSchema>): Promise<string> {
   const { rows } = await sql<{ body: string }>`
     select data->>'body' as body from documents
-    where collection = 'templates' and not deleted and data->>'title' ilike 'Обращение принято%'
-    order by data->>'title' limit 1`.execute(trx);
-  return rows[0]?.body ?? fallbackBody;
+    where collection = 'templates' and not deleted
+      and coalesce(data->>'ownerId', '') = '' and coalesce((data->>'archived')::boolean, false) = false
+      and (data->'tags' ? ${acknowledgementTag} or data->>'title' ilike 'Обращение принято%')
+    order by (data->'tags' ? ${acknowledgementTag}) desc, data->>'title' limit 1`.execute(trx);
+  return rows[0]?.body ?? fallbackAcknowledgement;
 }
 
-const dueFormat = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: 'Europe/Moscow',
-  day: 'numeric',
-  month: 'long',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
-/** Fills the script's placeholders; an unknown one is left out rather than shown raw to a client. */
-function fill(body: string, values: Record<string, string>): string {
-  return body
-    .replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, key: string) => values[key] ?? '')
-    .replace(/[ \t]+([,.!])/g, '$1')
-    .replace(/Объект: \.\s*/g, '')
-    .replace(/\n{3,}/g, '\n\n');
+/** The script and the SLA setup, read once for a batch of messages. */
+export interface AcknowledgementSource {
+  body: string;
+  setup: SlaSetup;
 }
 
-export async function acknowledgementBody(trx: Transaction<DbSchema>, ticket: Ticket): Promise<string> {
-  const template = await acknowledgementTemplate(trx);
-  const due = ticket.resolutionDueAt ?? null;
-  return fill(template, {
-    'client.name': ticket.contact.name || 'клиент',
-    'ticket.subject': ticket.subject,
-    'ticket.number': ticket.number ?? '',
-    'site.name': ticket.siteName,
-    'sla.due': due === null ? 'по регламенту' : `${dueFormat.format(new Date(due))} (МСК)`,
-    'agent.name': '',
-  }).trim();
+export async function acknowledgementSource(trx: Transaction<DbSchema>): Promise<AcknowledgementSource> {
+  return { body: await acknowledgementScript(trx), setup: await slaSetupOnServer(trx) };
+}
+
+export function acknowledgementBody({ body, setup }: AcknowledgementSource, ticket: Ticket, now: number): string {
+  const values = templateValues({ ticket, agent: null, now, sla: setup });
+  // The acknowledgement is not a contact, so the first-contact deadline is no promise to the
+  // client: the time it carries is the resolution's.
+  values['sla.due'] = values['sla.resolveDue'] ?? values['sla.due'];
+  const prepared = withoutMissingValues(body, values);
+  return fillScript({ body: prepared, phoneBody: null }, 'email', values, { now, timeZone: setup.calendar.timeZone }).text.trim();
 }

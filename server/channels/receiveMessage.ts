@@ -12,17 +12,23 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { automaticAnswerBlocked } from '#shared/channels/loopGuards.ts';
-import { numberInSubject, ticketSubjectOf } from '#shared/channels/emailSubject.ts';
+import { numberInSubject, replySubject, ticketSubjectOf } from '#shared/channels/emailSubject.ts';
 import { splitQuoted } from '#shared/channels/quotedText.ts';
 import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
 import { applyAction, type Actor, type EventDraft } from '#shared/domain/workflow.ts';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import { acknowledgementBody, autoAcknowledgeEnabled } from './acknowledgement.ts';
+import {
+  acknowledgementBody,
+  acknowledgementSource,
+  autoAcknowledgeEnabled,
+  type AcknowledgementSource,
+} from './acknowledgement.ts';
 import { recordBounce } from './deliveryStatus.ts';
-import { addressingOf, outgoingMessageId } from './emailThread.ts';
+import { outgoingMessageId } from './emailThread.ts';
 import type { InboundMessage } from './inboundMessage.ts';
-import { enqueue } from './outboundQueue.ts';
+import { enqueue, type QueueInput } from './outboundQueue.ts';
+import { assignTicketNumbers } from '../replication/ticketNumbers.ts';
 import {
   eventOf,
   openWriters,
@@ -42,7 +48,21 @@ export interface ReceiveResult {
   acknowledged: boolean;
 }
 
-const clientActor: Actor = { id: '', name: 'Клиент', role: 'agent' };
+type Writers = Awaited<ReturnType<typeof openWriters>>;
+
+/** Desks' live streams learn of the transaction's writes once, when it commits. */
+async function notifyWriters(writers: Writers): Promise<void> {
+  await writers.tickets.notify();
+  await writers.events.notify();
+}
+
+const acknowledgementSender = 'Техническая поддержка PASS24';
+
+/**
+ * The client's word moves the ticket whoever holds it: the move is made in the assignee's place
+ * (the workflow lets only the assignee work a ticket), and the stored ticket names no editor.
+ */
+const clientActing = (ticket: Ticket): Actor => ({ id: ticket.assigneeId, name: 'Клиент', role: 'agent' });
 
 async function ticketOfThread(trx: Transaction<DbSchema>, message: InboundMessage): Promise<StoredTicket | null> {
   const number = numberInSubject(message.subject);
@@ -184,9 +204,163 @@ function draftsToEvents(ticketId: string, drafts: readonly EventDraft[], now: nu
   return drafts.map((d) => eventOf(ticketId, d, now));
 }
 
-async function ownAddresses(trx: Transaction<DbSchema>): Promise<string[]> {
-  const rows = await trx.selectFrom('channels').select('address').execute();
-  return rows.map((r) => r.address.toLowerCase());
+interface DeskMailboxes {
+  /** Every address of the desk, enabled or not: mail from them is never answered. */
+  own: string[];
+  /** Enabled channel id -> its address. */
+  enabled: Map<string, string>;
+}
+
+async function deskMailboxes(trx: Transaction<DbSchema>): Promise<DeskMailboxes> {
+  const rows = await trx.selectFrom('channels').select(['id', 'address', 'enabled']).execute();
+  return {
+    own: rows.map((r) => r.address.toLowerCase()),
+    enabled: new Map(rows.filter((r) => r.enabled).map((r) => [r.id, r.address])),
+  };
+}
+
+/** What every message of a batch shares: the writers, and what the workspace says, read once. */
+interface Batch {
+  writers: Writers;
+  mailboxes: Promise<DeskMailboxes> | null;
+  acknowledge: Promise<boolean> | null;
+  acknowledgement: Promise<AcknowledgementSource> | null;
+}
+
+async function fileMessage(
+  trx: Transaction<DbSchema>,
+  batch: Batch,
+  message: InboundMessage,
+  now: number,
+): Promise<ReceiveResult> {
+  const writers = batch.writers;
+  const seen = await trx
+    .selectFrom('channel_messages')
+    .select('ticket_id')
+    .where('message_id', '=', message.messageId)
+    .executeTakeFirst();
+  if (seen) {
+    const ticket = await readTicket(trx, seen.ticket_id);
+    return { outcome: 'duplicate', ticketId: seen.ticket_id, number: ticket?.number ?? null, acknowledged: false };
+  }
+  if (message.bounce) {
+    const handled = await recordBounce(trx, writers, message.bounce, now);
+    if (handled) return { outcome: 'bounce', ticketId: handled, number: null, acknowledged: false };
+  }
+
+  batch.mailboxes ??= deskMailboxes(trx);
+  const { own, enabled } = await batch.mailboxes;
+  const blocked = automaticAnswerBlocked({ from: message.from?.address ?? '', ...message.headers }, own);
+  const existing = await ticketOfThread(trx, message);
+  let outcome: ReceiveOutcome;
+  let ticket: Ticket;
+  const events: NewEvent[] = [];
+  const tickets: Ticket[] = [];
+
+  if (existing && existing.status !== 'closed') {
+    const clientEvent = await clientMessageEvent(trx, message, existing.id, now);
+    events.push(clientEvent);
+    ticket = existing;
+    outcome = 'joined';
+    if (existing.status === 'waiting_client') {
+      const moved = applyAction(existing, { type: 'clientAnswered' }, clientActing(existing), now);
+      if (moved.ok) {
+        ticket = { ...moved.ticket, editedBy: '' };
+        events.push(...draftsToEvents(existing.id, moved.events, now));
+        outcome = 'resumed';
+      }
+    } else if (existing.status === 'resolved') {
+      const reason = `Не помогло: ${clientEvent.body}`.slice(0, 5000);
+      const moved = applyAction(existing, { type: 'reopen', reason }, clientActing(existing), now);
+      if (moved.ok) {
+        ticket = { ...moved.ticket, editedBy: '' };
+        events.push(...draftsToEvents(existing.id, moved.events, now).map((e) => ({ ...e, authorName: clientEvent.authorName })));
+        outcome = 'reopened';
+      }
+    }
+    if (outcome !== 'joined') tickets.push(ticket);
+  } else {
+    const match = message.from ? await matchSender(trx, message.from.address) : null;
+    const id = randomUUID();
+    const { visible } = splitQuoted(message.text);
+    ticket = createTicketDocument(
+      {
+        subject: ticketSubjectOf(message.subject).slice(0, 300),
+        description: (visible || message.text || '(пустое письмо)').slice(0, 20000),
+        type: 'incident',
+        priority: 'standard',
+        channel: 'email',
+        product: null,
+        clientId: match?.clientId ?? null,
+        siteId: match?.siteId ?? null,
+        organizationName: match?.organizationName ?? '',
+        siteName: match?.siteName ?? '',
+        contact: {
+          name: (message.from?.name || match?.contactName || '').slice(0, 200),
+          email: (message.from?.address ?? '').slice(0, 200),
+        },
+        repeatOf: existing ? existing.id : null,
+        externalId: message.messageId.slice(0, 200),
+      },
+      { id, now, authorId: '' },
+    );
+    tickets.push(ticket);
+    events.push(
+      eventOf(id, { kind: 'created', public: true, body: '', data: { channel: 'email', externalId: message.messageId } }, now),
+    );
+    if (existing) {
+      events.push(
+        eventOf(id, { kind: 'repeat_linked', public: false, body: '', data: { repeatOf: existing.number ?? existing.id } }, now),
+      );
+    }
+    events.push(await clientMessageEvent(trx, message, id, now));
+    outcome = existing ? 'repeat' : 'created';
+  }
+
+  // The acknowledgement of a new ticket is written with it: numbered first, so its text and
+  // subject carry the number, then one write of the ticket and every event.
+  let acknowledgement: QueueInput | null = null;
+  if ((outcome === 'created' || outcome === 'repeat') && blocked === null) {
+    batch.acknowledge ??= autoAcknowledgeEnabled(trx);
+    const address = enabled.get(message.channelId);
+    const to = ticket.contact.email.trim();
+    if (address && to && (await batch.acknowledge)) {
+      await assignTicketNumbers(trx, [ticket]);
+      batch.acknowledgement ??= acknowledgementSource(trx);
+      const body = acknowledgementBody(await batch.acknowledgement, ticket, now);
+      const event = eventOf(ticket.id, { kind: 'reply', public: true, body, data: { automatic: true, to } }, now, 'Автоответ');
+      events.push(event);
+      acknowledgement = {
+        id: event.id,
+        channelId: message.channelId,
+        ticketId: ticket.id,
+        kind: 'ack',
+        to,
+        subject: replySubject(ticket.subject, ticket.number),
+        body,
+        fromName: acknowledgementSender,
+        messageId: outgoingMessageId(event.id, address),
+        inReplyTo: message.messageId,
+        references: [message.messageId],
+      };
+    }
+  }
+
+  const stored = await writeTicketsAndEvents(writers, trx, tickets, events, now, { notify: false });
+  const final = stored[0] ?? ticket;
+  await trx
+    .insertInto('channel_messages')
+    .values({
+      message_id: message.messageId,
+      channel_id: message.channelId,
+      ticket_id: final.id,
+      event_id: events.find((e) => e.kind === 'client_message')!.id,
+      direction: 'in',
+      created_at: now,
+    })
+    .execute();
+  const acknowledged = acknowledgement !== null && (await enqueue(trx, acknowledgement, now));
+  return { outcome, ticketId: final.id, number: final.number, acknowledged };
 }
 
 export async function receiveMessage(
@@ -195,151 +369,46 @@ export async function receiveMessage(
   now: number = Date.now(),
 ): Promise<ReceiveResult> {
   return db.transaction().execute(async (trx) => {
-    const writers = await openWriters(trx);
-    const seen = await trx
-      .selectFrom('channel_messages')
-      .select('ticket_id')
-      .where('message_id', '=', message.messageId)
-      .executeTakeFirst();
-    if (seen) {
-      const ticket = await readTicket(trx, seen.ticket_id);
-      return { outcome: 'duplicate', ticketId: seen.ticket_id, number: ticket?.number ?? null, acknowledged: false };
-    }
-    if (message.bounce) {
-      const handled = await recordBounce(trx, writers, message.bounce, now);
-      if (handled) return { outcome: 'bounce', ticketId: handled, number: null, acknowledged: false };
-    }
-
-    const own = await ownAddresses(trx);
-    const blocked = automaticAnswerBlocked({ from: message.from?.address ?? '', ...message.headers }, own);
-    const existing = await ticketOfThread(trx, message);
-    let outcome: ReceiveOutcome;
-    let ticket: Ticket;
-    const events: NewEvent[] = [];
-    const tickets: Ticket[] = [];
-
-    if (existing && existing.status !== 'closed') {
-      const clientEvent = await clientMessageEvent(trx, message, existing.id, now);
-      events.push(clientEvent);
-      ticket = existing;
-      outcome = 'joined';
-      if (existing.status === 'waiting_client') {
-        const moved = applyAction(existing, { type: 'clientAnswered' }, clientActor, now);
-        if (moved.ok) {
-          ticket = { ...moved.ticket, editedBy: '' };
-          events.push(...draftsToEvents(existing.id, moved.events, now));
-          outcome = 'resumed';
-        }
-      } else if (existing.status === 'resolved') {
-        const reason = `Не помогло: ${clientEvent.body}`.slice(0, 5000);
-        const moved = applyAction(existing, { type: 'reopen', reason }, clientActor, now);
-        if (moved.ok) {
-          ticket = { ...moved.ticket, editedBy: '' };
-          events.push(
-            ...draftsToEvents(existing.id, moved.events, now).map((e) => ({ ...e, authorName: clientEvent.authorName })),
-          );
-          outcome = 'reopened';
-        }
-      }
-      if (outcome !== 'joined') tickets.push(ticket);
-    } else {
-      const match = message.from ? await matchSender(trx, message.from.address) : null;
-      const id = randomUUID();
-      const { visible } = splitQuoted(message.text);
-      ticket = createTicketDocument(
-        {
-          subject: ticketSubjectOf(message.subject).slice(0, 300),
-          description: (visible || message.text || '(пустое письмо)').slice(0, 20000),
-          type: 'incident',
-          priority: 'standard',
-          channel: 'email',
-          product: null,
-          clientId: match?.clientId ?? null,
-          siteId: match?.siteId ?? null,
-          organizationName: match?.organizationName ?? '',
-          siteName: match?.siteName ?? '',
-          contact: {
-            name: (message.from?.name || match?.contactName || '').slice(0, 200),
-            email: (message.from?.address ?? '').slice(0, 200),
-          },
-          repeatOf: existing ? existing.id : null,
-          externalId: message.messageId.slice(0, 200),
-        },
-        { id, now, authorId: '' },
-      );
-      tickets.push(ticket);
-      events.push(
-        eventOf(id, { kind: 'created', public: true, body: '', data: { channel: 'email', externalId: message.messageId } }, now),
-      );
-      if (existing) {
-        events.push(
-          eventOf(
-            id,
-            { kind: 'repeat_linked', public: false, body: '', data: { repeatOf: existing.number ?? existing.id } },
-            now,
-          ),
-        );
-      }
-      events.push(await clientMessageEvent(trx, message, id, now));
-      outcome = existing ? 'repeat' : 'created';
-    }
-
-    const stored = tickets.length > 0 ? await writeTicketsAndEvents(writers, trx, tickets, events, now) : [];
-    if (tickets.length === 0) await writeTicketsAndEvents(writers, trx, [], events, now);
-    const final = stored[0] ?? ticket;
-    await trx
-      .insertInto('channel_messages')
-      .values({
-        message_id: message.messageId,
-        channel_id: message.channelId,
-        ticket_id: final.id,
-        event_id: events.find((e) => e.kind === 'client_message')!.id,
-        direction: 'in',
-        created_at: now,
-      })
-      .execute();
-
-    let acknowledged = false;
-    if ((outcome === 'created' || outcome === 'repeat') && blocked === null && (await autoAcknowledgeEnabled(trx))) {
-      acknowledged = await queueAcknowledgement(trx, writers, final, now);
-    }
-    return { outcome, ticketId: final.id, number: final.number, acknowledged };
+    const batch: Batch = { writers: await openWriters(trx), mailboxes: null, acknowledge: null, acknowledgement: null };
+    const result = await fileMessage(trx, batch, message, now);
+    await notifyWriters(batch.writers);
+    return result;
   });
 }
 
-/** The acknowledgement: a public automatic reply in the timeline, queued for sending. */
-async function queueAcknowledgement(
-  trx: Transaction<DbSchema>,
-  writers: Awaited<ReturnType<typeof openWriters>>,
-  ticket: Ticket,
-  now: number,
-): Promise<boolean> {
-  const addressing = await addressingOf(trx, ticket);
-  if (!addressing) return false;
-  const body = await acknowledgementBody(trx, ticket);
-  const event = eventOf(
-    ticket.id,
-    { kind: 'reply', public: true, body, data: { automatic: true, to: addressing.to } },
-    now,
-    'Автоответ',
-  );
-  await writeTicketsAndEvents(writers, trx, [], [event], now);
-  await enqueue(
-    trx,
-    {
-      id: event.id,
-      channelId: addressing.channelId,
-      ticketId: ticket.id,
-      kind: 'ack',
-      to: addressing.to,
-      subject: addressing.subject,
-      body,
-      fromName: 'Техническая поддержка PASS24',
-      messageId: outgoingMessageId(event.id, addressing.address),
-      inReplyTo: addressing.inReplyTo,
-      references: addressing.references,
-    },
-    now,
-  );
-  return true;
+export type BatchOutcome = { ok: true; result: ReceiveResult } | { ok: false; error: Error };
+
+/**
+ * Files several messages (a backlog fetched at once) in one transaction, in order: one commit
+ * instead of one per message. If any fails, the batch is rolled back and filed one message per
+ * transaction, so one bad message costs its batch the speed-up and nothing else.
+ */
+export async function receiveMessages(
+  db: Kysely<DbSchema>,
+  messages: readonly InboundMessage[],
+  now: () => number = Date.now,
+): Promise<BatchOutcome[]> {
+  if (messages.length === 0) return [];
+  if (messages.length > 1) {
+    const together = await db
+      .transaction()
+      .execute(async (trx) => {
+        const batch: Batch = { writers: await openWriters(trx), mailboxes: null, acknowledge: null, acknowledgement: null };
+        const results: BatchOutcome[] = [];
+        for (const message of messages) results.push({ ok: true, result: await fileMessage(trx, batch, message, now()) });
+        await notifyWriters(batch.writers);
+        return results;
+      })
+      .catch(() => null);
+    if (together) return together;
+  }
+  const results: BatchOutcome[] = [];
+  for (const message of messages) {
+    try {
+      results.push({ ok: true, result: await receiveMessage(db, message, now()) });
+    } catch (error) {
+      results.push({ ok: false, error: error as Error });
+    }
+  }
+  return results;
 }

@@ -59,7 +59,8 @@ export async function openWriters(trx: Transaction<DbSchema>): Promise<{ tickets
 }
 
 /**
- * Stores tickets (deadlines recomputed at `now`, new ones numbered) and events; notifies on commit.
+ * Stores tickets (deadlines recomputed at `now`, new ones numbered) and events; notifies on commit
+ * unless the caller notifies once for several writes (`notify: false`).
  * Returns the tickets as stored.
  */
 export async function writeTicketsAndEvents(
@@ -68,6 +69,7 @@ export async function writeTicketsAndEvents(
   tickets: readonly Ticket[],
   events: readonly NewEvent[],
   now: number,
+  options: { notify?: boolean } = {},
 ): Promise<StoredTicket[]> {
   const ready = tickets.map((t) => withSlaDeadlines({ ...t }, now));
   await assignTicketNumbers(
@@ -76,7 +78,9 @@ export async function writeTicketsAndEvents(
   );
   const stored = (await writers.tickets.write(ready.map((t) => ({ ...t, _deleted: false })))) as unknown as StoredTicket[];
   await writers.events.write(events.map((e) => ({ ...e, _deleted: false })));
-  await writers.tickets.notify();
-  await writers.events.notify();
+  if (options.notify !== false) {
+    await writers.tickets.notify();
+    await writers.events.notify();
+  }
   return stored;
 }

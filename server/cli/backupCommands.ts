@@ -18,6 +18,7 @@ export async function backupCommand(args: string[]): Promise<void> {
     const counts = await writeBackup(database, file);
     console.log(`Резервная копия ${describeTarget(target)} записана в ${file}.`);
     console.log(`Документы — ${summary(counts.documents)}; учётных записей: ${counts.accounts}; ключей API: ${counts.apiKeys}.`);
+    console.log(`Каналы — ${summary(counts.channelRows)}. В копии пароли почтовых ящиков: храните её как саму базу.`);
   } finally {
     await database.close();
   }
@@ -36,6 +37,13 @@ export async function restoreCommand(args: string[]): Promise<void> {
       },
     );
     console.log(`Восстановлено в ${describeTarget(target)}: ${summary(counts.documents)}; учётных записей: ${counts.accounts}.`);
+    const channels = counts.channelRows.channels ?? 0;
+    if (channels > 0) {
+      console.log(
+        `Каналов: ${channels}, все отключены, чтобы старый сервер и этот не забирали и не отправляли одну почту дважды. ` +
+          'Когда старый сервер остановлен, включите каждый: npm run server -- channel enable --channel ID (список: channel list).',
+      );
+    }
   } finally {
     await database.close();
   }

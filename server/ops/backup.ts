@@ -1,9 +1,10 @@
 /**
  * Backup of a workspace as JSON Lines (gzip when the file name ends in .gz): every document of
  * every collection with its updatedAt and tombstone flag, the ticket counters, intake refs,
- * accounts and API keys. Accounts travel (hashed passwords, hashed keys) so the agents directory
+ * accounts and API keys, and the channels' tables (connectors with their mailbox passwords, threading,
+ * the outgoing queue, attachments: server/ops/channelTables.ts). Accounts travel (hashed passwords, hashed keys) so the agents directory
  * and the people who sign in move together; sessions do not (everyone signs in again after a
- * restore). The file therefore holds password hashes: keep it like the database itself.
+ * restore). The file therefore holds password hashes and mailbox passwords: keep it like the database itself.
  * The same format restores into PGlite or PostgreSQL (server/ops/restore.ts).
  */
 import { createWriteStream, fchmodSync, openSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { collectionNames } from '#shared/protocol.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { serverVersion } from '../version.ts';
+import { channelRows, channelTableNames } from './channelTables.ts';
 
 export const backupFormat = 'pass24-desk-backup';
 export const backupFormatVersion = 1;
@@ -25,6 +27,8 @@ export interface BackupCounts {
   apiKeys: number;
   intakeRefs: number;
   ticketCounters: number;
+  /** Rows of each channel table (channels, channel_messages, outbound_messages, attachments, channel_cursors). */
+  channelRows: Record<string, number>;
 }
 
 class LineWriter {
@@ -47,7 +51,14 @@ export async function writeBackup(database: Database, file: string, now: number 
   if (gzip) gzip.pipe(fileStream);
   const out = new LineWriter(gzip ?? fileStream);
   const db = database.db;
-  const counts: BackupCounts = { documents: {}, accounts: 0, apiKeys: 0, intakeRefs: 0, ticketCounters: 0 };
+  const counts: BackupCounts = {
+    documents: {},
+    accounts: 0,
+    apiKeys: 0,
+    intakeRefs: 0,
+    ticketCounters: 0,
+    channelRows: {},
+  };
 
   await out.line(
     JSON.stringify({
@@ -95,6 +106,14 @@ export async function writeBackup(database: Database, file: string, now: number 
   for (const row of await db.selectFrom('api_keys').selectAll().orderBy('id').execute()) {
     await out.line(JSON.stringify({ type: 'apiKey', ...row }));
     counts.apiKeys++;
+  }
+  for (const table of channelTableNames) {
+    let n = 0;
+    for await (const row of channelRows(db, table)) {
+      await out.line(JSON.stringify({ type: 'channelRow', table, row }));
+      n++;
+    }
+    counts.channelRows[table] = n;
   }
   await out.line(JSON.stringify({ type: 'end', counts }));
   (gzip ?? fileStream).end();

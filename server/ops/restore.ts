@@ -2,7 +2,8 @@
  * Restores a backup (server/ops/backup.ts) into an empty workspace, PGlite or PostgreSQL, in one
  * transaction: either everything arrives or nothing. Documents keep their updatedAt, so
  * workstations' checkpoints stay valid. Each document is validated against the shared schema,
- * and a file without its closing `end` line (truncated) is refused.
+ * and a file without its closing `end` line (truncated) is refused. Channel connectors come back
+ * disabled (server/ops/channelTables.ts says why).
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -11,6 +12,7 @@ import { isCollectionName, collectionNames, type CollectionName } from '#shared/
 import type { Database } from '../db/openDatabase.ts';
 import { notifyCollection, upsertDocuments, type WireDocument } from '../replication/collectionWriter.ts';
 import { documentValidator } from '../validation/documentValidator.ts';
+import { isChannelTable, restoreChannelRow } from './channelTables.ts';
 import { backupFormat, backupFormatVersion, type BackupCounts } from './backup.ts';
 
 export class RestoreError extends Error {
@@ -55,7 +57,14 @@ export async function restoreBackup(database: Database, file: string, options: R
   const iterator = reader[Symbol.asyncIterator]();
   const lines: AsyncIterable<string> = { [Symbol.asyncIterator]: () => iterator };
   const validator = documentValidator();
-  const counts: BackupCounts = { documents: {}, accounts: 0, apiKeys: 0, intakeRefs: 0, ticketCounters: 0 };
+  const counts: BackupCounts = {
+    documents: {},
+    accounts: 0,
+    apiKeys: 0,
+    intakeRefs: 0,
+    ticketCounters: 0,
+    channelRows: {},
+  };
 
   await database.db.transaction().execute(async (trx) => {
     let header = false;
@@ -148,6 +157,19 @@ export async function restoreBackup(database: Database, file: string, options: R
             .execute();
           counts.apiKeys++;
           break;
+        case 'channelRow': {
+          const table = String(record.table);
+          if (!isChannelTable(table)) throw new RestoreError(`Строка ${lineNo}: неизвестная таблица каналов «${table}».`);
+          const row = record.row;
+          if (typeof row !== 'object' || row === null) throw new RestoreError(`Строка ${lineNo}: нет данных строки.`);
+          try {
+            await restoreChannelRow(trx, table, row as Record<string, unknown>);
+          } catch (error) {
+            throw new RestoreError(`Строка ${lineNo} (${table}): ${(error as Error).message}`);
+          }
+          counts.channelRows[table] = (counts.channelRows[table] ?? 0) + 1;
+          break;
+        }
         case 'end':
           await flush();
           ended = true;

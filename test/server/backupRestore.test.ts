@@ -1,7 +1,8 @@
 /**
  * Backup and restore move a workspace between PGlite and PostgreSQL, both ways: every document
  * of every collection with its updatedAt and tombstone, ticket counters, intake refs, accounts
- * and API keys. A non-empty target and a truncated file are refused.
+ * and API keys, the channels (connectors, threading, outgoing queue, attachments). A non-empty
+ * target and a truncated file are refused; a restored connector waits, disabled, for the admin.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { createApiKey } from '../../server/auth/apiKeys.ts';
+import { addEmailChannel } from '../../server/channels/channelStore.ts';
 import { openDatabase, type Database } from '../../server/db/openDatabase.ts';
 import { writeBackup } from '../../server/ops/backup.ts';
 import { restoreBackup, RestoreError } from '../../server/ops/restore.ts';
@@ -31,7 +33,93 @@ async function snapshot(database: Database) {
     refs: await database.db.selectFrom('intake_refs').selectAll().orderBy('channel').orderBy('external_id').execute(),
     accounts: await database.db.selectFrom('accounts').selectAll().orderBy('login').execute(),
     keys: await database.db.selectFrom('api_keys').selectAll().orderBy('id').execute(),
+    channels: await database.db.selectFrom('channels').selectAll().orderBy('id').execute(),
+    threading: await database.db.selectFrom('channel_messages').selectAll().orderBy('message_id').execute(),
+    outgoing: await database.db.selectFrom('outbound_messages').selectAll().orderBy('id').execute(),
+    attachments: (await database.db.selectFrom('attachments').selectAll().orderBy('id').execute()).map((a) => ({
+      ...a,
+      content: Buffer.from(a.content).toString('base64'),
+    })),
+    cursors: await database.db.selectFrom('channel_cursors').selectAll().orderBy('name').execute(),
   };
+}
+
+/** What a restore gives back: everything, with each connector disabled until the admin enables it. */
+function restoredFrom(expected: Awaited<ReturnType<typeof snapshot>>) {
+  return {
+    ...expected,
+    channels: expected.channels.map((c) => ({ ...c, enabled: false, status: 'stopped', status_detail: '', status_at: 0 })),
+  };
+}
+
+/** A mailbox with a password, a threaded message, a reply waiting in the queue and a binary attachment. */
+async function seedChannel(database: Database, ticketId: string): Promise<void> {
+  const channelId = await addEmailChannel(database.db, {
+    name: 'Поддержка',
+    address: 'support@pass24.test',
+    secret: 'mailbox-secret',
+    settings: {
+      imapHost: 'imap.pass24.test',
+      imapPort: 993,
+      imapSecure: true,
+      smtpHost: 'smtp.pass24.test',
+      smtpPort: 465,
+      smtpSecure: true,
+      user: 'support@pass24.test',
+      mailbox: 'INBOX',
+      pollMs: 60_000,
+    },
+  });
+  await database.db
+    .updateTable('channels')
+    .set({ cursor: JSON.stringify({ uidValidity: '7', lastUid: 42 }) })
+    .execute();
+  await database.db
+    .insertInto('channel_messages')
+    .values({
+      message_id: '<m1@uk.test>',
+      channel_id: channelId,
+      ticket_id: ticketId,
+      event_id: 'ev-1',
+      direction: 'in',
+      created_at: 1,
+    })
+    .execute();
+  await database.db
+    .insertInto('outbound_messages')
+    .values({
+      id: 'reply-1',
+      channel_id: channelId,
+      ticket_id: ticketId,
+      kind: 'reply',
+      to_address: 'client@uk.test',
+      subject: 'Re: калитка',
+      body: 'Ответ',
+      from_name: 'Анна',
+      message_id: '<reply-1@pass24.test>',
+      in_reply_to: '<m1@uk.test>',
+      references_list: '<m1@uk.test>',
+      state: 'queued',
+      attempts: 1,
+      next_attempt_at: 5,
+      last_error: 'timeout',
+      created_at: 2,
+      sent_at: null,
+    })
+    .execute();
+  await database.db
+    .insertInto('attachments')
+    .values({
+      id: 'att-1',
+      ticket_id: ticketId,
+      event_id: 'ev-1',
+      filename: 'фото.jpg',
+      content_type: 'image/jpeg',
+      size: 4,
+      content: Buffer.from([0, 1, 2, 255]),
+      created_at: 3,
+    })
+    .execute();
 }
 
 describe('backup and restore between PGlite and PostgreSQL', () => {
@@ -72,6 +160,7 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     );
     intakeAnswer = intake.body;
     await app.close();
+    await seedChannel(source, intakeAnswer.id);
     expected = await snapshot(source);
   });
   afterAll(async () => {
@@ -88,6 +177,13 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     expect(counts.documents.tickets).toBe(expected.documents.filter((d) => d.collection === 'tickets').length);
     expect(expected.documents.some((d) => d.deleted)).toBe(true);
     expect(lines.join('\n')).not.toContain('"sessions"');
+    expect(counts.channelRows).toEqual({
+      channels: 1,
+      channel_messages: 1,
+      outbound_messages: 1,
+      attachments: 1,
+      channel_cursors: 1,
+    });
   });
 
   it('restores PGlite → PostgreSQL → PGlite with every document, tombstone, counter, account and key', async () => {
@@ -95,13 +191,13 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     const pgTarget = await openDatabase({ url: pgUrl });
     await restoreBackup(pgTarget, join(dir, 'pglite.jsonl.gz'), { withAccounts: true });
     const onPostgres = await snapshot(pgTarget);
-    expect(onPostgres).toEqual(expected);
+    expect(onPostgres).toEqual(restoredFrom(expected));
 
     const back = join(dir, 'postgres.jsonl');
     await writeBackup(pgTarget, back);
     const pgliteTarget = await openDatabase({ memory: true });
     await restoreBackup(pgliteTarget, back, { withAccounts: true });
-    expect(await snapshot(pgliteTarget)).toEqual(expected);
+    expect(await snapshot(pgliteTarget)).toEqual(restoredFrom(expected));
 
     // The restored workspace works: old passwords sign in, intake stays idempotent, numbering continues.
     const { app, url } = await startServerOn(pgTarget);

@@ -1,8 +1,9 @@
-/** Calm banners above the section: offline (never a blocking dialog), session expired. */
+/** Calm banners above the section: offline (never a blocking dialog), session expired, a failing channel. */
 import { Alert, Button, Group, Modal, Text } from '@mantine/core';
 import { IconCloudOff, IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ChannelHealthBanner } from '../features/channels/index.ts';
 import { useConnectionStore } from '../state/connectionStore.ts';
 import { useWorkspaceStore } from '../services/session/workspaceStore.ts';
 import { SignInForm } from './SignInScreen.tsx';
@@ -29,6 +30,7 @@ export function Banners() {
           </Group>
         </Alert>
       )}
+      {!expired && <ChannelHealthBanner />}
       <Modal opened={signIn} onClose={() => setSignIn(false)} title={t('shell.signin.title')}>
         <SignInForm onDone={() => setSignIn(false)} />
       </Modal>

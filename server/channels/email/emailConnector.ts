@@ -2,7 +2,7 @@
  * The email connector: IMAP in (imapflow, IDLE when the server has it, NOOP polling otherwise,
  * and a periodic check as a safety net), SMTP out (nodemailer, a small connection pool).
  * New messages are taken in UID order from a cursor stored with the channel (UIDVALIDITY and the
- * last UID filed), so a restart, a reconnect or another instance taking over the lease continues
+ * last UID filed; a backlog is taken in batches, one fetch and one transaction each), so a restart, a reconnect or another instance taking over the lease continues
  * where the last one stopped and files nothing twice. A message too large, unreadable or failing
  * to file is logged and passed over: one bad message never stops the mailbox.
  */
@@ -19,7 +19,8 @@ import {
   type SendResult,
 } from '../channelTypes.ts';
 import { attachmentLimits } from '../inboundMessage.ts';
-import { receiveMessage } from '../receiveMessage.ts';
+import { receiveMessages } from '../receiveMessage.ts';
+import type { InboundMessage } from '../inboundMessage.ts';
 import type { ChannelLogger } from '../channelLogger.ts';
 import { parseEmail } from './parseEmail.ts';
 
@@ -29,6 +30,31 @@ interface ImapCursor {
 }
 
 const reconnect = { firstMs: 1000, maxMs: 60_000 } as const;
+
+interface PendingMessage {
+  uid: number;
+  size: number;
+}
+
+/** A backlog is taken in batches: one fetch and one transaction each, bounded in count and bytes. */
+const batchLimits = { messages: 50, bytes: attachmentLimits.message } as const;
+
+function batchesOf(pending: readonly PendingMessage[]): PendingMessage[][] {
+  const batches: PendingMessage[][] = [];
+  let current: PendingMessage[] = [];
+  let bytes = 0;
+  for (const m of pending) {
+    if (current.length > 0 && (current.length >= batchLimits.messages || bytes + m.size > batchLimits.bytes)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(m);
+    bytes += Math.min(m.size, batchLimits.bytes);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
 
 /** A sentence for the admin from an IMAP or SMTP error; never the password. */
 export function describeMailError(error: unknown): string {
@@ -186,46 +212,94 @@ export class EmailConnector implements ChannelConnector {
     // A new UIDVALIDITY renumbers the mailbox: start over; filing is idempotent on Message-ID.
     if (!cursor || cursor.uidValidity !== uidValidity) cursor = { uidValidity, lastUid: 0 };
     if (client.mailbox.exists === 0) return;
-    const pending: Array<{ uid: number; size: number }> = [];
+    const pending: PendingMessage[] = [];
     for await (const msg of client.fetch(`${cursor.lastUid + 1}:*`, { uid: true, size: true }, { uid: true })) {
       if (msg.uid > cursor.lastUid) pending.push({ uid: msg.uid, size: msg.size ?? 0 });
     }
     pending.sort((a, b) => a.uid - b.uid);
-    for (const { uid, size } of pending) {
+    for (const batch of batchesOf(pending)) {
       if (this.stopped || this.client !== client) return;
-      await this.takeOne(client, uid, size);
-      cursor = { uidValidity, lastUid: uid };
+      await this.takeBatch(client, batch);
+      cursor = { uidValidity, lastUid: batch.at(-1)!.uid };
       await this.saveCursor(cursor);
     }
   }
 
-  private async takeOne(client: ImapFlow, uid: number, size: number): Promise<void> {
-    if (size > attachmentLimits.message) {
-      this.log.warn(
-        { channel: this.config.id, uid, size, limit: attachmentLimits.message },
-        'email channel: message refused, larger than the limit for one message',
-      );
-      return;
-    }
-    try {
-      const fetched = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!fetched || !fetched.source) {
-        this.log.warn({ channel: this.config.id, uid }, 'email channel: message vanished before it was read');
-        return;
+  /**
+   * One fetch for the batch's messages and one transaction to file them (receiveMessages); a
+   * message too large is refused by its size before its body is read, one that cannot be read
+   * or filed is logged and passed over. A dropped connection throws: the cursor stays, and the
+   * batch is taken again after reconnecting (filing is idempotent on Message-ID).
+   */
+  private async takeBatch(client: ImapFlow, batch: readonly PendingMessage[]): Promise<void> {
+    const wanted: number[] = [];
+    for (const { uid, size } of batch) {
+      if (size > attachmentLimits.message) {
+        this.log.warn(
+          { channel: this.config.id, uid, size, limit: attachmentLimits.message },
+          'email channel: message refused, larger than the limit for one message',
+        );
+      } else {
+        wanted.push(uid);
       }
-      const message = await parseEmail(fetched.source, this.config.id, Date.now());
-      const result = await receiveMessage(this.db, message);
-      this.log.info(
-        { channel: this.config.id, uid, outcome: result.outcome, ticket: result.number ?? result.ticketId },
-        'email channel: message filed',
-      );
-    } catch (error) {
-      if (this.client !== client) throw error; // the connection dropped: retry this message after reconnecting
-      this.log.error(
-        { channel: this.config.id, uid, reason: (error as Error).message?.slice(0, 300) },
-        'email channel: message could not be filed and is passed over',
-      );
     }
+    if (wanted.length === 0) return;
+    const parsed: Array<{ uid: number; message: InboundMessage }> = [];
+    const sources = new Map<number, Buffer>();
+    try {
+      for await (const fetched of client.fetch(wanted.join(','), { uid: true, source: true }, { uid: true })) {
+        if (fetched.source) sources.set(fetched.uid, fetched.source);
+      }
+    } catch (error) {
+      if (this.client !== client) throw error;
+      // One message the server cannot hand over in a batch: the rest are read one at a time.
+      for (const uid of wanted.filter((u) => !sources.has(u))) {
+        try {
+          const one = await client.fetchOne(String(uid), { source: true }, { uid: true });
+          if (one && one.source) sources.set(uid, one.source);
+        } catch (oneError) {
+          if (this.client !== client) throw oneError;
+          this.log.error(
+            { channel: this.config.id, uid, reason: describeMailError(oneError) },
+            'email channel: message could not be read and is passed over',
+          );
+        }
+      }
+    }
+    for (const uid of wanted) {
+      const source = sources.get(uid);
+      if (!source) {
+        this.log.warn({ channel: this.config.id, uid }, 'email channel: message vanished before it was read');
+        continue;
+      }
+      try {
+        parsed.push({ uid, message: await parseEmail(source, this.config.id, Date.now()) });
+      } catch (error) {
+        this.log.error(
+          { channel: this.config.id, uid, reason: (error as Error).message?.slice(0, 300) },
+          'email channel: message could not be read and is passed over',
+        );
+      }
+    }
+    const outcomes = await receiveMessages(
+      this.db,
+      parsed.map((p) => p.message),
+    );
+    outcomes.forEach((outcome, i) => {
+      const uid = parsed[i]!.uid;
+      if (outcome.ok) {
+        const { result } = outcome;
+        this.log.info(
+          { channel: this.config.id, uid, outcome: result.outcome, ticket: result.number ?? result.ticketId },
+          'email channel: message filed',
+        );
+      } else {
+        this.log.error(
+          { channel: this.config.id, uid, reason: outcome.error.message?.slice(0, 300) },
+          'email channel: message could not be filed and is passed over',
+        );
+      }
+    });
   }
 
   private smtp(): Transporter {

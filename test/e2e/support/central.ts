@@ -61,6 +61,11 @@ export class CentralServer {
     return key;
   }
 
+  /** Adds an email channel (server stopped); the mailbox password goes through stdin as the CLI wants. */
+  addEmailChannel(args: string[], password: string): void {
+    cli(this.dataDir, ['channel', 'add', 'email', ...args], `${password}\n`);
+  }
+
   /** Fills the demo workspace (server stopped); returns its accounts with the passwords printed once. */
   seedDemo(): TestAccount[] {
     const out = cli(this.dataDir, ['seed', '--demo']);

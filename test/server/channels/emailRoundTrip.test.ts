@@ -87,8 +87,10 @@ describe.each(backends)('email round trip on %s', (backend) => {
 
     // The agent waits for the client; the client answers the reply (In-Reply-To only, no number).
     const master = contacted as Ticket & { _deleted: boolean };
+    // Assigned to the agent: the client's answer resumes it all the same.
     const waiting = {
       ...master,
+      assigneeId: world.server.agent.id,
       status: 'waiting_client' as const,
       statusLog: [...master.statusLog, { status: 'waiting_client' as const, at: Date.now() }],
     };
@@ -108,6 +110,42 @@ describe.each(backends)('email round trip on %s', (backend) => {
     expect(answer.body).toBe('Перезагрузили, заработало.');
     expect(answer.data.folded).toContain('> Перезагрузите');
     expect((await world.tickets()).filter((t) => t.contact.email === client.address)).toHaveLength(1);
+  });
+
+  it("acknowledges with the script the head wrote, filled in by the scripts' renderer", async () => {
+    const script = {
+      id: `ack-${backend}`,
+      title: 'Автоответ на письмо',
+      category: 'Приём обращения',
+      body: 'Здравствуйте, {{client.name}}! Обращение {{ticket.number}} принято. Объект: {{site.name}}. Решим {{sla.due}}.\n{{agent.name}}\nСлужба поддержки',
+      phoneBody: null,
+      channels: [],
+      tags: ['автоответ'],
+      ownerId: null,
+      archived: false,
+      editedAt: Date.now(),
+      editedBy: world.server.head.id,
+      updatedAt: 0,
+      _deleted: false,
+    };
+    expect(
+      (await world.server.asHead.push('templates', [{ assumedMasterState: null, newDocumentState: script }])).rejected,
+    ).toEqual([]);
+    await world.deliver(mailFromClient('Домофон молчит', 'Домофон в подъезде 3 не звонит в квартиры.'));
+    const ticket = await eventually(
+      async () => (await world.tickets()).find((t) => t.subject === 'Домофон молчит' && t.number),
+      'the ticket',
+    );
+    const ack = await eventually(
+      async () => (await world.clientMailbox()).find((m) => m.subject?.includes(ticket.number!)),
+      'the acknowledgement',
+    );
+    // No site known, no agent behind an automatic message: those parts are left out, never shown empty.
+    expect(ack.text?.trim()).toMatch(
+      new RegExp(
+        `^Здравствуйте, Ирина Соколова! Обращение ${ticket.number} принято\\. Решим (сегодня|завтра|в|во|\\d+)[^\\n]* до \\d\\d:\\d\\d\\.\\nСлужба поддержки$`,
+      ),
+    );
   });
 
   it('reports each connector in /api/health without its password', async () => {

@@ -1,0 +1,2 @@
+export { ChannelHealthBanner } from './ChannelHealthBanner.tsx';
+export { FollowUpNotices } from './FollowUpNotices.tsx';

@@ -1,0 +1,17 @@
+import type { channels as ru } from '../ru/channels.ts';
+import type { EnglishOf } from '../messageShape.ts';
+
+export const channels: EnglishOf<typeof ru> = {
+  followUp: {
+    title: 'Client replied: {{number}}',
+    untitled: 'Client replied on a ticket',
+    open: 'Open',
+  },
+  health: {
+    failing: 'Channel “{{name}}” ({{address}}) is not working: {{detail}}',
+    consequence: "Clients' mail is not being fetched; replies wait in the queue and go out once the channel works again.",
+    whatAdmin:
+      'What to do: check the mail server address, the network and the mailbox password. A wrong password is changed like this: npm run server -- channel disable --channel {{address}}, then channel add email … with the right password (README, “Email channel”).',
+    whatHead: 'What to do: tell the server administrator, with the error above.',
+  },
+};

@@ -1,0 +1,15 @@
+/** The channels on the desk: a client's follow-up, a connector that fails. */
+export const channels = {
+  followUp: {
+    title: 'Клиент ответил: {{number}}',
+    untitled: 'Клиент ответил по обращению',
+    open: 'Открыть',
+  },
+  health: {
+    failing: 'Канал «{{name}}» ({{address}}) не работает: {{detail}}',
+    consequence: 'Письма клиентов сейчас не забираются, ответы ждут в очереди и уйдут, когда канал заработает.',
+    whatAdmin:
+      'Что сделать: проверьте адрес почтового сервера, сеть и пароль ящика. Неверный пароль меняется так: npm run server -- channel disable --channel {{address}}, затем channel add email … с верным паролем (README, «Email channel»).',
+    whatHead: 'Что сделать: сообщите администратору сервера, текст ошибки выше.',
+  },
+};
