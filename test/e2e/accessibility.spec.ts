@@ -280,6 +280,20 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
+/**
+ * Whether all of an element shows inside the ticket pane's visible part and above the status bar
+ * (the window's viewport alone would count the strip the status bar covers as in view).
+ */
+function wholeInTicketPane(page: Page, testId: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+    const pane = document.querySelector('[data-testid="ticket-view"] .mantine-ScrollArea-viewport')!.getBoundingClientRect();
+    const statusBar = document.querySelector('[data-testid="status-bar"]')!;
+    const barTop = (statusBar.closest('footer') ?? statusBar).getBoundingClientRect().top;
+    return el.top >= pane.top && el.bottom <= Math.min(pane.bottom, barTop) && el.left >= pane.left && el.right <= pane.right;
+  }, testId);
+}
+
 for (const zoom of [1.25, 1.5]) {
   test(`at a zoom of ${zoom * 100} % the queue and a ticket fit the window without scrolling sideways`, async ({ browser }) => {
     test.setTimeout(180_000);
@@ -308,12 +322,19 @@ for (const zoom of [1.25, 1.5]) {
     const desk = { page, ticketId: filed.id };
     await ticketBesideQueue(desk);
     expect(await noSideScroll()).toBe(true);
+    // The queue's SLA column stays in view beside the ticket.
+    await expect(page.getByTestId('sla-countdown').first()).toBeInViewport({ ratio: 1 });
     for (const id of ['ticket-subject', 'ticket-status', 'action-take']) {
-      await expect(page.getByTestId(id)).toBeInViewport();
+      await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+      expect(await wholeInTicketPane(page, id), id).toBe(true);
     }
-    // The composer sits below the timeline: the ticket pane scrolls down to it, never sideways.
+    // The composer sits further down: the ticket pane scrolls to it, and then all of it shows,
+    // none under the status bar. Suggestions arriving late may push it down: scroll again then.
     for (const id of ['composer-text', 'composer-send']) {
-      await page.getByTestId(id).scrollIntoViewIfNeeded();
+      await expect(async () => {
+        await page.getByTestId(id).scrollIntoViewIfNeeded();
+        expect(await wholeInTicketPane(page, id), id).toBe(true);
+      }).toPass({ timeout: 15_000 });
       await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
     }
     expect(await noSideScroll()).toBe(true);
