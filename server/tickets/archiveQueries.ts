@@ -7,12 +7,13 @@ import { sql, type Kysely } from 'kysely';
 import { encodeArchiveCursor, type ArchiveQuery } from '#shared/search/archiveQuery.ts';
 import { wallClockToInstant } from '#shared/sla/timeZone.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
+import { ticketJson, timelineJson } from './ticketQueries.ts';
 
 /** Day boundaries of `from`/`to` are the workspace's: Moscow, as ticket numbers' years are. */
 const workspaceTimeZone = 'Europe/Moscow';
 const dayMs = 86_400_000;
 
-// The same expressions as the indexes of migration 004 (Cyrillic capitals lowered whatever the locale).
+// The same expressions as the indexes of migration 006 (Cyrillic capitals lowered whatever the locale).
 const ticketText = sql`to_tsvector('russian', translate(coalesce(t.data->>'number', '') || ' ' || coalesce(t.data->>'subject', '') || ' ' || coalesce(t.data->>'description', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
 const eventText = sql`to_tsvector('russian', translate(coalesce(e.data->>'body', ''), 'АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ', 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя'))`;
 const createdAt = sql`((d.data->>'createdAt')::double precision)`;
@@ -75,13 +76,8 @@ export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): 
 
 /** `{"ticket":...,"events":[...]}` of a stored ticket (its timeline in order), or null. */
 export async function ticketWithEvents(db: Kysely<DbSchema>, id: string): Promise<string | null> {
-  const ticket = await sql<{ json: string }>`
-    select data::text as json from documents where collection = 'tickets' and id = ${id} and not deleted`.execute(db);
-  const row = ticket.rows[0];
-  if (!row) return null;
-  const events = await sql<{ json: string }>`
-    select data::text as json from documents
-    where collection = 'events' and (data->>'ticketId') = ${id} and not deleted
-    order by (data->>'at')::double precision, id`.execute(db);
-  return `{"ticket":${row.json},"events":[${events.rows.map((r) => r.json).join(',')}]}`;
+  const ticket = await ticketJson(db, id);
+  if (ticket === null) return null;
+  const events = await timelineJson(db, [id], { ordered: true });
+  return `{"ticket":${ticket},"events":[${events.join(',')}]}`;
 }

@@ -4,9 +4,12 @@
  * the small collections whole. The endpoint's scoped pull applies the same rule in SQL
  * (server/replication/workingSetScope.ts); the desk applies it to drop what has aged out.
  */
+import { defaultWorkspaceSettings } from '../sla/slaSettings.ts';
 import { openStatuses, type TicketStatus } from '../vocabulary/enums.ts';
 
-export const defaultClosedWindowDays = 90;
+/** The config key whose `workingSetDays` is the window (the head sets it with the SLA settings). */
+export const workingSetConfigKey = 'workspace';
+export const defaultClosedWindowDays = defaultWorkspaceSettings.workingSetDays;
 export const maxClosedWindowDays = 3650;
 export const dayMs = 86_400_000;
 
@@ -14,9 +17,9 @@ export interface WorkingSetConfig {
   closedWindowDays: number;
 }
 
-/** The value of the workspace setting `working-set` (a `config` document), or the default when absent or malformed. */
+/** The window of the workspace setting (`workingSetDays` of config `workspace`), or the default when absent or malformed. */
 export function workingSetConfigOf(value: unknown): WorkingSetConfig {
-  const days = (value as { closedWindowDays?: unknown } | null | undefined)?.closedWindowDays;
+  const days = (value as { workingSetDays?: unknown } | null | undefined)?.workingSetDays;
   return isClosedWindowDays(days) ? { closedWindowDays: days } : { closedWindowDays: defaultClosedWindowDays };
 }
 

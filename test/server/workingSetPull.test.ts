@@ -96,6 +96,9 @@ describe.each(backends)('working-set pull on %s', (backend) => {
   };
   const closed = (id: string, at: number) =>
     ticketDoc({ id, status: 'closed', createdAt: at - dayMs, resolvedAt: at, closedAt: at });
+  // Resolved and never confirmed: the client may still answer (a reopen) or the closure be confirmed.
+  const resolved = (id: string, at: number) =>
+    ticketDoc({ id, status: 'resolved', createdAt: at - dayMs, resolvedAt: at, assigneeId: 'agent' });
 
   beforeAll(async () => {
     server = await startTestServer(backend, { clock: () => now });
@@ -104,7 +107,8 @@ describe.each(backends)('working-set pull on %s', (backend) => {
       closed('ws-recent', baseInstant - 10 * dayMs),
       closed('ws-edge', baseInstant - 89 * dayMs),
       closed('ws-old', baseInstant - 100 * dayMs),
-      ticketDoc({ id: 'ws-resolved', status: 'resolved', resolvedAt: baseInstant - 200 * dayMs }),
+      resolved('ws-resolved', baseInstant - 200 * dayMs),
+      resolved('ws-late', baseInstant - 150 * dayMs),
     ];
     expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
     const events = [...tickets.map((t) => t.id), ghostTicketId].flatMap((ticketId) =>
@@ -144,40 +148,43 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     expect(everything.documents.find((d) => d.id === 'ws-edge')!._deleted).toBe(false);
   });
 
-  it('brings a ticket reopened long after closing back with its whole timeline, each document once', async () => {
+  it('brings a ticket reopened long after it was resolved back with its whole timeline, each document once', async () => {
     now = baseInstant + 120 * dayMs;
     await desk.sync(server.asAgent, now);
     expect(desk.state()).toEqual({ tickets: [], events: [`${ghostTicketId}-e1`, `${ghostTicketId}-e2`] });
-    const master = await stored('ws-old');
+    const master = await stored('ws-resolved');
+    // The client wrote back: the agent reopens the resolved ticket, a move the workflow offers.
     const res = await server.asAgent.push<Ticket>('tickets', [
-      update(master, { ...master, status: 'in_progress', resolvedAt: null, closedAt: null }),
+      update(master, { ...master, status: 'in_progress', resolvedAt: null, editedAt: now }),
     ]);
     expect(res.rejected).toEqual([]);
     const got = await desk.sync(server.asAgent, now);
-    expect(got).toEqual({ tickets: ['ws-old'], events: ['ws-old-e1', 'ws-old-e2'] });
+    expect(got).toEqual({ tickets: ['ws-resolved'], events: ['ws-resolved-e1', 'ws-resolved-e2'] });
     expect(desk.state()).toEqual(await freshDesk());
   });
 
-  it('brings a ticket back when it is closed again later than before, and not when an archived one is only edited', async () => {
+  it('brings a ticket back when its closing moves later, and not when a note is added to an archived one', async () => {
     const edge = await stored('ws-edge');
-    const again = await stored('ws-recent');
+    const late = await stored('ws-late');
     const res = await server.asAgent.push<Ticket>('tickets', [
-      update(edge, { ...edge, subject: 'Правка в архиве' }),
-      update(again, { ...again, resolvedAt: now - dayMs, closedAt: now - dayMs }),
+      // All a closed ticket accepts: what adding a note changes.
+      update(edge, { ...edge, editedAt: now, editedBy: 'agent' }),
+      // Resolved long ago, the closure confirmed today: its closing instant is now inside the window.
+      update(late, { ...late, status: 'closed', closedAt: now - dayMs, editedAt: now }),
     ]);
     expect(res.rejected).toEqual([]);
     const got = await desk.sync(server.asAgent, now);
-    expect(got).toEqual({ tickets: ['ws-recent'], events: ['ws-recent-e1', 'ws-recent-e2'] });
+    expect(got).toEqual({ tickets: ['ws-late'], events: ['ws-late-e1', 'ws-late-e2'] });
     expect(desk.state()).toEqual(await freshDesk());
   });
 
   it('sends a new event of a ticket in the window, and no event of an archived one', async () => {
     const res = await server.asAgent.push('events', [
-      fresh(eventDoc({ id: 'ws-old-e3', ticketId: 'ws-old' })),
+      fresh(eventDoc({ id: 'ws-resolved-e3', ticketId: 'ws-resolved' })),
       fresh(eventDoc({ id: 'ws-edge-e3', ticketId: 'ws-edge' })),
     ]);
     expect(res.rejected).toEqual([]);
-    expect(await desk.sync(server.asAgent, now)).toEqual({ tickets: [], events: ['ws-old-e3'] });
+    expect(await desk.sync(server.asAgent, now)).toEqual({ tickets: [], events: ['ws-resolved-e3'] });
     expect(desk.state()).toEqual(await freshDesk());
   });
 

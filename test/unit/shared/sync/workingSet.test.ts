@@ -39,20 +39,21 @@ describe('the working set', () => {
   });
 
   it('reads the window from the workspace setting, falling back to 90 days', () => {
-    expect(workingSetConfigOf({ closedWindowDays: 30 })).toEqual({ closedWindowDays: 30 });
+    expect(workingSetConfigOf({ workingSetDays: 30 })).toEqual({ closedWindowDays: 30 });
     expect(defaultClosedWindowDays).toBe(90);
     for (const bad of [
       undefined,
       null,
       {},
-      { closedWindowDays: 0 },
-      { closedWindowDays: 3651 },
-      { closedWindowDays: 7.5 },
-      { closedWindowDays: '30' },
+      { closedWindowDays: 30 },
+      { workingSetDays: 0 },
+      { workingSetDays: 3651 },
+      { workingSetDays: 7.5 },
+      { workingSetDays: '30' },
     ]) {
       expect(workingSetConfigOf(bad)).toEqual({ closedWindowDays: 90 });
     }
-    expect(workingSetConfigOf({ closedWindowDays: 3650 })).toEqual({ closedWindowDays: 3650 });
-    expect(workingSetConfigOf({ closedWindowDays: 1 })).toEqual({ closedWindowDays: 1 });
+    expect(workingSetConfigOf({ workingSetDays: 3650 })).toEqual({ closedWindowDays: 3650 });
+    expect(workingSetConfigOf({ workingSetDays: 1 })).toEqual({ closedWindowDays: 1 });
   });
 });
