@@ -14,6 +14,7 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconArchive,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,7 @@ const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   settings: IconSettings,
   approvals: IconChecklist,
   problems: IconAlertTriangle,
+  archive: IconArchive,
 };
 
 export function Desk() {

@@ -2,6 +2,7 @@
 import { Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApprovalsSection } from '../features/approvals/index.ts';
+import { ArchiveSection } from '../features/archive/index.ts';
 import { KbSection } from '../features/kb/index.ts';
 import { SyncProblemsSection } from '../features/problems/index.ts';
 import { QueueSection } from '../features/queue/index.ts';
@@ -42,6 +43,8 @@ export function SectionView() {
       return <SettingsSection />;
     case 'reports':
       return <ReportsSection />;
+    case 'archive':
+      return <ArchiveSection />;
     default:
       return <Later section={section} />;
   }

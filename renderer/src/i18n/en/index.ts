@@ -1,5 +1,6 @@
 import { alarms } from './alarms.ts';
 import { approvals } from './approvals.ts';
+import { archive } from './archive.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
 import { kb } from './kb.ts';
@@ -12,4 +13,4 @@ import { shell } from './shell.ts';
 import { ticket } from './ticket.ts';
 
 /** Every room's messages, one key per room. */
-export const en = { common, shell, settings, queue, ticket, intake, kb, scripts, alarms, approvals, problems, reports };
+export const en = { common, shell, settings, queue, ticket, intake, kb, scripts, alarms, approvals, problems, reports, archive };

@@ -10,6 +10,7 @@ export const shell: EnglishOf<typeof ru> = {
     settings: 'Settings',
     approvals: 'Approvals',
     problems: 'Sync problems',
+    archive: 'Archive',
   },
   newTicket: 'New ticket',
   status: {

@@ -8,6 +8,7 @@ export const shell = {
     settings: 'Настройки',
     approvals: 'Согласования',
     problems: 'Проблемы синхронизации',
+    archive: 'Архив',
   },
   newTicket: 'Новое обращение',
   status: {

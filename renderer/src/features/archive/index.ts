@@ -1,0 +1,3 @@
+export { ArchiveSection } from './ArchiveSection.tsx';
+export { ArchiveResults } from './ArchiveResults.tsx';
+export { useArchiveSearch } from './useArchiveSearch.ts';
