@@ -13,7 +13,17 @@ export const shell: EnglishOf<typeof ru> = {
     archive: 'Archive',
   },
   newTicket: 'New ticket',
+  collections: {
+    tickets: 'tickets',
+    events: 'ticket timelines',
+    kb: 'knowledge base',
+    templates: 'scripts',
+    clients: 'clients',
+    agents: 'staff',
+    config: 'settings',
+  },
   status: {
+    arriving: 'Still arriving: {{what}}',
     online: 'Online',
     loading: 'Loading data…',
     connecting: 'Connecting…',

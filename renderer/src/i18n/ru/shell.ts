@@ -11,7 +11,18 @@ export const shell = {
     archive: 'Архив',
   },
   newTicket: 'Новое обращение',
+  /** Collections in the status bar's "still arriving" (lower case, listed after a colon). */
+  collections: {
+    tickets: 'обращения',
+    events: 'лента обращений',
+    kb: 'база знаний',
+    templates: 'скрипты',
+    clients: 'клиенты',
+    agents: 'сотрудники',
+    config: 'настройки',
+  },
   status: {
+    arriving: 'Ещё загружаются: {{what}}',
     online: 'В сети',
     loading: 'Загрузка данных…',
     connecting: 'Подключение…',
