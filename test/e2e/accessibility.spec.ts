@@ -134,6 +134,23 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
     open: ({ page }) => goTo(page, '#/reports').then(() => expect(page.getByTestId('section-reports')).toBeVisible()),
   },
   {
+    name: 'archive search',
+    open: async ({ page }) => {
+      await goTo(page, '#/archive');
+      await page.getByTestId('archive-search').fill('шлагбаум');
+      await expect(page.getByTestId('archive-row').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'archive ticket',
+    open: async ({ page }) => {
+      await goTo(page, '#/archive');
+      await page.getByTestId('archive-search').fill('шлагбаум');
+      await page.getByTestId('archive-row').first().click();
+      await expect(page.getByTestId('archive-ticket')).toHaveAttribute('data-state', 'ready');
+    },
+  },
+  {
     name: 'approvals',
     open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('approval-row').first()).toBeVisible()),
   },

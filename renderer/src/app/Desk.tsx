@@ -15,6 +15,7 @@ import {
   IconSearch,
   IconSettings,
   IconArchive,
+  IconBuilding,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -41,6 +42,7 @@ const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   approvals: IconChecklist,
   problems: IconAlertTriangle,
   archive: IconArchive,
+  clients: IconBuilding,
 };
 
 export function Desk() {

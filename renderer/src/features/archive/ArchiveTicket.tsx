@@ -10,7 +10,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
-import { useIntakeBus } from '../../services/intakeBus.ts';
+import { openIntakeWith } from '../../services/intakeBus.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ApiRequestError } from '../../sync/apiClient.ts';
@@ -59,7 +59,16 @@ export function ArchiveTicket({ ticketId }: { ticketId: string }) {
   }, [api, ticketId]);
 
   const back = () => go('archive');
-  const newLinked = () => useIntakeBus.setState({ open: true, repeatOf: ticketId });
+  const newLinked = () => {
+    const source = loaded.state === 'ready' ? loaded.ticket : local;
+    openIntakeWith({
+      repeatOf: ticketId,
+      repeatOfNumber: source?.number ?? null,
+      prefill: source
+        ? { organizationName: source.organizationName, siteName: source.siteName, product: source.product }
+        : undefined,
+    });
+  };
   useHotkeys([['Escape', back]]);
 
   // Offline, what the desk keeps is still shown.

@@ -1,6 +1,7 @@
 import { alarms } from './alarms.ts';
 import { approvals } from './approvals.ts';
 import { archive } from './archive.ts';
+import { clients } from './clients.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
 import { kb } from './kb.ts';
@@ -13,4 +14,19 @@ import { shell } from './shell.ts';
 import { ticket } from './ticket.ts';
 
 /** Every room's messages, one key per room. */
-export const en = { common, shell, settings, queue, ticket, intake, kb, scripts, alarms, approvals, problems, reports, archive };
+export const en = {
+  common,
+  shell,
+  settings,
+  queue,
+  ticket,
+  intake,
+  kb,
+  scripts,
+  alarms,
+  approvals,
+  problems,
+  reports,
+  archive,
+  clients,
+};

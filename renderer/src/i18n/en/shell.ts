@@ -11,6 +11,7 @@ export const shell: EnglishOf<typeof ru> = {
     approvals: 'Approvals',
     problems: 'Sync problems',
     archive: 'Archive',
+    clients: 'Client',
   },
   newTicket: 'New ticket',
   collections: {

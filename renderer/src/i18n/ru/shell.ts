@@ -9,6 +9,7 @@ export const shell = {
     approvals: 'Согласования',
     problems: 'Проблемы синхронизации',
     archive: 'Архив',
+    clients: 'Клиент',
   },
   newTicket: 'Новое обращение',
   /** Collections in the status bar's "still arriving" (lower case, listed after a colon). */
