@@ -81,9 +81,10 @@ test('an old ticket is not on the desk, is found in the archive, opened read-onl
   await expect(page.getByTestId('intake-form')).toBeVisible();
   await expect(page.getByTestId('repeat-linked')).toHaveAttribute('data-ticket-id', old.id);
   await expect(page.getByTestId('repeat-linked')).toContainText(old.number);
-  await page.keyboard.press('Escape');
+  await page.getByTestId('intake-cancel').click();
+  await expect(page.getByTestId('intake-form')).toBeHidden();
 
-  // Esc comes back to the same results.
+  // Back to the same results.
   await page.getByTestId('archive-back').click();
   await expect(page.getByTestId('archive-search')).toHaveValue(old.number);
 
@@ -96,5 +97,30 @@ test('an old ticket is not on the desk, is found in the archive, opened read-onl
   await search.fill(old.number);
   await expect(page.getByTestId('archive-offline')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('archive-row')).toHaveCount(0);
+  await context.close();
+});
+
+test('the client page lists the client’s tickets across the archive, beyond what the desk keeps', async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('pass24desk.testHooks', '1'));
+  const page = await context.newPage();
+  await signIn(page, app.url, central.url, agent);
+  await waitInSync(page, 120_000);
+  await page.getByTestId('queue-row').first().click();
+  await page.getByTestId('client-page-link').click();
+  await expect(page.getByTestId('section-clients')).toBeVisible();
+  await expect(page.getByTestId('client-ticket-row').first()).toBeVisible({ timeout: 30_000 });
+  const shown = await page
+    .getByTestId('client-ticket-row')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-ticket-id')));
+  const local = new Set(await localTicketIds(page));
+  // A year of history: the client's archived tickets are listed, and the desk does not keep them.
+  expect(shown.filter((id) => id && !local.has(id)).length).toBeGreaterThan(0);
+  await expect(page.getByTestId('client-ticket-row').first().getByRole('cell').nth(4)).toHaveText(/В срок|Нарушен|Идёт/);
+
+  await page.getByTestId('client-new-ticket').click();
+  await expect(page.getByTestId('intake-form')).toBeVisible();
+  await page.getByTestId('intake-cancel').click();
   await context.close();
 });
