@@ -151,6 +151,21 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
     },
   },
   {
+    name: 'client page',
+    open: async ({ page }) => {
+      const clientId = await page.evaluate(async () => {
+        type Hooks = { workspace(): { db: { clients: { findOne(q: object): { exec(): Promise<{ id: string } | null> } } } } };
+        const hooks = (window as unknown as { __deskTest: Hooks }).__deskTest;
+        return (await hooks
+          .workspace()
+          .db.clients.findOne({ selector: { kind: 'organization' } })
+          .exec())!.id;
+      });
+      await goTo(page, `#/clients/${clientId}`);
+      await expect(page.getByTestId('client-ticket-row').first()).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'approvals',
     open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('approval-row').first()).toBeVisible()),
   },
