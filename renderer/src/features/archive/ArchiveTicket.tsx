@@ -14,8 +14,7 @@ import { openIntakeWith } from '../../services/intakeBus.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ApiRequestError } from '../../sync/apiClient.ts';
-import { useAgentNames, useTicket, useTicketEvents } from '../ticket/ticketQueries.ts';
-import { Timeline } from '../ticket/Timeline.tsx';
+import { Timeline, useAgentNames, useTicket, useTicketEvents } from '../ticket/index.ts';
 
 type Loaded =
   | { state: 'loading' }

@@ -1,3 +1,2 @@
 export { ArchiveSection } from './ArchiveSection.tsx';
-export { ArchiveResults } from './ArchiveResults.tsx';
-export { useArchiveSearch } from './useArchiveSearch.ts';
+export { searchArchive } from './archiveSearch.ts';

@@ -29,7 +29,7 @@ import { openIntakeWith } from '../../services/intakeBus.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useNow } from '../../state/ticker.ts';
-import { useClients } from '../intake/intakeQueries.ts';
+import { useClients } from '../intake/index.ts';
 import { useClientTickets } from './useClientTickets.ts';
 
 const slaColor = { met: 'teal', breached: 'red', open: 'blue' } as const;

@@ -5,7 +5,7 @@
 import { useEffect, useState } from 'react';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
-import { searchArchive } from '../archive/archiveSearch.ts';
+import { searchArchive } from '../archive/index.ts';
 
 /** Far beyond a client's history; the page says when there are more. */
 const maxTickets = 1000;
