@@ -24,6 +24,7 @@ import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
+import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { serverVersion } from './version.ts';
 
 export interface ServerOptions {
@@ -52,6 +53,8 @@ export interface ServerOptions {
   trustProxy?: boolean | string;
   /** Run the workspace's channel connectors (default true); options for tests. */
   channels?: boolean | ChannelManagerOptions;
+  /** The clock the working set's window is measured by (default Date.now); tests move it. */
+  clock?: () => number;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -114,6 +117,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     heartbeatMs: options.heartbeatMs ?? 15_000,
     version: serverVersion,
     streams: new Set(),
+    clock: options.clock ?? Date.now,
   };
 
   const extraOrigins = options.corsOrigins ?? [];
@@ -140,6 +144,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   intakeRoutes(app, ctx);
   reportRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  ticketRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

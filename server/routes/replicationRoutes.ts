@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { PushResponse } from '#shared/protocol.ts';
 import { parsePullQuery, pullDocuments } from '../replication/pullDocuments.ts';
 import { pushDocuments } from '../replication/pushDocuments.ts';
+import { parseScopeQuery } from '../replication/workingSetScope.ts';
 import { agentOf } from '../http/authenticate.ts';
 import { collectionParam } from './collectionParam.ts';
 import { bodyLimits, type RouteContext } from './routeContext.ts';
@@ -13,8 +14,10 @@ export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void
 
   app.get('/api/replication/:collection/pull', { onRequest: ctx.authenticate }, async (request, reply) => {
     const collection = collectionParam(request.params);
-    const { after, limit } = parsePullQuery(request.query as Record<string, unknown>);
-    const page = await pullDocuments(db, collection, after, limit);
+    const query = request.query as Record<string, unknown>;
+    const { after, limit } = parsePullQuery(query);
+    const scope = parseScopeQuery(query, ctx.clock());
+    const page = await pullDocuments(db, collection, after, limit, scope);
     return reply.type('application/json; charset=utf-8').send(page.json);
   });
 

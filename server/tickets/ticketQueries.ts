@@ -46,12 +46,41 @@ export async function periodTicketsWithEvents<T = unknown, E = unknown>(
       )`.execute(db);
   const tickets = ticketRows.rows.map((r) => JSON.parse(r.doc) as T & { id: string });
   if (tickets.length === 0) return { tickets: [], events: [] };
-  const ids = tickets.map((t) => t.id);
-  const kinds = q.eventKinds ? [...q.eventKinds] : null;
-  const eventRows = await sql<{ doc: string }>`
+  const events = await timelineJson(
+    db,
+    tickets.map((t) => t.id),
+    { kinds: q.eventKinds },
+  );
+  return { tickets, events: events.map((doc) => JSON.parse(doc) as E) };
+}
+
+/** A stored ticket (tombstones excepted) as JSON text, or null. */
+export async function ticketJson(db: Kysely<DbSchema>, id: string): Promise<string | null> {
+  const { rows } = await sql<{ doc: string }>`
+    select data::text as doc from documents where collection = 'tickets' and id = ${id} and not deleted`.execute(db);
+  return rows[0]?.doc ?? null;
+}
+
+export interface TimelineOptions {
+  /** Only these event kinds (all kinds when omitted). */
+  kinds?: readonly string[] | undefined;
+  /** In the timeline's order, `(at, id)`; unordered (cheaper) when false. */
+  ordered?: boolean;
+}
+
+/** The timeline entries (tombstones excepted) of the given tickets, as JSON text. */
+export async function timelineJson(
+  db: Kysely<DbSchema>,
+  ticketIds: readonly string[],
+  options: TimelineOptions = {},
+): Promise<string[]> {
+  if (ticketIds.length === 0) return [];
+  const kinds = options.kinds ? [...options.kinds] : null;
+  const { rows } = await sql<{ doc: string }>`
     select data::text as doc from documents
     where collection = 'events' and not deleted
-      and data->>'ticketId' = any(${ids}::text[])
-      ${kinds === null ? sql`` : sql`and data->>'kind' = any(${kinds}::text[])`}`.execute(db);
-  return { tickets, events: eventRows.rows.map((r) => JSON.parse(r.doc) as E) };
+      and data->>'ticketId' = any(${[...ticketIds]}::text[])
+      ${kinds === null ? sql`` : sql`and data->>'kind' = any(${kinds}::text[])`}
+      ${options.ordered ? sql`order by (data->>'at')::double precision, id` : sql``}`.execute(db);
+  return rows.map((r) => r.doc);
 }

@@ -134,6 +134,38 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
     open: ({ page }) => goTo(page, '#/reports').then(() => expect(page.getByTestId('section-reports')).toBeVisible()),
   },
   {
+    name: 'archive search',
+    open: async ({ page }) => {
+      await goTo(page, '#/archive');
+      await page.getByTestId('archive-search').fill('шлагбаум');
+      await expect(page.getByTestId('archive-row').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'archive ticket',
+    open: async ({ page }) => {
+      await goTo(page, '#/archive');
+      await page.getByTestId('archive-search').fill('шлагбаум');
+      await page.getByTestId('archive-row').first().click();
+      await expect(page.getByTestId('archive-ticket')).toHaveAttribute('data-state', 'ready');
+    },
+  },
+  {
+    name: 'client page',
+    open: async ({ page }) => {
+      const clientId = await page.evaluate(async () => {
+        type Hooks = { workspace(): { db: { clients: { findOne(q: object): { exec(): Promise<{ id: string } | null> } } } } };
+        const hooks = (window as unknown as { __deskTest: Hooks }).__deskTest;
+        return (await hooks
+          .workspace()
+          .db.clients.findOne({ selector: { kind: 'organization' } })
+          .exec())!.id;
+      });
+      await goTo(page, `#/clients/${clientId}`);
+      await expect(page.getByTestId('client-ticket-row').first()).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'approvals',
     open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('approval-row').first()).toBeVisible()),
   },

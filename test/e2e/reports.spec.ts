@@ -32,6 +32,8 @@ test.beforeAll(async () => {
   seeded = { tickets: Number(counts[1]), events: Number(counts[2]) };
   central.addAccount(head);
   await central.start();
+  // The comparison needs the whole year on the desk: a window wider than the demo's history.
+  await central.setWorkingSetDays(head, 3650);
   app = await serveApp();
 });
 

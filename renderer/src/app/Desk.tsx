@@ -14,6 +14,8 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconArchive,
+  IconBuilding,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +41,8 @@ const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   settings: IconSettings,
   approvals: IconChecklist,
   problems: IconAlertTriangle,
+  archive: IconArchive,
+  clients: IconBuilding,
 };
 
 export function Desk() {
@@ -51,10 +55,16 @@ export function Desk() {
   const commands = useDeskCommands();
   useCommands('desk', commands);
   // The palette's own Spotlight handles mod+k (also inside inputs); the rest work outside text fields.
+  const sectionKey = (c: (typeof commands)[number]) => c.shortcut?.startsWith('alt+digit') ?? false;
   useHotkeys(
     commands
-      .filter((c) => c.shortcut && c.shortcut !== 'mod+k')
+      .filter((c) => c.shortcut && c.shortcut !== 'mod+k' && !sectionKey(c))
       .map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]),
+  );
+  // Alt+1..6 types nothing, so it leaves a search field too (the archive's has the focus on arrival).
+  useHotkeys(
+    commands.filter(sectionKey).map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]),
+    [],
   );
 
   const sectionsShown: Section[] = [...navSections];

@@ -5,8 +5,16 @@
 import { initial } from './001_initial.ts';
 import { reportIndexes } from './003_report_indexes.ts';
 import { sessionActivity } from './004_session_activity.ts';
+import { archiveSearch } from './006_archive_search.ts';
 import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
 import { channels } from './005_channels.ts';
 
-export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes, sessionActivity, channels];
+export const migrations: readonly Migration[] = [
+  initial,
+  templateOwners,
+  reportIndexes,
+  sessionActivity,
+  channels,
+  archiveSearch,
+];
