@@ -17,6 +17,7 @@ import { handleError, handleNotFound } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { ChangeFeed } from './replication/changeFeed.ts';
 import { ChannelManager, type ChannelManagerOptions } from './channels/channelManager.ts';
+import { adminRoutes } from './routes/adminRoutes.ts';
 import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   intakeRoutes(app, ctx);
   reportRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  adminRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

@@ -142,3 +142,22 @@ export async function setAccountPassword(
     await revokeAccountSessions(trx, row.id, now);
   });
 }
+
+/** Changes an account's role; its sessions end, so the new role applies from the next sign-in on every desk. */
+export async function setAccountRole(
+  db: Kysely<DbSchema>,
+  loginInput: string,
+  role: Role,
+  now: number = Date.now(),
+): Promise<AccountSummary> {
+  if (!roles.includes(role)) throw new AccountError(`Роль: одна из ${roles.join(', ')}.`);
+  const login = normaliseLogin(loginInput);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
+    if (!row) throw new AccountError(`Пользователь «${login}» не найден.`);
+    await trx.updateTable('accounts').set({ role }).where('id', '=', row.id).execute();
+    await revokeAccountSessions(trx, row.id, now);
+    await writeAgentDoc(trx, { ...row, role });
+    return { id: row.id, login: row.login, name: row.name, role, active: row.active, createdAt: row.created_at };
+  });
+}

@@ -4,7 +4,8 @@
  * A running server picks the change up within its refresh interval.
  */
 import { openDatabase } from '../db/openDatabase.ts';
-import { addEmailChannel, listChannels, setChannelEnabled } from '../channels/channelStore.ts';
+import { addChannel, listChannels, setChannelOn } from '../admin/adminActions.ts';
+import { cliActor } from '../admin/auditLog.ts';
 import { databaseTarget, parseFlags, positiveInt, readPipedStdin, required, UsageError } from './cliOptions.ts';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -55,7 +56,7 @@ export async function channelCommand(args: string[]): Promise<void> {
       );
     const database = await openDatabase(databaseTarget(flags));
     try {
-      const id = await addEmailChannel(database.db, { name: flags.name ?? address, address, settings, secret }).catch(
+      const id = await addChannel(database.db, cliActor, { name: flags.name ?? address, address, settings, secret }).catch(
         (error: unknown) => {
           if (String((error as Error).message).includes('channels_address')) {
             throw new UsageError(`Канал с адресом ${address} уже есть.`);
@@ -101,7 +102,7 @@ export async function channelCommand(args: string[]): Promise<void> {
     const which = required(flags.channel, 'channel');
     const database = await openDatabase(databaseTarget(flags));
     try {
-      if (!(await setChannelEnabled(database.db, which, action === 'enable'))) {
+      if (!(await setChannelOn(database.db, cliActor, which, action === 'enable'))) {
         throw new UsageError(`Канал «${which}» не найден (укажите id или адрес).`);
       }
       console.log(`Канал ${which} ${action === 'enable' ? 'включён' : 'отключён'}.`);
