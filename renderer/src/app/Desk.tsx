@@ -14,6 +14,7 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconShieldLock,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +40,7 @@ const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   settings: IconSettings,
   approvals: IconChecklist,
   problems: IconAlertTriangle,
+  admin: IconShieldLock,
 };
 
 export function Desk() {
@@ -59,6 +61,8 @@ export function Desk() {
 
   const sectionsShown: Section[] = [...navSections];
   if (role === 'head' || role === 'admin') sectionsShown.splice(1, 0, 'approvals');
+  // The admin's console is hidden from everyone else (the endpoint refuses them too).
+  if (role === 'admin') sectionsShown.push('admin');
   if (problems > 0) sectionsShown.push('problems');
 
   return (

@@ -1,6 +1,7 @@
 /** The section in front of the manager, chosen by the route. */
 import { Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AdminSection } from '../features/admin/index.ts';
 import { ApprovalsSection } from '../features/approvals/index.ts';
 import { KbSection } from '../features/kb/index.ts';
 import { SyncProblemsSection } from '../features/problems/index.ts';
@@ -42,6 +43,8 @@ export function SectionView() {
       return <SettingsSection />;
     case 'reports':
       return <ReportsSection />;
+    case 'admin':
+      return <AdminSection />;
     default:
       return <Later section={section} />;
   }

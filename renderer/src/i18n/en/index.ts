@@ -1,3 +1,4 @@
+import { admin } from './admin.ts';
 import { alarms } from './alarms.ts';
 import { approvals } from './approvals.ts';
 import { channels } from './channels.ts';
@@ -13,4 +14,19 @@ import { shell } from './shell.ts';
 import { ticket } from './ticket.ts';
 
 /** Every room's messages, one key per room. */
-export const en = { common, shell, settings, queue, ticket, intake, kb, scripts, alarms, approvals, problems, reports, channels };
+export const en = {
+  common,
+  shell,
+  settings,
+  queue,
+  ticket,
+  intake,
+  kb,
+  scripts,
+  alarms,
+  approvals,
+  problems,
+  reports,
+  channels,
+  admin,
+};

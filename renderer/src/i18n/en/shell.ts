@@ -10,6 +10,7 @@ export const shell: EnglishOf<typeof ru> = {
     settings: 'Settings',
     approvals: 'Approvals',
     problems: 'Sync problems',
+    admin: 'Administration',
   },
   newTicket: 'New ticket',
   status: {

@@ -8,6 +8,7 @@ export const shell = {
     settings: 'Настройки',
     approvals: 'Согласования',
     problems: 'Проблемы синхронизации',
+    admin: 'Администрирование',
   },
   newTicket: 'Новое обращение',
   status: {
