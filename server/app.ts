@@ -24,6 +24,7 @@ import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
+import { updateRoutes } from './routes/updateRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
 import { serverVersion } from './version.ts';
 
@@ -51,6 +52,8 @@ export interface ServerOptions {
    * false (default: the socket's address), true (any), or a comma-separated list of addresses and CIDRs.
    */
   trustProxy?: boolean | string;
+  /** Serve the desktop app's updates from this folder at /updates/ (electron-builder's artefacts). */
+  updatesDir?: string;
   /** Run the workspace's channel connectors (default true); options for tests. */
   channels?: boolean | ChannelManagerOptions;
 }
@@ -142,6 +145,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reportRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   adminRoutes(app, ctx);
+  if (options.updatesDir) updateRoutes(app, options.updatesDir);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

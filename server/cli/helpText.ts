@@ -42,7 +42,7 @@ export const helpText = `PASS24 Support Desk — центральный серв
 Изменения учётных записей, ключей и каналов записываются в журнал администратора.
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
 Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY,
-  PASS24_SESSION_IDLE_DAYS, LOG_LEVEL,
+  PASS24_SESSION_IDLE_DAYS, PASS24_UPDATES_DIR, LOG_LEVEL,
   PASS24_CHANNEL_LEASE_SECONDS (сколько секунд канал упавшего экземпляра ждёт другого, 30).
 
 Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password|role,
