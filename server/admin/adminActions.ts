@@ -22,6 +22,7 @@ import { generatePassword } from '../auth/passwords.ts';
 import { addEmailChannel, listChannels, setChannelEnabled, type NewEmailChannel } from '../channels/channelStore.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { recordAudit, type AuditActor } from './auditLog.ts';
+import { ChannelInputError } from './emailChannelInput.ts';
 
 type Db = Kysely<DbSchema>;
 
@@ -115,8 +116,14 @@ export async function revokeKey(db: Db, actor: AuditActor, id: string): Promise<
   return true;
 }
 
+/** A mailbox channel; a second live channel on one address is refused. */
 export async function addChannel(db: Db, actor: AuditActor, input: NewEmailChannel): Promise<string> {
-  const id = await addEmailChannel(db, input);
+  const id = await addEmailChannel(db, input).catch((error: unknown) => {
+    if (String((error as Error).message).includes('channels_address')) {
+      throw new ChannelInputError(`Канал с адресом ${input.address.trim().toLowerCase()} уже есть.`);
+    }
+    throw error;
+  });
   await recordAudit(db, actor, {
     action: 'channel.add',
     target: input.address.trim().toLowerCase(),

@@ -16,9 +16,13 @@ import { intakeChannels } from '#shared/protocol.ts';
 import { roles, type Role } from '#shared/vocabulary/enums.ts';
 import { AccountError } from '../auth/accounts.ts';
 import { isIntakeChannel } from '../auth/apiKeys.ts';
+import { ChannelInputError, emailChannelInput } from '../admin/emailChannelInput.ts';
+import { checkEmailConnection, type ConnectionCheck } from '../channels/email/connectionCheck.ts';
+import type { NewEmailChannel } from '../channels/channelStore.ts';
 import {
   addAccount,
   addApiKey,
+  addChannel,
   changeRole,
   listAccounts,
   listApiKeys,
@@ -71,6 +75,43 @@ async function accountAction<T>(run: () => Promise<T>): Promise<T> {
       const missing = /не найден/.test(error.message);
       throw new HttpError(missing ? 404 : 400, missing ? 'not_found' : 'invalid_account', error.message);
     }
+    throw error;
+  }
+}
+
+function optionalNumber(body: Body, field: string): number | undefined {
+  const v = body[field];
+  if (v === undefined || v === null || v === '') return undefined;
+  if (typeof v !== 'number') throw badRequest('invalid_request', `Поле ${field}: число.`);
+  return v;
+}
+
+function channelInput(body: Body): NewEmailChannel {
+  try {
+    return emailChannelInput({
+      name: text(body, 'name', true),
+      address: text(body, 'address')!,
+      imapHost: text(body, 'imapHost')!,
+      imapPort: optionalNumber(body, 'imapPort'),
+      imapTls: body.imapTls === true,
+      smtpHost: text(body, 'smtpHost')!,
+      smtpPort: optionalNumber(body, 'smtpPort'),
+      smtpTls: body.smtpTls === true,
+      user: text(body, 'user')!,
+      mailbox: text(body, 'mailbox', true),
+      secret: text(body, 'password')!,
+    });
+  } catch (error) {
+    if (error instanceof ChannelInputError) throw badRequest('invalid_channel', error.message);
+    throw error;
+  }
+}
+
+async function channelAction<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ChannelInputError) throw badRequest('invalid_channel', error.message);
     throw error;
   }
 }
@@ -146,6 +187,21 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const s = live.get(c.id);
       return s ? { ...c, status: c.enabled ? s.state : 'disabled', detail: s.detail } : c;
     });
+  });
+
+  // A mailbox: its password arrives here once, goes to the `channels` table and is never sent back.
+  app.post('/api/admin/channels', opts, async (request, reply) => {
+    const actor = adminOf(request);
+    const input = channelInput(bodyOf(request));
+    const id = await channelAction(() => addChannel(db, actor, input));
+    await ctx.channels?.refresh();
+    return reply.status(201).send({ id });
+  });
+
+  app.post('/api/admin/channels/check', opts, async (request): Promise<ConnectionCheck> => {
+    adminOf(request);
+    const input = channelInput(bodyOf(request));
+    return checkEmailConnection(input.settings, input.secret);
   });
 
   app.post('/api/admin/channels/:id/:action', opts, async (request) => {

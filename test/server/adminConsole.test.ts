@@ -15,6 +15,7 @@ import type {
 import type { ConfigDoc } from '#shared/schema/index.ts';
 import type { IntakeTicketRequest, LoginResponse } from '#shared/protocol.ts';
 import { addEmailChannel } from '../../server/channels/channelStore.ts';
+import { freePort } from '../support/serverProcess.ts';
 import { ApiClient } from './support/apiClient.ts';
 import { configDoc, fresh } from './support/documents.ts';
 import { backends } from './support/testDatabase.ts';
@@ -49,6 +50,8 @@ describe.each(backends)('admin console on %s', (backend) => {
     ['POST', '/api/admin/api-keys/x/revoke', {}],
     ['GET', '/api/admin/channels', undefined],
     ['POST', '/api/admin/channels/x/disable', {}],
+    ['POST', '/api/admin/channels', { address: 'x@example.ru' }],
+    ['POST', '/api/admin/channels/check', { address: 'x@example.ru' }],
     ['GET', '/api/admin/audit', undefined],
   ])('refuses %s %s to an agent and to a head with 403, and to nobody signed in with 401', async (method, path, body) => {
     for (const client of [server.asAgent, server.asHead]) {
@@ -185,6 +188,37 @@ describe.each(backends)('admin console on %s', (backend) => {
     expect(after.body.find((c) => c.id === channel.id)).toMatchObject({ enabled: false, status: 'disabled' });
     expect((await server.asAdmin.post(`/api/admin/channels/${channel.id}/enable`, {})).status).toBe(200);
     expect((await server.asAdmin.post('/api/admin/channels/nope/enable', {})).status).toBe(404);
+  });
+
+  it('refuses a mailbox with a bad address or port in Russian, and says when its servers refuse the connection', async () => {
+    const closed = await freePort();
+    const base = {
+      address: 'desk@example.ru',
+      imapHost: '127.0.0.1',
+      imapPort: closed,
+      smtpHost: '127.0.0.1',
+      smtpPort: closed,
+      user: 'desk',
+      password: 'mailbox-secret-2',
+    };
+    const badAddress = await server.asAdmin.post<{ error: { message: string } }>('/api/admin/channels', {
+      ...base,
+      address: 'не адрес',
+    });
+    expect(badAddress.status).toBe(400);
+    expect(badAddress.body.error.message).toBe('Адрес «не адрес» не похож на адрес почты.');
+    const badPort = await server.asAdmin.post<{ error: { message: string } }>('/api/admin/channels', {
+      ...base,
+      imapPort: 70000,
+    });
+    expect(badPort.body.error.message).toBe('Порт IMAP: от 1 до 65535.');
+    const check = await server.asAdmin.post('/api/admin/channels/check', base);
+    expect(check.body).toEqual({
+      imap: 'Почтовый сервер не отвечает: соединение отклонено.',
+      smtp: 'Почтовый сервер не отвечает: соединение отклонено.',
+    });
+    const listed = await server.asAdmin.get<AdminChannel[]>('/api/admin/channels');
+    expect(listed.body.map((c) => c.address)).not.toContain('desk@example.ru');
   });
 
   it("records every admin action and the head's settings in the audit trail, newest first, never a secret", async () => {

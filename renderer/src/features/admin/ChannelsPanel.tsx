@@ -1,13 +1,13 @@
 /**
  * Channel connectors: each with its servers and its health (the endpoint's connector state and
- * the sentence when it fails), enabled or disabled here. A new mailbox is added on the server
- * (its password goes through stdin, never through a screen that could show it again).
+ * the sentence when it fails), enabled or disabled here; a new mailbox checked and added.
  */
 import { Badge, Button, Group, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminApi } from './adminApi.ts';
 import { Failure } from './AdminNotices.tsx';
+import { NewChannelForm } from './NewChannelForm.tsx';
 import { attempt, useAdminList } from './useAdminList.ts';
 
 const stateColours: Record<string, string> = { running: 'teal', failing: 'red', starting: 'blue', standby: 'yellow' };
@@ -29,6 +29,7 @@ export function ChannelsPanel({ admin }: { admin: AdminApi }) {
   return (
     <Stack gap="md" data-testid="admin-channels">
       <Failure message={error ?? list.error} />
+      <NewChannelForm admin={admin} onAdded={() => void list.reload()} />
       <Group>
         <Button variant="default" size="xs" onClick={() => void list.reload()} data-testid="admin-channels-reload">
           {t('admin.reload')}

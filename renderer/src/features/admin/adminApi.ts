@@ -12,6 +12,20 @@ import type { IntakeChannel } from '#shared/protocol.ts';
 import type { Role } from '#shared/vocabulary/enums.ts';
 import type { ApiClient } from '../../sync/apiClient.ts';
 
+/** A mailbox as the admin enters it; the password goes to the endpoint and never comes back. */
+export interface NewChannelRequest {
+  name: string;
+  address: string;
+  imapHost: string;
+  imapPort?: number;
+  imapTls: boolean;
+  smtpHost: string;
+  smtpPort?: number;
+  smtpTls: boolean;
+  user: string;
+  password: string;
+}
+
 const seg = (s: string) => encodeURIComponent(s);
 
 export function adminApi(api: ApiClient) {
@@ -29,6 +43,9 @@ export function adminApi(api: ApiClient) {
     channels: () => api.request<AdminChannel[]>('GET', '/api/admin/channels'),
     setChannelEnabled: (id: string, enabled: boolean) =>
       api.request<{ ok: true }>('POST', `/api/admin/channels/${seg(id)}/${enabled ? 'enable' : 'disable'}`, {}),
+    addChannel: (input: NewChannelRequest) => api.request<{ id: string }>('POST', '/api/admin/channels', input),
+    checkChannel: (input: NewChannelRequest) =>
+      api.request<{ imap: string | null; smtp: string | null }>('POST', '/api/admin/channels/check', input),
     audit: () => api.request<AuditEntry[]>('GET', '/api/admin/audit'),
   };
 }
