@@ -17,12 +17,14 @@ import { handleError, handleNotFound } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { ChangeFeed } from './replication/changeFeed.ts';
 import { ChannelManager, type ChannelManagerOptions } from './channels/channelManager.ts';
+import { adminRoutes } from './routes/adminRoutes.ts';
 import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
+import { updateRoutes } from './routes/updateRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
 import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { serverVersion } from './version.ts';
@@ -51,6 +53,8 @@ export interface ServerOptions {
    * false (default: the socket's address), true (any), or a comma-separated list of addresses and CIDRs.
    */
   trustProxy?: boolean | string;
+  /** Serve the desktop app's updates from this folder at /updates/ (electron-builder's artefacts). */
+  updatesDir?: string;
   /** Run the workspace's channel connectors (default true); options for tests. */
   channels?: boolean | ChannelManagerOptions;
   /** The clock the working set's window is measured by (default Date.now); tests move it. */
@@ -145,6 +149,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   reportRoutes(app, ctx);
   attachmentRoutes(app, ctx);
   ticketRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  if (options.updatesDir) updateRoutes(app, options.updatesDir);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

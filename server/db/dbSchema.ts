@@ -141,6 +141,17 @@ export interface ChannelCursorsTable {
   id: string;
 }
 
+/** One entry of the admin's audit trail; `actor_id` is null for the command line. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_login: string;
+  action: string;
+  target: string;
+  detail: string;
+}
+
 export interface DbSchema {
   documents: DocumentsTable;
   accounts: AccountsTable;
@@ -155,4 +166,5 @@ export interface DbSchema {
   outbound_messages: OutboundMessagesTable;
   attachments: AttachmentsTable;
   channel_cursors: ChannelCursorsTable;
+  audit_log: AuditLogTable;
 }

@@ -5,6 +5,8 @@ import { parsePullQuery, pullDocuments } from '../replication/pullDocuments.ts';
 import { pushDocuments } from '../replication/pushDocuments.ts';
 import { parseScopeQuery } from '../replication/workingSetScope.ts';
 import { agentOf } from '../http/authenticate.ts';
+import { recordAudit } from '../admin/auditLog.ts';
+import { settingsAuditEntry } from '../admin/settingsAudit.ts';
 import { collectionParam } from './collectionParam.ts';
 import { bodyLimits, type RouteContext } from './routeContext.ts';
 import { openPullStream } from './pullStream.ts';
@@ -30,6 +32,12 @@ export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void
         { collection, rejected: result.rejected.map((r) => ({ id: r.id, code: r.code })) },
         'push: documents rejected',
       );
+    }
+    // Settings saved by the head or an admin join the admin's audit trail.
+    if (collection === 'config') {
+      for (const doc of result.written) {
+        await recordAudit(db, { id: agent.id, login: agent.login }, settingsAuditEntry(doc as { id: string; value?: unknown }));
+      }
     }
     const response: PushResponse<unknown> = { conflicts: result.conflicts, rejected: result.rejected };
     return response;

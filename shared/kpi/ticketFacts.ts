@@ -3,7 +3,7 @@
  * (docs/kpi.md, "Per-ticket facts").
  */
 import type { Priority } from '../vocabulary/enums.ts';
-import type { SlaSetup } from '../domain/ticketDeadlines.ts';
+import { slaSourceOf, type SlaSetup } from '../domain/ticketDeadlines.ts';
 import { computeSla } from '../sla/computeSla.ts';
 import { statusTimeline } from '../sla/statusTimeline.ts';
 import { workingMsBetween } from '../sla/workingTime.ts';
@@ -86,8 +86,10 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
   const pastPriority = valueAt(events.priorityChanged, t.priority, asOf);
   const priority = (priorityNames.has(pastPriority) ? pastPriority : t.priority) as Priority;
   const agentId = valueAt(events.assigned, t.assigneeId, asOf);
-  const policy = setup.policies[priority];
-  const cal = setup.calendar;
+  // Measured by the settings in force when the ticket was created, as its countdown was.
+  const source = slaSourceOf(t, setup);
+  const policy = source.policies[priority];
+  const cal = source.calendar;
 
   const firstContactAt = t.firstContactAt !== null && t.firstContactAt <= asOf ? t.firstContactAt : null;
   const resolvedAt = t.resolvedAt !== null && t.resolvedAt <= asOf ? t.resolvedAt : null;

@@ -28,6 +28,7 @@ let central: CentralServer;
 let app: RunningWebServer;
 let apiKey: string;
 let head: TestAccount;
+let admin: TestAccount;
 
 test.beforeAll(async () => {
   // The demo seed and a server start on PGlite: slow on a busy 2-core machine.
@@ -35,6 +36,7 @@ test.beforeAll(async () => {
   central = new CentralServer();
   const accounts = central.seedDemo();
   head = accounts.find((a) => a.role === 'head')!;
+  admin = accounts.find((a) => a.role === 'admin')!;
   apiKey = central.addApiKey('email');
   await central.start();
   app = await serveApp();
@@ -193,6 +195,43 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
   },
 ];
 
+/** The admin's console, one tab each (the head does not see it). */
+const adminScreens: ReadonlyArray<{ name: string; open: (page: Page) => Promise<void> }> = [
+  {
+    name: 'administration: accounts, with a refused login',
+    open: async (page) => {
+      await goTo(page, '#/admin');
+      await page.getByTestId('admin-tab-accounts').click();
+      await expect(page.getByTestId('admin-account-row').first()).toBeVisible();
+      // A refused field shows its message: that state has to read well too.
+      await page.getByTestId('admin-account-login').fill('Не латиница');
+      await page.getByTestId('admin-account-submit').click();
+      await expect(page.getByTestId('admin-account-login')).toHaveAttribute('aria-invalid', 'true');
+    },
+  },
+  {
+    name: 'administration: API keys',
+    open: (page) =>
+      goTo(page, '#/admin')
+        .then(() => page.getByTestId('admin-tab-keys').click())
+        .then(() => expect(page.getByTestId('admin-key-row').first()).toBeVisible()),
+  },
+  {
+    name: 'administration: channels',
+    open: (page) =>
+      goTo(page, '#/admin')
+        .then(() => page.getByTestId('admin-tab-channels').click())
+        .then(() => expect(page.getByTestId('admin-channels')).toBeVisible()),
+  },
+  {
+    name: 'administration: audit trail',
+    open: (page) =>
+      goTo(page, '#/admin')
+        .then(() => page.getByTestId('admin-tab-audit').click())
+        .then(() => expect(page.getByTestId('admin-audit-row').first()).toBeVisible()),
+  },
+];
+
 /** axe's findings that fail the check, as "rule (impact): where" lines, exceptions left out. */
 async function findings(page: Page): Promise<string[]> {
   await settled(page);
@@ -306,6 +345,28 @@ for (const theme of ['light', 'dark'] as const) {
           test.setTimeout(120_000);
           await screen.open(desk);
           expect(await findings(desk.page)).toEqual([]);
+        });
+      }
+    });
+
+    test.describe('signed in as the admin', () => {
+      let page: Page;
+      test.beforeAll(async ({ browser }) => {
+        test.setTimeout(300_000);
+        page = await openDesk(browser, { theme });
+        await signIn(page, app.url, central.url, admin);
+        await waitInSync(page, 120_000);
+        await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme);
+      });
+      test.afterAll(async () => {
+        await page?.context().close();
+      });
+
+      for (const screen of adminScreens) {
+        test(`${screen.name} passes axe`, async () => {
+          test.setTimeout(120_000);
+          await screen.open(page);
+          expect(await findings(page)).toEqual([]);
         });
       }
     });

@@ -27,6 +27,7 @@ describe('migrations', () => {
         'accounts',
         'api_keys',
         'attachments',
+        'audit_log',
         'channel_cursors',
         'channel_leases',
         'channel_messages',

@@ -16,6 +16,7 @@ import {
   IconSettings,
   IconArchive,
   IconBuilding,
+  IconShieldLock,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -43,6 +44,7 @@ const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   problems: IconAlertTriangle,
   archive: IconArchive,
   clients: IconBuilding,
+  admin: IconShieldLock,
 };
 
 export function Desk() {
@@ -69,6 +71,8 @@ export function Desk() {
 
   const sectionsShown: Section[] = [...navSections];
   if (role === 'head' || role === 'admin') sectionsShown.splice(1, 0, 'approvals');
+  // The admin's console is hidden from everyone else (the endpoint refuses them too).
+  if (role === 'admin') sectionsShown.push('admin');
   if (problems > 0) sectionsShown.push('problems');
 
   return (

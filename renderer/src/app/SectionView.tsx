@@ -1,6 +1,7 @@
 /** The section in front of the manager, chosen by the route. */
 import { Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AdminSection } from '../features/admin/index.ts';
 import { ApprovalsSection } from '../features/approvals/index.ts';
 import { ArchiveSection } from '../features/archive/index.ts';
 import { ClientPage } from '../features/clients/index.ts';
@@ -49,6 +50,8 @@ export function SectionView() {
       return <ArchiveSection />;
     case 'clients':
       return itemId ? <ClientPage clientId={itemId} /> : <Later section={section} />;
+    case 'admin':
+      return <AdminSection />;
     default:
       return <Later section={section} />;
   }

@@ -4,7 +4,18 @@
  */
 import { create } from 'zustand';
 
-export const sections = ['queue', 'kb', 'scripts', 'reports', 'settings', 'archive', 'clients', 'approvals', 'problems'] as const;
+export const sections = [
+  'queue',
+  'kb',
+  'scripts',
+  'reports',
+  'settings',
+  'archive',
+  'clients',
+  'approvals',
+  'problems',
+  'admin',
+] as const;
 export type Section = (typeof sections)[number];
 /** The sections of the navigation bar, in order; Alt+1..6 reach them. */
 export const navSections: readonly Section[] = ['queue', 'kb', 'scripts', 'reports', 'settings', 'archive'];

@@ -9,6 +9,7 @@ import { archiveSearch } from './006_archive_search.ts';
 import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
 import { channels } from './005_channels.ts';
+import { adminAudit } from './007_admin_audit.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   sessionActivity,
   channels,
   archiveSearch,
+  adminAudit,
 ];

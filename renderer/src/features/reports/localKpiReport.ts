@@ -2,7 +2,8 @@
  * The KPI report of the working set on this computer (used offline): the local tickets and the
  * events the KPIs read, computed in a worker so the desk stays responsive.
  */
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
+import { useSlaSetupStore } from '../../services/session/slaSetupStore.ts';
 import { computeKpiReport, kpiEventKinds, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import type { KpiWorkerReply, KpiWorkerRequest } from './kpi.worker.ts';
@@ -52,7 +53,7 @@ function inWorker(request: Omit<KpiWorkerRequest, 'id'>): Promise<KpiReport> {
     return new Promise((resolve, reject) =>
       setTimeout(() => {
         try {
-          resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() }));
+          resolve(computeKpiReport({ ...request, setup: slaSetupFromConfig(request.config.policies, request.config.calendar) }));
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
@@ -104,7 +105,9 @@ export async function localKpiReport(
     const e = d.toJSON() as unknown as KpiEvent;
     return { ticketId: e.ticketId, kind: e.kind, at: e.at, data: e.data };
   });
-  return inWorker({ tickets, events, from: period.from, to: period.to, agent, now });
+  const docs = useSlaSetupStore.getState().docs;
+  const config = { policies: docs['sla-policies']?.value ?? null, calendar: docs.calendar?.value ?? null };
+  return inWorker({ tickets, events, from: period.from, to: period.to, agent, now, config });
 }
 
 /** Is this ticket in the local working set (so the desk can open it)? */

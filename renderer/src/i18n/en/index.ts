@@ -1,3 +1,4 @@
+import { admin } from './admin.ts';
 import { alarms } from './alarms.ts';
 import { approvals } from './approvals.ts';
 import { archive } from './archive.ts';
@@ -31,4 +32,5 @@ export const en = {
   archive,
   clients,
   channels,
+  admin,
 };

@@ -24,6 +24,22 @@ export const settings: EnglishOf<typeof ru> = {
     denied: 'notifications are blocked for this site in the browser settings',
     default: 'the browser has not allowed notifications yet',
   },
+  desktop: {
+    title: 'Application',
+    launchAtLogin: 'Start when I sign in to the computer',
+    launchAtLoginHint: 'The app opens by itself when you sign in',
+    check: 'Check for updates',
+    installNow: 'Restart and install',
+    update: {
+      unsupported: '',
+      idle: 'Updates have not been checked yet.',
+      checking: 'Checking for updates…',
+      current: 'This is the newest version (checked {{at}}).',
+      downloading: 'Downloading version {{version}}…',
+      ready: 'Version {{version}} is downloaded and installs the next time the app starts.',
+      error: 'Could not check for updates: {{error}}',
+    },
+  },
   sla: {
     title: 'SLA deadlines and working hours',
     readOnly: 'Only the head of department can change these settings; you see them read-only.',

@@ -12,6 +12,7 @@ export const shell: EnglishOf<typeof ru> = {
     problems: 'Sync problems',
     archive: 'Archive',
     clients: 'Client',
+    admin: 'Administration',
   },
   newTicket: 'New ticket',
   collections: {

@@ -10,6 +10,7 @@ export const shell = {
     problems: 'Проблемы синхронизации',
     archive: 'Архив',
     clients: 'Клиент',
+    admin: 'Администрирование',
   },
   newTicket: 'Новое обращение',
   /** Collections in the status bar's "still arriving" (lower case, listed after a colon). */
