@@ -108,7 +108,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   await pickScript(page, 'диагност');
   const preview = page.getByTestId('script-preview');
   await expect(preview).toContainText('Здравствуйте, Марина Ковалёва!');
-  await expect(preview).toContainText(`По обращению ${filed.number} на объекте «ЖК «Северный парк»»`);
+  await expect(preview).toContainText(`По обращению ${filed.number} на объекте «ЖК „Северный парк“»`);
   await expect(preview).toContainText(agent.name);
   await expect(page.getByTestId('script-variant')).toHaveText('Для переписки');
   await page.screenshot({ path: screenshotPath('scripts-picker.png') });
@@ -122,7 +122,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   await question.press('Enter');
   await expect(picker(page)).toHaveCount(0);
 
-  const expected = `Здравствуйте, Марина Ковалёва!\n\nПо обращению ${filed.number} на объекте «ЖК «Северный парк»» мы начали диагностику: перезагрузили камеру и проверили список номеров.\n\nС уважением,\n${agent.name}`;
+  const expected = `Здравствуйте, Марина Ковалёва!\n\nПо обращению ${filed.number} на объекте «ЖК „Северный парк“» мы начали диагностику: перезагрузили камеру и проверили список номеров.\n\nС уважением,\n${agent.name}`;
   await expect(page.getByTestId('composer-text')).toHaveValue(`Добрый день.\n${expected}`);
   await expect(page.getByTestId('composer-text')).toBeFocused();
   await page.getByTestId('composer-text').press('Control+Enter');
