@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mergeDocuments } from '#shared/domain/merge.ts';
-import type { ReplyTemplate } from '#shared/schema/index.ts';
+import type { ReplyTemplate, TicketEvent } from '#shared/schema/index.ts';
 import type { WithDeleted } from '#shared/protocol.ts';
 import { ApiClient } from './support/apiClient.ts';
-import { baseInstant, fresh, templateDoc, update } from './support/documents.ts';
+import { baseInstant, eventDoc, fresh, templateDoc, update } from './support/documents.ts';
 import { backends } from './support/testDatabase.ts';
 import { signedIn, startTestServer, type TestServer } from './support/testServer.ts';
 
@@ -122,5 +122,24 @@ describe.each(backends)('reply scripts pushed to the endpoint on %s', (backend) 
     expect((await server.asHead.push<ReplyTemplate>('templates', [update(master, forged)])).rejected).toEqual([
       { id: master.id, code: 'foreign_author', reason: expect.stringMatching(/conflictDraft\.editedBy/) },
     ]);
+  });
+
+  it('stores a logged call and a reply with the script they used, for the usage count', async () => {
+    const script = await sharedScript();
+    const call = eventDoc({
+      authorId: server.agent.id,
+      kind: 'contact_logged',
+      public: true,
+      body: 'Прочитал скрипт подтверждения',
+      data: { mode: 'call', templateId: script.id },
+    });
+    const reply = eventDoc({ authorId: server.agent.id, kind: 'reply', public: true, data: { templateId: script.id } });
+    expect(await server.asAgent.push<TicketEvent>('events', [fresh(call), fresh(reply)])).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
+    const timeline = (await server.asAgent.pullAll<TicketEvent>('events')).documents;
+    expect(timeline.find((e) => e.id === call.id)?.data).toEqual({ mode: 'call', templateId: script.id });
+    expect(timeline.find((e) => e.id === reply.id)?.data).toEqual({ templateId: script.id });
   });
 });

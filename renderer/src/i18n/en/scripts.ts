@@ -129,6 +129,11 @@ export const scripts: EnglishOf<typeof ru> = {
     suggested: 'Fits now',
     nothing: 'No matching scripts.',
   },
+  call: {
+    open: 'Call script',
+    change: 'Another script',
+    clear: 'No script',
+  },
   situation: {
     emergencyAcknowledgement: 'Emergency not contacted yet: acknowledge it',
     confirmationRequest: 'Fix offered: ask the client to check',

@@ -130,6 +130,11 @@ export const scripts = {
     suggested: 'Подходит сейчас',
     nothing: 'Нет подходящих скриптов.',
   },
+  call: {
+    open: 'Скрипт разговора',
+    change: 'Другой скрипт',
+    clear: 'Без скрипта',
+  },
   situation: {
     emergencyAcknowledgement: 'Экстренное обращение без контакта: подтвердите приём',
     confirmationRequest: 'Решение предложено: попросите клиента проверить',
