@@ -135,9 +135,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   });
   await waitInSync(page);
 
-  // The use is counted from the timeline: the head's section shows it.
-  await headPage.reload();
-  await expect(headPage.getByTestId('section-scripts')).toBeVisible();
+  // The use is counted from the timeline, live: the head's open section shows it without a reload.
   await expect(headPage.getByTestId('scripts-row').filter({ hasText: scriptTitle }).getByTestId('scripts-usage')).toHaveAttribute(
     'data-count',
     '1',
@@ -273,4 +271,31 @@ test('an emergency phoned in and not yet contacted offers the acknowledgement, r
   // acknowledgement stays offered until a call is logged (shared/sla/README.md).
   await expect(page.getByTestId('timeline')).toContainText(`обращение ${filed.number} принято как экстренное`);
   await expect(page.getByTestId('script-suggestion')).toHaveCount(1);
+
+  // The call itself: the call log offers the script's phone text, shown large to read aloud, and
+  // the logged call records the script.
+  await page.keyboard.press('Alt+KeyC');
+  await expect(page.getByTestId('dialog-logContact')).toBeVisible();
+  await page.getByTestId('call-script-open').click();
+  await page.getByTestId('script-picker-search').fill('авария');
+  await expect(page.getByTestId('script-picker-title')).toHaveText('Авария: приём подтверждён');
+  await expect(page.getByTestId('script-variant')).toHaveText('Для звонка');
+  await page.getByTestId('script-picker-search').press('Enter');
+  const callScript = page.getByTestId('call-script');
+  await expect(callScript).toHaveText(/^Сергей Ковалёв, это Анна Смирнова\. Мы уже работаем, решим .+ до \d\d:\d\d\.$/);
+  await expect(callScript).toHaveCSS('font-size', /^(1[89]|2\d)(\.\d+)?px$/);
+  await page.getByTestId('dialog-text').fill('Подтвердил приём по телефону');
+  await page.getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('dialog-logContact')).toHaveCount(0);
+  const call = page.getByTestId('timeline-entry').filter({ hasText: 'Подтвердил приём по телефону' });
+  await expect(call).toHaveAttribute('data-kind', 'contact_logged');
+  // Contacted: the acknowledgement is no longer offered.
+  await expect(page.getByTestId('script-suggestion')).toHaveCount(0);
+  await waitInSync(page);
+
+  // Both the reply and the call count as uses of the script.
+  await openScripts(page);
+  await expect(
+    page.getByTestId('scripts-row').filter({ hasText: 'Авария: приём подтверждён' }).getByTestId('scripts-usage'),
+  ).toHaveAttribute('data-count', '2');
 });
