@@ -68,4 +68,25 @@ describe('template repository', () => {
     expect(events.map((e) => e.body).sort()).toEqual(['Здравствуйте!', 'Прочитал скрипт']);
     expect(scriptUsage(events).get('tpl-7')).toEqual({ count: 2, lastUsedAt: monday10 });
   });
+
+  it('a save made with both versions in view clears the conflict draft; archiving, or a save that has not seen it, keeps it', async () => {
+    const made = await createScript(db, draft, ctx(head), 'Общее');
+    if (!made.ok) throw new Error(made.error);
+    const other = { body: 'Версия другого места', phoneBody: null, editedAt: monday10, editedBy: 'head-2' };
+    await (await db.templates.findOne(made.script.id).exec())!.incrementalPatch({ conflictDraft: other });
+
+    expect(await setScriptArchived(db, made.script.id, true, ctx(head))).toMatchObject({
+      ok: true,
+      script: { conflictDraft: other },
+    });
+    expect(await saveScript(db, made.script.id, { ...draft, title: 'Новое' }, ctx(head), 'Общее')).toMatchObject({
+      ok: true,
+      script: { conflictDraft: other },
+    });
+    const merged = { ...draft, body: 'Здравствуйте, {{client.name}}! Версия другого места' };
+    expect(await saveScript(db, made.script.id, merged, ctx(head), 'Общее', true)).toMatchObject({
+      ok: true,
+      script: { body: merged.body, conflictDraft: null },
+    });
+  });
 });
