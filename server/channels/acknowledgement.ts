@@ -1,14 +1,11 @@
 /**
  * The automatic acknowledgement of a new email ticket: the «Обращение принято» script of the
- * workspace's templates, filled in with the ticket's number and promised time. The head turns it off in the
+ * workspace's templates with the ticket's number and promised time. The head turns it off in the
  * config document `workspace` ({emailAcknowledgement: false}); it is on when nothing says otherwise.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Ticket } from '#shared/schema/ticketSchema.ts';
-import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
-import { renderTemplate, templateValues } from '#shared/templates/index.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 
 const fallbackBody =
   'Здравствуйте, {{client.name}}!\n\nМы получили ваше обращение «{{ticket.subject}}» и зарегистрировали его под номером {{ticket.number}}.\n\nПлановый срок решения — {{sla.due}}. При ответе, пожалуйста, сохраняйте номер обращения в теме письма.\n\nТехническая поддержка PASS24';
@@ -28,29 +25,32 @@ async function acknowledgementTemplate(trx: Transaction<DbSchema>): Promise<stri
   return rows[0]?.body ?? fallbackBody;
 }
 
-/**
- * The script filled in for a new ticket by the desks' own renderer (shared/templates): deadlines in
- * Russian words in the workspace's zone, names with their quotes fitted. No agent has it yet, so
- * lines left empty by a missing value are tidied («Объект: .» goes) rather than sent half-written.
- */
-export function acknowledgementText(body: string, ticket: Ticket, setup: SlaSetup, now: number): string {
-  const values = templateValues({ ticket, agent: null, now, sla: setup });
-  const { text } = renderTemplate(
-    body,
-    { ...values, 'client.name': values['client.name'] ?? 'клиент' },
-    {
-      now,
-      timeZone: setup.calendar.timeZone,
-    },
-  );
-  return text
-    .replace(/Объект: \.\s*/g, '')
+const dueFormat = new Intl.DateTimeFormat('ru-RU', {
+  timeZone: 'Europe/Moscow',
+  day: 'numeric',
+  month: 'long',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** Fills the script's placeholders; an unknown one is left out rather than shown raw to a client. */
+function fill(body: string, values: Record<string, string>): string {
+  return body
+    .replace(/\{\{\s*([\w.]+)\s*\}\}/g, (_m, key: string) => values[key] ?? '')
     .replace(/[ \t]+([,.!])/g, '$1')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    .replace(/Объект: \.\s*/g, '')
+    .replace(/\n{3,}/g, '\n\n');
 }
 
-export async function acknowledgementBody(trx: Transaction<DbSchema>, ticket: Ticket, now: number): Promise<string> {
+export async function acknowledgementBody(trx: Transaction<DbSchema>, ticket: Ticket): Promise<string> {
   const template = await acknowledgementTemplate(trx);
-  return acknowledgementText(template, ticket, await slaSetupOnServer(trx), now);
+  const due = ticket.resolutionDueAt ?? null;
+  return fill(template, {
+    'client.name': ticket.contact.name || 'клиент',
+    'ticket.subject': ticket.subject,
+    'ticket.number': ticket.number ?? '',
+    'site.name': ticket.siteName,
+    'sla.due': due === null ? 'по регламенту' : `${dueFormat.format(new Date(due))} (МСК)`,
+    'agent.name': '',
+  }).trim();
 }

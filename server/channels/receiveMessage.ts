@@ -316,7 +316,7 @@ async function queueAcknowledgement(
 ): Promise<boolean> {
   const addressing = await addressingOf(trx, ticket);
   if (!addressing) return false;
-  const body = await acknowledgementBody(trx, ticket, now);
+  const body = await acknowledgementBody(trx, ticket);
   const event = eventOf(
     ticket.id,
     { kind: 'reply', public: true, body, data: { automatic: true, to: addressing.to } },
