@@ -79,6 +79,7 @@ export function buildTemplates(
     tags: src.tags,
     ownerId: null,
     archived: false,
+    conflictDraft: null,
     editedAt: options.now - options.prng.int(10, 300) * DAY,
     editedBy: options.prng.pick(options.authors),
     updatedAt: 0,

@@ -60,7 +60,7 @@ const instantPaths: Partial<Record<CollectionName, readonly string[]>> = {
   ],
   events: ['at'],
   kb: ['createdAt', 'editedAt', 'conflictDraft.editedAt'],
-  templates: ['editedAt'],
+  templates: ['editedAt', 'conflictDraft.editedAt'],
   clients: ['editedAt'],
   config: ['editedAt'],
 };

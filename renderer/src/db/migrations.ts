@@ -14,6 +14,9 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
     // Scripts gained an owner, an archived flag and a phone variant: existing ones are shared,
     // in use, written only (server/db/migrations/002_template_owners.ts gives the same defaults).
     1: (old: Record<string, unknown>) => ({ phoneBody: null, ownerId: null, archived: false, ...old }),
+    // Scripts gained a conflict draft (merged like a KB article's): none to begin with
+    // (server/db/migrations/008_template_conflicts.ts gives the same default).
+    2: (old: Record<string, unknown>) => ({ conflictDraft: null, ...old }),
   },
   clients: {},
   agents: {},

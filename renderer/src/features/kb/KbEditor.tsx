@@ -26,6 +26,7 @@ import { products, type Product } from '#shared/vocabulary/enums.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { createKbArticle, updateKbArticle } from '../../db/kbRepository.ts';
 import { shortcutLabel } from '../../services/commands.ts';
+import { ConflictVersions } from '../../services/ConflictVersions.tsx';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { KbMarkdown } from './KbMarkdown.tsx';
 
@@ -107,39 +108,13 @@ export function KbEditor({ article, onDone }: Props) {
           />
         </Group>
         {conflict && (
-          <Paper withBorder p="xs" data-testid="kb-conflict">
-            <Text size="sm" fw={600} mb={4}>
-              {t('kb.editor.conflictTitle')}
-            </Text>
-            <SimpleGrid cols={2}>
-              <Stack gap={4}>
-                <Text size="xs" c="dimmed">
-                  {t('kb.editor.conflictCurrent')}
-                </Text>
-                <Textarea value={article?.body ?? ''} readOnly autosize maxRows={12} data-testid="kb-conflict-current" />
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => setBody(article?.body ?? '')}
-                  data-testid="kb-conflict-take-current"
-                >
-                  {t('kb.editor.takeCurrent')}
-                </Button>
-              </Stack>
-              <Stack gap={4}>
-                <Text size="xs" c="dimmed">
-                  {t('kb.editor.conflictOther', { who: conflict.editedBy })}
-                </Text>
-                <Textarea value={conflict.body} readOnly autosize maxRows={12} data-testid="kb-conflict-other" />
-                <Button size="xs" variant="light" onClick={() => setBody(conflict.body)} data-testid="kb-conflict-take-other">
-                  {t('kb.editor.takeOther')}
-                </Button>
-              </Stack>
-            </SimpleGrid>
-            <Text size="xs" c="dimmed" mt={4}>
-              {t('kb.editor.conflictHint')}
-            </Text>
-          </Paper>
+          <ConflictVersions
+            title={t('kb.editor.conflictTitle')}
+            hint={t('kb.editor.conflictHint')}
+            whoId={conflict.editedBy}
+            texts={[{ current: article?.body ?? '', other: conflict.body, onTake: setBody, testId: 'kb-conflict' }]}
+            testId="kb-conflict"
+          />
         )}
         <SimpleGrid cols={2}>
           <Textarea

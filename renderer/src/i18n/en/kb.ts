@@ -43,10 +43,6 @@ export const kb: EnglishOf<typeof ru> = {
     bodyRequired: 'Write the article’s text.',
     saveFailed: 'The article could not be saved. Try again.',
     conflictTitle: 'The article was edited on two desks at once',
-    conflictCurrent: 'Current text',
-    conflictOther: 'The other version (by {{who}})',
-    takeCurrent: 'Keep the current one',
-    takeOther: 'Take the other version',
     conflictHint: 'Take one of the versions or merge them in the editor below; saving closes the conflict.',
   },
   actions: {

@@ -109,6 +109,27 @@ describe('reply script rules', () => {
   });
 });
 
+describe('reply script conflict drafts', () => {
+  const draft = (by: string) => ({ body: 'Другая версия', phoneBody: null, editedAt: now, editedBy: by });
+  it('accepts a merge that keeps the signer’s own lost text, and a save that clears a colleague’s', () => {
+    expect(verdict('templates', head, script(), script({ conflictDraft: draft(head.id) }))).toEqual({ ok: true });
+    const drafted = script({ conflictDraft: draft('head-2') });
+    expect(verdict('templates', head, drafted, { ...drafted, body: 'Объединено', conflictDraft: null })).toEqual({ ok: true });
+  });
+  it('refuses a conflict draft put in someone else’s name', () => {
+    expect(verdict('templates', head, script(), script({ conflictDraft: draft('head-2') }))).toMatchObject({
+      ok: false,
+      code: 'foreign_author',
+    });
+  });
+  it('refuses an agent’s conflict draft on a shared script: the head’s texts are the head’s', () => {
+    expect(verdict('templates', agent, script(), script({ conflictDraft: draft(agent.id) }))).toMatchObject({
+      ok: false,
+      code: 'forbidden_action',
+    });
+  });
+});
+
 describe('client and settings rules', () => {
   const client: RuleDoc = { id: 'c-1', name: 'УК', editedAt: now, editedBy: agent.id, _deleted: false };
   it('lets anyone keep a client card; deletion is the head’s', () => {
