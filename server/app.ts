@@ -21,6 +21,7 @@ import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
+import { kbRoutes } from './routes/kbRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
@@ -140,6 +141,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   intakeRoutes(app, ctx);
   reportRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  kbRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

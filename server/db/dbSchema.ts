@@ -141,6 +141,16 @@ export interface ChannelCursorsTable {
   id: string;
 }
 
+/** Every stored state of a knowledge-base article: its history (server/kb/kbVersions.ts). */
+export interface KbVersionsTable {
+  article_id: string;
+  /** The state's updatedAt: unique per article, increasing. */
+  updated_at: number;
+  /** The account whose push (or import) stored it. */
+  signed_by: string;
+  data: ColumnType<unknown, string, string>;
+}
+
 export interface DbSchema {
   documents: DocumentsTable;
   accounts: AccountsTable;
@@ -155,4 +165,5 @@ export interface DbSchema {
   outbound_messages: OutboundMessagesTable;
   attachments: AttachmentsTable;
   channel_cursors: ChannelCursorsTable;
+  kb_versions: KbVersionsTable;
 }

@@ -13,6 +13,7 @@ import { insertOnlyCollections, pullOnlyCollections, pushRoles, type CollectionN
 import type { DbSchema } from '../db/dbSchema.ts';
 import { invalid } from '../domainErrors.ts';
 import { documentValidator, normaliseIncoming } from '../validation/documentValidator.ts';
+import { recordKbVersions } from '../kb/kbVersions.ts';
 import { CollectionWriter, type WireDocument } from './collectionWriter.ts';
 import { assignTicketNumbers } from './ticketNumbers.ts';
 
@@ -179,6 +180,7 @@ export async function pushDocuments(
       await assignTicketNumbers(trx, unnumbered);
     }
     const written = await writer.write(toWrite);
+    if (collection === 'kb') await recordKbVersions(trx, written, pusher.id);
     await writer.notify();
     // A document stored otherwise than it was sent (a new ticket's number, a number the update
     // did not carry yet) goes back as the master state: the workstation takes it at once. Had it

@@ -29,6 +29,8 @@ function demoArticles(): (KbArticle & { _deleted: false })[] {
     body: a.body,
     product: a.product,
     tags: a.tags,
+    category: null,
+    symptoms: [],
     status: 'published',
     createdAt: at,
     createdBy: '',
@@ -37,6 +39,7 @@ function demoArticles(): (KbArticle & { _deleted: false })[] {
     sourceTicketId: null,
     conflictDraft: null,
     summary: null,
+    returned: null,
     updatedAt: 0,
     _deleted: false,
   }));
