@@ -6,7 +6,7 @@
 import { Button, Center, Group, Select, Stack, Text, TextInput, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { products, type Product } from '#shared/vocabulary/enums.ts';
 import { searchKb } from '#shared/search/kbSearch.ts';
@@ -17,6 +17,7 @@ import { useRouteStore } from '../../state/routeStore.ts';
 import { KbArticleList } from './KbArticleList.tsx';
 import { KbArticleReader } from './KbArticleReader.tsx';
 import { KbEditor } from './KbEditor.tsx';
+import { KbHistory } from './KbHistory.tsx';
 import { useKbArticles, useKbIndex } from './kbQueries.ts';
 import { useKbUi } from './kbStore.ts';
 
@@ -37,6 +38,14 @@ export function KbSection() {
   const { query, product, cursor, editing, setQuery, setProduct, setCursor, setEditing } = useKbUi();
   const openId = useRouteStore((s) => (s.section === 'kb' ? s.itemId : null));
   const search = useRef<HTMLInputElement>(null);
+  const [history, setHistory] = useState(false);
+  const categories = useMemo(
+    () =>
+      [...new Set(articles.map((a) => a.category).filter((c): c is string => Boolean(c)))].sort((a, b) =>
+        a.localeCompare(b, 'ru'),
+      ),
+    [articles],
+  );
 
   const { results, terms } = useMemo(() => {
     void articles; // the index follows `articles`: recompute when they change
@@ -66,6 +75,9 @@ export function KbSection() {
   const editOpen = () => {
     if (open) setEditing(open.id);
   };
+  const showHistory = () => {
+    if (open) setHistory(true);
+  };
   const doneEditing = (id: string | null) => {
     setEditing(null);
     if (id) useRouteStore.getState().go('kb', id);
@@ -78,7 +90,12 @@ export function KbSection() {
     { id: 'kb.open', label: t('kb.command.open'), group, shortcut: 'enter', run: openCursor },
     { id: 'kb.close', label: t('kb.command.close'), group, shortcut: 'escape', run: closeArticle },
     { id: 'kb.new', label: t('kb.command.new'), group, shortcut: 'alt+shift+n', run: newArticle },
-    ...(open ? [{ id: 'kb.edit', label: t('kb.command.edit'), group, shortcut: 'alt+i', run: editOpen }] : []),
+    ...(open
+      ? [
+          { id: 'kb.edit', label: t('kb.command.edit'), group, shortcut: 'alt+i', run: editOpen },
+          { id: 'kb.history', label: t('kb.command.history'), group, shortcut: 'alt+h', run: showHistory },
+        ]
+      : []),
   ];
   useCommands('kb', commands);
   const physical = { preventDefault: true, usePhysicalKeys: true };
@@ -91,6 +108,7 @@ export function KbSection() {
     ['escape', onPage(closeArticle), { usePhysicalKeys: true }],
     ['alt+shift+n', newArticle, physical],
     ['alt+i', editOpen, physical],
+    ['alt+h', showHistory, physical],
   ]);
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -171,10 +189,14 @@ export function KbSection() {
           <KbEditor
             key={editing}
             article={editing === 'new' ? null : (articles.find((a) => a.id === editing) ?? null)}
+            categories={categories}
             onDone={doneEditing}
           />
         ) : open ? (
-          <KbArticleReader article={open} onEdit={editOpen} />
+          <>
+            <KbArticleReader article={open} onEdit={editOpen} onHistory={showHistory} />
+            {history && <KbHistory article={open} onClose={() => setHistory(false)} />}
+          </>
         ) : (
           <Center h="100%">
             <Text size="sm" c="dimmed">

@@ -83,5 +83,6 @@ export const kb: EnglishOf<typeof ru> = {
     close: 'Close the article',
     new: 'New article',
     edit: 'Edit the article',
+    history: 'The article’s version history',
   },
 };
