@@ -34,6 +34,9 @@ export const helpText = `PASS24 Support Desk — центральный серв
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
   report --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД [--agent LOGIN] --format json|csv|xlsx --out FILE
                                показатели (KPI) за период, по команде или агенту (docs/kpi.md)
+  kb export DIR                статьи базы знаний в папку: файл Markdown на статью, поля во front matter
+  kb import DIR --as LOGIN     статьи из папки *.md от имени руководителя или администратора;
+                               негодный файл пропускается с причиной, остальные импортируются
 
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
 Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY,
@@ -42,5 +45,5 @@ export const helpText = `PASS24 Support Desk — центральный серв
 
 Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password,
 apikey add|list|revoke, channel add|list|disable|enable, backup, restore [--with-accounts], seed --demo,
-report --from --to [--agent] --format --out. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
+report --from --to [--agent] --format --out, kb export DIR, kb import DIR --as LOGIN. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
 `;

@@ -17,7 +17,11 @@ export interface KbVersion {
 }
 
 /** Keeps each stored state of an article as a version, in the same transaction. */
-export async function recordKbVersions(trx: Transaction<DbSchema>, docs: readonly WireDocument[], signedBy: string): Promise<void> {
+export async function recordKbVersions(
+  trx: Transaction<DbSchema>,
+  docs: readonly WireDocument[],
+  signedBy: string,
+): Promise<void> {
   if (docs.length === 0) return;
   await sql`
     insert into kb_versions (article_id, updated_at, signed_by, data)

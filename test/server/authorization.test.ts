@@ -101,11 +101,15 @@ describe.each(backends)('authorisation per document on %s', (backend) => {
     const draft = kbDoc({ createdBy: server.agent.id, editedBy: server.agent.id });
     const asPublished = kbDoc({ createdBy: server.agent.id, editedBy: server.agent.id, status: 'published' });
     const first = await server.asAgent.push('kb', [fresh(draft), fresh(asPublished)]);
-    expect(first.rejected).toEqual([{ id: asPublished.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) }]);
+    expect(first.rejected).toEqual([
+      { id: asPublished.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) },
+    ]);
     const stored = async () => (await server.asHead.pullAll<KbArticle>('kb')).documents.find((d) => d.id === draft.id)!;
     const master = await stored();
     const published = await server.asAgent.push<KbArticle>('kb', [update(master, { ...master, status: 'published' })]);
-    expect(published.rejected).toEqual([{ id: draft.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) }]);
+    expect(published.rejected).toEqual([
+      { id: draft.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) },
+    ]);
     expect((await stored()).status).toBe('draft');
     const byHead = { ...master, status: 'published' as const, editedBy: server.head.id };
     expect((await server.asHead.push<KbArticle>('kb', [update(master, byHead)])).rejected).toEqual([]);
