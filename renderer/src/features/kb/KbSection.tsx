@@ -9,7 +9,6 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { products, type Product } from '#shared/vocabulary/enums.ts';
-import { searchKb } from '#shared/search/kbSearch.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { shortcutLabel, useCommands, type Command } from '../../services/commands.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
@@ -18,7 +17,7 @@ import { KbArticleList } from './KbArticleList.tsx';
 import { KbArticleReader } from './KbArticleReader.tsx';
 import { KbEditor } from './KbEditor.tsx';
 import { KbHistory } from './KbHistory.tsx';
-import { useKbArticles, useKbIndex } from './kbQueries.ts';
+import { useKbArticles, useKbSearch } from './kbQueries.ts';
 import { useKbUi } from './kbStore.ts';
 
 function onPage(action: () => void) {
@@ -34,8 +33,8 @@ export function KbSection() {
   const { t } = useTranslation();
   const { db } = useWorkspace();
   const { articles, loaded } = useKbArticles(db);
-  const index = useKbIndex(articles);
   const { query, product, cursor, editing, setQuery, setProduct, setCursor, setEditing } = useKbUi();
+  const hits = useKbSearch(db, articles, query, { product });
   const openId = useRouteStore((s) => (s.section === 'kb' ? s.itemId : null));
   const search = useRef<HTMLInputElement>(null);
   const [history, setHistory] = useState(false);
@@ -48,13 +47,13 @@ export function KbSection() {
   );
 
   const { results, terms } = useMemo(() => {
-    void articles; // the index follows `articles`: recompute when they change
-    const hits = searchKb(index, query, { product });
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const found = hits ?? [];
     return {
-      results: hits.map((hit) => index.docs.get(hit.id) as KbArticle | undefined).filter((a): a is KbArticle => a !== undefined),
-      terms: new Map(hits.map((h) => [h.id, h.terms])),
+      results: found.map((hit) => byId.get(hit.id)).filter((a): a is KbArticle => a !== undefined),
+      terms: new Map(found.map((h) => [h.id, h.terms])),
     };
-  }, [index, articles, query, product]);
+  }, [hits, articles]);
   const open = openId ? (articles.find((a) => a.id === openId) ?? null) : null;
   const at = Math.min(cursor, Math.max(0, results.length - 1));
 
@@ -168,7 +167,7 @@ export function KbSection() {
             </Text>
           </Group>
         </Stack>
-        {!loaded ? (
+        {!loaded || (hits === null && articles.length > 0) ? (
           <Text size="sm" c="dimmed" p="md">
             {t('common.loading')}
           </Text>

@@ -14,8 +14,8 @@ import { shortcutLabel, useCommands, type Command } from '../../services/command
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { KbArticleReader } from './KbArticleReader.tsx';
-import { useKbArticles, useKbIndex } from './kbQueries.ts';
-import { solutionForReply, suggestArticles, type SolutionTicket } from './kbSuggest.ts';
+import { useKbArticles, useKbSearch } from './kbQueries.ts';
+import { solutionForReply, suggestionQuery, suggestionsOf, type SolutionTicket } from './kbSuggest.ts';
 
 const keys = { open: 'alt+b', link: 'alt+l', insert: 'alt+v' } as const;
 
@@ -39,11 +39,8 @@ export function KbSuggestions({ subject, description, product, ticket, linkedIds
   const solution = (article: KbArticle) =>
     solutionForReply(article, { ticket, agentName: write.actor.name, now: write.now(), sla: write.sla });
   const { articles } = useKbArticles(db);
-  const index = useKbIndex(articles);
-  const suggestions = useMemo(() => {
-    void articles; // the index follows `articles`
-    return suggestArticles(index, { subject, description, product });
-  }, [index, articles, subject, description, product]);
+  const hits = useKbSearch(db, articles, suggestionQuery({ subject, description }), { product, publishedOnly: true });
+  const suggestions = useMemo(() => suggestionsOf(hits ?? [], new Map(articles.map((a) => [a.id, a]))), [hits, articles]);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = suggestions.find((s) => s.article.id === openId)?.article ?? null;
   const target = open ?? suggestions[0]?.article ?? null;

@@ -6,28 +6,28 @@
 import { articleSolution } from '#shared/domain/kbSolution.ts';
 import { promptsOf, renderTemplate, templateValues } from '#shared/templates/index.ts';
 import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
-import { searchKb, type KbIndex } from '#shared/search/kbSearch.ts';
+import type { KbHit } from '#shared/search/kbSearch.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
-import type { Product } from '#shared/vocabulary/enums.ts';
 
 export interface Suggestion {
   article: KbArticle;
   terms: string[];
 }
 
-/** The subject counts twice: it is the client's problem in a line. */
-export function suggestArticles(
-  index: KbIndex,
-  ticket: { subject: string; description: string; product: Product | null },
-  limit = 3,
-): Suggestion[] {
-  const query = `${ticket.subject} ${ticket.subject} ${ticket.description}`;
-  return searchKb(index, query, { product: ticket.product, publishedOnly: true })
-    .slice(0, limit)
-    .flatMap((hit) => {
-      const article = index.docs.get(hit.id) as KbArticle | undefined;
-      return article ? [{ article, terms: hit.terms }] : [];
-    });
+/** The query a ticket asks: the subject counts twice, it is the client's problem in a line. */
+export function suggestionQuery(ticket: { subject: string; description: string }): string {
+  return `${ticket.subject} ${ticket.subject} ${ticket.description}`;
+}
+
+/** The first `limit` hits that are articles at hand, with their matched terms. */
+export function suggestionsOf(hits: readonly KbHit[], articles: ReadonlyMap<string, KbArticle>, limit = 3): Suggestion[] {
+  const out: Suggestion[] = [];
+  for (const hit of hits) {
+    const article = articles.get(hit.id);
+    if (article) out.push({ article, terms: hit.terms });
+    if (out.length === limit) break;
+  }
+  return out;
 }
 
 /** The ticket fields the scripts' values are built from (templateValues' own parameter). */
