@@ -55,7 +55,8 @@ export function KbArticleReader({ article, onEdit, onHistory }: Props) {
           </Text>
         </Group>
         {onEdit && <KbArticleActions article={article} onEdit={onEdit} onHistory={onHistory} />}
-        {article.status === 'draft' && article.returned && (
+        {/* The head's comment stands until the draft is edited after it (then it waits for the head again). */}
+        {article.status === 'draft' && article.returned && article.editedAt <= article.returned.at && (
           <Alert color="orange" variant="light" py={6} data-testid="kb-returned">
             {t('kb.returned', {
               who: names.get(article.returned.by) ?? article.returned.by,
