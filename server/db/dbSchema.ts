@@ -141,7 +141,7 @@ export interface ChannelCursorsTable {
   id: string;
 }
 
-/** Every stored state of a knowledge-base article: its history (server/kb/kbVersions.ts). */
+/** Every stored state of a knowledge-base article: its history (server/replication/kbVersions.ts). */
 export interface KbVersionsTable {
   article_id: string;
   /** The state's updatedAt: unique per article, increasing. */

@@ -13,8 +13,8 @@ import type { KbArticle } from '#shared/schema/kbSchema.ts';
 import { jsonEqual } from '#shared/domain/merge.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { CollectionWriter, type WireDocument } from '../replication/collectionWriter.ts';
+import { recordKbVersions } from '../replication/kbVersions.ts';
 import { documentValidator } from '../validation/documentValidator.ts';
-import { recordKbVersions } from './kbVersions.ts';
 import { kbFileName, kbFileText, parseKbFile, type KbFileArticle } from './kbMarkdown.ts';
 
 export interface KbExportResult {

@@ -13,8 +13,8 @@ import { insertOnlyCollections, pullOnlyCollections, pushRoles, type CollectionN
 import type { DbSchema } from '../db/dbSchema.ts';
 import { invalid } from '../domainErrors.ts';
 import { documentValidator, normaliseIncoming } from '../validation/documentValidator.ts';
-import { recordKbVersions } from '../kb/kbVersions.ts';
 import { CollectionWriter, type WireDocument } from './collectionWriter.ts';
+import { recordKbVersions } from './kbVersions.ts';
 import { assignTicketNumbers } from './ticketNumbers.ts';
 
 export const maxPushRows = 1000;

@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { HttpError } from '../http/httpError.ts';
-import { listKbVersions } from '../kb/kbVersions.ts';
+import { listKbVersions } from '../replication/kbVersions.ts';
 import type { RouteContext } from './routeContext.ts';
 
 export function kbRoutes(app: FastifyInstance, ctx: RouteContext): void {

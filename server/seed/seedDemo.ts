@@ -16,7 +16,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isWorkspaceEmpty } from '../ops/restore.ts';
-import { recordKbVersions } from '../kb/kbVersions.ts';
+import { recordKbVersions } from '../replication/kbVersions.ts';
 import { CollectionWriter, notifyCollection, upsertDocuments, type WireDocument } from '../replication/collectionWriter.ts';
 import { formatTicketNumber, ticketYear } from '../replication/ticketNumbers.ts';
 import { demoAccounts, type DemoLogin } from './demoAccounts.ts';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../server/db/migrate.ts';
 import { migrations } from '../../server/db/migrations/index.ts';
 import { openDatabase } from '../../server/db/openDatabase.ts';
-import { listKbVersions } from '../../server/kb/kbVersions.ts';
+import { listKbVersions } from '../../server/replication/kbVersions.ts';
 import { documentValidator } from '../../server/validation/documentValidator.ts';
 
 describe('migration 6: KB fields and versions', () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { openDatabase } from '../../server/db/openDatabase.ts';
 import { exportKb, importKb } from '../../server/kb/kbTransfer.ts';
-import { listKbVersions } from '../../server/kb/kbVersions.ts';
+import { listKbVersions } from '../../server/replication/kbVersions.ts';
 import { fresh, kbDoc } from './support/documents.ts';
 import { backends, openTestDatabase } from './support/testDatabase.ts';
 import { signedIn, startTestServer, type TestServer } from './support/testServer.ts';

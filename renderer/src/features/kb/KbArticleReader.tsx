@@ -8,9 +8,9 @@ import { useTranslation } from 'react-i18next';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
-import { useAgentNames } from '../ticket/index.ts';
 import { KbArticleActions } from './KbArticleActions.tsx';
 import { KbMarkdown } from './KbMarkdown.tsx';
+import { useStaffNames } from './kbQueries.ts';
 import { KbStatusBadge } from './KbStatusBadge.tsx';
 
 interface Props {
@@ -22,7 +22,7 @@ interface Props {
 export function KbArticleReader({ article, onEdit, onHistory }: Props) {
   const { t } = useTranslation();
   const { db } = useWorkspace();
-  const names = useAgentNames(db);
+  const names = useStaffNames(db);
   return (
     <ScrollArea
       h="100%"

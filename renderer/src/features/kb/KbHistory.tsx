@@ -12,8 +12,8 @@ import type { KbArticle } from '#shared/schema/index.ts';
 import { updateKbArticle } from '../../db/kbRepository.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
-import { useAgentNames } from '../ticket/index.ts';
 import { KbMarkdown } from './KbMarkdown.tsx';
+import { useStaffNames } from './kbQueries.ts';
 
 interface Version {
   updatedAt: number;
@@ -26,7 +26,7 @@ type Loaded = { status: 'loading' } | { status: 'failed' } | { status: 'ready'; 
 export function KbHistory({ article, onClose }: { article: KbArticle; onClose(): void }) {
   const { t } = useTranslation();
   const { api, db, write } = useWorkspace();
-  const names = useAgentNames(db);
+  const names = useStaffNames(db);
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [chosen, setChosen] = useState(0);
   const [restored, setRestored] = useState(false);

@@ -2,12 +2,21 @@
 import { useEffect, useState } from 'react';
 import { map } from 'rxjs';
 import type { KbFilter, KbHit } from '#shared/search/kbSearch.ts';
-import type { KbArticle } from '#shared/schema/index.ts';
+import type { Agent, KbArticle } from '#shared/schema/index.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { kbSearchClient } from './kbSearchClient.ts';
 
 const none: KbArticle[] = [];
+
+/** Staff names by id, for who edited and who returned an article. */
+export function useStaffNames(db: DeskDatabase): Map<string, string> {
+  return useObservable(
+    () => db.agents.find().$.pipe(map((docs) => new Map(docs.map((d) => [d.id, (d.toJSON() as Agent).name])))),
+    [db],
+    new Map<string, string>(),
+  );
+}
 
 export function useKbArticles(db: DeskDatabase): { articles: KbArticle[]; loaded: boolean } {
   const articles = useObservable<KbArticle[] | null>(

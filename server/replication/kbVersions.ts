@@ -7,7 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { KbArticle } from '#shared/schema/kbSchema.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
-import type { WireDocument } from '../replication/collectionWriter.ts';
+import type { WireDocument } from './collectionWriter.ts';
 
 export interface KbVersion {
   /** The state's updatedAt: identifies the version. */
