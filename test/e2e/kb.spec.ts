@@ -3,7 +3,8 @@
  * ticket's panel suggests the article for the client's problem as the client put it, and linking
  * it works with the network gone (it reaches the endpoint when the network returns); an agent
  * writes a draft, the head sends it back with a comment from «Согласования», the agent improves
- * it and the head publishes it; script and markup written into an article stay text.
+ * it and the head publishes it, then restores its first text from the history; script and markup
+ * written into an article stay text.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { NewTicketInput } from '#shared/domain/ticketFactory.ts';
@@ -214,6 +215,21 @@ test('an agent writes a draft, the head returns it with a comment, then publishe
   await a.page.getByTestId('kb-search').fill('домофон визит');
   await expect(a.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована', { timeout: 30_000 });
   expect(await a.page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
+
+  // The history lists every stored version with its author; the head brings the first text back as a new version.
+  await b.page.keyboard.press('Alt+KeyH');
+  const versions = b.page.getByTestId('kb-history-version');
+  await expect(versions).toHaveCount(4);
+  await expect(versions.first()).toContainText('Павел Соколов');
+  await expect(versions.last()).toContainText('Вера Орлова');
+  await versions.last().click();
+  await expect(b.page.getByTestId('kb-history-body')).toContainText('Перезапустите модуль домофона.');
+  await b.page.getByTestId('kb-history-restore').click();
+  await expect(b.page.getByTestId('kb-history-restored')).toBeVisible();
+  await expect(versions).toHaveCount(5, { timeout: 30_000 });
+  await b.page.keyboard.press('Escape');
+  await expect(a.page.getByTestId('kb-article-body')).toContainText('Перезапустите модуль домофона.', { timeout: 30_000 });
+  await expect(a.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована');
   await a.context.close();
   await b.context.close();
 });
