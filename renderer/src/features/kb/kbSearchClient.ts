@@ -145,12 +145,17 @@ export class KbSearchClient {
 
 const clients = new WeakMap<object, KbSearchClient>();
 
-/** The search of this workspace (keyed by its database), started on first use. */
-export function kbSearchClient(workspace: object): KbSearchClient {
-  let client = clients.get(workspace);
+/**
+ * The search of this workspace (keyed by its database), started on first use and stopped when
+ * the database closes (sign-out, another account).
+ */
+export function kbSearchClient(db: { onClose: Array<() => unknown> }): KbSearchClient {
+  let client = clients.get(db);
   if (!client) {
-    client = new KbSearchClient();
-    clients.set(workspace, client);
+    const created = new KbSearchClient();
+    clients.set(db, created);
+    db.onClose.push(() => created.dispose());
+    client = created;
   }
   return client;
 }
