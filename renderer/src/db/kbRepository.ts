@@ -134,6 +134,11 @@ export async function returnKbDraft(db: DeskDatabase, id: string, comment: strin
   const text = comment.trim();
   if (!text) throw new Error('a returned draft needs a comment');
   const now = ctx.now();
-  await doc.incrementalPatch({ returned: { comment: text.slice(0, 2000), at: now, by: ctx.actor.id } });
+  // Signed like any edit: the outbox settles a write by the editedAt the server accepted.
+  await doc.incrementalPatch({
+    returned: { comment: text.slice(0, 2000), at: now, by: ctx.actor.id },
+    editedAt: now,
+    editedBy: ctx.actor.id,
+  });
   await markPending(db.outbox, 'kb', [id], now);
 }

@@ -86,7 +86,11 @@ export function ApprovalsSection() {
               </Table.Thead>
               <Table.Tbody>
                 {drafts.map((article) => (
-                  <KbDraftRow key={article.id} article={article} author={agentNames.get(article.editedBy) ?? article.editedBy} />
+                  <KbDraftRow
+                    key={article.id}
+                    article={article}
+                    author={agentNames.get(article.createdBy) ?? article.createdBy}
+                  />
                 ))}
               </Table.Tbody>
             </Table>
