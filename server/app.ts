@@ -22,6 +22,7 @@ import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
+import { kbRoutes } from './routes/kbRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
 import { updateRoutes } from './routes/updateRoutes.ts';
@@ -151,6 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   ticketRoutes(app, ctx);
   adminRoutes(app, ctx);
   if (options.updatesDir) updateRoutes(app, options.updatesDir);
+  kbRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

@@ -38,6 +38,9 @@ export const helpText = `PASS24 Support Desk — центральный серв
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
   report --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД [--agent LOGIN] --format json|csv|xlsx --out FILE
                                показатели (KPI) за период, по команде или агенту (docs/kpi.md)
+  kb export DIR                статьи базы знаний в папку: файл Markdown на статью, поля во front matter
+  kb import DIR --as LOGIN     статьи из папки *.md от имени руководителя или администратора;
+                               негодный файл пропускается с причиной, остальные импортируются
 
 Изменения учётных записей, ключей и каналов записываются в журнал администратора.
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
@@ -47,6 +50,6 @@ export const helpText = `PASS24 Support Desk — центральный серв
 
 Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password|role,
 apikey add|list|revoke, channel add|list|disable|enable, backup, restore [--with-accounts], seed --demo,
-report --from --to [--agent] --format --out. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
+report --from --to [--agent] --format --out, kb export DIR, kb import DIR --as LOGIN. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
 --updates DIR serves desktop updates (electron-builder's generic provider layout) at /updates/.
 `;

@@ -152,6 +152,16 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** Every stored state of a knowledge-base article: its history (server/replication/kbVersions.ts). */
+export interface KbVersionsTable {
+  article_id: string;
+  /** The state's updatedAt: unique per article, increasing. */
+  updated_at: number;
+  /** The account whose push (or import) stored it. */
+  signed_by: string;
+  data: ColumnType<unknown, string, string>;
+}
+
 export interface DbSchema {
   documents: DocumentsTable;
   accounts: AccountsTable;
@@ -167,4 +177,5 @@ export interface DbSchema {
   attachments: AttachmentsTable;
   channel_cursors: ChannelCursorsTable;
   audit_log: AuditLogTable;
+  kb_versions: KbVersionsTable;
 }

@@ -14,6 +14,7 @@ import type { DbSchema } from '../db/dbSchema.ts';
 import { invalid } from '../domainErrors.ts';
 import { documentValidator, normaliseIncoming } from '../validation/documentValidator.ts';
 import { CollectionWriter, type WireDocument } from './collectionWriter.ts';
+import { recordKbVersions } from './kbVersions.ts';
 import { assignTicketNumbers } from './ticketNumbers.ts';
 import { comesBack, resendTimelines } from './timelineReturn.ts';
 
@@ -182,6 +183,7 @@ export async function pushDocuments(
       await assignTicketNumbers(trx, unnumbered);
     }
     const written = await writer.write(toWrite);
+    if (collection === 'kb') await recordKbVersions(trx, written, pusher.id);
     await writer.notify();
     await resendTimelines(trx, returning);
     // A document stored otherwise than it was sent (a new ticket's number, a number the update

@@ -37,6 +37,8 @@ export function buildArticles(
       body: src.body,
       product: src.product,
       tags: src.tags,
+      category: null,
+      symptoms: [],
       status: 'published',
       createdAt,
       createdBy: author,
@@ -45,6 +47,7 @@ export function buildArticles(
       sourceTicketId: null,
       conflictDraft: null,
       summary: summaryOf(src.body),
+      returned: null,
       updatedAt: 0,
     };
     out.push(article);

@@ -59,7 +59,7 @@ const instantPaths: Partial<Record<CollectionName, readonly string[]>> = {
     'confirmation.confirmedAt',
   ],
   events: ['at'],
-  kb: ['createdAt', 'editedAt', 'conflictDraft.editedAt'],
+  kb: ['createdAt', 'editedAt', 'conflictDraft.editedAt', 'returned.at'],
   templates: ['editedAt', 'conflictDraft.editedAt'],
   clients: ['editedAt'],
   config: ['editedAt'],

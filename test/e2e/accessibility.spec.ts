@@ -128,6 +128,25 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
         .then(() => expect(page.getByTestId('kb-article-body')).toBeVisible()),
   },
   {
+    name: 'knowledge base editor',
+    open: ({ page }) =>
+      goTo(page, '#/kb')
+        .then(() => expect(page.getByTestId('kb-row').first()).toBeVisible())
+        .then(() => page.keyboard.press('Alt+Shift+KeyN'))
+        .then(() => expect(page.getByTestId('kb-editor-symptoms')).toBeVisible()),
+  },
+  {
+    name: 'knowledge base version history',
+    open: ({ page }) =>
+      goTo(page, '#/kb')
+        // The editor of the screen before is left by Esc, as a manager would.
+        .then(async () => (await page.getByTestId('kb-editor').isVisible()) && page.keyboard.press('Escape'))
+        .then(() => page.getByTestId('kb-row').first().click())
+        .then(() => expect(page.getByTestId('kb-article-body')).toBeVisible())
+        .then(() => page.keyboard.press('Alt+KeyH'))
+        .then(() => expect(page.getByTestId('kb-history-version').first()).toBeVisible()),
+  },
+  {
     name: 'scripts section',
     open: ({ page }) => goTo(page, '#/scripts').then(() => expect(page.getByTestId('section-scripts')).toBeVisible()),
   },
@@ -170,6 +189,17 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
   {
     name: 'approvals',
     open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('approval-row').first()).toBeVisible()),
+  },
+  {
+    name: 'approvals: article drafts',
+    open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('kb-draft-row').first()).toBeVisible()),
+  },
+  {
+    name: 'approvals: returning a draft',
+    open: ({ page }) =>
+      goTo(page, '#/approvals')
+        .then(() => page.getByTestId('kb-draft-return').first().click())
+        .then(() => expect(page.getByRole('dialog').getByTestId('kb-draft-return-comment')).toBeVisible()),
   },
   {
     name: 'sync problems',
@@ -272,9 +302,17 @@ async function takeFiledTicket(page: Page, externalId: string, subject: string):
 
 /**
  * The desk's screens with something on them: a ticket in work (every move has its dialog), one
- * waiting for the head's approval, and a change the server refuses (a sync problem).
+ * waiting for the head's approval, an article draft waiting to be published, and a change the
+ * server refuses (a sync problem).
  */
 async function prepareDesk(page: Page, run: string): Promise<Desk> {
+  await goTo(page, '#/kb');
+  await page.getByTestId('kb-new').click();
+  await page.getByTestId('kb-editor-title').fill(`Черновик для проверки доступности ${run}`);
+  await page.getByTestId('kb-editor-body').fill('## Решение\n\nПерезапустите контроллер.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Черновик');
+
   const escalated = await takeFiledTicket(page, `a11y-${run}-escalated`, 'Камера LPR-2 не распознаёт номера');
   await page.getByTestId('action-requestEscalation').click();
   await page.getByRole('dialog').getByTestId('dialog-text').fill('Не распознаёт номера после обновления 2.4.0');

@@ -34,6 +34,7 @@ describe('migrations', () => {
         'channels',
         'documents',
         'intake_refs',
+        'kb_versions',
         'outbound_messages',
         'schema_migrations',
         'sessions',

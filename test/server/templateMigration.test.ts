@@ -35,7 +35,7 @@ describe('migration 2: template owners', () => {
         db.db,
       );
 
-      expect(await migrate(db.db, migrations.slice(0, 2))).toContain(2);
+      expect(await migrate(db.db, migrations.slice(0, 2))).toEqual([2]);
       const rows = await sql<{
         id: string;
         data: Record<string, unknown>;

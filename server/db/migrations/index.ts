@@ -11,6 +11,7 @@ import { templateOwners } from './002_template_owners.ts';
 import { channels } from './005_channels.ts';
 import { adminAudit } from './007_admin_audit.ts';
 import { templateConflicts } from './008_template_conflicts.ts';
+import { kbFields } from './009_kb_fields.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   archiveSearch,
   adminAudit,
   templateConflicts,
+  kbFields,
 ];
