@@ -92,8 +92,8 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
   const cal = source.calendar;
 
   const firstContactAt = t.firstContactAt !== null && t.firstContactAt <= asOf ? t.firstContactAt : null;
-  const resolvedAt = t.resolvedAt !== null && t.resolvedAt <= asOf ? t.resolvedAt : null;
-  const timeline = statusTimeline(t.createdAt, t.statusLog, resolvedAt, policy.pausingStatuses, asOf);
+  // statusTimeline (here and inside computeSla) reads a resolution only up to asOf.
+  const timeline = statusTimeline(t.createdAt, t.statusLog, t.resolvedAt, policy.pausingStatuses, asOf);
   const finishedAt = timeline.finishedAt;
 
   let resolutionMinutes: number | null = null;
@@ -107,7 +107,7 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
     firstContactAt === null ? null : workingMsBetween(cal, t.createdAt, Math.max(firstContactAt, t.createdAt)) / msPerMinute;
 
   const state = computeSla(
-    { createdAt: t.createdAt, priority, firstContactAt, resolvedAt, statusLog: t.statusLog },
+    { createdAt: t.createdAt, priority, firstContactAt, resolvedAt: t.resolvedAt, statusLog: t.statusLog },
     policy,
     cal,
     asOf,
