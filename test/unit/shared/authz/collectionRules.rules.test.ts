@@ -130,16 +130,24 @@ describe('knowledge-base articles', () => {
     _deleted: false,
     ...over,
   });
-  const mine = article({ createdBy: agent.id, editedBy: agent.id });
-  const sentence = refused(
+  const mine = article({ createdBy: agent.id, editedBy: agent.id, status: 'draft' });
+  const headOnly = refused(
     'forbidden_action',
-    'Удалить, отправить в архив или вернуть статью может только её автор или руководитель.',
+    'Опубликовать, отправить в архив или вернуть статью в черновики может только руководитель.',
+  );
+  const authorOrHead = refused(
+    'forbidden_action',
+    'Удалить статью или вернуть удалённую может только её автор или руководитель.',
   );
 
   it('are written new in the author’s own name: creator, editor and conflict draft alike', () => {
     expect(verdict('kb', agent, null, mine)).toEqual({ ok: true });
-    expect(verdict('kb', agent, null, article({ editedBy: agent.id }))).toEqual(foreign('createdBy', head.id, agent.id));
-    expect(verdict('kb', agent, null, article({ createdBy: agent.id }))).toEqual(foreign('editedBy', head.id, agent.id));
+    expect(verdict('kb', agent, null, article({ editedBy: agent.id, status: 'draft' }))).toEqual(
+      foreign('createdBy', head.id, agent.id),
+    );
+    expect(verdict('kb', agent, null, article({ createdBy: agent.id, status: 'draft' }))).toEqual(
+      foreign('editedBy', head.id, agent.id),
+    );
     const draft = { body: 'Моя версия', editedAt: now, editedBy: otherAgent.id };
     expect(verdict('kb', agent, mine, { ...mine, conflictDraft: draft })).toEqual(
       foreign('conflictDraft.editedBy', otherAgent.id, agent.id),
@@ -152,10 +160,16 @@ describe('knowledge-base articles', () => {
     );
   });
 
-  it('are brought back from the archive by their author or the head only', () => {
-    const archived = article({ status: 'archived' });
-    expect(verdict('kb', agent, archived, article({ editedBy: agent.id }))).toEqual(sentence);
-    expect(verdict('kb', head, archived, article())).toEqual({ ok: true });
+  it('are brought back from the archive by the head only, their author included', () => {
+    const archived = article({ status: 'archived', createdBy: agent.id });
+    expect(verdict('kb', agent, archived, article({ createdBy: agent.id, editedBy: agent.id }))).toEqual(headOnly);
+    expect(verdict('kb', head, archived, article({ createdBy: agent.id }))).toEqual({ ok: true });
+  });
+
+  it('are deleted and brought back from deletion by their author or the head only', () => {
+    expect(verdict('kb', agent, article(), article({ editedBy: agent.id, _deleted: true }))).toEqual(authorOrHead);
+    expect(verdict('kb', agent, mine, { ...mine, _deleted: true })).toEqual({ ok: true });
+    expect(verdict('kb', head, mine, { ...mine, editedBy: head.id, _deleted: true })).toEqual({ ok: true });
   });
 
   it('may be created and deleted on a desk before they ever reach the endpoint, by their author', () => {
