@@ -49,6 +49,9 @@ function lastMonth(): { from: string; to: string } {
   return presetPeriod('month', timeZone, firstDay - 2 * 86_400_000);
 }
 
+/** YYYY-MM-DD as the date fields show and take it from the keyboard: ДД.ММ.ГГГГ. */
+const russianDate = (iso: string): string => iso.split('-').reverse().join('.');
+
 async function figures(page: Page): Promise<string> {
   return page.getByTestId('kpi-table').innerText();
 }
@@ -82,8 +85,13 @@ test('the endpoint report equals the desk’s own figures for the same month', a
   await expect(page.getByTestId('section-reports')).toBeVisible();
   const month = lastMonth();
   await page.getByTestId('report-period').getByText('Свой').click();
-  await page.getByTestId('report-from').fill(month.from);
-  await page.getByTestId('report-to').fill(month.to);
+  // The custom period's fields are Russian dates, typed or picked on a Russian calendar.
+  await expect(page.getByTestId('report-from')).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
+  await page.getByTestId('report-from').fill(russianDate(month.from));
+  await page.getByTestId('report-to').fill(russianDate(month.to));
+  await page.getByTestId('report-to').press('Escape');
+  await expect(page.getByTestId('report-from')).toHaveValue(russianDate(month.from));
+  await expect(page.getByTestId('report-to')).toHaveValue(russianDate(month.to));
   await expect(page.getByTestId('report-source-server')).toBeVisible({ timeout: 30_000 });
   const online = await figures(page);
   const onlineBreaches = await page.getByTestId('breached-row').count();
