@@ -10,6 +10,7 @@ import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
 import { channels } from './005_channels.ts';
 import { adminAudit } from './007_admin_audit.ts';
+import { kpiReports } from './008_kpi_reports.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   channels,
   archiveSearch,
   adminAudit,
+  kpiReports,
 ];
