@@ -25,7 +25,7 @@ export interface WeeklyReviewOptions {
   onQueued?: () => void;
 }
 
-export type ReviewCheck =
+type ReviewCheck =
   | { outcome: 'off' }
   | { outcome: 'no_channel' }
   | { outcome: 'not_due' }
@@ -33,7 +33,7 @@ export type ReviewCheck =
   | { outcome: 'queued'; week: ReviewWeek; recipients: string[] };
 
 /** How late a review may still be queued. */
-export const reviewGraceMs = 24 * 60 * 60_000;
+const reviewGraceMs = 24 * 60 * 60_000;
 
 /** The outbound id of a week's review to one recipient. */
 export function reviewMessageId(week: Pick<ReviewWeek, 'from'>, recipient: string): string {

@@ -8,7 +8,7 @@ import { kpiTargets } from './kpiTargets.ts';
 import type { BreachReason, KpiReport, Rate } from './kpiTypes.ts';
 
 /** Monday, 09:00 of the workspace's wall clock. */
-export const reviewMinuteOfDay = 9 * 60;
+const reviewMinuteOfDay = 9 * 60;
 
 const msPerDay = 86_400_000;
 

@@ -227,7 +227,7 @@ export interface WorkspaceSettings {
 }
 
 /** The weekly SLA review mail: sent only when switched on and someone is to receive it. */
-export interface WeeklyReviewSettings {
+interface WeeklyReviewSettings {
   readonly enabled: boolean;
   readonly recipients: readonly string[];
 }
@@ -239,7 +239,7 @@ export const defaultWorkspaceSettings: WorkspaceSettings = {
 };
 
 /** At most this many recipients of the weekly review. */
-export const maxReviewRecipients = 20;
+const maxReviewRecipients = 20;
 // One address, as a mail client would accept it: no spaces, one @, a dot in the domain.
 const emailAddress = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
 
