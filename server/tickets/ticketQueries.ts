@@ -59,11 +59,7 @@ export async function periodTicketsWithEvents<T = unknown, E = unknown>(
   }
   const tickets = [...byId.values()];
   if (tickets.length === 0) return { tickets: [], events: [] };
-  const events = await timelineJson(
-    db,
-    tickets.map((t) => t.id),
-    { kinds: q.eventKinds },
-  );
+  const events = await timelineJson(db, [...byId.keys()], { kinds: q.eventKinds });
   return { tickets, events: events.map((doc) => JSON.parse(doc) as E) };
 }
 
