@@ -2,7 +2,7 @@
  * Reading the tickets of a period with their timeline events, from the documents table. Shared by
  * the KPI report and the archive. The candidates are every ticket created before the period's end that may have
  * anything in the period: not finished now, or finished, closed or first contacted at or after its
- * start (`ticket_settled_at`, migration 007), or a repeat created since `repeatsSince` (docs/kpi.md:
+ * start (`ticket_settled_at`, migration 008), or a repeat created since `repeatsSince` (docs/kpi.md:
  * the quarter before). A ticket finished before the period and untouched since has nothing in it.
  * Two index scans and one for the events: no JSON is evaluated on tickets outside the period.
  */
@@ -34,7 +34,7 @@ export async function periodTicketsWithEvents<T = unknown, E = unknown>(
   q: PeriodTicketQuery,
 ): Promise<PeriodTickets<T, E>> {
   const stripped = heavyFields.reduce((expr, f) => sql`${expr} - ${f}`, sql`data`);
-  // Written as the indexes' expressions and predicates are (migration 007), so the planner uses them.
+  // Written as the indexes' expressions and predicates are (migration 008), so the planner uses them.
   const active = await sql<{ doc: string }>`
     select (${stripped})::text as doc from documents
     where collection = 'tickets' and not deleted
@@ -86,7 +86,7 @@ export async function timelineJson(
   if (ticketIds.length === 0) return [];
   const kinds = options.kinds ? [...options.kinds] : null;
   if (kinds?.some((k) => !kindName.test(k))) throw new Error('timelineJson: event kinds are names like "assigned"');
-  // Literal kinds: a partial index on some kinds (the KPI's, migration 007) is chosen only when
+  // Literal kinds: a partial index on some kinds (the KPI's, migration 008) is chosen only when
   // its predicate is provable from the query.
   const kindFilter = kinds === null ? sql`` : sql`and data->>'kind' in (${sql.join(kinds.map((k) => sql.lit(k)))})`;
   const { rows } = await sql<{ doc: string }>`
