@@ -18,6 +18,7 @@ import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { ChangeFeed } from './replication/changeFeed.ts';
 import { ChannelManager, type ChannelManagerOptions } from './channels/channelManager.ts';
 import { adminRoutes } from './routes/adminRoutes.ts';
+import { WeeklyReviewMailer, type WeeklyReviewOptions } from './reports/weeklyReviewMailer.ts';
 import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
@@ -60,6 +61,8 @@ export interface ServerOptions {
   channels?: boolean | ChannelManagerOptions;
   /** The clock the working set's window is measured by (default Date.now); tests move it. */
   clock?: () => number;
+  /** Mail the weekly SLA review when the workspace asks for it (default true with channels); options for tests. */
+  weeklyReview?: boolean | WeeklyReviewOptions;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -110,6 +113,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     options.channels === false
       ? null
       : new ChannelManager(options.database, app.log, typeof options.channels === 'object' ? options.channels : {});
+  // The review goes out through the channels' queue: without the channels there is nothing to send it.
+  const weeklyReview =
+    channels === null || options.weeklyReview === false
+      ? null
+      : new WeeklyReviewMailer(options.database, app.log, {
+          onQueued: () => channels.work(),
+          ...(typeof options.weeklyReview === 'object' ? options.weeklyReview : {}),
+        });
   const ctx: RouteContext = {
     channels,
     database: options.database,
@@ -170,8 +181,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.addHook('onReady', async () => {
     await channels?.start();
+    weeklyReview?.start();
   });
   app.addHook('onClose', async () => {
+    await weeklyReview?.stop();
     await channels?.stop();
     await feed.stop();
   });

@@ -108,7 +108,8 @@ export interface OutboundMessagesTable {
   id: string;
   channel_id: string;
   ticket_id: string;
-  kind: 'reply' | 'ack';
+  /** A ticket's reply or acknowledgement; `report`: the weekly review, with no ticket (ticket_id ''). */
+  kind: 'reply' | 'ack' | 'report';
   to_address: string;
   subject: string;
   body: string;

@@ -45,8 +45,10 @@ export const noEvents: TicketEventIndex = { priorityChanged: [], assigned: [], e
 export class EventIndex {
   private readonly byTicket = new Map<string, KpiEvent[]>();
 
-  constructor(events: readonly KpiEvent[]) {
+  /** `only`: keep the events of these tickets alone (the others are never asked for). */
+  constructor(events: readonly KpiEvent[], only?: ReadonlySet<string>) {
     for (const e of events) {
+      if (only && !only.has(e.ticketId)) continue;
       const list = this.byTicket.get(e.ticketId);
       if (list) list.push(e);
       else this.byTicket.set(e.ticketId, [e]);

@@ -330,7 +330,7 @@ export class EmailConnector implements ChannelConnector {
         messageId: message.messageId,
         ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
         ...(message.references.length > 0 ? { references: message.references } : {}),
-        headers: message.automatic ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+        headers: message.automatic ? { 'Auto-Submitted': message.automatic, 'X-Auto-Response-Suppress': 'All' } : {},
       })) as { response?: string };
       return { response: (info.response ?? '').slice(0, 300) };
     } catch (error) {

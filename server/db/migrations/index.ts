@@ -12,6 +12,7 @@ import { channels } from './005_channels.ts';
 import { adminAudit } from './007_admin_audit.ts';
 import { templateConflicts } from './008_template_conflicts.ts';
 import { kbFields } from './009_kb_fields.ts';
+import { kpiReports } from './010_kpi_reports.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   adminAudit,
   templateConflicts,
   kbFields,
+  kpiReports,
 ];

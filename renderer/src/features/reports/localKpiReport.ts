@@ -4,7 +4,15 @@
  */
 import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
 import { useSlaSetupStore } from '../../services/session/slaSetupStore.ts';
-import { computeKpiReport, kpiEventKinds, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
+import {
+  computeKpiReport,
+  kpiEventKinds,
+  kpiPeriod,
+  previousQuarterStart,
+  type KpiEvent,
+  type KpiReport,
+  type KpiTicket,
+} from '#shared/kpi/index.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import type { KpiWorkerReply, KpiWorkerRequest } from './kpi.worker.ts';
 
@@ -74,8 +82,28 @@ export async function localKpiReport(
   agent: string | null,
   now: number,
 ): Promise<KpiReport> {
+  const { docs, setup } = useSlaSetupStore.getState();
+  // Only the tickets that can have anything in the period (computeKpiReport skips the others
+  // anyway): created before its end, and not finished and untouched before its start, or a repeat
+  // of the quarters the report compares. The storage filters them before any document is built.
+  const p = kpiPeriod(period.from, period.to, setup.calendar.timeZone);
+  const since = { $gte: p.start };
   const [ticketDocs, eventDocs] = await Promise.all([
-    db.tickets.find().exec(),
+    db.tickets
+      .find({
+        selector: {
+          createdAt: { $lt: p.end },
+          $or: [
+            { status: { $nin: ['resolved', 'closed'] } },
+            { resolvedAt: since },
+            { closedAt: since },
+            { firstContactAt: since },
+            { statusLog: { $elemMatch: { at: since } } },
+            { repeatOf: { $gt: '' }, createdAt: { $gte: previousQuarterStart(p) } },
+          ],
+        },
+      })
+      .exec(),
     db.events.find({ selector: { kind: { $in: [...kpiEventKinds] } } }).exec(),
   ]);
   // Only the fields the KPIs read: the worker gets a smaller copy.
@@ -101,11 +129,13 @@ export async function localKpiReport(
       repeatOf: t.repeatOf,
     };
   });
-  const events = eventDocs.map((d) => {
+  const read = new Set(tickets.map((t) => t.id));
+  const events: KpiEvent[] = [];
+  for (const d of eventDocs) {
+    if (!read.has(d.ticketId)) continue;
     const e = d.toJSON() as unknown as KpiEvent;
-    return { ticketId: e.ticketId, kind: e.kind, at: e.at, data: e.data };
-  });
-  const docs = useSlaSetupStore.getState().docs;
+    events.push({ ticketId: e.ticketId, kind: e.kind, at: e.at, data: e.data });
+  }
   const config = { policies: docs['sla-policies']?.value ?? null, calendar: docs.calendar?.value ?? null };
   return inWorker({ tickets, events, from: period.from, to: period.to, agent, now, config });
 }

@@ -66,6 +66,9 @@ export const settings: EnglishOf<typeof ru> = {
     workspace: 'Workspace',
     workingSetDays: 'Keep closed tickets, days',
     emailAcknowledgement: "Acknowledge a client's email when the ticket is filed",
+    weeklyReview: 'Send the weekly SLA review',
+    weeklyReviewHint: "Mondays at 09:00: last week's SLA and breaches, through the email channel",
+    weeklyReviewRecipients: 'To (addresses, separated by commas)',
     save: 'Save',
     saved: 'Saved. The new deadlines apply to tickets created from now on.',
     history: 'Change history',
@@ -88,6 +91,7 @@ export const settings: EnglishOf<typeof ru> = {
       'calendar-invalid-day': 'The calendar has a date that does not exist.',
       'calendar-invalid-year': "The calendar year's data is wrong.",
       'calendar-conflicting-day': 'A day is listed both as a day off and as a working day.',
+      'invalid-email': 'An email address is needed.',
     },
   },
   calendar: {

@@ -71,6 +71,9 @@ export const settings = {
     workspace: 'Рабочее место',
     workingSetDays: 'Хранить закрытые обращения, дней',
     emailAcknowledgement: 'Отвечать на письмо клиента подтверждением о регистрации',
+    weeklyReview: 'Присылать еженедельный обзор SLA',
+    weeklyReviewHint: 'По понедельникам в 09:00 — SLA прошлой недели и нарушения, через почтовый канал',
+    weeklyReviewRecipients: 'Кому (адреса через запятую)',
     save: 'Сохранить',
     saved: 'Сохранено. Новые сроки действуют для обращений, созданных с этого момента.',
     history: 'История изменений',
@@ -93,6 +96,7 @@ export const settings = {
       'calendar-invalid-day': 'В календаре есть несуществующая дата.',
       'calendar-invalid-year': 'Данные года календаря неверны.',
       'calendar-conflicting-day': 'День указан и выходным, и рабочим.',
+      'invalid-email': 'Нужен адрес электронной почты.',
     },
   },
   calendar: {
