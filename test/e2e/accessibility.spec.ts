@@ -109,6 +109,16 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
   { name: 'ticket: assign dialog', open: ticketDialog((p) => p.keyboard.press('Alt+KeyG'), 'assign-agent') },
   { name: 'ticket: resolve dialog', open: ticketDialog((p) => p.keyboard.press('Alt+KeyS'), 'dialog-resolve') },
   { name: 'ticket: escalation dialog', open: ticketDialog(click('action-requestEscalation'), 'dialog-requestEscalation') },
+  { name: 'ticket: call log with its script', open: ticketDialog((p) => p.keyboard.press('Alt+KeyC'), 'dialog-logContact') },
+  {
+    name: 'ticket: script picker',
+    open: async (desk) => {
+      await ticketBesideQueue(desk);
+      await desk.page.getByTestId('composer-text').focus();
+      await desk.page.keyboard.press('Alt+KeyK');
+      await expect(desk.page.getByTestId('script-picker-results')).toBeVisible();
+    },
+  },
   {
     name: 'intake form',
     open: ({ page }) =>
@@ -149,6 +159,13 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
   {
     name: 'scripts section',
     open: ({ page }) => goTo(page, '#/scripts').then(() => expect(page.getByTestId('section-scripts')).toBeVisible()),
+  },
+  {
+    name: 'scripts editor',
+    open: ({ page }) =>
+      goTo(page, '#/scripts')
+        .then(() => page.getByTestId('scripts-row').first().click())
+        .then(() => expect(page.getByTestId('script-editor')).toBeVisible()),
   },
   {
     name: 'reports section',
