@@ -22,6 +22,7 @@ describe('the Russian message of every refusal', () => {
       'not-a-number': 'Нужно число.',
       'out-of-range': 'Число вне допустимых пределов.',
       'invalid-clock': 'Часы отсчёта: рабочее время или 24/7.',
+      'invalid-email': 'Нужен адрес электронной почты.',
       'invalid-status': 'Неизвестный статус обращения.',
       'invalid-time': 'Время указывается как ЧЧ:ММ от 00:00 до 24:00.',
       'interval-ends-before-start': 'Интервал заканчивается раньше, чем начинается.',
@@ -264,8 +265,12 @@ describe('a calendar', () => {
 });
 
 describe('workspace switches', () => {
-  it('default to 90 days of closed tickets and acknowledging every new email', () => {
-    expect(defaultWorkspaceSettings).toEqual({ workingSetDays: 90, emailAcknowledgement: true });
+  it('default to 90 days of closed tickets, acknowledging every new email and no weekly review mail', () => {
+    expect(defaultWorkspaceSettings).toEqual({
+      workingSetDays: 90,
+      emailAcknowledgement: true,
+      weeklyReview: { enabled: false, recipients: [] },
+    });
   });
 
   it.each([
