@@ -16,7 +16,7 @@ describe('migrations', () => {
     const [a, b] = await Promise.all([openDatabase({ url }, { migrate: false }), openDatabase({ url }, { migrate: false })]);
     try {
       const applied = await Promise.all([migrate(a.db), migrate(b.db)]);
-      expect(applied.flat().sort()).toEqual(migrations.map((m) => m.version));
+      expect(applied.flat().sort((x, y) => x - y)).toEqual(migrations.map((m) => m.version));
       expect(await migrate(a.db)).toEqual([]);
       const rows = await a.db.selectFrom('schema_migrations').select(['version', 'name']).orderBy('version').execute();
       expect(rows).toEqual(migrations.map((m) => ({ version: m.version, name: m.name })));

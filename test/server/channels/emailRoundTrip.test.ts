@@ -123,6 +123,7 @@ describe.each(backends)('email round trip on %s', (backend) => {
       tags: ['автоответ'],
       ownerId: null,
       archived: false,
+      conflictDraft: null,
       editedAt: Date.now(),
       editedBy: world.server.head.id,
       updatedAt: 0,
