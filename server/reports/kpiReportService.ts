@@ -1,6 +1,6 @@
 /**
  * The KPI report over every ticket of the period in the central database (docs/kpi.md), for the
- * endpoint and the CLI. The SLA setup is the workspace default, as on the desks.
+ * endpoint and the CLI, with the SLA setup they read (server/reports/kpiRequest.ts; the defaults if none).
  */
 import { defaultSlaSetup, type SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import {
