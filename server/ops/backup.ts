@@ -2,7 +2,8 @@
  * Backup of a workspace as JSON Lines (gzip when the file name ends in .gz): every document of
  * every collection with its updatedAt and tombstone flag, the ticket counters, intake refs,
  * accounts and API keys, and the channels' tables (connectors with their mailbox passwords, threading,
- * the outgoing queue, attachments: server/ops/channelTables.ts). Accounts travel (hashed passwords, hashed keys) so the agents directory
+ * the outgoing queue, attachments: server/ops/channelTables.ts), the admin's audit trail and every
+ * version of each knowledge-base article (server/ops/historyTables.ts). Accounts travel (hashed passwords, hashed keys) so the agents directory
  * and the people who sign in move together; sessions do not (everyone signs in again after a
  * restore). The file therefore holds password hashes and mailbox passwords: keep it like the database itself.
  * The same format restores into PGlite or PostgreSQL (server/ops/restore.ts).
@@ -17,6 +18,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { schemaVersion } from '../db/migrate.ts';
 import { serverVersion } from '../version.ts';
 import { channelRows, channelTableNames } from './channelTables.ts';
+import { auditRows, kbVersionLines } from './historyTables.ts';
 
 export const backupFormat = 'pass24-desk-backup';
 export const backupFormatVersion = 1;
@@ -29,6 +31,10 @@ export interface BackupCounts {
   ticketCounters: number;
   /** Rows of each channel table (channels, channel_messages, outbound_messages, attachments, channel_cursors). */
   channelRows: Record<string, number>;
+  /** Entries of the admin's audit trail. */
+  auditEntries: number;
+  /** Stored versions of knowledge-base articles, over all articles. */
+  kbVersions: number;
 }
 
 class LineWriter {
@@ -58,6 +64,8 @@ export async function writeBackup(database: Database, file: string, now: number 
     intakeRefs: 0,
     ticketCounters: 0,
     channelRows: {},
+    auditEntries: 0,
+    kbVersions: 0,
   };
 
   await out.line(
@@ -114,6 +122,14 @@ export async function writeBackup(database: Database, file: string, now: number 
       n++;
     }
     counts.channelRows[table] = n;
+  }
+  for await (const row of auditRows(db)) {
+    await out.line(JSON.stringify({ type: 'auditEntry', ...row }));
+    counts.auditEntries++;
+  }
+  for await (const line of kbVersionLines(db)) {
+    await out.line(line);
+    counts.kbVersions++;
   }
   await out.line(JSON.stringify({ type: 'end', counts }));
   (gzip ?? fileStream).end();

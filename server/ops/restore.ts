@@ -3,7 +3,8 @@
  * transaction: either everything arrives or nothing. Documents keep their updatedAt, so
  * workstations' checkpoints stay valid. Each document is validated against the shared schema,
  * and a file without its closing `end` line (truncated) is refused. Channel connectors come back
- * disabled (server/ops/channelTables.ts says why).
+ * disabled (server/ops/channelTables.ts says why). The audit trail and the articles' versions come
+ * back as they were (server/ops/historyTables.ts); a file written before they were kept has none.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -13,6 +14,7 @@ import type { Database } from '../db/openDatabase.ts';
 import { notifyCollection, upsertDocuments, type WireDocument } from '../replication/collectionWriter.ts';
 import { documentValidator } from '../validation/documentValidator.ts';
 import { isChannelTable, restoreChannelRow } from './channelTables.ts';
+import { restoreAuditRow, restoreKbVersionRow } from './historyTables.ts';
 import { backupFormat, backupFormatVersion, type BackupCounts } from './backup.ts';
 
 export class RestoreError extends Error {
@@ -64,6 +66,8 @@ export async function restoreBackup(database: Database, file: string, options: R
     intakeRefs: 0,
     ticketCounters: 0,
     channelRows: {},
+    auditEntries: 0,
+    kbVersions: 0,
   };
 
   await database.db.transaction().execute(async (trx) => {
@@ -170,6 +174,22 @@ export async function restoreBackup(database: Database, file: string, options: R
           counts.channelRows[table] = (counts.channelRows[table] ?? 0) + 1;
           break;
         }
+        case 'auditEntry':
+          try {
+            await restoreAuditRow(trx, record);
+          } catch (error) {
+            throw new RestoreError(`Строка ${lineNo} (журнал действий): ${(error as Error).message}`);
+          }
+          counts.auditEntries++;
+          break;
+        case 'kbVersion':
+          try {
+            await restoreKbVersionRow(trx, record);
+          } catch (error) {
+            throw new RestoreError(`Строка ${lineNo} (версия статьи): ${(error as Error).message}`);
+          }
+          counts.kbVersions++;
+          break;
         case 'end':
           await flush();
           ended = true;

@@ -1,7 +1,7 @@
 /**
  * The KPI report over every ticket of the period in the central database (docs/kpi.md), for the
- * endpoint and the CLI. The SLA setup is the workspace's versioned settings (config documents), each
- * ticket measured by the version in force when it was created, as on the desks.
+ * endpoint and the CLI, with the SLA setup they read (server/reports/kpiRequest.ts): the workspace's
+ * versioned settings, each ticket measured by the version in force when it was created, as on the desks.
  */
 import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import {

@@ -2,8 +2,12 @@
  * The report request of the endpoint and the CLI: the period, the agent and the format, checked
  * with a Russian sentence for every refusal (the period itself is checked by shared/kpi).
  */
+import type { Kysely } from 'kysely';
+import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { KpiPeriodError, kpiPeriod, maxPeriodDays } from '#shared/kpi/index.ts';
+import type { DbSchema } from '../db/dbSchema.ts';
 import { invalid } from '../domainErrors.ts';
+import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 
 export const kpiFormats = ['json', 'csv', 'xlsx'] as const;
 export type KpiFormat = (typeof kpiFormats)[number];
@@ -41,4 +45,19 @@ export const contentTypes: Record<KpiFormat, string> = {
 
 export function reportFileName(from: string, to: string, format: KpiFormat): string {
   return `kpi_${from}_${to}.${format}`;
+}
+
+/**
+ * The checked request with the workspace's configured SLA setup, whose calendar's time zone says
+ * where the period's days begin: one reading for the endpoint and the CLI, so both count a
+ * ticket in the same day.
+ */
+export async function kpiRequestOnServer(
+  db: Kysely<DbSchema>,
+  q: { from?: unknown; to?: unknown; format?: unknown },
+): Promise<{ setup: SlaSetup; period: { from: string; to: string }; format: KpiFormat }> {
+  // The head's versioned settings: each ticket measured by those in force when it was created.
+  const setup = await slaSetupOnServer(db);
+  const period = checkPeriod(q.from, q.to, setup.calendar.timeZone);
+  return { setup, period, format: checkFormat(q.format) };
 }

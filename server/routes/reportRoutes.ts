@@ -5,10 +5,9 @@
 import type { FastifyInstance } from 'fastify';
 import { kpiCsv } from '#shared/kpi/index.ts';
 import { agentOf } from '../http/authenticate.ts';
-import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 import { buildKpiReport, reportAgent } from '../reports/kpiReportService.ts';
 import { kpiXlsx } from '../reports/kpiXlsx.ts';
-import { checkFormat, checkPeriod, contentTypes, reportFileName } from '../reports/kpiRequest.ts';
+import { contentTypes, kpiRequestOnServer, reportFileName } from '../reports/kpiRequest.ts';
 import type { RouteContext } from './routeContext.ts';
 
 interface KpiQuery {
@@ -23,10 +22,7 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/api/reports/kpi', { preHandler: ctx.authenticate }, async (request, reply) => {
     const q = request.query as KpiQuery;
-    // The head's versioned settings: each ticket measured by those in force when it was created.
-    const setup = await slaSetupOnServer(db);
-    const period = checkPeriod(q.from, q.to, setup.calendar.timeZone);
-    const format = checkFormat(q.format);
+    const { setup, period, format } = await kpiRequestOnServer(db, q);
     const agent = await reportAgent(db, agentOf(request), q.agent);
     const report = await buildKpiReport(db, { ...period, agent, now: Date.now(), setup });
     if (format === 'json') return reply.type(contentTypes.json).send(report);

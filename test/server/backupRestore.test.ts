@@ -1,7 +1,8 @@
 /**
  * Backup and restore move a workspace between PGlite and PostgreSQL, both ways: every document
  * of every collection with its updatedAt and tombstone, ticket counters, intake refs, accounts
- * and API keys, the channels (connectors, threading, outgoing queue, attachments). A non-empty
+ * and API keys, the channels (connectors, threading, outgoing queue, attachments), the admin's
+ * audit trail and every version of each knowledge-base article. A non-empty
  * target and a truncated file are refused; a restored connector waits, disabled, for the admin.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbArticle } from '#shared/schema/index.ts';
+import { cliActor, recordAudit } from '../../server/admin/auditLog.ts';
 import { createApiKey } from '../../server/auth/apiKeys.ts';
 import { addEmailChannel } from '../../server/channels/channelStore.ts';
 import { openDatabase, type Database } from '../../server/db/openDatabase.ts';
@@ -41,6 +43,18 @@ async function snapshot(database: Database) {
       content: Buffer.from(a.content).toString('base64'),
     })),
     cursors: await database.db.selectFrom('channel_cursors').selectAll().orderBy('name').execute(),
+    audit: await database.db.selectFrom('audit_log').selectAll().orderBy('at').orderBy('id').execute(),
+    kbVersions: (
+      await sql<{ article_id: string; updated_at: number; signed_by: string; json: string }>`
+        select article_id, updated_at, signed_by, data::text as json from kb_versions order by article_id, updated_at`.execute(
+        database.db,
+      )
+    ).rows.map((r) => ({
+      article: r.article_id,
+      at: Number(r.updated_at),
+      signedBy: r.signed_by,
+      data: JSON.parse(r.json) as unknown,
+    })),
   };
 }
 
@@ -129,6 +143,8 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
   let passwords: Record<string, string>;
   let expected: Awaited<ReturnType<typeof snapshot>>;
   let intakeAnswer: { id: string; number: string };
+  let demoId: string;
+  let draftId: string;
 
   beforeAll(async () => {
     source = await openDatabase({ memory: true });
@@ -142,8 +158,9 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     });
     const client = new ApiClient(url, login.body.token);
     // A draft in the signed-in agent's own name: the endpoint stores nothing else from an agent.
-    const demoId = login.body.agent.id;
+    demoId = login.body.agent.id;
     const doc = kbDoc({ status: 'draft', createdBy: demoId, editedBy: demoId });
+    draftId = doc.id;
     expect(await client.push('kb', [fresh(doc)])).toMatchObject({ rejected: [] });
     const master = (await client.pullAll<KbArticle>('kb')).documents.find((d) => d.id === doc.id)!;
     await client.push<KbArticle>('kb', [update(master, { ...master, _deleted: true })]);
@@ -161,6 +178,8 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     intakeAnswer = intake.body;
     await app.close();
     await seedChannel(source, intakeAnswer.id);
+    await recordAudit(source.db, cliActor, { action: 'account.add', target: 'anna', detail: 'агент' }, 1);
+    await recordAudit(source.db, { id: demoId, login: 'demo' }, { action: 'settings.change', target: 'timeZone' }, 2);
     expected = await snapshot(source);
   });
   afterAll(async () => {
@@ -184,6 +203,10 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
       attachments: 1,
       channel_cursors: 1,
     });
+    expect(counts.auditEntries).toBe(2);
+    // The seeded articles' versions, and the draft's two states (written, then deleted) in its author's name.
+    expect(counts.kbVersions).toBe(expected.kbVersions.length);
+    expect(expected.kbVersions.filter((v) => v.article === draftId).map((v) => v.signedBy)).toEqual([demoId, demoId]);
   });
 
   it('restores PGlite → PostgreSQL → PGlite with every document, tombstone, counter, account and key', async () => {

@@ -1,6 +1,7 @@
 /**
  * `npm run server -- report`, run as a real process on PostgreSQL: the May workspace
- * (test/unit/shared/kpi/mayWorkspace.ts) as JSON, CSV and XLSX, one agent by login, bad input refused.
+ * (test/unit/shared/kpi/mayWorkspace.ts) as JSON, CSV and XLSX, one agent by login, bad input refused;
+ * the period's days begin in the workspace's configured time zone, as in GET /api/reports/kpi.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -13,22 +14,25 @@ import { createAccount } from '../../server/auth/accounts.ts';
 import { openDatabase } from '../../server/db/openDatabase.ts';
 import { upsertDocuments } from '../../server/replication/collectionWriter.ts';
 import { mayEvents, mayTickets } from '../unit/shared/kpi/mayWorkspace.ts';
-import { eventDoc, ticketDoc } from './support/documents.ts';
+import { defaultRussianCalendarConfig } from '#shared/sla/russianCalendar.ts';
+import { configDoc, eventDoc, ticketDoc } from './support/documents.ts';
 import { createPostgresDatabase } from './support/testDatabase.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const dir = mkdtempSync(join(tmpdir(), 'pass24-kpi-cli-'));
 let env: Record<string, string>;
 
-function report(args: string[]) {
+function report(args: string[], databaseUrl = env.DATABASE_URL!) {
   const res = spawnSync(process.execPath, ['server/cli.ts', 'report', ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: { ...process.env, DATABASE_URL: databaseUrl },
     encoding: 'utf8',
     timeout: 60_000,
   });
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const may = ['--from', '2026-05-01', '--to', '2026-05-31'];
 
@@ -69,7 +73,6 @@ describe('report command', () => {
       await database.close();
     }
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes the team report as JSON with the fixed top level', () => {
     const out = join(dir, 'may.json');
@@ -111,5 +114,40 @@ describe('report command', () => {
     const res = report([...args, '--out', join(dir, 'refused.json')]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(message);
+  });
+});
+
+describe('report command in a workspace with its own time zone', () => {
+  let url: string;
+  beforeAll(async () => {
+    url = await createPostgresDatabase('kpiclizone');
+    const database = await openDatabase({ url });
+    try {
+      const vladivostok = { ...defaultRussianCalendarConfig(), timeZone: 'Asia/Vladivostok' };
+      await database.db.transaction().execute(async (trx) => {
+        await upsertDocuments(trx, 'config', [
+          configDoc({
+            id: 'calendar',
+            value: { versions: [{ id: 'v1', from: 0, editedBy: 'head', value: vladivostok }] },
+            updatedAt: 1,
+          }),
+        ]);
+        // 06:00 on 1 June in Vladivostok, still 31 May (23:00) in Moscow.
+        await upsertDocuments(trx, 'tickets', [{ ...ticketDoc({ createdAt: Date.UTC(2026, 4, 31, 20, 0) }), updatedAt: 1 }]);
+      });
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('counts a ticket in the day of the configured zone, not of the default calendar', () => {
+    const june = join(dir, 'june-first.json');
+    expect(report(['--from', '2026-06-01', '--to', '2026-06-01', '--out', june], url).code).toBe(0);
+    const r = JSON.parse(readFileSync(june, 'utf8')) as KpiReport;
+    expect(r.timeZone).toBe('Asia/Vladivostok');
+    expect(r.volume.total).toBe(1);
+    const may = join(dir, 'may-last.json');
+    expect(report(['--from', '2026-05-31', '--to', '2026-05-31', '--out', may], url).code).toBe(0);
+    expect((JSON.parse(readFileSync(may, 'utf8')) as KpiReport).volume.total).toBe(0);
   });
 });

@@ -102,6 +102,18 @@ describe('knowledge-base rules', () => {
     expect(verdict('kb', agent, draft, back(agent.id))).toMatchObject({ ok: false, code: 'forbidden_action' });
     expect(verdict('kb', agent, back(head.id), { ...back(head.id), body: 'Шаги добавлены' })).toEqual({ ok: true });
   });
+  it('bringing back an earlier version is an edit: an agent may restore a published article’s text, never its status', () => {
+    // The article was published, then taken back to drafts by the head; an agent pushes the published version's state.
+    const published = article({ body: 'Старый текст', editedBy: head.id });
+    const current = article({ status: 'draft', body: 'Новый текст', editedBy: head.id });
+    expect(verdict('kb', agent, current, { ...published, editedBy: agent.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden_action',
+    });
+    // The same text in the current status, signed by the agent, is an ordinary edit.
+    expect(verdict('kb', agent, current, { ...current, body: published.body, editedBy: agent.id })).toEqual({ ok: true });
+    expect(verdict('kb', agent, article(), { ...article(), body: 'Старый текст', editedBy: agent.id })).toEqual({ ok: true });
+  });
 });
 
 describe('reply script rules', () => {
