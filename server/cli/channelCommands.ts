@@ -1,10 +1,11 @@
 /**
- * `channel add email|list|disable|enable`: the workspace's channel connectors. The mailbox
- * password comes from stdin only (never a flag: flags land in the shell history and `ps`).
- * A running server picks the change up within its refresh interval.
+ * `channel add email|telegram|list|disable|enable`: the workspace's channel connectors. The
+ * mailbox password comes from stdin only (never a flag: flags land in the shell history and
+ * `ps`); the bot token too, or from --token with a warning. A running server picks the change up
+ * within its refresh interval.
  */
 import { openDatabase } from '../db/openDatabase.ts';
-import { addEmailChannel, listChannels, setChannelEnabled } from '../channels/channelStore.ts';
+import { addEmailChannel, addTelegramChannel, listChannels, setChannelEnabled } from '../channels/channelStore.ts';
 import { databaseTarget, parseFlags, positiveInt, readPipedStdin, required, UsageError } from './cliOptions.ts';
 
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -19,7 +20,9 @@ export async function channelCommand(args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action === 'add') {
     const [kind, ...flagArgs] = rest;
-    if (kind !== 'email') throw new UsageError('Поддерживается канал email: npm run server -- channel add email ...');
+    if (kind === 'telegram') return addTelegram(flagArgs);
+    if (kind !== 'email')
+      throw new UsageError('Поддерживаются каналы email и telegram: npm run server -- channel add email|telegram ...');
     const flags = parseFlags(flagArgs, {
       'imap-host': { type: 'string' },
       'imap-port': { type: 'string' },
@@ -77,17 +80,7 @@ export async function channelCommand(args: string[]): Promise<void> {
       if (channels.length === 0) console.log('Каналов нет.');
       for (const c of channels) {
         console.log(
-          [
-            c.id,
-            c.kind,
-            c.address,
-            c.enabled ? 'включён' : 'отключён',
-            `IMAP ${c.imap}`,
-            `SMTP ${c.smtp}`,
-            c.user,
-            c.status,
-            c.detail,
-          ]
+          [c.id, c.kind, c.address, c.enabled ? 'включён' : 'отключён', ...c.where, c.status, c.detail]
             .filter(Boolean)
             .join('\t'),
         );
@@ -111,6 +104,56 @@ export async function channelCommand(args: string[]): Promise<void> {
     return;
   }
   throw new UsageError(
-    'Команды канала: channel add email ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
+    'Команды канала: channel add email|telegram ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
   );
+}
+
+/** A bot token: the bot's numeric id, a colon, the secret part. */
+const tokenPattern = /^(\d{1,20}):[\w-]{30,100}$/;
+export const telegramApiRoot = 'https://api.telegram.org';
+
+async function addTelegram(args: string[]): Promise<void> {
+  const flags = parseFlags(args, {
+    token: { type: 'string' },
+    'api-root': { type: 'string' },
+    name: { type: 'string' },
+    'poll-seconds': { type: 'string' },
+  });
+  let secret = flags.token?.trim() ?? '';
+  if (secret) {
+    console.error('Внимание: токен в параметре виден в истории команд и в списке процессов; надёжнее передать его через stdin.');
+  } else {
+    secret = (await readPipedStdin()).trim();
+  }
+  if (!secret)
+    throw new UsageError('Токен бота передаётся через stdin: echo "ТОКЕН" | npm run server -- channel add telegram ...');
+  const match = tokenPattern.exec(secret);
+  // The message names the shape, never the value: a mistyped token is still mostly a secret.
+  if (!match) throw new UsageError('Токен бота не похож на токен Telegram (вида 123456789:AA…, как его выдаёт @BotFather).');
+  const apiRoot = (flags['api-root'] ?? telegramApiRoot).trim().replace(/\/+$/, '');
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(apiRoot);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
+    throw new UsageError(`Параметр --api-root: «${apiRoot}» не адрес http(s).`);
+  const address = `telegram:${match[1]}`;
+  const settings = { apiRoot, pollTimeoutSeconds: Math.min(50, positiveInt(flags['poll-seconds'], 'poll-seconds', 30)) };
+  const database = await openDatabase(databaseTarget(flags));
+  try {
+    const id = await addTelegramChannel(database.db, {
+      name: flags.name ?? `Telegram-бот ${match[1]}`,
+      address,
+      settings,
+      secret,
+    }).catch((error: unknown) => {
+      if (String((error as Error).message).includes('channels_address')) throw new UsageError(`Бот ${address} уже подключён.`);
+      throw error;
+    });
+    console.log(`Канал telegram ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);
+  } finally {
+    await database.close();
+  }
 }

@@ -8,5 +8,6 @@ import { sessionActivity } from './004_session_activity.ts';
 import type { Migration } from './migration.ts';
 import { templateOwners } from './002_template_owners.ts';
 import { channels } from './005_channels.ts';
+import { telegram } from './006_telegram.ts';
 
-export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes, sessionActivity, channels];
+export const migrations: readonly Migration[] = [initial, templateOwners, reportIndexes, sessionActivity, channels, telegram];
