@@ -1,5 +1,5 @@
 /**
- * The automatic acknowledgement of a new email ticket: a shared reply script of the workspace
+ * The automatic acknowledgement of a new ticket by mail or messenger: a shared reply script of the workspace
  * (tagged «автоответ», else the one titled «Обращение принято…»), which the head edits in
  * «Скрипты» like any other, filled in by the scripts' own renderer with the ticket's number and
  * the promised time in the workspace's zone. The head turns it off in the config document
@@ -53,5 +53,8 @@ export function acknowledgementBody({ body, setup }: AcknowledgementSource, tick
   // client: the time it carries is the resolution's.
   values['sla.due'] = values['sla.resolveDue'] ?? values['sla.due'];
   const prepared = withoutMissingValues(body, values);
-  return fillScript({ body: prepared, phoneBody: null }, 'email', values, { now, timeZone: setup.calendar.timeZone }).text.trim();
+  return fillScript({ body: prepared, phoneBody: null }, ticket.channel, values, {
+    now,
+    timeZone: setup.calendar.timeZone,
+  }).text.trim();
 }
