@@ -166,14 +166,20 @@ export class ChannelManager {
         .where('state', '=', 'sending')
         .execute();
       const run: Running = { connector: null as unknown as ChannelConnector, state: 'starting' };
+      // Status writes are chained: on a pool, a quick 'running' could otherwise commit before 'starting'.
+      let statusWrite: Promise<unknown> = Promise.resolve();
       const hooks: ConnectorHooks = {
         onStatus: (state, detail) => {
           run.state = state;
-          void this.database.db
-            .updateTable('channels')
-            .set({ status: state, status_detail: detail, status_at: Date.now() })
-            .where('id', '=', config.id)
-            .execute()
+          const at = Date.now();
+          statusWrite = statusWrite
+            .then(() =>
+              this.database.db
+                .updateTable('channels')
+                .set({ status: state, status_detail: detail, status_at: at })
+                .where('id', '=', config.id)
+                .execute(),
+            )
             .catch(() => {});
         },
       };

@@ -110,7 +110,7 @@ export async function channelCommand(args: string[]): Promise<void> {
 
 /** A bot token: the bot's numeric id, a colon, the secret part. */
 const tokenPattern = /^(\d{1,20}):[\w-]{30,100}$/;
-export const telegramApiRoot = 'https://api.telegram.org';
+const telegramApiRoot = 'https://api.telegram.org';
 
 async function addTelegram(args: string[]): Promise<void> {
   const flags = parseFlags(args, {
@@ -131,12 +131,7 @@ async function addTelegram(args: string[]): Promise<void> {
   // The message names the shape, never the value: a mistyped token is still mostly a secret.
   if (!match) throw new UsageError('Токен бота не похож на токен Telegram (вида 123456789:AA…, как его выдаёт @BotFather).');
   const apiRoot = (flags['api-root'] ?? telegramApiRoot).trim().replace(/\/+$/, '');
-  let parsed: URL | null = null;
-  try {
-    parsed = new URL(apiRoot);
-  } catch {
-    parsed = null;
-  }
+  const parsed = URL.canParse(apiRoot) ? new URL(apiRoot) : null;
   if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
     throw new UsageError(`Параметр --api-root: «${apiRoot}» не адрес http(s).`);
   const address = `telegram:${match[1]}`;

@@ -72,7 +72,7 @@ export const chatAnswers = {
 } as const;
 
 /** Telegram's limit of one message's text; longer answers go as several messages. */
-export const messageTextLimit = 4096;
+const messageTextLimit = 4096;
 
 /** Splits a long text into parts within the limit, on paragraph or line breaks where it can. */
 export function splitMessageText(text: string, limit: number = messageTextLimit): string[] {

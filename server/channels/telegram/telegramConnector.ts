@@ -83,7 +83,7 @@ function carriedKind(message: Message): string {
 }
 
 /** A sentence for the admin from a Bot API or network error; never the token. */
-export function describeTelegramError(error: unknown): string {
+function describeTelegramError(error: unknown): string {
   if (error instanceof GrammyError) {
     if (error.error_code === 401 || error.error_code === 404) return 'Telegram не принял токен бота (401): проверьте токен.';
     if (error.error_code === 409)
