@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '#shared/protocol.ts';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
-import { addTelegramChannel } from '../../../server/channels/channelStore.ts';
+import { addTelegramChannel, setChannelEnabled } from '../../../server/channels/channelStore.ts';
 import { startBotApiStandIn, type BotApiStandIn } from '../support/botApiStandIn.ts';
 import { eventDoc } from '../support/documents.ts';
 import { eventually, fastChannels } from '../support/emailWorld.ts';
@@ -61,6 +61,8 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
     expect((await server.asAgent.push('events', [{ assumedMasterState: null, newDocumentState: event }])).rejected).toEqual([]);
     return event;
   };
+  const rowStatus = async (id: string) =>
+    (await server.database.db.selectFrom('channels').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
   const deliveryStates = async (ticketId: string, replyId: string) =>
     (await events(ticketId)).filter((e) => e.kind === 'delivery' && e.data.replyId === replyId).map((e) => e.data.state);
 
@@ -278,6 +280,51 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
     );
     expect(sentTo(chat)[0]!.text).toMatch(/^Это сообщение мы не можем передать специалисту/);
     await eventually(async () => api.unconfirmed() === 0, 'every update confirmed');
+  });
+
+  it('reports a bot whose token Telegram refuses as failing, with a sentence and without the token, and the other bot goes on', async () => {
+    const wrongToken = '7000000009:AAWrongSecretPart0123456789abcdefXYZ';
+    const wrongId = await addTelegramChannel(server.database.db, {
+      name: 'Старый бот',
+      address: 'telegram:7000000009',
+      secret: wrongToken,
+      settings: { apiRoot: api.apiRoot, pollTimeoutSeconds: 1 },
+    });
+    const failing = await eventually(async () => {
+      const health = await server.anonymous.get<HealthResponse>('/api/health');
+      return health.body.channels.find((c) => c.id === wrongId && c.state === 'failing') && health;
+    }, 'the failing bot in /api/health');
+    expect(failing.body.channels.find((c) => c.id === wrongId)!.detail).toBe(
+      'Telegram не принял токен бота (401): проверьте токен.',
+    );
+    expect(failing.text).not.toContain('WrongSecretPart');
+    const chat = newChat();
+    api.clientMessage(chat, 'Пока старый бот не работает');
+    await eventually(async () => (await ticketsOf(chat)).find((t) => t.number), 'a ticket through the working bot');
+    await setChannelEnabled(server.database.db, wrongId, false);
+    await eventually(async () => (await rowStatus(wrongId)) === 'stopped', 'the wrong bot stopped');
+    expect(logLines.join('\n')).not.toContain('WrongSecretPart');
+  });
+
+  it('picks up what was written while the bot was stopped when it starts again, filing nothing twice', async () => {
+    const chat = newChat();
+    api.clientMessage(chat, 'До перезапуска');
+    const ticket = await eventually(async () => (await ticketsOf(chat)).find((t) => t.number), 'the ticket');
+    await eventually(async () => api.unconfirmed() === 0, 'the update confirmed');
+    await setChannelEnabled(server.database.db, channelId, false);
+    await eventually(async () => (await rowStatus(channelId)) === 'stopped', 'the connector stopped');
+    const getMeBefore = api.calls.filter((c) => c.method === 'getMe').length;
+    api.clientMessage(chat, 'Пока бот был остановлен');
+    await setChannelEnabled(server.database.db, channelId, true);
+    await eventually(
+      async () => (await events(ticket.id)).some((e) => e.kind === 'client_message' && e.body === 'Пока бот был остановлен'),
+      'the message sent while stopped',
+    );
+    expect(api.calls.filter((c) => c.method === 'getMe').length).toBe(getMeBefore + 1);
+    expect((await events(ticket.id)).filter((e) => e.kind === 'client_message').map((e) => e.body)).toEqual([
+      'До перезапуска',
+      'Пока бот был остановлен',
+    ]);
   });
 
   it('never shows the token: not in /api/health, not in pull, not in the log', async () => {
