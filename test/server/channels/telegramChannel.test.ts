@@ -79,6 +79,9 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
     });
     const ack = await eventually(async () => sentTo(chat).find((m) => m.text.includes(ticket.number!)), 'the acknowledgement');
     expect(ack.text).toMatch(/(сегодня|завтра|\d+)[^\n]* до \d\d:\d\d/);
+    // No script in this workspace: the built-in text for a chat, which has no subject to keep the number in.
+    expect(ack.text).toContain('Ответ придёт в этот чат');
+    expect(ack.text).not.toContain('теме письма');
     expect(ack.reply_to).not.toBeNull();
     expect(first).toBeGreaterThan(0);
 
@@ -339,5 +342,35 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
     }
     expect(logLines.join('\n')).not.toContain(secretPart);
     expect(logLines.some((l) => l.includes('telegram channel: message filed'))).toBe(true);
+  });
+
+  it("answers a new chat with the script the head wrote, filled in with the chat's ticket", async () => {
+    const script = {
+      id: `tg-ack-${backend}`,
+      title: 'Автоответ',
+      category: 'Приём обращения',
+      body: 'Здравствуйте, {{client.name}}! Обращение {{ticket.number}} принято. Решим {{sla.due}}.\nСлужба поддержки',
+      phoneBody: null,
+      channels: [],
+      tags: ['автоответ'],
+      ownerId: null,
+      archived: false,
+      editedAt: Date.now(),
+      editedBy: server.head.id,
+      updatedAt: 0,
+      _deleted: false,
+    };
+    expect((await server.asHead.push('templates', [{ assumedMasterState: null, newDocumentState: script }])).rejected).toEqual(
+      [],
+    );
+    const chat = newChat();
+    api.clientMessage(chat, 'Не работает домофон');
+    const ticket = await eventually(async () => (await ticketsOf(chat)).find((t) => t.number), 'the ticket');
+    const ack = await eventually(async () => sentTo(chat).find((m) => m.text.includes(ticket.number!)), 'the acknowledgement');
+    expect(ack.text).toMatch(
+      new RegExp(
+        `^Здравствуйте, Иван Петров! Обращение ${ticket.number} принято\\. Решим [^\\n]* до \\d\\d:\\d\\d\\.\\nСлужба поддержки$`,
+      ),
+    );
   });
 });
