@@ -337,8 +337,12 @@ export class TelegramConnector implements ChannelConnector {
           continue;
         }
         const content = await this.download(info.file_path, signal);
-        if (content.length > attachmentLimits.file || total + content.length > attachmentLimits.message) {
-          refused.push({ filename: file.filename, size: content.length });
+        if (
+          typeof content === 'number' ||
+          content.length > attachmentLimits.file ||
+          total + content.length > attachmentLimits.message
+        ) {
+          refused.push({ filename: file.filename, size: typeof content === 'number' ? content : content.length });
           continue;
         }
         total += content.length;
@@ -355,15 +359,18 @@ export class TelegramConnector implements ChannelConnector {
     return { attachments, refused };
   }
 
-  /** The file's bytes from the Bot API's file address (it carries the token: never logged). */
-  private async download(filePath: string, signal: AbortSignal): Promise<Buffer> {
+  /**
+   * The file's bytes from the Bot API's file address (it carries the token: never logged), or
+   * its declared size when that is over the limit (then it is not read).
+   */
+  private async download(filePath: string, signal: AbortSignal): Promise<Buffer | number> {
     const url = `${this.config.settings.apiRoot}/file/bot${this.config.secret}/${filePath.split('/').map(encodeURIComponent).join('/')}`;
     const res = await fetch(url, { signal });
     if (!res.ok) throw new Error(`Bot API не отдал файл: HTTP ${res.status}`);
     const declared = Number(res.headers.get('content-length') ?? 0);
     if (declared > attachmentLimits.file) {
       await res.body?.cancel();
-      return Buffer.alloc(declared > attachmentLimits.message ? attachmentLimits.message + 1 : declared);
+      return declared;
     }
     return Buffer.from(await res.arrayBuffer());
   }

@@ -237,9 +237,14 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
         file_size: 20 * 1024 * 1024,
       },
     });
+    // Announced small, over the limit when fetched: refused by the size the download declares.
+    const sneakyId = api.addFile(Buffer.alloc(11 * 1024 * 1024, 1), 'sneaky.bin', 1000);
+    api.clientMessage(chat, 'И ещё файл', {
+      document: { file_id: sneakyId, file_unique_id: 'n', file_name: 'scan.tiff', mime_type: 'image/tiff', file_size: 1000 },
+    });
     await eventually(
-      async () => (await events(ticket.id)).filter((e) => e.kind === 'client_message').length === 3,
-      'three messages on the ticket',
+      async () => (await events(ticket.id)).filter((e) => e.kind === 'client_message').length === 4,
+      'four messages on the ticket',
     );
     const stored = await server.database.db
       .selectFrom('attachments')
@@ -254,7 +259,8 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
     const messages = (await events(ticket.id)).filter((e) => e.kind === 'client_message');
     expect(messages[1]!.body).toBe('(без текста)');
     expect(JSON.parse(String(messages[2]!.data.refusedAttachments))).toEqual([{ filename: 'big.zip', size: 20 * 1024 * 1024 }]);
-    expect(api.calls.filter((c) => c.method === 'getFile')).toHaveLength(2);
+    expect(JSON.parse(String(messages[3]!.data.refusedAttachments))).toEqual([{ filename: 'scan.tiff', size: 11 * 1024 * 1024 }]);
+    expect(api.calls.filter((c) => c.method === 'getFile')).toHaveLength(3);
   });
 
   it('passes over a sticker and an update of an unknown kind with a log line, and goes on', async () => {
