@@ -13,8 +13,12 @@ export interface ChannelSummary {
   name: string;
   address: string;
   enabled: boolean;
-  /** What the admin needs to recognise the connection (never the secret). */
-  where: string[];
+  /** Mail: the servers and the login ('' for a bot). */
+  imap: string;
+  smtp: string;
+  user: string;
+  /** A bot: the Bot API's address ('' for mail). */
+  apiRoot: string;
   status: string;
   detail: string;
 }
@@ -95,24 +99,25 @@ export async function listChannels(db: Kysely<DbSchema>): Promise<ChannelSummary
     .orderBy('created_at')
     .execute();
   return rows.map((r) => {
-    let where: string[];
-    if (r.kind === 'telegram') {
-      where = [`Bot API ${(r.settings as TelegramSettings).apiRoot}`];
-    } else {
-      const s = r.settings as EmailSettings;
-      where = [
-        `IMAP ${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
-        `SMTP ${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
-        s.user,
-      ];
-    }
+    const where =
+      r.kind === 'telegram'
+        ? { imap: '', smtp: '', user: '', apiRoot: (r.settings as TelegramSettings).apiRoot }
+        : (() => {
+            const s = r.settings as EmailSettings;
+            return {
+              imap: `${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
+              smtp: `${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
+              user: s.user,
+              apiRoot: '',
+            };
+          })();
     return {
       id: r.id,
       kind: r.kind,
       name: r.name,
       address: r.address,
       enabled: r.enabled,
-      where,
+      ...where,
       status: r.enabled ? r.status : 'disabled',
       detail: r.status_detail,
     };

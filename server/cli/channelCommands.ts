@@ -80,7 +80,15 @@ export async function channelCommand(args: string[]): Promise<void> {
       if (channels.length === 0) console.log('Каналов нет.');
       for (const c of channels) {
         console.log(
-          [c.id, c.kind, c.address, c.enabled ? 'включён' : 'отключён', ...c.where, c.status, c.detail]
+          [
+            c.id,
+            c.kind,
+            c.address,
+            c.enabled ? 'включён' : 'отключён',
+            ...(c.kind === 'telegram' ? [`Bot API ${c.apiRoot}`] : [`IMAP ${c.imap}`, `SMTP ${c.smtp}`, c.user]),
+            c.status,
+            c.detail,
+          ]
             .filter(Boolean)
             .join('\t'),
         );
