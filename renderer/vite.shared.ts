@@ -21,12 +21,16 @@ export const productionCsp = [
   "frame-src 'none'",
 ].join('; ');
 
+/** index.html as production builds write it: the policy as the first element of the head. */
+export function withProductionCsp(html: string): string {
+  return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${productionCsp}" />`);
+}
+
 function cspPlugin(mode: string): Plugin {
   return {
     name: 'pass24-csp',
     transformIndexHtml(html) {
-      if (mode !== 'production') return html;
-      return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${productionCsp}" />`);
+      return mode === 'production' ? withProductionCsp(html) : html;
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * `npm test`: everything CI runs, in order, stopping at the first failure.
- * Type check, lint, unit tests (the SLA suite again under three foreign time zones),
+ * Type check, lint, the Electron security review, unit tests (the SLA suite again under three foreign time zones),
  * server tests (PGlite and a throwaway PostgreSQL), e2e in Debian's Chromium.
  */
 import { spawnSync } from 'node:child_process';
@@ -14,6 +14,7 @@ interface Step {
 const steps: Step[] = [
   { name: 'type check', cmd: ['npm', 'run', '-s', 'typecheck'] },
   { name: 'lint', cmd: ['npm', 'run', '-s', 'lint'] },
+  { name: 'Electron security review', cmd: ['npm', 'run', '-s', 'security:electron'] },
   { name: 'unit', cmd: ['npx', 'vitest', 'run', '--project', 'unit'], env: { TZ: 'Europe/Moscow' } },
   ...['UTC', 'America/New_York', 'Asia/Vladivostok'].map((tz) => ({
     name: `SLA suite under TZ=${tz}`,

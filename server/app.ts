@@ -17,13 +17,18 @@ import { handleError, handleNotFound } from './http/errorHandler.ts';
 import { addSecurityHeaders } from './http/securityHeaders.ts';
 import { ChangeFeed } from './replication/changeFeed.ts';
 import { ChannelManager, type ChannelManagerOptions } from './channels/channelManager.ts';
+import { adminRoutes } from './routes/adminRoutes.ts';
+import { WeeklyReviewMailer, type WeeklyReviewOptions } from './reports/weeklyReviewMailer.ts';
 import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
+import { kbRoutes } from './routes/kbRoutes.ts';
 import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
+import { updateRoutes } from './routes/updateRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
+import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { serverVersion } from './version.ts';
 
 export interface ServerOptions {
@@ -50,8 +55,14 @@ export interface ServerOptions {
    * false (default: the socket's address), true (any), or a comma-separated list of addresses and CIDRs.
    */
   trustProxy?: boolean | string;
+  /** Serve the desktop app's updates from this folder at /updates/ (electron-builder's artefacts). */
+  updatesDir?: string;
   /** Run the workspace's channel connectors (default true); options for tests. */
   channels?: boolean | ChannelManagerOptions;
+  /** The clock the working set's window is measured by (default Date.now); tests move it. */
+  clock?: () => number;
+  /** Mail the weekly SLA review when the workspace asks for it (default true with channels); options for tests. */
+  weeklyReview?: boolean | WeeklyReviewOptions;
 }
 
 /** Paths of secrets that must never reach a log line. */
@@ -102,6 +113,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     options.channels === false
       ? null
       : new ChannelManager(options.database, app.log, typeof options.channels === 'object' ? options.channels : {});
+  // The review goes out through the channels' queue: without the channels there is nothing to send it.
+  const weeklyReview =
+    channels === null || options.weeklyReview === false
+      ? null
+      : new WeeklyReviewMailer(options.database, app.log, {
+          onQueued: () => channels.work(),
+          ...(typeof options.weeklyReview === 'object' ? options.weeklyReview : {}),
+        });
   const ctx: RouteContext = {
     channels,
     database: options.database,
@@ -114,6 +133,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     heartbeatMs: options.heartbeatMs ?? 15_000,
     version: serverVersion,
     streams: new Set(),
+    clock: options.clock ?? Date.now,
   };
 
   const extraOrigins = options.corsOrigins ?? [];
@@ -140,6 +160,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   intakeRoutes(app, ctx);
   reportRoutes(app, ctx);
   attachmentRoutes(app, ctx);
+  ticketRoutes(app, ctx);
+  adminRoutes(app, ctx);
+  if (options.updatesDir) updateRoutes(app, options.updatesDir);
+  kbRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {
@@ -157,8 +181,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.addHook('onReady', async () => {
     await channels?.start();
+    weeklyReview?.start();
   });
   app.addHook('onClose', async () => {
+    await weeklyReview?.stop();
     await channels?.stop();
     await feed.stop();
   });

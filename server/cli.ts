@@ -1,12 +1,13 @@
 /**
  * The central endpoint's command line (`npm run server -- ...`): start (default), user, apikey,
- * channel, backup, restore, seed, report. See server/cli/helpText.ts.
+ * channel, backup, restore, seed, report, kb. See server/cli/helpText.ts.
  */
 import { apikeyCommand, userCommand } from './cli/accountCommands.ts';
 import { backupCommand, restoreCommand } from './cli/backupCommands.ts';
 import { channelCommand } from './cli/channelCommands.ts';
 import { UsageError } from './cli/cliOptions.ts';
 import { helpText } from './cli/helpText.ts';
+import { kbCommand } from './cli/kbCommand.ts';
 import { reportCommand } from './cli/reportCommand.ts';
 import { seedCommand } from './cli/seedCommand.ts';
 import { startCommand } from './cli/startCommand.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, (args: string[]) => Promise<void>> = {
   restore: restoreCommand,
   seed: seedCommand,
   report: reportCommand,
+  kb: kbCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

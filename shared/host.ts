@@ -131,6 +131,26 @@ export interface EmbeddedEndpoint {
 
 export type Unsubscribe = () => void;
 
+/**
+ * The desktop app's updates (electron-updater, the generic feed the central endpoint serves at
+ * /updates/): checked at start and daily, downloaded in the background, installed when the app
+ * restarts; a restart now only when the user asks for it.
+ */
+export interface UpdateStatus {
+  /**
+   * 'unsupported': no updates here (the web, a development build, the embedded endpoint);
+   * 'idle': nothing checked yet; 'current': this is the newest version; 'ready': downloaded,
+   * installed at the next start.
+   */
+  state: 'unsupported' | 'idle' | 'checking' | 'current' | 'downloading' | 'ready' | 'error';
+  /** The version found ('downloading', 'ready'). */
+  version: string | null;
+  /** Why the last check failed ('error'), in plain words. */
+  error: string | null;
+  /** When the last check ended (epoch ms), or null. */
+  checkedAt: number | null;
+}
+
 export interface Host {
   readonly kind: 'electron' | 'web';
   appInfo(): Promise<AppInfo>;
@@ -162,7 +182,21 @@ export interface Host {
 
   /** The embedded endpoint started by the host, or null when the user configured one. */
   embeddedEndpoint(): Promise<EmbeddedEndpoint | null>;
+
+  /** Whether the app starts when the user signs in to the computer; null where the host cannot (the web). */
+  getLaunchAtLogin(): Promise<boolean | null>;
+  /** Turns starting at sign-in on or off; returns the state now in force (null: not possible here). */
+  setLaunchAtLogin(enabled: boolean): Promise<boolean | null>;
+
+  updateStatus(): Promise<UpdateStatus>;
+  /** Checks the feed now (Настройки → «Проверить обновления»). */
+  checkForUpdates(): Promise<UpdateStatus>;
+  /** Restarts now and installs the downloaded update: only on the user's explicit request. */
+  installUpdateNow(): Promise<void>;
+  onUpdateStatus(cb: (status: UpdateStatus) => void): Unsubscribe;
 }
+
+export const unsupportedUpdates: UpdateStatus = { state: 'unsupported', version: null, error: null, checkedAt: null };
 
 /** Schemes that openExternal accepts. */
 export const externalSchemes: readonly string[] = ['http:', 'https:', 'mailto:', 'tel:'];

@@ -1,7 +1,7 @@
 /**
  * The HTTP protocol between a workstation and the central endpoint (docs/sync.md).
  * Replication routes per collection:
- *   GET  /api/replication/:collection/pull?id=&updatedAt=&limit=   -> PullResponse
+ *   GET  /api/replication/:collection/pull?id=&updatedAt=&limit=[&scope=working&closedWindowDays=]   -> PullResponse
  *   POST /api/replication/:collection/push   body: PushRow[]        -> PushResponse
  *   GET  /api/replication/:collection/pull/stream                  -> SSE of PullResponse ('RESYNC' on reconnect is the client's)
  * Every route needs `Authorization: Bearer <token>`.

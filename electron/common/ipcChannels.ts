@@ -13,6 +13,11 @@ export const invokeChannels = {
   setAttention: 'desk:set-attention',
   openExternal: 'desk:open-external',
   embeddedEndpoint: 'desk:embedded-endpoint',
+  getLaunchAtLogin: 'desk:get-launch-at-login',
+  setLaunchAtLogin: 'desk:set-launch-at-login',
+  updateStatus: 'desk:update-status',
+  checkForUpdates: 'desk:check-for-updates',
+  installUpdateNow: 'desk:install-update-now',
 } as const;
 
 /** Main -> renderer events. */
@@ -20,6 +25,7 @@ export const eventChannels = {
   openTicket: 'desk:open-ticket',
   powerResume: 'desk:power-resume',
   alarmFired: 'desk:alarm-fired',
+  updateStatus: 'desk:update-status-changed',
 } as const;
 
 export type InvokeChannel = (typeof invokeChannels)[keyof typeof invokeChannels];

@@ -6,16 +6,18 @@
 import { join } from 'node:path';
 import type { BrowserWindow } from 'electron';
 import { app, ipcMain, nativeImage, nativeTheme, Notification, powerMonitor, session } from 'electron';
-import type { FiredAlarm } from '../../shared/host.ts';
+import type { FiredAlarm, UpdateStatus } from '../../shared/host.ts';
 import { eventChannels } from '../common/ipcChannels.ts';
 import type { EventChannel } from '../common/ipcChannels.ts';
 import { AlarmLoop } from './alarms/alarmLoop.ts';
 import { AlarmNotifier } from './alarms/alarmNotifier.ts';
 import { Attention } from './attention.ts';
 import { DeskStore, firedLogFileStore } from './deskStore.ts';
+import { DesktopUpdates, type Updater } from './desktopUpdates.ts';
 import { EmbeddedEndpointProcess } from './embeddedEndpoint.ts';
 import { openExternalSafely } from './externalLinks.ts';
 import { registerHostHandlers } from './ipcRouter.ts';
+import { LaunchAtLogin } from './launchAtLogin.ts';
 import type { HostBackend } from './ipcRouter.ts';
 import { createMainWindow } from './mainWindow.ts';
 import { embeddedEntryPath, preloadPath, rendererIndexPath, resourcePath } from './paths.ts';
@@ -37,6 +39,15 @@ export interface RunningDesk {
   attention: Attention;
   store: DeskStore;
   backend: HostBackend;
+  /** Resolves once the updater is set up (electron-updater is loaded only in a packaged app). */
+  updates: Promise<DesktopUpdates>;
+}
+
+/** electron-updater, loaded only where it is used: it reads the packaged app's files at load. */
+async function loadUpdater(): Promise<Updater> {
+  const module = await import('electron-updater');
+  const updater = (module.default ?? module).autoUpdater;
+  return updater as unknown as Updater;
 }
 
 export interface StartDeskResult {
@@ -140,6 +151,27 @@ function onReady(isQuitting: () => boolean): RunningDesk {
     embedded.start().catch((error: unknown) => log(`embedded endpoint: ${String(error)}`));
   }
 
+  const launchAtLogin = new LaunchAtLogin();
+  const updatesOptions = {
+    endpointUrl: () => store.getSettings().endpointUrl,
+    onStatus: (status: UpdateStatus) => send(eventChannels.updateStatus, status),
+    log,
+  };
+  // A development build has nothing to update to; a packaged one checks its endpoint's feed.
+  let updates = new DesktopUpdates({ ...updatesOptions, updater: null });
+  const updatesReady = (app.isPackaged ? loadUpdater() : Promise.resolve(null))
+    .then((updater) => {
+      if (updater) {
+        updates = new DesktopUpdates({ ...updatesOptions, updater });
+        updates.start();
+      }
+      return updates;
+    })
+    .catch((error: unknown) => {
+      log(`updates: ${String(error)}`);
+      return updates;
+    });
+
   const backend: HostBackend = {
     appInfo: () => {
       const supported = Notification.isSupported();
@@ -175,6 +207,11 @@ function onReady(isQuitting: () => boolean): RunningDesk {
     setAttention: (count) => attention.set(count),
     openExternal: (url) => openExternalSafely(url),
     embeddedEndpoint: async () => (store.getSettings().endpointUrl === '' ? embedded.start() : null),
+    getLaunchAtLogin: () => launchAtLogin.get(),
+    setLaunchAtLogin: (enabled) => launchAtLogin.set(enabled),
+    updateStatus: () => updates.status(),
+    checkForUpdates: () => updates.check(),
+    installUpdateNow: () => updates.installNow(),
   };
   registerHostHandlers(backend, origin);
 
@@ -184,6 +221,7 @@ function onReady(isQuitting: () => boolean): RunningDesk {
   let endpointStopped = false;
   app.on('before-quit', (event) => {
     alarms.stop();
+    updates.stop();
     if (endpointStopped || !embedded.running) return;
     // Quit once the endpoint has closed its database.
     event.preventDefault();
@@ -193,5 +231,5 @@ function onReady(isQuitting: () => boolean): RunningDesk {
     });
   });
 
-  return { window, tray, alarms, notifier, attention, store, backend };
+  return { window, tray, alarms, notifier, attention, store, backend, updates: updatesReady };
 }

@@ -141,3 +141,8 @@ export function parseToken(value: unknown): string | null {
   if (value === null) return null;
   return boundedString(value, 'token', 16_384);
 }
+
+/** A yes/no argument (launch at login). */
+export function parseFlag(value: unknown, field: string): boolean {
+  return bool(value, field);
+}

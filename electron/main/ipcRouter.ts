@@ -6,10 +6,10 @@
 import { ipcMain } from 'electron';
 import type { IpcMainInvokeEvent } from 'electron';
 import { parseAlarmSpecs } from '../../shared/alarms/parseAlarmSpecs.ts';
-import type { AlarmSpec, AppInfo, EmbeddedEndpoint, NotifyRequest, Settings } from '../../shared/host.ts';
+import type { AlarmSpec, AppInfo, EmbeddedEndpoint, NotifyRequest, Settings, UpdateStatus } from '../../shared/host.ts';
 import { invokeChannels } from '../common/ipcChannels.ts';
 import type { InvokeChannel } from '../common/ipcChannels.ts';
-import { parseAttentionCount, parseNotifyRequest, parseSettingsPatch, parseToken } from './hostArguments.ts';
+import { parseAttentionCount, parseFlag, parseNotifyRequest, parseSettingsPatch, parseToken } from './hostArguments.ts';
 import { isAppRendererUrl } from './rendererOrigin.ts';
 import type { RendererOrigin } from './rendererOrigin.ts';
 
@@ -25,6 +25,11 @@ export interface HostBackend {
   setAttention(count: number): void;
   openExternal(url: unknown): Promise<boolean>;
   embeddedEndpoint(): Promise<EmbeddedEndpoint | null>;
+  getLaunchAtLogin(): boolean | null;
+  setLaunchAtLogin(enabled: boolean): boolean | null;
+  updateStatus(): UpdateStatus;
+  checkForUpdates(): Promise<UpdateStatus>;
+  installUpdateNow(): void;
 }
 
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, origin: RendererOrigin): boolean {
@@ -64,6 +69,11 @@ export function registerHostHandlers(backend: HostBackend, origin: RendererOrigi
   handle(invokeChannels.setAttention, (count) => backend.setAttention(parseAttentionCount(count)));
   handle(invokeChannels.openExternal, (url) => backend.openExternal(url));
   handle(invokeChannels.embeddedEndpoint, () => backend.embeddedEndpoint());
+  handle(invokeChannels.getLaunchAtLogin, () => backend.getLaunchAtLogin());
+  handle(invokeChannels.setLaunchAtLogin, (enabled) => backend.setLaunchAtLogin(parseFlag(enabled, 'enabled')));
+  handle(invokeChannels.updateStatus, () => backend.updateStatus());
+  handle(invokeChannels.checkForUpdates, () => backend.checkForUpdates());
+  handle(invokeChannels.installUpdateNow, () => backend.installUpdateNow());
 
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);

@@ -23,6 +23,9 @@ export function hardenedWebPreferences(preload: string): WebPreferences {
     experimentalFeatures: false,
     navigateOnDragDrop: false,
     spellcheck: false,
+    // A middle click would ask for a new window; none is ever opened (guardNavigation), and this
+    // keeps the click from reaching the page at all.
+    disableBlinkFeatures: 'Auxclick',
     // Alarms must sound and sync must go on while the window is hidden in the tray.
     backgroundThrottling: false,
     autoplayPolicy: 'no-user-gesture-required',

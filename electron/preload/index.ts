@@ -5,7 +5,7 @@
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { FiredAlarm, Host, Unsubscribe } from '../../shared/host.ts';
+import type { FiredAlarm, Host, Unsubscribe, UpdateStatus } from '../../shared/host.ts';
 import { eventChannels, invokeChannels } from '../common/ipcChannels.ts';
 import type { EventChannel } from '../common/ipcChannels.ts';
 
@@ -33,6 +33,12 @@ const host = {
   onAlarmFired: (callback) => subscribe<FiredAlarm>(eventChannels.alarmFired, callback),
   openExternal: (url) => ipcRenderer.invoke(invokeChannels.openExternal, url),
   embeddedEndpoint: () => ipcRenderer.invoke(invokeChannels.embeddedEndpoint),
+  getLaunchAtLogin: () => ipcRenderer.invoke(invokeChannels.getLaunchAtLogin),
+  setLaunchAtLogin: (enabled) => ipcRenderer.invoke(invokeChannels.setLaunchAtLogin, enabled),
+  updateStatus: () => ipcRenderer.invoke(invokeChannels.updateStatus),
+  checkForUpdates: () => ipcRenderer.invoke(invokeChannels.checkForUpdates),
+  installUpdateNow: () => ipcRenderer.invoke(invokeChannels.installUpdateNow),
+  onUpdateStatus: (callback) => subscribe<UpdateStatus>(eventChannels.updateStatus, callback),
 } satisfies Host;
 
 contextBridge.exposeInMainWorld('desk', host);

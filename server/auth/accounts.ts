@@ -9,7 +9,7 @@ import { roles, type Role } from '#shared/vocabulary/enums.ts';
 import type { AgentProfile } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { CollectionWriter } from '../replication/collectionWriter.ts';
-import { normaliseLogin } from './loginName.ts';
+import { accountInputProblem, minPasswordLength, normaliseLogin, type AccountField } from '#shared/domain/accountRules.ts';
 import { hashPassword } from './passwords.ts';
 import { revokeAccountSessions } from './sessions.ts';
 
@@ -36,13 +36,16 @@ export class AccountError extends Error {
 
 export { normaliseLogin };
 
+const accountMessages: Record<AccountField, string> = {
+  login: 'Логин: от 2 до 100 символов, латинские буквы, цифры и . _ @ -',
+  name: 'Имя: от 1 до 200 символов.',
+  role: `Роль: одна из ${roles.join(', ')}.`,
+  password: `Пароль: не короче ${minPasswordLength} символов.`,
+};
+
 export function checkAccountInput(input: Omit<AccountInput, 'password'> & { password?: string }): void {
-  if (!/^[a-z0-9._@-]{2,100}$/.test(normaliseLogin(input.login))) {
-    throw new AccountError('Логин: от 2 до 100 символов, латинские буквы, цифры и . _ @ -');
-  }
-  if (input.name.trim().length === 0 || input.name.length > 200) throw new AccountError('Имя: от 1 до 200 символов.');
-  if (!roles.includes(input.role)) throw new AccountError(`Роль: одна из ${roles.join(', ')}.`);
-  if (input.password !== undefined && input.password.length < 8) throw new AccountError('Пароль: не короче 8 символов.');
+  const problem = accountInputProblem(input);
+  if (problem) throw new AccountError(accountMessages[problem]);
 }
 
 async function writeAgentDoc(
@@ -140,5 +143,24 @@ export async function setAccountPassword(
     if (!row) throw new AccountError(`Пользователь «${login}» не найден.`);
     await trx.updateTable('accounts').set({ password_hash: passwordHash }).where('id', '=', row.id).execute();
     await revokeAccountSessions(trx, row.id, now);
+  });
+}
+
+/** Changes an account's role; its sessions end, so the new role applies from the next sign-in on every desk. */
+export async function setAccountRole(
+  db: Kysely<DbSchema>,
+  loginInput: string,
+  role: Role,
+  now: number = Date.now(),
+): Promise<AccountSummary> {
+  if (!roles.includes(role)) throw new AccountError(`Роль: одна из ${roles.join(', ')}.`);
+  const login = normaliseLogin(loginInput);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('accounts').selectAll().where('login', '=', login).executeTakeFirst();
+    if (!row) throw new AccountError(`Пользователь «${login}» не найден.`);
+    await trx.updateTable('accounts').set({ role }).where('id', '=', row.id).execute();
+    await revokeAccountSessions(trx, row.id, now);
+    await writeAgentDoc(trx, { ...row, role });
+    return { id: row.id, login: row.login, name: row.name, role, active: row.active, createdAt: row.created_at };
   });
 }

@@ -270,7 +270,7 @@ export class ChannelManager {
         messageId: row.message_id,
         inReplyTo: row.in_reply_to,
         references: row.references_list ? row.references_list.split(' ') : [],
-        automatic: row.kind === 'ack',
+        automatic: row.kind === 'ack' ? 'auto-replied' : row.kind === 'report' ? 'auto-generated' : false,
       });
       await recordSent(db, row, result.response, Date.now());
       this.log.info({ channel: row.channel_id, outbound: row.id, kind: row.kind }, 'channels: message sent');

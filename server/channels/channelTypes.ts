@@ -78,8 +78,11 @@ export interface OutgoingMessage {
   inReplyTo: string;
   references: string[];
   attachments?: Attachment[];
-  /** An automatic message (acknowledgement): marked Auto-Submitted so robots do not answer it. */
-  automatic: boolean;
+  /**
+   * An automatic message, marked Auto-Submitted so robots do not answer it: `auto-replied` (an
+   * acknowledgement answering mail), `auto-generated` (a report nobody wrote to); false for a person's reply.
+   */
+  automatic: false | 'auto-replied' | 'auto-generated';
 }
 
 export interface SendResult {

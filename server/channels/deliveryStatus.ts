@@ -53,7 +53,7 @@ export async function recordSent(db: Kysely<DbSchema>, row: OutboundRow, respons
       .where('id', '=', row.id)
       .where('state', '!=', 'sent')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0) return;
+    if (Number(updated.numUpdatedRows) === 0 || row.kind === 'report') return;
     const ticket = await readTicket(trx, row.ticket_id);
     const tickets = [];
     if (ticket && row.kind === 'reply' && ticket.firstContactAt === null) {
@@ -78,6 +78,8 @@ export async function recordFailure(
       .set({ state: retryAt === null ? 'failed' : 'queued', next_attempt_at: retryAt ?? now, last_error: reason.slice(0, 1000) })
       .where('id', '=', row.id)
       .execute();
+    // Report mail belongs to no ticket: its outcome stays in the queue's row (and the log).
+    if (row.kind === 'report') return;
     await writeTicketsAndEvents(
       writers,
       trx,

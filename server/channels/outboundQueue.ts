@@ -27,7 +27,8 @@ export interface QueueInput {
   id: string;
   channelId: string;
   ticketId: string;
-  kind: 'reply' | 'ack';
+  /** `report`: mail about the workspace, not a ticket (ticketId ''); never threads a client's answer. */
+  kind: 'reply' | 'ack' | 'report';
   to: string;
   subject: string;
   body: string;
@@ -64,7 +65,7 @@ export async function enqueue(trx: Transaction<DbSchema> | Kysely<DbSchema>, inp
     .executeTakeFirst();
   const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   // The client's answer names this id in In-Reply-To: it must lead back to the ticket.
-  if (inserted) {
+  if (inserted && input.kind !== 'report') {
     await trx
       .insertInto('channel_messages')
       .values({

@@ -1,16 +1,23 @@
-/** `user add|list|disable|enable|reset-password` and `apikey add|list|revoke`. */
+/**
+ * `user add|list|disable|enable|reset-password|role` and `apikey add|list|revoke`: the same
+ * actions as the admin's console (server/admin/adminActions.ts), recorded in the audit trail as 'cli'.
+ */
 import type { Role } from '#shared/vocabulary/enums.ts';
 import { intakeChannels } from '#shared/protocol.ts';
-import {
-  AccountError,
-  checkAccountInput,
-  createAccount,
-  listAccounts,
-  setAccountActive,
-  setAccountPassword,
-} from '../auth/accounts.ts';
-import { createApiKey, isIntakeChannel, listApiKeys, revokeApiKey } from '../auth/apiKeys.ts';
+import { AccountError, checkAccountInput } from '../auth/accounts.ts';
+import { isIntakeChannel } from '../auth/apiKeys.ts';
 import { generatePassword } from '../auth/passwords.ts';
+import {
+  addAccount,
+  addApiKey,
+  changeRole,
+  listAccounts,
+  listApiKeys,
+  resetPassword,
+  revokeKey,
+  setAccountEnabled,
+} from '../admin/adminActions.ts';
+import { cliActor } from '../admin/auditLog.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { databaseTarget, parseFlags, readPipedStdin, required, UsageError } from './cliOptions.ts';
 
@@ -35,10 +42,12 @@ export async function userCommand(args: string[]): Promise<void> {
     check(() => checkAccountInput({ login, name, role, password }));
     const database = await openDatabase(databaseTarget(flags));
     try {
-      const agent = await createAccount(database.db, { login, name, role, password }).catch((error: unknown) => {
-        if (error instanceof AccountError) throw new UsageError(error.message);
-        throw error;
-      });
+      const { account: agent } = await addAccount(database.db, cliActor, { login, name, role, password }).catch(
+        (error: unknown) => {
+          if (error instanceof AccountError) throw new UsageError(error.message);
+          throw error;
+        },
+      );
       console.log(`Пользователь ${agent.login} (${agent.role}) создан, id ${agent.id}.`);
       if (!piped) console.log(`Пароль (показан один раз): ${password}`);
     } finally {
@@ -61,7 +70,7 @@ export async function userCommand(args: string[]): Promise<void> {
     const login = required(flags.login, 'login');
     const database = await openDatabase(databaseTarget(flags));
     try {
-      const account = await setAccountActive(database.db, login, action === 'enable').catch((error: unknown) => {
+      const account = await setAccountEnabled(database.db, cliActor, login, action === 'enable').catch((error: unknown) => {
         if (error instanceof AccountError) throw new UsageError(error.message);
         throw error;
       });
@@ -78,7 +87,7 @@ export async function userCommand(args: string[]): Promise<void> {
     check(() => checkAccountInput({ login, name: 'x', role: 'agent', password }));
     const database = await openDatabase(databaseTarget(flags));
     try {
-      await setAccountPassword(database.db, login, password).catch((error: unknown) => {
+      await resetPassword(database.db, cliActor, login, password).catch((error: unknown) => {
         if (error instanceof AccountError) throw new UsageError(error.message);
         throw error;
       });
@@ -89,7 +98,22 @@ export async function userCommand(args: string[]): Promise<void> {
     }
     return;
   }
-  throw new UsageError('Команда user: add, list, disable, enable или reset-password.');
+  if (action === 'role') {
+    const login = required(flags.login, 'login');
+    const role = required(flags.role, 'role') as Role;
+    const database = await openDatabase(databaseTarget(flags));
+    try {
+      const account = await changeRole(database.db, cliActor, login, role).catch((error: unknown) => {
+        if (error instanceof AccountError) throw new UsageError(error.message);
+        throw error;
+      });
+      console.log(`Роль пользователя ${account.login}: ${account.role}; его сеансы завершены.`);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
+  throw new UsageError('Команда user: add, list, disable, enable, reset-password или role.');
 }
 
 export async function apikeyCommand(args: string[]): Promise<void> {
@@ -100,7 +124,7 @@ export async function apikeyCommand(args: string[]): Promise<void> {
     if (!isIntakeChannel(channel)) throw new UsageError(`Канал: один из ${intakeChannels.join(', ')}.`);
     const database = await openDatabase(databaseTarget(flags));
     try {
-      const { id, key } = await createApiKey(database.db, channel);
+      const { id, key } = await addApiKey(database.db, cliActor, channel);
       console.log(`Ключ API для канала «${channel}» создан (id ${id}). Ключ (показан один раз):`);
       console.log(key);
     } finally {
@@ -126,7 +150,7 @@ export async function apikeyCommand(args: string[]): Promise<void> {
     const id = required(flags.id, 'id');
     const database = await openDatabase(databaseTarget(flags));
     try {
-      if (!(await revokeApiKey(database.db, id)))
+      if (!(await revokeKey(database.db, cliActor, id)))
         throw new UsageError(`Действующего ключа API с id ${id} нет (см. apikey list).`);
       console.log(`Ключ API ${id} отозван: запросы с ним больше не принимаются.`);
     } finally {

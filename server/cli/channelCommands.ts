@@ -5,16 +5,11 @@
  * within its refresh interval.
  */
 import { openDatabase } from '../db/openDatabase.ts';
-import { addEmailChannel, addTelegramChannel, listChannels, setChannelEnabled } from '../channels/channelStore.ts';
+import { addBotChannel, addChannel, listChannels, setChannelOn } from '../admin/adminActions.ts';
+import { cliActor } from '../admin/auditLog.ts';
+import { ChannelInputError, emailChannelInput } from '../admin/emailChannelInput.ts';
+import type { NewEmailChannel } from '../channels/channelStore.ts';
 import { databaseTarget, parseFlags, positiveInt, readPipedStdin, required, UsageError } from './cliOptions.ts';
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-function port(value: string | undefined, flag: string, fallback: number): number {
-  const n = positiveInt(value, flag, fallback);
-  if (n < 1 || n > 65535) throw new UsageError(`Параметр --${flag}: от 1 до 65535.`);
-  return n;
-}
 
 export async function channelCommand(args: string[]): Promise<void> {
   const [action, ...rest] = args;
@@ -36,36 +31,40 @@ export async function channelCommand(args: string[]): Promise<void> {
       mailbox: { type: 'string' },
       'poll-seconds': { type: 'string' },
     });
-    const address = required(flags.from, 'from').trim();
-    if (!emailPattern.test(address)) throw new UsageError(`Параметр --from: «${address}» не похож на адрес почты.`);
-    const imapTls = flags['imap-tls'] ?? false;
-    const smtpTls = flags['smtp-tls'] ?? false;
-    const settings = {
-      imapHost: required(flags['imap-host'], 'imap-host'),
-      imapPort: port(flags['imap-port'], 'imap-port', imapTls ? 993 : 143),
-      imapSecure: imapTls,
-      smtpHost: required(flags['smtp-host'], 'smtp-host'),
-      smtpPort: port(flags['smtp-port'], 'smtp-port', smtpTls ? 465 : 587),
-      smtpSecure: smtpTls,
-      user: required(flags.user, 'user'),
-      mailbox: flags.mailbox ?? 'INBOX',
-      pollMs: positiveInt(flags['poll-seconds'], 'poll-seconds', 60) * 1000 || 60_000,
-    };
     const secret = await readPipedStdin();
     if (!secret)
       throw new UsageError(
         'Пароль почтового ящика передаётся через stdin: echo "пароль" | npm run server -- channel add email ...',
       );
+    const imapTls = flags['imap-tls'] ?? false;
+    const smtpTls = flags['smtp-tls'] ?? false;
+    let input: NewEmailChannel;
+    try {
+      input = emailChannelInput({
+        name: flags.name,
+        address: required(flags.from, 'from'),
+        imapHost: required(flags['imap-host'], 'imap-host'),
+        imapPort: positiveInt(flags['imap-port'], 'imap-port', imapTls ? 993 : 143),
+        imapTls,
+        smtpHost: required(flags['smtp-host'], 'smtp-host'),
+        smtpPort: positiveInt(flags['smtp-port'], 'smtp-port', smtpTls ? 465 : 587),
+        smtpTls,
+        user: required(flags.user, 'user'),
+        mailbox: flags.mailbox,
+        pollSeconds: positiveInt(flags['poll-seconds'], 'poll-seconds', 60) || 60,
+        secret,
+      });
+    } catch (error) {
+      if (error instanceof ChannelInputError) throw new UsageError(error.message);
+      throw error;
+    }
+    const address = input.address;
     const database = await openDatabase(databaseTarget(flags));
     try {
-      const id = await addEmailChannel(database.db, { name: flags.name ?? address, address, settings, secret }).catch(
-        (error: unknown) => {
-          if (String((error as Error).message).includes('channels_address')) {
-            throw new UsageError(`Канал с адресом ${address} уже есть.`);
-          }
-          throw error;
-        },
-      );
+      const id = await addChannel(database.db, cliActor, input).catch((error: unknown) => {
+        if (error instanceof ChannelInputError) throw new UsageError(error.message);
+        throw error;
+      });
       console.log(`Канал email ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);
     } finally {
       await database.close();
@@ -102,7 +101,7 @@ export async function channelCommand(args: string[]): Promise<void> {
     const which = required(flags.channel, 'channel');
     const database = await openDatabase(databaseTarget(flags));
     try {
-      if (!(await setChannelEnabled(database.db, which, action === 'enable'))) {
+      if (!(await setChannelOn(database.db, cliActor, which, action === 'enable'))) {
         throw new UsageError(`Канал «${which}» не найден (укажите id или адрес).`);
       }
       console.log(`Канал ${which} ${action === 'enable' ? 'включён' : 'отключён'}.`);
@@ -146,13 +145,13 @@ async function addTelegram(args: string[]): Promise<void> {
   const settings = { apiRoot, pollTimeoutSeconds: Math.min(50, positiveInt(flags['poll-seconds'], 'poll-seconds', 30)) };
   const database = await openDatabase(databaseTarget(flags));
   try {
-    const id = await addTelegramChannel(database.db, {
+    const id = await addBotChannel(database.db, cliActor, {
       name: flags.name ?? `Telegram-бот ${match[1]}`,
       address,
       settings,
       secret,
     }).catch((error: unknown) => {
-      if (String((error as Error).message).includes('channels_address')) throw new UsageError(`Бот ${address} уже подключён.`);
+      if (error instanceof ChannelInputError) throw new UsageError(error.message);
       throw error;
     });
     console.log(`Канал telegram ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);

@@ -8,6 +8,8 @@ export const helpText = `PASS24 Support Desk — центральный серв
                  [--tls-cert cert.pem --tls-key key.pem]  HTTPS
                  [--insecure-http]              разрешить HTTP на адресе не 127.0.0.1
                  [--session-idle-days 7]        сеанс без запросов столько дней завершается
+                 [--updates DIR]                раздавать обновления приложения из папки
+                                                артефактов electron-builder по /updates/
 
 Команды:
   user add --login L --name "Имя" --role agent|head|admin
@@ -18,6 +20,8 @@ export const helpText = `PASS24 Support Desk — центральный серв
   user enable --login L        включить снова
   user reset-password --login L
                                новый пароль (из stdin или созданный), сеансы завершаются
+  user role --login L --role agent|head|admin
+                               сменить роль (сеансы завершаются)
   apikey add --channel email|messenger|crm|phone|web
                                ключ API канала для /api/intake/tickets, печатается один раз
   apikey list                  ключи API: id, канал, когда создан, отозван ли
@@ -36,13 +40,18 @@ export const helpText = `PASS24 Support Desk — центральный серв
   seed --demo [--scale N]      демо-данные: 12 месяцев обращений, клиенты, БЗ, скрипты, учётные записи
   report --from ГГГГ-ММ-ДД --to ГГГГ-ММ-ДД [--agent LOGIN] --format json|csv|xlsx --out FILE
                                показатели (KPI) за период, по команде или агенту (docs/kpi.md)
+  kb export DIR                статьи базы знаний в папку: файл Markdown на статью, поля во front matter
+  kb import DIR --as LOGIN     статьи из папки *.md от имени руководителя или администратора;
+                               негодный файл пропускается с причиной, остальные импортируются
 
+Изменения учётных записей, ключей и каналов записываются в журнал администратора.
 Каждая команда принимает --data DIR (PGlite) или переменную DATABASE_URL=postgres://... (PostgreSQL).
 Переменные: DATABASE_URL, PASS24_CORS_ORIGINS, PASS24_TOKEN_TTL_DAYS, PASS24_TRUST_PROXY,
-  PASS24_SESSION_IDLE_DAYS, LOG_LEVEL,
+  PASS24_SESSION_IDLE_DAYS, PASS24_UPDATES_DIR, LOG_LEVEL,
   PASS24_CHANNEL_LEASE_SECONDS (сколько секунд канал упавшего экземпляра ждёт другого, 30).
 
-Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password,
+Central sync endpoint. Commands: start (default), user add|list|disable|enable|reset-password|role,
 apikey add|list|revoke, channel add|list|disable|enable, backup, restore [--with-accounts], seed --demo,
-report --from --to [--agent] --format --out. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
+report --from --to [--agent] --format --out, kb export DIR, kb import DIR --as LOGIN. --data DIR for PGlite or DATABASE_URL for PostgreSQL.
+--updates DIR serves desktop updates (electron-builder's generic provider layout) at /updates/.
 `;

@@ -1,6 +1,7 @@
 /** `report --from --to [--agent LOGIN] --format json|csv|xlsx --out FILE`: the KPI report (docs/kpi.md). */
 import { writeFile } from 'node:fs/promises';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 import { kpiCsv } from '#shared/kpi/index.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { buildKpiReport, findAccount } from '../reports/kpiReportService.ts';
@@ -36,7 +37,12 @@ export async function reportCommand(args: string[]): Promise<void> {
       if (!account) throw new UsageError(`Агент с логином «${flags.agent}» не найден.`);
       agent = account.id;
     }
-    const report = await buildKpiReport(database.db, { ...period, agent, now: Date.now(), setup });
+    const report = await buildKpiReport(database.db, {
+      ...period,
+      agent,
+      now: Date.now(),
+      setup: await slaSetupOnServer(database.db),
+    });
     const body =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'

@@ -6,7 +6,7 @@ import { buildServer } from '../app.ts';
 import type { ChannelManagerOptions } from '../channels/channelManager.ts';
 import { openDatabase } from '../db/openDatabase.ts';
 import { parseOriginList } from '../http/corsOrigins.ts';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { databaseTarget, describeTarget, parseFlags, positiveInt, UsageError } from './cliOptions.ts';
 
 /** PASS24_CHANNEL_LEASE_SECONDS: how long a dead instance keeps its connectors (default 30). */
@@ -26,6 +26,7 @@ export async function startCommand(args: string[]): Promise<void> {
     'tls-key': { type: 'string' },
     'insecure-http': { type: 'boolean' },
     'session-idle-days': { type: 'string' },
+    updates: { type: 'string' },
   });
   const port = positiveInt(flags.port, 'port', 8787);
   if (port > 65535) throw new UsageError('Параметр --port: от 0 до 65535.');
@@ -42,6 +43,10 @@ export async function startCommand(args: string[]): Promise<void> {
   if (!Number.isFinite(idleDays) || idleDays <= 0) throw new UsageError('Параметр --session-idle-days: число дней больше нуля.');
   const ttlDays = Number(process.env.PASS24_TOKEN_TTL_DAYS ?? 30);
   const target = databaseTarget(flags);
+  const updatesDir = flags.updates ?? process.env.PASS24_UPDATES_DIR;
+  if (updatesDir !== undefined && !existsSync(updatesDir)) {
+    throw new UsageError(`Параметр --updates: папки ${updatesDir} нет (в ней — артефакты electron-builder и latest*.yml).`);
+  }
 
   const database = await openDatabase(target);
   const app = await buildServer({
@@ -53,6 +58,7 @@ export async function startCommand(args: string[]): Promise<void> {
     trustProxy: parseTrustProxy(flags['trust-proxy'] ?? process.env.PASS24_TRUST_PROXY),
     tokenTtlMs: (Number.isFinite(ttlDays) && ttlDays > 0 ? ttlDays : 30) * 24 * 60 * 60 * 1000,
     channels: channelOptionsFromEnv(process.env),
+    ...(updatesDir ? { updatesDir } : {}),
   });
 
   let stopping = false;

@@ -110,7 +110,8 @@ export interface OutboundMessagesTable {
   id: string;
   channel_id: string;
   ticket_id: string;
-  kind: 'reply' | 'ack';
+  /** A ticket's reply or acknowledgement; `report`: the weekly review, with no ticket (ticket_id ''). */
+  kind: 'reply' | 'ack' | 'report';
   to_address: string;
   subject: string;
   body: string;
@@ -143,6 +144,27 @@ export interface ChannelCursorsTable {
   id: string;
 }
 
+/** One entry of the admin's audit trail; `actor_id` is null for the command line. */
+export interface AuditLogTable {
+  id: string;
+  at: number;
+  actor_id: string | null;
+  actor_login: string;
+  action: string;
+  target: string;
+  detail: string;
+}
+
+/** Every stored state of a knowledge-base article: its history (server/replication/kbVersions.ts). */
+export interface KbVersionsTable {
+  article_id: string;
+  /** The state's updatedAt: unique per article, increasing. */
+  updated_at: number;
+  /** The account whose push (or import) stored it. */
+  signed_by: string;
+  data: ColumnType<unknown, string, string>;
+}
+
 export interface DbSchema {
   documents: DocumentsTable;
   accounts: AccountsTable;
@@ -157,4 +179,6 @@ export interface DbSchema {
   outbound_messages: OutboundMessagesTable;
   attachments: AttachmentsTable;
   channel_cursors: ChannelCursorsTable;
+  audit_log: AuditLogTable;
+  kb_versions: KbVersionsTable;
 }

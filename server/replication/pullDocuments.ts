@@ -7,6 +7,7 @@ import { sql, type Kysely } from 'kysely';
 import { maxPullLimit, type Checkpoint, type CollectionName } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { invalid } from '../domainErrors.ts';
+import { scopeCondition, type PullScope } from './workingSetScope.ts';
 
 export const defaultPullLimit = 100;
 
@@ -31,14 +32,17 @@ export async function pullDocuments(
   collection: CollectionName,
   after: Checkpoint | null,
   limit: number,
+  /** The working set's scope (tickets and events only); null pulls the whole collection. */
+  scope: PullScope | null = null,
 ): Promise<PullPage> {
   const rows = await db.transaction().execute(async (trx) => {
     await sql`set local enable_sort = off`.execute(trx);
     return sql<{ id: string; updated_at: number; json: string }>`
       select id, updated_at, data::text as json
-      from documents
+      from documents d
       where collection = ${collection}
         ${after ? sql`and (updated_at, id) > (${after.updatedAt}::double precision, ${after.id})` : sql``}
+        ${scopeCondition(collection, scope)}
       order by updated_at, id
       limit ${limit}`.execute(trx);
   });

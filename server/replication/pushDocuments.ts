@@ -14,7 +14,9 @@ import type { DbSchema } from '../db/dbSchema.ts';
 import { invalid } from '../domainErrors.ts';
 import { documentValidator, normaliseIncoming } from '../validation/documentValidator.ts';
 import { CollectionWriter, type WireDocument } from './collectionWriter.ts';
+import { recordKbVersions } from './kbVersions.ts';
 import { assignTicketNumbers } from './ticketNumbers.ts';
+import { comesBack, resendTimelines } from './timelineReturn.ts';
 
 export const maxPushRows = 1000;
 
@@ -131,6 +133,7 @@ export async function pushDocuments(
     const stored = await writer.readStored(candidates.map((c) => c.id));
     const conflicts: WireDocument[] = [];
     const toWrite: Candidate['doc'][] = [];
+    const returning: string[] = [];
     const insertOnly = insertOnlyCollections.includes(collection);
     // As sent, before the number is filled in (below, in place).
     const asSent = new Map(candidates.map((c) => [c.id, { ...c.doc }]));
@@ -168,6 +171,7 @@ export async function pushDocuments(
         continue;
       }
       toWrite.push(c.doc);
+      if (collection === 'tickets' && comesBack(current, c.doc)) returning.push(c.id);
     }
 
     if (collection === 'tickets') {
@@ -179,7 +183,9 @@ export async function pushDocuments(
       await assignTicketNumbers(trx, unnumbered);
     }
     const written = await writer.write(toWrite);
+    if (collection === 'kb') await recordKbVersions(trx, written, pusher.id);
     await writer.notify();
+    await resendTimelines(trx, returning);
     // A document stored otherwise than it was sent (a new ticket's number, a number the update
     // did not carry yet) goes back as the master state: the workstation takes it at once. Had it
     // to wait for the pull, a stream delivering it while this push was still unanswered would be

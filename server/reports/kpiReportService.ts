@@ -1,8 +1,9 @@
 /**
  * The KPI report over every ticket of the period in the central database (docs/kpi.md), for the
- * endpoint and the CLI. The SLA setup is the workspace default, as on the desks.
+ * endpoint and the CLI. The SLA setup is the workspace's versioned settings (config documents), each
+ * ticket measured by the version in force when it was created, as on the desks.
  */
-import { defaultSlaSetup, type SlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import type { SlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import {
   computeKpiReport,
   kpiEventKinds,
@@ -16,6 +17,7 @@ import type { Kysely } from 'kysely';
 import type { AgentProfile } from '#shared/protocol.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { forbidden, invalid } from '../domainErrors.ts';
+import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 import { periodTicketsWithEvents } from '../tickets/ticketQueries.ts';
 
 export interface KpiReportRequest {
@@ -29,7 +31,7 @@ export interface KpiReportRequest {
 
 /** Throws KpiPeriodError for a bad period (checked before the database is read). */
 export async function buildKpiReport(db: Kysely<DbSchema>, req: KpiReportRequest): Promise<KpiReport> {
-  const setup = req.setup ?? defaultSlaSetup();
+  const setup = req.setup ?? (await slaSetupOnServer(db));
   const period = kpiPeriod(req.from, req.to, setup.calendar.timeZone);
   const repeatsSince = previousQuarterStart(period);
   const { tickets, events } = await periodTicketsWithEvents<KpiTicket, KpiEvent>(db, {

@@ -3,9 +3,9 @@
  * (docs/kpi.md). The head and admin see anyone; an agent sees only their own figures.
  */
 import type { FastifyInstance } from 'fastify';
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { kpiCsv } from '#shared/kpi/index.ts';
 import { agentOf } from '../http/authenticate.ts';
+import { slaSetupOnServer } from '../intake/slaSetupOnServer.ts';
 import { buildKpiReport, reportAgent } from '../reports/kpiReportService.ts';
 import { kpiXlsx } from '../reports/kpiXlsx.ts';
 import { checkFormat, checkPeriod, contentTypes, reportFileName } from '../reports/kpiRequest.ts';
@@ -23,7 +23,8 @@ export function reportRoutes(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/api/reports/kpi', { preHandler: ctx.authenticate }, async (request, reply) => {
     const q = request.query as KpiQuery;
-    const setup = defaultSlaSetup();
+    // The head's versioned settings: each ticket measured by those in force when it was created.
+    const setup = await slaSetupOnServer(db);
     const period = checkPeriod(q.from, q.to, setup.calendar.timeZone);
     const format = checkFormat(q.format);
     const agent = await reportAgent(db, agentOf(request), q.agent);

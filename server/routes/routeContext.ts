@@ -22,6 +22,8 @@ export interface RouteContext {
   channels: ChannelManager | null;
   /** Live SSE streams, ended on shutdown. */
   streams: Set<() => void>;
+  /** The server's clock for rules measured in time (the working set's window). */
+  clock: () => number;
 }
 
 /** Body size limits per kind of route. */

@@ -37,6 +37,8 @@ export function buildArticles(
       body: src.body,
       product: src.product,
       tags: src.tags,
+      category: null,
+      symptoms: [],
       status: 'published',
       createdAt,
       createdBy: author,
@@ -45,6 +47,7 @@ export function buildArticles(
       sourceTicketId: null,
       conflictDraft: null,
       summary: summaryOf(src.body),
+      returned: null,
       updatedAt: 0,
     };
     out.push(article);
@@ -79,6 +82,7 @@ export function buildTemplates(
     tags: src.tags,
     ownerId: null,
     archived: false,
+    conflictDraft: null,
     editedAt: options.now - options.prng.int(10, 300) * DAY,
     editedBy: options.prng.pick(options.authors),
     updatedAt: 0,

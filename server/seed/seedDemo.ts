@@ -16,6 +16,7 @@ import { generatePassword, hashPassword } from '../auth/passwords.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { isWorkspaceEmpty } from '../ops/restore.ts';
+import { recordKbVersions } from '../replication/kbVersions.ts';
 import { CollectionWriter, notifyCollection, upsertDocuments, type WireDocument } from '../replication/collectionWriter.ts';
 import { formatTicketNumber, ticketYear } from '../replication/ticketNumbers.ts';
 import { demoAccounts, type DemoLogin } from './demoAccounts.ts';
@@ -79,6 +80,17 @@ class SeedWriter {
     const buffer = this.buffers.get(collection) ?? [];
     this.buffers.set(collection, []);
     await upsertDocuments(this.trx, collection, buffer);
+    // Each demo article starts its history in its author's name, as if its author had saved it.
+    if (collection === 'kb') {
+      const byEditor = new Map<string, WireDocument[]>();
+      for (const doc of buffer) {
+        const editor = String(doc.editedBy ?? '');
+        const docs = byEditor.get(editor) ?? [];
+        docs.push(doc);
+        byEditor.set(editor, docs);
+      }
+      for (const [editor, docs] of byEditor) await recordKbVersions(this.trx, docs, editor);
+    }
   }
 
   async finish(): Promise<void> {

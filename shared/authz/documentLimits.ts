@@ -59,8 +59,8 @@ const instantPaths: Partial<Record<CollectionName, readonly string[]>> = {
     'confirmation.confirmedAt',
   ],
   events: ['at'],
-  kb: ['createdAt', 'editedAt', 'conflictDraft.editedAt'],
-  templates: ['editedAt'],
+  kb: ['createdAt', 'editedAt', 'conflictDraft.editedAt', 'returned.at'],
+  templates: ['editedAt', 'conflictDraft.editedAt'],
   clients: ['editedAt'],
   config: ['editedAt'],
 };

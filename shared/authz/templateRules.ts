@@ -8,7 +8,7 @@ import type { Refusal, RuleInput } from './ruleTypes.ts';
 const ownerOf = (doc: Record<string, unknown> | null): unknown => (doc ? (doc.ownerId ?? null) : null);
 
 export function templateRule(input: RuleInput): Refusal | null {
-  const author = authorProblem(input, ['editedBy']);
+  const author = authorProblem(input, ['editedBy', 'conflictDraft.editedBy']);
   if (author) return author;
   if (isHead(input)) return null;
   const personal = (input.stored === null || ownerOf(input.stored) === input.agentId) && ownerOf(input.pushed) === input.agentId;

@@ -46,3 +46,33 @@ export function cleanTags(tags: readonly string[]): string[] {
   }
   return out.slice(0, 50);
 }
+
+/** A category as typed: trimmed, at most 80 characters; empty means none. */
+export function cleanCategory(category: string | null): string | null {
+  const value = (category ?? '').trim().slice(0, 80);
+  return value || null;
+}
+
+/** Symptoms, one phrase per line as typed: trimmed, deduplicated ignoring case, at most 30. */
+export function cleanSymptoms(symptoms: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of symptoms) {
+    const phrase = raw.trim().replace(/\s+/g, ' ').slice(0, 200);
+    const key = phrase.toLowerCase();
+    if (!phrase || seen.has(key)) continue;
+    seen.add(key);
+    out.push(phrase);
+  }
+  return out.slice(0, 30);
+}
+
+/**
+ * Drafts waiting for the head: not sent back, or edited since they were. Oldest edit first, so
+ * the longest wait is on top.
+ */
+export function kbDraftsAwaitingHead<T extends Pick<KbArticle, 'status' | 'returned' | 'editedAt'>>(articles: readonly T[]): T[] {
+  return articles
+    .filter((a) => a.status === 'draft' && (a.returned === null || a.editedAt > a.returned.at))
+    .sort((a, b) => a.editedAt - b.editedAt);
+}

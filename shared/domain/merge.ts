@@ -6,8 +6,8 @@
  * Per field: changed on one side only -> that side wins; changed on both -> the later edit wins
  * (`editedAt`; a tie goes to the server). Nothing typed is lost:
  *  - every ticket edit also writes a timeline event, so the losing value stays in the history;
- *  - a KB article body changed on both sides keeps the server text and saves the local text
- *    as `conflictDraft`, for the author to merge by hand.
+ *  - a KB article's body, or a reply script's written or phone text, changed on both sides keeps
+ *    the server text and saves the local texts as `conflictDraft`, to be merged by hand.
  * Server-owned fields (updatedAt, the ticket number, createdAt) always come from the server.
  * A deletion on either side wins: tickets and events are never deleted from the UI, and a deleted
  * article keeps its text in the tombstone.
@@ -49,6 +49,15 @@ export interface MergeResult<T> {
   conflicts: FieldConflict[];
 }
 
+/**
+ * Texts too long to lose to "the later edit wins": changed on both sides, the server's text stays
+ * and the local ones (every field of the list, as the local side had them) go to `conflictDraft`.
+ */
+const draftFields: Partial<Record<MergeKind, readonly string[]>> = {
+  kb: ['body'],
+  templates: ['body', 'phoneBody'],
+};
+
 function editedAt(doc: Doc): number {
   return typeof doc.editedAt === 'number' ? doc.editedAt : 0;
 }
@@ -77,6 +86,8 @@ export function mergeDocuments<T extends Doc>(kind: MergeKind, base: T | null, l
   const merged: Doc = { ...remote };
   const conflicts: FieldConflict[] = [];
   const keys = new Set([...Object.keys(local), ...Object.keys(remote)]);
+  const drafted = draftFields[kind] ?? [];
+  let needsDraft = false;
 
   for (const key of keys) {
     if (serverOwned.has(key) || key === 'editedAt' || key === 'editedBy') continue;
@@ -94,10 +105,10 @@ export function mergeDocuments<T extends Doc>(kind: MergeKind, base: T | null, l
       merged[key] = mergeStatusLogs(rv, lv);
       continue;
     }
-    if (kind === 'kb' && key === 'body') {
+    if (drafted.includes(key)) {
       // The server text stays; ours is kept as a conflict draft.
-      merged.body = rv;
-      merged.conflictDraft = { body: lv, editedAt: editedAt(local), editedBy: String(local.editedBy ?? '') };
+      merged[key] = rv;
+      needsDraft = true;
       conflicts.push({ field: key, lost: lv, loser: 'local' });
       continue;
     }
@@ -107,6 +118,11 @@ export function mergeDocuments<T extends Doc>(kind: MergeKind, base: T | null, l
     } else {
       conflicts.push({ field: key, lost: lv, loser: 'local' });
     }
+  }
+
+  if (needsDraft) {
+    const texts = Object.fromEntries(drafted.map((f) => [f, local[f] ?? null]));
+    merged.conflictDraft = { ...texts, editedAt: editedAt(local), editedBy: String(local.editedBy ?? '') };
   }
 
   const later = localWinsTie ? local : remote;

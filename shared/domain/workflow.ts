@@ -31,7 +31,8 @@ export type ContactMode = 'call' | 'message';
 export type WorkflowAction =
   | { type: 'take' }
   | { type: 'assign'; assigneeId: string }
-  | { type: 'logContact'; mode: ContactMode; note: string }
+  /** `templateId`: the script the call followed (its phone text read aloud), counted like a reply's. */
+  | { type: 'logContact'; mode: ContactMode; note: string; templateId?: string }
   /** `templateId`: the reply script it was written from, kept on the event so usage is counted from the timeline. */
   | { type: 'reply'; body: string; templateId?: string }
   | { type: 'note'; body: string }
@@ -233,7 +234,12 @@ export function applyAction(ticket: Ticket, action: WorkflowAction, actor: Actor
       break;
     }
     case 'logContact': {
-      events.push({ kind: 'contact_logged', public: true, body: action.note.trim(), data: { mode: action.mode } });
+      events.push({
+        kind: 'contact_logged',
+        public: true,
+        body: action.note.trim(),
+        data: action.templateId ? { mode: action.mode, templateId: action.templateId } : { mode: action.mode },
+      });
       meetFirstContact();
       break;
     }

@@ -7,3 +7,4 @@ export { KpiPeriodError, kpiPeriod, maxPeriodDays, previousQuarterStart } from '
 export { kpiCsv, kpiRows, kpiTicketRows } from './kpiCsv.ts';
 export type { KpiPreset } from './kpiPresets.ts';
 export { presetPeriod } from './kpiPresets.ts';
+export { dueReviewWeek, weeklyReviewMail, type ReviewWeek } from './weeklyReview.ts';

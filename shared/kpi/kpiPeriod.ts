@@ -2,7 +2,7 @@
  * The report period: two civil dates in the workspace's time zone, both included, read as the
  * half-open instant range [00:00 of `from`, 00:00 of the day after `to`) (docs/kpi.md, "The period").
  */
-import { civilDate, dayNumber, formatIsoDate, parseIsoDate, wallClockMs } from '../sla/civilDate.ts';
+import { civilDate, dayNumber, formatIsoDate, isoWeekday, parseIsoDate, wallClockMs } from '../sla/civilDate.ts';
 import { wallClockToInstant } from '../sla/timeZone.ts';
 
 /** Two years, one of them a leap year: long enough for a year-on-year view, short enough to compute quickly. */
@@ -58,15 +58,12 @@ export function kpiPeriod(from: string, to: string, timeZone: string): KpiPeriod
   };
 }
 
-/** Day numbers of the first day of the calendar quarter containing `dayNum` and of the quarter before it. */
+/** Day numbers of the first day of the calendar quarter containing `dayNum`, of the quarter before it and of the one after. */
 export function quarterStarts(dayNum: number): { quarter: number; previous: number; next: number } {
   const { year, month } = civilDate(dayNum);
-  const q = Math.floor((month - 1) / 3);
-  return {
-    quarter: dayNumber(year, q * 3 + 1, 1),
-    previous: dayNumber(q === 0 ? year - 1 : year, q === 0 ? 10 : (q - 1) * 3 + 1, 1),
-    next: dayNumber(q === 3 ? year + 1 : year, q === 3 ? 1 : (q + 1) * 3 + 1, 1),
-  };
+  const first = Math.floor((month - 1) / 3) * 3 + 1;
+  // dayNumber rolls a month before January or after December into the year before or after (Date.UTC does).
+  return { quarter: dayNumber(year, first, 1), previous: dayNumber(year, first - 3, 1), next: dayNumber(year, first + 3, 1) };
 }
 
 /** 00:00 of the first day of the calendar quarter before the one containing `to`: the earliest repeat a report reads. */
@@ -77,24 +74,22 @@ export function previousQuarterStart(period: KpiPeriod): number {
 /** The calendar months the period touches, each with the share of it inside the period. */
 export function periodMonths(fromDay: number, toDay: number): { month: string; fraction: number; start: number; end: number }[] {
   const out: { month: string; fraction: number; start: number; end: number }[] = [];
-  let { year, month } = civilDate(fromDay);
-  for (;;) {
-    const first = dayNumber(year, month, 1);
+  const { year, month } = civilDate(fromDay);
+  // Months past December roll into the next year in dayNumber (Date.UTC does), so the count simply goes on.
+  for (let m = month; ; m++) {
+    const first = dayNumber(year, m, 1);
     if (first > toDay) break;
-    const next = month === 12 ? dayNumber(year + 1, 1, 1) : dayNumber(year, month + 1, 1);
+    const next = dayNumber(year, m + 1, 1);
     const inside = Math.min(next - 1, toDay) - Math.max(first, fromDay) + 1;
     out.push({ month: formatIsoDate(first).slice(0, 7), fraction: inside / (next - first), start: first, end: next });
-    month = month === 12 ? 1 : month + 1;
-    if (month === 1) year++;
   }
   return out;
 }
 
 /** ISO weeks (Monday first) that touch the period: day numbers of each Monday. */
 export function periodWeeks(fromDay: number, toDay: number): number[] {
-  const weekday = ((((fromDay + 3) % 7) + 7) % 7) + 1;
   const out: number[] = [];
-  for (let monday = fromDay - (weekday - 1); monday <= toDay; monday += 7) out.push(monday);
+  for (let monday = fromDay - (isoWeekday(fromDay) - 1); monday <= toDay; monday += 7) out.push(monday);
   return out;
 }
 

@@ -3,7 +3,7 @@
  * (docs/kpi.md, "Per-ticket facts").
  */
 import type { Priority } from '../vocabulary/enums.ts';
-import type { SlaSetup } from '../domain/ticketDeadlines.ts';
+import { slaSourceOf, type SlaSetup } from '../domain/ticketDeadlines.ts';
 import { computeSla } from '../sla/computeSla.ts';
 import { statusTimeline } from '../sla/statusTimeline.ts';
 import { workingMsBetween } from '../sla/workingTime.ts';
@@ -45,8 +45,10 @@ export const noEvents: TicketEventIndex = { priorityChanged: [], assigned: [], e
 export class EventIndex {
   private readonly byTicket = new Map<string, KpiEvent[]>();
 
-  constructor(events: readonly KpiEvent[]) {
+  /** `only`: keep the events of these tickets alone (the others are never asked for). */
+  constructor(events: readonly KpiEvent[], only?: ReadonlySet<string>) {
     for (const e of events) {
+      if (only && !only.has(e.ticketId)) continue;
       const list = this.byTicket.get(e.ticketId);
       if (list) list.push(e);
       else this.byTicket.set(e.ticketId, [e]);
@@ -86,12 +88,14 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
   const pastPriority = valueAt(events.priorityChanged, t.priority, asOf);
   const priority = (priorityNames.has(pastPriority) ? pastPriority : t.priority) as Priority;
   const agentId = valueAt(events.assigned, t.assigneeId, asOf);
-  const policy = setup.policies[priority];
-  const cal = setup.calendar;
+  // Measured by the settings in force when the ticket was created, as its countdown was.
+  const source = slaSourceOf(t, setup);
+  const policy = source.policies[priority];
+  const cal = source.calendar;
 
   const firstContactAt = t.firstContactAt !== null && t.firstContactAt <= asOf ? t.firstContactAt : null;
-  const resolvedAt = t.resolvedAt !== null && t.resolvedAt <= asOf ? t.resolvedAt : null;
-  const timeline = statusTimeline(t.createdAt, t.statusLog, resolvedAt, policy.pausingStatuses, asOf);
+  // statusTimeline (here and inside computeSla) reads a resolution only up to asOf.
+  const timeline = statusTimeline(t.createdAt, t.statusLog, t.resolvedAt, policy.pausingStatuses, asOf);
   const finishedAt = timeline.finishedAt;
 
   let resolutionMinutes: number | null = null;
@@ -105,7 +109,7 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
     firstContactAt === null ? null : workingMsBetween(cal, t.createdAt, Math.max(firstContactAt, t.createdAt)) / msPerMinute;
 
   const state = computeSla(
-    { createdAt: t.createdAt, priority, firstContactAt, resolvedAt, statusLog: t.statusLog },
+    { createdAt: t.createdAt, priority, firstContactAt, resolvedAt: t.resolvedAt, statusLog: t.statusLog },
     policy,
     cal,
     asOf,

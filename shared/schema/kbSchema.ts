@@ -7,7 +7,7 @@ export const kbStatuses = ['draft', 'published', 'archived'] as const;
 /** A knowledge-base article (статья базы знаний); the body is Markdown. */
 export const kbSchema = {
   title: 'kb article',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -17,6 +17,10 @@ export const kbSchema = {
     body: text(100000),
     product: { type: ['string', 'null'], enum: [...products, null], maxLength: 32 },
     tags: tagsField,
+    /** A heading that groups articles (Настройка, Неисправность, Регламент...); free text. */
+    category: nullableText(80),
+    /** How clients describe the problem, one phrase each: searched with the title's weight. */
+    symptoms: { type: 'array', maxItems: 30, items: { type: 'string', maxLength: 200 } },
     status: stringEnum(kbStatuses),
     createdAt: instantField,
     createdBy: text(40),
@@ -39,6 +43,20 @@ export const kbSchema = {
       required: ['body', 'editedAt', 'editedBy'],
     },
     summary: nullableText(1000),
+    /**
+     * The head's answer to a draft sent back rather than published: who, when, why. The draft is
+     * waiting for the head again once edited after it; publishing clears it.
+     */
+    returned: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        comment: text(2000),
+        at: { type: 'number', minimum: 0 },
+        by: text(40),
+      },
+      required: ['comment', 'at', 'by'],
+    },
     updatedAt: updatedAtField,
   },
   required: [
@@ -47,6 +65,8 @@ export const kbSchema = {
     'body',
     'product',
     'tags',
+    'category',
+    'symptoms',
     'status',
     'createdAt',
     'createdBy',
@@ -55,6 +75,7 @@ export const kbSchema = {
     'sourceTicketId',
     'conflictDraft',
     'summary',
+    'returned',
     'updatedAt',
   ],
   indexes: [['editedAt', 'id']],

@@ -8,7 +8,7 @@ import { idField, instantField, nullableText, refField, tagsField, text, updated
  */
 export const templateSchema = {
   title: 'reply script',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -26,6 +26,22 @@ export const templateSchema = {
     ownerId: refField,
     /** Archived scripts are no longer offered; they are kept for the timelines that used them. */
     archived: { type: 'boolean' },
+    /**
+     * The local texts that lost a conflict (both desks edited the written or the phone text while
+     * apart): kept so no writing is lost; the editor shows them beside the current texts, and the
+     * next save clears them. Null when there is no conflict.
+     */
+    conflictDraft: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        body: text(20000),
+        phoneBody: nullableText(20000),
+        editedAt: { type: 'number', minimum: 0 },
+        editedBy: text(40),
+      },
+      required: ['body', 'phoneBody', 'editedAt', 'editedBy'],
+    },
     editedAt: instantField,
     editedBy: text(40),
     updatedAt: updatedAtField,
@@ -40,6 +56,7 @@ export const templateSchema = {
     'tags',
     'ownerId',
     'archived',
+    'conflictDraft',
     'editedAt',
     'editedBy',
     'updatedAt',

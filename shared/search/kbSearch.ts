@@ -1,5 +1,6 @@
 /**
- * The knowledge-base search index: MiniSearch over title, tags, summary and body, with Russian
+ * The knowledge-base search index: MiniSearch over title, symptoms, tags, category, summary and
+ * body (symptoms weigh like the title: they are the client's own words for the problem), with Russian
  * Snowball stems and one spelling for terms written in either script (searchTerms.ts). A query
  * forgives: articles matching most of its words rank first, and the rest still come after
  * rather than nothing at all; the word being typed matches as a prefix, typos in longer words
@@ -16,7 +17,8 @@ import { indexTerm, type StemmerName } from './searchTerms.ts';
 export type KbSearchDoc = Pick<
   KbArticle,
   'id' | 'title' | 'body' | 'tags' | 'product' | 'status' | 'summary' | 'editedAt' | 'updatedAt'
->;
+> &
+  Partial<Pick<KbArticle, 'symptoms' | 'category'>>;
 
 export interface KbFilter {
   /** Only articles of this product (articles for every product, product null, are kept too). */
@@ -44,7 +46,7 @@ export interface KbIndex {
   readonly stemmer: StemmerName;
 }
 
-const indexedFields = ['title', 'tags', 'summary', 'body'] as const;
+const indexedFields = ['title', 'symptoms', 'tags', 'category', 'summary', 'body'] as const;
 
 export function createKbIndex(stemmer: StemmerName = 'snowball'): KbIndex {
   const engine = new MiniSearch<KbSearchDoc>({
@@ -54,6 +56,7 @@ export function createKbIndex(stemmer: StemmerName = 'snowball'): KbIndex {
     processTerm: (term) => indexTerm(term, stemmer),
     extractField: (doc, field) => {
       if (field === 'tags') return doc.tags.join(' ');
+      if (field === 'symptoms') return (doc.symptoms ?? []).join(' ');
       const value = doc[field as keyof KbSearchDoc];
       return typeof value === 'string' ? value : '';
     },
@@ -126,7 +129,7 @@ export function searchKb(index: KbIndex, query: string, filter: KbFilter = {}): 
   const results = index.engine.search(
     { queries: queryTerms, combineWith: 'OR' },
     {
-      boost: { title: 4, tags: 3, summary: 1.5, body: 1 },
+      boost: { title: 4, symptoms: 4, tags: 3, category: 2, summary: 1.5, body: 1 },
       // The query's words are already index terms: no second pass through processTerm.
       processTerm: (t) => t,
       // The last word is the one being typed: a prefix; short words must match whole or they match

@@ -45,7 +45,8 @@ export function validateVersioned<T>(
       errors.push({ path, code: 'not-an-object' });
       return;
     }
-    if (typeof v.from !== 'number' || !Number.isFinite(v.from)) errors.push({ path: `${path}.from`, code: 'not-a-number' });
+    // Number.isFinite refuses every non-number as well (it does not convert).
+    if (!Number.isFinite(v.from)) errors.push({ path: `${path}.from`, code: 'not-a-number' });
     const inner = check(v.value);
     if (!inner.ok)
       for (const e of inner.errors) errors.push({ path: `${path}.value${e.path ? `.${e.path}` : ''}`, code: e.code });

@@ -26,7 +26,8 @@ export type SettingsErrorCode =
   | 'calendar-wrong-year'
   | 'calendar-invalid-day'
   | 'calendar-invalid-year'
-  | 'calendar-conflicting-day';
+  | 'calendar-conflicting-day'
+  | 'invalid-email';
 
 /** One refusal: where (a dotted path of the value) and why (a code with a Russian message). */
 export interface SettingsError {
@@ -54,6 +55,7 @@ export const settingsMessagesRu: Readonly<Record<SettingsErrorCode, string>> = {
   'calendar-invalid-day': 'В календаре есть несуществующая дата.',
   'calendar-invalid-year': 'Данные года календаря неверны.',
   'calendar-conflicting-day': 'День указан и выходным, и рабочим.',
+  'invalid-email': 'Нужен адрес электронной почты.',
 };
 
 /** Longest target the screen accepts: a year of minutes. */
@@ -220,9 +222,52 @@ export interface WorkspaceSettings {
   readonly workingSetDays: number;
   /** Whether an email that opens a ticket is answered with an acknowledgement. */
   readonly emailAcknowledgement: boolean;
+  /** The previous week's SLA review mailed every Monday 09:00 (absent in settings saved before it: off). */
+  readonly weeklyReview?: WeeklyReviewSettings;
 }
 
-export const defaultWorkspaceSettings: WorkspaceSettings = { workingSetDays: 90, emailAcknowledgement: true };
+/** The weekly SLA review mail: sent only when switched on and someone is to receive it. */
+interface WeeklyReviewSettings {
+  readonly enabled: boolean;
+  readonly recipients: readonly string[];
+}
+
+export const defaultWorkspaceSettings: WorkspaceSettings = {
+  workingSetDays: 90,
+  emailAcknowledgement: true,
+  weeklyReview: { enabled: false, recipients: [] },
+};
+
+/** At most this many recipients of the weekly review. */
+const maxReviewRecipients = 20;
+// One address, as a mail client would accept it: no spaces, one @, a dot in the domain.
+const emailAddress = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+\.[^\s@<>(),;:"]+$/;
+
+function checkWeeklyReview(v: unknown, errors: SettingsError[]): void {
+  if (v === undefined) return;
+  if (!isObject(v)) {
+    errors.push({ path: 'weeklyReview', code: 'not-an-object' });
+    return;
+  }
+  if (typeof v.enabled !== 'boolean') errors.push({ path: 'weeklyReview.enabled', code: 'not-an-object' });
+  if (!Array.isArray(v.recipients)) {
+    errors.push({ path: 'weeklyReview.recipients', code: 'not-an-object' });
+    return;
+  }
+  if (v.recipients.length > maxReviewRecipients) errors.push({ path: 'weeklyReview.recipients', code: 'out-of-range' });
+  v.recipients.forEach((r: unknown, i) => {
+    if (typeof r !== 'string' || r.length > 254 || !emailAddress.test(r))
+      errors.push({ path: `weeklyReview.recipients.${i}`, code: 'invalid-email' });
+  });
+}
+
+/** The recipients typed in one field, separated by commas, semicolons, spaces or lines. */
+export function recipientsOfText(text: string): string[] {
+  return text
+    .split(/[\s,;]+/)
+    .map((r) => r.trim())
+    .filter((r) => r !== '');
+}
 
 export function validateWorkspaceSettings(value: unknown): SettingsCheck<WorkspaceSettings> {
   if (!isObject(value)) return { ok: false, errors: [{ path: '', code: 'not-an-object' }] };
@@ -231,5 +276,6 @@ export function validateWorkspaceSettings(value: unknown): SettingsCheck<Workspa
   if (typeof days !== 'number' || !Number.isFinite(days)) errors.push({ path: 'workingSetDays', code: 'not-a-number' });
   else if (!Number.isInteger(days) || days < 1 || days > 3650) errors.push({ path: 'workingSetDays', code: 'out-of-range' });
   if (typeof value.emailAcknowledgement !== 'boolean') errors.push({ path: 'emailAcknowledgement', code: 'not-an-object' });
+  checkWeeklyReview(value.weeklyReview, errors);
   return errors.length ? { ok: false, errors } : { ok: true, value: value as unknown as WorkspaceSettings };
 }

@@ -1,10 +1,12 @@
 /**
  * Fills a reply script in. One pass over the body: a value is inserted as it is and never read
  * again, so a client named `{{agent.phone}}` or `<script>` stays exactly that text. The result is
- * plain text for a textarea, an e-mail body or the clipboard; nothing here produces markup.
+ * plain text for a textarea, an e-mail body or the clipboard; nothing here produces markup. A
+ * value's own quotation marks are fitted to the script's (quotes.ts): «ЖК „Северный парк“».
  */
 import { formatDueRu } from './formatDueRu.ts';
 import { instantPlaceholders, isPlaceholderName, parseTemplate } from './placeholders.ts';
+import { fitQuotes } from './quotes.ts';
 
 export type TemplateValues = Record<string, string | number | null | undefined>;
 
@@ -39,12 +41,15 @@ export function renderTemplate(body: string, values: TemplateValues, options: Re
   const unknown = new Set<string>();
   const prompts = new Map<string, string>();
   let text = '';
-  for (const part of parseTemplate(body)) {
+  const parts = parseTemplate(body);
+  parts.forEach((part, i) => {
+    const next = parts[i + 1];
+    const fitted = (value: string) => fitQuotes(value, text, next?.kind === 'text' ? next.text : '');
     if (part.kind === 'text') {
       text += part.text;
     } else if (part.kind === 'prompt') {
       if (!prompts.has(part.name)) prompts.set(part.name, part.label);
-      text += options.answers?.[part.name] ?? '';
+      text += fitted(options.answers?.[part.name] ?? '');
     } else if (!isPlaceholderName(part.name)) {
       unknown.add(part.name);
       text += part.raw;
@@ -53,10 +58,10 @@ export function renderTemplate(body: string, values: TemplateValues, options: Re
       if (value === null || value === undefined || value === '' || (typeof value === 'number' && !Number.isFinite(value))) {
         missing.add(part.name);
       } else {
-        text += valueText(part.name, value, options);
+        text += fitted(valueText(part.name, value, options));
       }
     }
-  }
+  });
   return {
     text,
     missing: [...missing],

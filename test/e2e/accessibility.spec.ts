@@ -28,6 +28,7 @@ let central: CentralServer;
 let app: RunningWebServer;
 let apiKey: string;
 let head: TestAccount;
+let admin: TestAccount;
 
 test.beforeAll(async () => {
   // The demo seed and a server start on PGlite: slow on a busy 2-core machine.
@@ -35,6 +36,7 @@ test.beforeAll(async () => {
   central = new CentralServer();
   const accounts = central.seedDemo();
   head = accounts.find((a) => a.role === 'head')!;
+  admin = accounts.find((a) => a.role === 'admin')!;
   apiKey = central.addApiKey('email');
   await central.start();
   app = await serveApp();
@@ -107,6 +109,16 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
   { name: 'ticket: assign dialog', open: ticketDialog((p) => p.keyboard.press('Alt+KeyG'), 'assign-agent') },
   { name: 'ticket: resolve dialog', open: ticketDialog((p) => p.keyboard.press('Alt+KeyS'), 'dialog-resolve') },
   { name: 'ticket: escalation dialog', open: ticketDialog(click('action-requestEscalation'), 'dialog-requestEscalation') },
+  { name: 'ticket: call log with its script', open: ticketDialog((p) => p.keyboard.press('Alt+KeyC'), 'dialog-logContact') },
+  {
+    name: 'ticket: script picker',
+    open: async (desk) => {
+      await ticketBesideQueue(desk);
+      await desk.page.getByTestId('composer-text').focus();
+      await desk.page.keyboard.press('Alt+KeyK');
+      await expect(desk.page.getByTestId('script-picker-results')).toBeVisible();
+    },
+  },
   {
     name: 'intake form',
     open: ({ page }) =>
@@ -126,16 +138,85 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
         .then(() => expect(page.getByTestId('kb-article-body')).toBeVisible()),
   },
   {
+    name: 'knowledge base editor',
+    open: ({ page }) =>
+      goTo(page, '#/kb')
+        .then(() => expect(page.getByTestId('kb-row').first()).toBeVisible())
+        .then(() => page.keyboard.press('Alt+Shift+KeyN'))
+        .then(() => expect(page.getByTestId('kb-editor-symptoms')).toBeVisible()),
+  },
+  {
+    name: 'knowledge base version history',
+    open: ({ page }) =>
+      goTo(page, '#/kb')
+        // The editor of the screen before is left by Esc, as a manager would.
+        .then(async () => (await page.getByTestId('kb-editor').isVisible()) && page.keyboard.press('Escape'))
+        .then(() => page.getByTestId('kb-row').first().click())
+        .then(() => expect(page.getByTestId('kb-article-body')).toBeVisible())
+        .then(() => page.keyboard.press('Alt+KeyH'))
+        .then(() => expect(page.getByTestId('kb-history-version').first()).toBeVisible()),
+  },
+  {
     name: 'scripts section',
     open: ({ page }) => goTo(page, '#/scripts').then(() => expect(page.getByTestId('section-scripts')).toBeVisible()),
+  },
+  {
+    name: 'scripts editor',
+    open: ({ page }) =>
+      goTo(page, '#/scripts')
+        .then(() => page.getByTestId('scripts-row').first().click())
+        .then(() => expect(page.getByTestId('script-editor')).toBeVisible()),
   },
   {
     name: 'reports section',
     open: ({ page }) => goTo(page, '#/reports').then(() => expect(page.getByTestId('section-reports')).toBeVisible()),
   },
   {
+    name: 'archive search',
+    open: async ({ page }) => {
+      await goTo(page, '#/archive');
+      await page.getByTestId('archive-search').fill('шлагбаум');
+      await expect(page.getByTestId('archive-row').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'archive ticket',
+    open: async ({ page }) => {
+      await goTo(page, '#/archive');
+      await page.getByTestId('archive-search').fill('шлагбаум');
+      await page.getByTestId('archive-row').first().click();
+      await expect(page.getByTestId('archive-ticket')).toHaveAttribute('data-state', 'ready');
+    },
+  },
+  {
+    name: 'client page',
+    open: async ({ page }) => {
+      const clientId = await page.evaluate(async () => {
+        type Hooks = { workspace(): { db: { clients: { findOne(q: object): { exec(): Promise<{ id: string } | null> } } } } };
+        const hooks = (window as unknown as { __deskTest: Hooks }).__deskTest;
+        return (await hooks
+          .workspace()
+          .db.clients.findOne({ selector: { kind: 'organization' } })
+          .exec())!.id;
+      });
+      await goTo(page, `#/clients/${clientId}`);
+      await expect(page.getByTestId('client-ticket-row').first()).toBeVisible({ timeout: 30_000 });
+    },
+  },
+  {
     name: 'approvals',
     open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('approval-row').first()).toBeVisible()),
+  },
+  {
+    name: 'approvals: article drafts',
+    open: ({ page }) => goTo(page, '#/approvals').then(() => expect(page.getByTestId('kb-draft-row').first()).toBeVisible()),
+  },
+  {
+    name: 'approvals: returning a draft',
+    open: ({ page }) =>
+      goTo(page, '#/approvals')
+        .then(() => page.getByTestId('kb-draft-return').first().click())
+        .then(() => expect(page.getByRole('dialog').getByTestId('kb-draft-return-comment')).toBeVisible()),
   },
   {
     name: 'sync problems',
@@ -158,6 +239,43 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
       goTo(page, '#/queue')
         .then(() => page.keyboard.press('Shift+Slash'))
         .then(() => expect(page.getByTestId('shortcuts-help')).toBeVisible()),
+  },
+];
+
+/** The admin's console, one tab each (the head does not see it). */
+const adminScreens: ReadonlyArray<{ name: string; open: (page: Page) => Promise<void> }> = [
+  {
+    name: 'administration: accounts, with a refused login',
+    open: async (page) => {
+      await goTo(page, '#/admin');
+      await page.getByTestId('admin-tab-accounts').click();
+      await expect(page.getByTestId('admin-account-row').first()).toBeVisible();
+      // A refused field shows its message: that state has to read well too.
+      await page.getByTestId('admin-account-login').fill('Не латиница');
+      await page.getByTestId('admin-account-submit').click();
+      await expect(page.getByTestId('admin-account-login')).toHaveAttribute('aria-invalid', 'true');
+    },
+  },
+  {
+    name: 'administration: API keys',
+    open: (page) =>
+      goTo(page, '#/admin')
+        .then(() => page.getByTestId('admin-tab-keys').click())
+        .then(() => expect(page.getByTestId('admin-key-row').first()).toBeVisible()),
+  },
+  {
+    name: 'administration: channels',
+    open: (page) =>
+      goTo(page, '#/admin')
+        .then(() => page.getByTestId('admin-tab-channels').click())
+        .then(() => expect(page.getByTestId('admin-channels')).toBeVisible()),
+  },
+  {
+    name: 'administration: audit trail',
+    open: (page) =>
+      goTo(page, '#/admin')
+        .then(() => page.getByTestId('admin-tab-audit').click())
+        .then(() => expect(page.getByTestId('admin-audit-row').first()).toBeVisible()),
   },
 ];
 
@@ -201,9 +319,17 @@ async function takeFiledTicket(page: Page, externalId: string, subject: string):
 
 /**
  * The desk's screens with something on them: a ticket in work (every move has its dialog), one
- * waiting for the head's approval, and a change the server refuses (a sync problem).
+ * waiting for the head's approval, an article draft waiting to be published, and a change the
+ * server refuses (a sync problem).
  */
 async function prepareDesk(page: Page, run: string): Promise<Desk> {
+  await goTo(page, '#/kb');
+  await page.getByTestId('kb-new').click();
+  await page.getByTestId('kb-editor-title').fill(`Черновик для проверки доступности ${run}`);
+  await page.getByTestId('kb-editor-body').fill('## Решение\n\nПерезапустите контроллер.');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Черновик');
+
   const escalated = await takeFiledTicket(page, `a11y-${run}-escalated`, 'Камера LPR-2 не распознаёт номера');
   await page.getByTestId('action-requestEscalation').click();
   await page.getByRole('dialog').getByTestId('dialog-text').fill('Не распознаёт номера после обновления 2.4.0');
@@ -277,7 +403,43 @@ for (const theme of ['light', 'dark'] as const) {
         });
       }
     });
+
+    test.describe('signed in as the admin', () => {
+      let page: Page;
+      test.beforeAll(async ({ browser }) => {
+        test.setTimeout(300_000);
+        page = await openDesk(browser, { theme });
+        await signIn(page, app.url, central.url, admin);
+        await waitInSync(page, 120_000);
+        await expect(page.locator('html')).toHaveAttribute('data-mantine-color-scheme', theme);
+      });
+      test.afterAll(async () => {
+        await page?.context().close();
+      });
+
+      for (const screen of adminScreens) {
+        test(`${screen.name} passes axe`, async () => {
+          test.setTimeout(120_000);
+          await screen.open(page);
+          expect(await findings(page)).toEqual([]);
+        });
+      }
+    });
   });
+}
+
+/**
+ * Whether all of an element shows inside the ticket pane's visible part and above the status bar
+ * (the window's viewport alone would count the strip the status bar covers as in view).
+ */
+function wholeInTicketPane(page: Page, testId: string): Promise<boolean> {
+  return page.evaluate((id) => {
+    const el = document.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+    const pane = document.querySelector('[data-testid="ticket-view"] .mantine-ScrollArea-viewport')!.getBoundingClientRect();
+    const statusBar = document.querySelector('[data-testid="status-bar"]')!;
+    const barTop = (statusBar.closest('footer') ?? statusBar).getBoundingClientRect().top;
+    return el.top >= pane.top && el.bottom <= Math.min(pane.bottom, barTop) && el.left >= pane.left && el.right <= pane.right;
+  }, testId);
 }
 
 for (const zoom of [1.25, 1.5]) {
@@ -308,12 +470,19 @@ for (const zoom of [1.25, 1.5]) {
     const desk = { page, ticketId: filed.id };
     await ticketBesideQueue(desk);
     expect(await noSideScroll()).toBe(true);
+    // The queue's SLA column stays in view beside the ticket.
+    await expect(page.getByTestId('sla-countdown').first()).toBeInViewport({ ratio: 1 });
     for (const id of ['ticket-subject', 'ticket-status', 'action-take']) {
-      await expect(page.getByTestId(id)).toBeInViewport();
+      await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
+      expect(await wholeInTicketPane(page, id), id).toBe(true);
     }
-    // The composer sits below the timeline: the ticket pane scrolls down to it, never sideways.
+    // The composer sits further down: the ticket pane scrolls to it, and then all of it shows,
+    // none under the status bar. Suggestions arriving late may push it down: scroll again then.
     for (const id of ['composer-text', 'composer-send']) {
-      await page.getByTestId(id).scrollIntoViewIfNeeded();
+      await expect(async () => {
+        await page.getByTestId(id).scrollIntoViewIfNeeded();
+        expect(await wholeInTicketPane(page, id), id).toBe(true);
+      }).toPass({ timeout: 15_000 });
       await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
     }
     expect(await noSideScroll()).toBe(true);

@@ -2,8 +2,9 @@
  * The knowledge base as a working tool, in a real browser against a real central endpoint: the
  * ticket's panel suggests the article for the client's problem as the client put it, and linking
  * it works with the network gone (it reaches the endpoint when the network returns); an agent
- * writes a draft, the head publishes it and another desk finds it; script and markup written
- * into an article stay text.
+ * writes a draft, the head sends it back with a comment from «Согласования», the agent improves
+ * it and the head publishes it, then restores its first text from the history; script and markup
+ * written into an article stay text.
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { NewTicketInput } from '#shared/domain/ticketFactory.ts';
@@ -29,6 +30,8 @@ function demoArticles(): (KbArticle & { _deleted: false })[] {
     body: a.body,
     product: a.product,
     tags: a.tags,
+    category: null,
+    symptoms: [],
     status: 'published',
     createdAt: at,
     createdBy: '',
@@ -37,6 +40,7 @@ function demoArticles(): (KbArticle & { _deleted: false })[] {
     sourceTicketId: null,
     conflictDraft: null,
     summary: null,
+    returned: null,
     updatedAt: 0,
     _deleted: false,
   }));
@@ -140,9 +144,10 @@ test('the panel suggests the article for a client-phrased problem, and linking i
   await waitInSync(page, 30_000);
 });
 
-test('an agent writes a draft, the head publishes it, and the other desk finds it; markup in it stays inert', async ({
+test('an agent writes a draft, the head returns it with a comment, then publishes it from «Согласования»; markup stays inert', async ({
   browser,
 }) => {
+  test.setTimeout(240_000);
   const desk = async (account: TestAccount) => {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -178,17 +183,53 @@ test('an agent writes a draft, the head publishes it, and the other desk finds i
   expect(await a.page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
   await waitInSync(a.page);
 
+  // The head finds the draft in «Согласования» and sends it back with what to change.
+  await b.page.goto(`${app.url}/#/approvals`);
+  const waiting = b.page.locator('[data-testid="kb-draft-row"]').filter({ hasText: 'Домофон Визит' });
+  await expect(waiting).toBeVisible({ timeout: 30_000 });
+  await waiting.getByTestId('kb-draft-return').click();
+  await b.page.getByTestId('kb-draft-return-comment').fill('Добавьте, где находится модуль домофона.');
+  await b.page.getByTestId('kb-draft-return-submit').click();
+  await expect(waiting).toBeHidden();
+  await waitInSync(b.page);
+
+  // The author reads the comment on the draft, adds the step, and the draft waits for the head again.
+  await expect(reader.getByTestId('kb-returned')).toContainText('Добавьте, где находится модуль домофона.', { timeout: 30_000 });
+  await a.page.keyboard.press('Alt+KeyI');
+  await a.page.getByTestId('kb-editor-body').fill('## Решение\n\nМодуль домофона стоит в щите у калитки: перезапустите его.');
+  await a.page.keyboard.press('Control+Enter');
+  await expect(reader.getByTestId('kb-returned')).toBeHidden();
+  await waitInSync(a.page);
+
+  await expect(waiting).toBeVisible({ timeout: 30_000 });
+  await waiting.getByTestId('kb-draft-publish').click();
+  await expect(waiting).toBeHidden();
+  await waitInSync(b.page);
+  await b.page.goto(`${app.url}/#/kb`);
   await b.page.getByTestId('kb-search').fill('домофон визит калитка');
   const row = b.page.locator('[data-testid="kb-row"]').filter({ hasText: 'Домофон Визит' });
   await expect(row).toBeVisible({ timeout: 30_000 });
   await row.click();
-  await b.page.getByTestId('kb-status-published').click();
   await expect(b.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована');
-  await waitInSync(b.page);
 
   await a.page.getByTestId('kb-search').fill('домофон визит');
   await expect(a.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована', { timeout: 30_000 });
   expect(await a.page.evaluate(() => (window as unknown as { __xss?: number }).__xss ?? null)).toBeNull();
+
+  // The history lists every stored version with its author; the head brings the first text back as a new version.
+  await b.page.keyboard.press('Alt+KeyH');
+  const versions = b.page.getByTestId('kb-history-version');
+  await expect(versions).toHaveCount(4);
+  await expect(versions.first()).toContainText('Павел Соколов');
+  await expect(versions.last()).toContainText('Вера Орлова');
+  await versions.last().click();
+  await expect(b.page.getByTestId('kb-history-body')).toContainText('Перезапустите модуль домофона.');
+  await b.page.getByTestId('kb-history-restore').click();
+  await expect(b.page.getByTestId('kb-history-restored')).toBeVisible();
+  await expect(versions).toHaveCount(5, { timeout: 30_000 });
+  await b.page.keyboard.press('Escape');
+  await expect(a.page.getByTestId('kb-article-body')).toContainText('Перезапустите модуль домофона.', { timeout: 30_000 });
+  await expect(a.page.getByTestId('kb-article').getByTestId('kb-status')).toHaveText('Опубликована');
   await a.context.close();
   await b.context.close();
 });

@@ -108,7 +108,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   await pickScript(page, 'диагност');
   const preview = page.getByTestId('script-preview');
   await expect(preview).toContainText('Здравствуйте, Марина Ковалёва!');
-  await expect(preview).toContainText(`По обращению ${filed.number} на объекте «ЖК «Северный парк»»`);
+  await expect(preview).toContainText(`По обращению ${filed.number} на объекте «ЖК „Северный парк“»`);
   await expect(preview).toContainText(agent.name);
   await expect(page.getByTestId('script-variant')).toHaveText('Для переписки');
   await page.screenshot({ path: screenshotPath('scripts-picker.png') });
@@ -122,7 +122,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   await question.press('Enter');
   await expect(picker(page)).toHaveCount(0);
 
-  const expected = `Здравствуйте, Марина Ковалёва!\n\nПо обращению ${filed.number} на объекте «ЖК «Северный парк»» мы начали диагностику: перезагрузили камеру и проверили список номеров.\n\nС уважением,\n${agent.name}`;
+  const expected = `Здравствуйте, Марина Ковалёва!\n\nПо обращению ${filed.number} на объекте «ЖК „Северный парк“» мы начали диагностику: перезагрузили камеру и проверили список номеров.\n\nС уважением,\n${agent.name}`;
   await expect(page.getByTestId('composer-text')).toHaveValue(`Добрый день.\n${expected}`);
   await expect(page.getByTestId('composer-text')).toBeFocused();
   await page.getByTestId('composer-text').press('Control+Enter');
@@ -135,9 +135,7 @@ test('the head writes a shared script; an agent picks it with «/», answers its
   });
   await waitInSync(page);
 
-  // The use is counted from the timeline: the head's section shows it.
-  await headPage.reload();
-  await expect(headPage.getByTestId('section-scripts')).toBeVisible();
+  // The use is counted from the timeline, live: the head's open section shows it without a reload.
   await expect(headPage.getByTestId('scripts-row').filter({ hasText: scriptTitle }).getByTestId('scripts-usage')).toHaveAttribute(
     'data-count',
     '1',
@@ -201,6 +199,33 @@ test('the head edits the shared script and a second desk offers the new text; an
   await expect(agentPage.getByTestId('script-save')).toHaveCount(0);
   await expect(agentPage.getByTestId('script-archive')).toHaveCount(0);
   await expect(agentPage.getByTestId('script-body')).toHaveAttribute('readonly', '');
+  // The endpoint refuses the same edit pushed with the agent's account, whatever the desk offers.
+  const signed = (await (
+    await fetch(`${central.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: agent.login, password: agent.password }),
+    })
+  ).json()) as { token: string; agent: { id: string } };
+  const auth = { authorization: `Bearer ${signed.token}`, 'content-type': 'application/json' };
+  const pulled = (await (await fetch(`${central.url}/api/replication/templates/pull?limit=1000`, { headers: auth })).json()) as {
+    documents: Array<Record<string, unknown> & { id: string; title: string; ownerId: string | null; body: string }>;
+  };
+  const shared = pulled.documents.find((d) => d.title === scriptTitle && d.ownerId === null)!;
+  const pushed = (await (
+    await fetch(`${central.url}/api/replication/templates/push`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify([
+        {
+          assumedMasterState: shared,
+          newDocumentState: { ...shared, body: 'Агент переписал общий скрипт', editedBy: signed.agent.id, editedAt: Date.now() },
+        },
+      ]),
+    })
+  ).json()) as { rejected: unknown[] };
+  expect(pushed.rejected).toEqual([{ id: shared.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) }]);
+
   // A personal copy is theirs to edit.
   await agentPage.getByTestId('script-copy-personal').click();
   await expect(agentPage.getByTestId('script-editor')).toHaveAttribute('data-editable', 'true');
@@ -273,4 +298,94 @@ test('an emergency phoned in and not yet contacted offers the acknowledgement, r
   // acknowledgement stays offered until a call is logged (shared/sla/README.md).
   await expect(page.getByTestId('timeline')).toContainText(`обращение ${filed.number} принято как экстренное`);
   await expect(page.getByTestId('script-suggestion')).toHaveCount(1);
+
+  // The call itself: the call log offers the script's phone text, shown large to read aloud, and
+  // the logged call records the script.
+  await page.keyboard.press('Alt+KeyC');
+  await expect(page.getByTestId('dialog-logContact')).toBeVisible();
+  await page.getByTestId('call-script-open').click();
+  await page.getByTestId('script-picker-search').fill('авария');
+  await expect(page.getByTestId('script-picker-title')).toHaveText('Авария: приём подтверждён');
+  await expect(page.getByTestId('script-variant')).toHaveText('Для звонка');
+  await page.getByTestId('script-picker-search').press('Enter');
+  const callScript = page.getByTestId('call-script');
+  await expect(callScript).toHaveText(/^Сергей Ковалёв, это Анна Смирнова\. Мы уже работаем, решим .+ до \d\d:\d\d\.$/);
+  await expect(callScript).toHaveCSS('font-size', /^(1[89]|2\d)(\.\d+)?px$/);
+  await page.getByTestId('dialog-text').fill('Подтвердил приём по телефону');
+  await page.getByTestId('dialog-submit').click();
+  await expect(page.getByTestId('dialog-logContact')).toHaveCount(0);
+  const call = page.getByTestId('timeline-entry').filter({ hasText: 'Подтвердил приём по телефону' });
+  await expect(call).toHaveAttribute('data-kind', 'contactCall');
+  // Contacted: the acknowledgement is no longer offered.
+  await expect(page.getByTestId('script-suggestion')).toHaveCount(0);
+  await waitInSync(page);
+
+  // Both the reply and the call count as uses of the script.
+  await openScripts(page);
+  await expect(
+    page.getByTestId('scripts-row').filter({ hasText: 'Авария: приём подтверждён' }).getByTestId('scripts-usage'),
+  ).toHaveAttribute('data-count', '2');
+});
+
+test('two desks edit one script offline; the editor shows both texts side by side and the save merges them', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000);
+  const title = 'Конфликт: напоминание о проверке';
+  const a = await signedInPage(browser, head);
+  await openScripts(a);
+  await a.getByTestId('scripts-new').click();
+  await a.getByTestId('script-title').fill(title);
+  await a.getByTestId('script-body').fill('Исходный текст для {{client.name}}.');
+  await a.getByTestId('script-save').click();
+  await expect(a.getByTestId('scripts-row').filter({ hasText: title })).toBeVisible();
+  await waitInSync(a);
+
+  const b = await signedInPage(browser, head);
+  await openScripts(b);
+  // Scripts are pulled on reconnect and every 30 s.
+  await expect(b.getByTestId('scripts-row').filter({ hasText: title })).toBeVisible({ timeout: 45_000 });
+  await b.getByTestId('scripts-row').filter({ hasText: title }).click();
+  await a.getByTestId('scripts-row').filter({ hasText: title }).click();
+
+  for (const [page, text] of [
+    [a, 'Версия A: проверьте, пожалуйста.'],
+    [b, 'Версия B: будем благодарны за проверку.'],
+  ] as const) {
+    await page.context().setOffline(true);
+    await page.getByTestId('script-body').fill(text);
+    await page.getByTestId('script-save').click();
+    await expect(page.getByTestId('script-editor-preview')).toContainText(text.slice(0, 8));
+  }
+  await a.context().setOffline(false);
+  await waitInSync(a, 30_000);
+  await b.context().setOffline(false);
+  await waitInSync(b, 30_000);
+
+  // B pushed second on a stale base: the server's text (A's) stays, B's is the conflict draft,
+  // shown beside it in B's open editor.
+  await expect(b.getByTestId('script-conflict')).toBeVisible({ timeout: 30_000 });
+  await expect(b.getByTestId('script-conflict-body-current')).toHaveValue(/Версия A/);
+  await expect(b.getByTestId('script-conflict-body-other')).toHaveValue(/Версия B/);
+  await expect(b.getByTestId('scripts-row').filter({ hasText: title }).getByTestId('scripts-conflict')).toBeVisible();
+  await b.getByTestId('script-conflict-body-take-current').click();
+  await expect(b.getByTestId('script-body')).toHaveValue(/Версия A/);
+  await b.getByTestId('script-body').fill('Версии A и B: проверьте, пожалуйста, будем благодарны.');
+  await b.getByTestId('script-save').click();
+  await expect(b.getByTestId('script-conflict')).toHaveCount(0);
+  await waitInSync(b);
+
+  // Desk A gets the merged text and no conflict.
+  await expect
+    .poll(
+      async () => {
+        await a.keyboard.press('Escape');
+        await a.getByTestId('scripts-row').filter({ hasText: title }).click();
+        return a.getByTestId('script-body').inputValue();
+      },
+      { timeout: 45_000 },
+    )
+    .toBe('Версии A и B: проверьте, пожалуйста, будем благодарны.');
+  await expect(a.getByTestId('script-conflict')).toHaveCount(0);
+  for (const p of [a, b]) await p.context().close();
 });

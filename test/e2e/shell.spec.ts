@@ -57,9 +57,9 @@ test('the production build carries a Content-Security-Policy without unsafe-eval
   expect(violations).toEqual([]);
 });
 
-test('Alt+1..5 reach every section from the keyboard', async ({ page }) => {
+test('Alt+1..6 reach every section from the keyboard', async ({ page }) => {
   await signIn(page, app.url, central.url, agent);
-  const sections = ['queue', 'kb', 'scripts', 'reports', 'settings'];
+  const sections = ['queue', 'kb', 'scripts', 'reports', 'settings', 'archive'];
   for (const [i, section] of [...sections.entries()].reverse()) {
     await page.keyboard.press(`Alt+Digit${i + 1}`);
     await expect(page.getByTestId(`nav-${section}`)).toHaveAttribute('aria-current', 'page');

@@ -97,6 +97,25 @@ describe.each(backends)('authorisation per document on %s', (backend) => {
     expect((await server.asHead.push('kb', [update(master, { ...master, _deleted: true })])).rejected).toEqual([]);
   });
 
+  it('refuses an agent publishing a draft, their own or written as published; the head publishes it', async () => {
+    const draft = kbDoc({ createdBy: server.agent.id, editedBy: server.agent.id });
+    const asPublished = kbDoc({ createdBy: server.agent.id, editedBy: server.agent.id, status: 'published' });
+    const first = await server.asAgent.push('kb', [fresh(draft), fresh(asPublished)]);
+    expect(first.rejected).toEqual([
+      { id: asPublished.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) },
+    ]);
+    const stored = async () => (await server.asHead.pullAll<KbArticle>('kb')).documents.find((d) => d.id === draft.id)!;
+    const master = await stored();
+    const published = await server.asAgent.push<KbArticle>('kb', [update(master, { ...master, status: 'published' })]);
+    expect(published.rejected).toEqual([
+      { id: draft.id, code: 'forbidden_action', reason: expect.stringMatching(/руководитель/) },
+    ]);
+    expect((await stored()).status).toBe('draft');
+    const byHead = { ...master, status: 'published' as const, editedBy: server.head.id };
+    expect((await server.asHead.push<KbArticle>('kb', [update(master, byHead)])).rejected).toEqual([]);
+    expect((await stored()).status).toBe('published');
+  });
+
   it('refuses a timeline entry in someone else’s name, and a head’s decision entered by an agent', async () => {
     const inHeadsName = eventDoc({ authorId: server.head.id, kind: 'escalation_approved' });
     const reserved = eventDoc({ authorId: server.agent.id, kind: 'escalation_approved' });

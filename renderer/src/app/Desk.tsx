@@ -14,6 +14,9 @@ import {
   IconPlus,
   IconSearch,
   IconSettings,
+  IconArchive,
+  IconBuilding,
+  IconShieldLock,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -39,6 +42,9 @@ const icons: Record<Section, ComponentType<{ size?: number; stroke?: number }>> 
   settings: IconSettings,
   approvals: IconChecklist,
   problems: IconAlertTriangle,
+  archive: IconArchive,
+  clients: IconBuilding,
+  admin: IconShieldLock,
 };
 
 export function Desk() {
@@ -51,14 +57,22 @@ export function Desk() {
   const commands = useDeskCommands();
   useCommands('desk', commands);
   // The palette's own Spotlight handles mod+k (also inside inputs); the rest work outside text fields.
+  const sectionKey = (c: (typeof commands)[number]) => c.shortcut?.startsWith('alt+digit') ?? false;
   useHotkeys(
     commands
-      .filter((c) => c.shortcut && c.shortcut !== 'mod+k')
+      .filter((c) => c.shortcut && c.shortcut !== 'mod+k' && !sectionKey(c))
       .map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]),
+  );
+  // Alt+1..6 types nothing, so it leaves a search field too (the archive's has the focus on arrival).
+  useHotkeys(
+    commands.filter(sectionKey).map((c) => [c.shortcut!, () => c.run(), { preventDefault: true, usePhysicalKeys: true }]),
+    [],
   );
 
   const sectionsShown: Section[] = [...navSections];
   if (role === 'head' || role === 'admin') sectionsShown.splice(1, 0, 'approvals');
+  // The admin's console is hidden from everyone else (the endpoint refuses them too).
+  if (role === 'admin') sectionsShown.push('admin');
   if (problems > 0) sectionsShown.push('problems');
 
   return (

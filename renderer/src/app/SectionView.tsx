@@ -1,7 +1,10 @@
 /** The section in front of the manager, chosen by the route. */
 import { Center, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { AdminSection } from '../features/admin/index.ts';
 import { ApprovalsSection } from '../features/approvals/index.ts';
+import { ArchiveSection } from '../features/archive/index.ts';
+import { ClientPage } from '../features/clients/index.ts';
 import { KbSection } from '../features/kb/index.ts';
 import { SyncProblemsSection } from '../features/problems/index.ts';
 import { QueueSection } from '../features/queue/index.ts';
@@ -27,6 +30,7 @@ function Later({ section }: { section: Section }) {
 
 export function SectionView() {
   const section = useRouteStore((s) => s.section);
+  const itemId = useRouteStore((s) => s.itemId);
   switch (section) {
     case 'queue':
       return <QueueSection />;
@@ -42,6 +46,12 @@ export function SectionView() {
       return <SettingsSection />;
     case 'reports':
       return <ReportsSection />;
+    case 'archive':
+      return <ArchiveSection />;
+    case 'clients':
+      return itemId ? <ClientPage clientId={itemId} /> : <Later section={section} />;
+    case 'admin':
+      return <AdminSection />;
     default:
       return <Later section={section} />;
   }

@@ -2,11 +2,15 @@
 import { Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import type { CollectionName } from '#shared/protocol.ts';
 import { skewWarningMs } from '../sync/clock.ts';
 import { formatTime } from '../i18n/index.ts';
 import { useConnectionStore } from '../state/connectionStore.ts';
 import { useRouteStore } from '../state/routeStore.ts';
 import { useNow } from '../state/ticker.ts';
+
+/** The collections as a first sync brings them: the queue first, the timeline and the KB last. */
+const arrivalOrder: readonly CollectionName[] = ['tickets', 'clients', 'agents', 'config', 'templates', 'events', 'kb'];
 
 const dotColor = {
   online: 'var(--mantine-color-teal-6)',
@@ -17,7 +21,10 @@ const dotColor = {
 
 export function StatusBar() {
   const { t } = useTranslation();
-  const { state, pending, problems, lastSyncAt, clockSkewMs } = useConnectionStore();
+  const { state, pending, problems, lastSyncAt, clockSkewMs, caughtUp } = useConnectionStore();
+  // A first sync (or a long absence): what the desk has not received yet, in the order it arrives.
+  const arriving =
+    state !== 'offline' && state !== 'signed_out' && lastSyncAt !== null ? arrivalOrder.filter((c) => !caughtUp.includes(c)) : [];
   const now = useNow();
   const go = useRouteStore((s) => s.go);
   return (
@@ -30,6 +37,11 @@ export function StatusBar() {
             {state === 'connecting' && lastSyncAt !== null ? t('shell.status.loading') : t(`shell.status.${state}`)}
           </Text>
         </Group>
+        {arriving.length > 0 && (
+          <Text size="xs" data-testid="sync-arriving" data-collections={arriving.join(' ')}>
+            {t('shell.status.arriving', { what: arriving.map((c) => t(`shell.collections.${c}`)).join(', ') })}
+          </Text>
+        )}
         <Text size="xs" c={pending > 0 ? undefined : 'dimmed'} data-testid="pending-count" data-count={pending}>
           {pending > 0 ? t('shell.status.pending', { count: pending }) : t('shell.status.pendingNone')}
         </Text>

@@ -31,6 +31,9 @@ export function useDeskCommands(): Command[] {
       run: () => go('approvals'),
     });
   }
+  if (role === 'admin') {
+    nav.push({ id: 'nav.admin', label: t('shell.nav.admin'), group: t('shell.palette.groupNavigate'), run: () => go('admin') });
+  }
   nav.push({
     id: 'nav.problems',
     label: t('shell.nav.problems'),

@@ -5,7 +5,7 @@
  * pending for the outbox.
  */
 import { kbDraftFromTicket } from '#shared/domain/kbForTicket.ts';
-import { cleanTags, mayGiveKbStatus } from '#shared/domain/kbRules.ts';
+import { cleanCategory, cleanSymptoms, cleanTags, isKbHead, mayGiveKbStatus } from '#shared/domain/kbRules.ts';
 import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import type { DeskDatabase } from './database.ts';
 import { markPending } from './outbox.ts';
@@ -26,6 +26,8 @@ export async function createKbDraftFromTicket(
     body,
     product: ticket.product,
     tags: [],
+    category: null,
+    symptoms: [],
     status: 'draft',
     createdAt: now,
     createdBy: ctx.actor.id,
@@ -34,6 +36,7 @@ export async function createKbDraftFromTicket(
     sourceTicketId: ticket.id,
     conflictDraft: null,
     summary: null,
+    returned: null,
     updatedAt: 0,
   };
   await db.kb.insert(article);
@@ -46,6 +49,8 @@ export interface KbArticleInput {
   body: string;
   product: KbArticle['product'];
   tags: string[];
+  category: string | null;
+  symptoms: string[];
 }
 
 /** Writes a new draft article; anyone may. */
@@ -57,6 +62,8 @@ export async function createKbArticle(db: DeskDatabase, input: KbArticleInput, c
     body: input.body,
     product: input.product,
     tags: cleanTags(input.tags),
+    category: cleanCategory(input.category),
+    symptoms: cleanSymptoms(input.symptoms),
     status: 'draft',
     createdAt: now,
     createdBy: ctx.actor.id,
@@ -65,6 +72,7 @@ export async function createKbArticle(db: DeskDatabase, input: KbArticleInput, c
     sourceTicketId: null,
     conflictDraft: null,
     summary: null,
+    returned: null,
     updatedAt: 0,
   };
   await db.kb.insert(article);
@@ -91,6 +99,8 @@ export async function updateKbArticle(
     body: input.body,
     product: input.product,
     tags: cleanTags(input.tags),
+    category: cleanCategory(input.category),
+    symptoms: cleanSymptoms(input.symptoms),
     editedAt: now,
     editedBy: ctx.actor.id,
     ...(resolvedConflict ? { conflictDraft: null } : {}),
@@ -106,6 +116,29 @@ export async function setKbStatus(db: DeskDatabase, id: string, status: KbArticl
     throw new Error('only the head of department publishes or archives articles');
   }
   const now = ctx.now();
-  await doc.incrementalPatch({ status, editedAt: now, editedBy: ctx.actor.id });
+  // Publishing answers the head's earlier return: the comment has been dealt with.
+  await doc.incrementalPatch({
+    status,
+    editedAt: now,
+    editedBy: ctx.actor.id,
+    ...(status === 'published' ? { returned: null } : {}),
+  });
+  await markPending(db.outbox, 'kb', [id], now);
+}
+
+/** The head sends a draft back to its author with what to change; it stays a draft. */
+export async function returnKbDraft(db: DeskDatabase, id: string, comment: string, ctx: WriteContext): Promise<void> {
+  const doc = await db.kb.findOne(id).exec();
+  if (!doc) throw new Error(`no KB article ${id}`);
+  if (!isKbHead(ctx.actor.role)) throw new Error('only the head of department returns drafts');
+  const text = comment.trim();
+  if (!text) throw new Error('a returned draft needs a comment');
+  const now = ctx.now();
+  // Signed like any edit: the outbox settles a write by the editedAt the server accepted.
+  await doc.incrementalPatch({
+    returned: { comment: text.slice(0, 2000), at: now, by: ctx.actor.id },
+    editedAt: now,
+    editedBy: ctx.actor.id,
+  });
   await markPending(db.outbox, 'kb', [id], now);
 }

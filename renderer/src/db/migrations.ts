@@ -9,11 +9,18 @@ import type { CollectionName } from '#shared/protocol.ts';
 export const migrationStrategies: Record<CollectionName, MigrationStrategies> = {
   tickets: {},
   events: {},
-  kb: {},
+  kb: {
+    // Articles gained a category, symptoms and the head's return comment
+    // (server/db/migrations/009_kb_fields.ts gives the same defaults).
+    1: (old: Record<string, unknown>) => ({ category: null, symptoms: [], returned: null, ...old }),
+  },
   templates: {
     // Scripts gained an owner, an archived flag and a phone variant: existing ones are shared,
     // in use, written only (server/db/migrations/002_template_owners.ts gives the same defaults).
     1: (old: Record<string, unknown>) => ({ phoneBody: null, ownerId: null, archived: false, ...old }),
+    // Scripts gained a conflict draft (merged like a KB article's): none to begin with
+    // (server/db/migrations/008_template_conflicts.ts gives the same default).
+    2: (old: Record<string, unknown>) => ({ conflictDraft: null, ...old }),
   },
   clients: {},
   agents: {},

@@ -32,6 +32,7 @@ export async function createScript(
     ...scriptFields(draft, fallbackCategory),
     ownerId: draft.shared ? null : ctx.actor.id,
     archived: false,
+    conflictDraft: null,
     editedAt: now,
     editedBy: ctx.actor.id,
     updatedAt: 0,
@@ -65,15 +66,28 @@ async function modify(
   return { ok: true, script: updated.toJSON() as ReplyTemplate };
 }
 
-/** Saves the editor's draft over the stored script; the owner stays as it was. */
+/**
+ * Saves the editor's draft over the stored script; the owner stays as it was. `resolvedConflict`
+ * clears the conflict draft: the writer has seen both versions and merged them into this text.
+ */
 export function saveScript(
   db: DeskDatabase,
   id: string,
   draft: ScriptDraft,
   ctx: WriteContext,
   fallbackCategory: string,
+  resolvedConflict = false,
 ): Promise<ScriptWrite> {
-  return modify(db, id, ctx, (current) => checkScriptDraft(draft, ctx.actor, current) ?? scriptFields(draft, fallbackCategory));
+  return modify(
+    db,
+    id,
+    ctx,
+    (current) =>
+      checkScriptDraft(draft, ctx.actor, current) ?? {
+        ...scriptFields(draft, fallbackCategory),
+        ...(resolvedConflict ? { conflictDraft: null } : {}),
+      },
+  );
 }
 
 /** Archives a script (or brings it back): it leaves the picker, its usage stays counted. */

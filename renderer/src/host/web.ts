@@ -14,6 +14,7 @@ import {
   type Host,
   type Settings,
   type Unsubscribe,
+  unsupportedUpdates,
 } from '#shared/host.ts';
 import { WebAlarms, webNotificationsSupported } from './webAlarms.ts';
 
@@ -134,6 +135,13 @@ export function createWebHost(storage: Storage = localStorage): Host {
         return null;
       }
     },
+    // A browser tab neither starts with the computer nor updates itself: the page is the newest served.
+    getLaunchAtLogin: async () => null,
+    setLaunchAtLogin: async () => null,
+    updateStatus: async () => unsupportedUpdates,
+    checkForUpdates: async () => unsupportedUpdates,
+    installUpdateNow: async () => {},
+    onUpdateStatus: () => () => {},
   } satisfies Host;
   return host;
 }

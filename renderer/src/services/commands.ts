@@ -9,7 +9,7 @@ import { create } from 'zustand';
 export interface Command {
   id: string;
   label: string;
-  /** Palette group: 'navigate' | 'actions' | 'tickets' or a feature's own. */
+  /** Palette group: its heading as shown, translated (shell.palette.group*). */
   group: string;
   /**
    * Mantine hotkey on physical keys (so it works on a Russian layout too): 'alt+n', 'alt+digit1',

@@ -72,6 +72,9 @@ export const readableColorsResolver: CSSVariablesResolver = (theme) => {
       [`--mantine-color-${name}-filled-hover`]: darken(darkFilled, 0.1),
     });
   }
+  // A refused field's message and its typed text are drawn in the error colour: red that reads.
+  light['--mantine-color-error'] = light['--mantine-color-red-text']!;
+  darkVars['--mantine-color-error'] = darkVars['--mantine-color-red-text']!;
   light['--mantine-color-anchor'] = light[`--mantine-color-${theme.primaryColor}-text`]!;
   darkVars['--mantine-color-anchor'] = darkVars[`--mantine-color-${theme.primaryColor}-text`]!;
   return { variables: {}, light, dark: darkVars };

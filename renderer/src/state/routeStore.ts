@@ -1,13 +1,24 @@
 /**
  * Where the manager is: the section and the open ticket. Mirrored to the URL hash
- * (#/queue, #/queue/<ticketId>, #/kb/<articleId>) so a reload comes back to the same place.
+ * (#/queue, #/queue/<ticketId>, #/kb/<articleId>, #/archive/<ticketId>, #/clients/<clientId>) so a reload comes back to the same place.
  */
 import { create } from 'zustand';
 
-export const sections = ['queue', 'kb', 'scripts', 'reports', 'settings', 'approvals', 'problems'] as const;
+export const sections = [
+  'queue',
+  'kb',
+  'scripts',
+  'reports',
+  'settings',
+  'archive',
+  'clients',
+  'approvals',
+  'problems',
+  'admin',
+] as const;
 export type Section = (typeof sections)[number];
-/** The sections of the navigation bar, in order; Alt+1..5 reach them. */
-export const navSections: readonly Section[] = ['queue', 'kb', 'scripts', 'reports', 'settings'];
+/** The sections of the navigation bar, in order; Alt+1..6 reach them. */
+export const navSections: readonly Section[] = ['queue', 'kb', 'scripts', 'reports', 'settings', 'archive'];
 
 export interface Route {
   section: Section;

@@ -147,13 +147,33 @@ export class ApiClient {
     return this.request('POST', '/api/auth/logout', {});
   }
 
-  pull<T>(collection: CollectionName, checkpoint: Checkpoint | undefined | null, limit: number): Promise<PullResponse<T>> {
+  /** A page of a collection after `checkpoint`; with `closedWindowDays`, under the working set's scope (docs/sync.md). */
+  pull<T>(
+    collection: CollectionName,
+    checkpoint: Checkpoint | undefined | null,
+    limit: number,
+    closedWindowDays?: number,
+  ): Promise<PullResponse<T>> {
     const q = new URLSearchParams({ limit: String(limit) });
     if (checkpoint) {
       q.set('id', checkpoint.id);
       q.set('updatedAt', String(checkpoint.updatedAt));
     }
+    if (closedWindowDays !== undefined) {
+      q.set('scope', 'working');
+      q.set('closedWindowDays', String(closedWindowDays));
+    }
     return this.request<PullResponse<T>>('GET', `/api/replication/${collection}/pull?${q.toString()}`);
+  }
+
+  /** The archive's search over every ticket (docs/sync.md, "Archive"); `params` as the route takes them. */
+  searchTickets<T>(params: URLSearchParams, signal?: AbortSignal): Promise<{ tickets: T[]; nextCursor: string | null }> {
+    return this.request('GET', `/api/tickets/search?${params.toString()}`, undefined, signal);
+  }
+
+  /** One ticket with its whole timeline, from the endpoint. */
+  ticketWithTimeline<T, E>(id: string, signal?: AbortSignal): Promise<{ ticket: T; events: E[] }> {
+    return this.request('GET', `/api/tickets/${encodeURIComponent(id)}`, undefined, signal);
   }
 
   push<T>(collection: CollectionName, rows: Array<PushRow<T>>): Promise<PushResponse<T>> {

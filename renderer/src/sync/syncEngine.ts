@@ -31,6 +31,14 @@ import {
 } from '#shared/sync/connectionState.ts';
 import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
+import {
+  defaultClosedWindowDays,
+  inWorkingSet,
+  workingSetConfigKey,
+  workingSetConfigOf,
+  type ScopedTicket,
+} from '#shared/sync/workingSet.ts';
+import { checkpointForWindow, dropAgedOut, localWindowDays, type ScopedCheckpoint } from './workingSetKeeper.ts';
 
 export type { ConnectionState } from '#shared/sync/connectionState.ts';
 
@@ -53,7 +61,17 @@ export interface SyncEngineOptions {
   pushBatchSize?: number;
   /** Collections started after the others' first pull (default: deferredCollections). */
   deferred?: readonly CollectionName[];
+  /**
+   * Pull tickets and their timeline under the working set's scope and drop what ages out
+   * (default true); false replicates every collection whole.
+   */
+  workingSet?: boolean;
 }
+
+/** The collections a working-set pull scopes; the others are replicated whole. */
+export const scopedCollections: readonly CollectionName[] = ['tickets', 'events'];
+/** How often what has aged out is dropped while the desk runs (a ticket leaves the window as time passes). */
+const dropIntervalMs = 10 * 60_000;
 
 /**
  * Collections with a live stream. Browsers open at most six HTTP/1.1 connections per host, so
@@ -70,7 +88,7 @@ const pollIntervalMs = 30_000;
  * an empty queue until nearly everything has arrived. The wait is bounded, so a collection that
  * cannot sync does not hold the timeline back.
  */
-export const deferredCollections: readonly CollectionName[] = ['events'];
+export const deferredCollections: readonly CollectionName[] = ['events', 'kb'];
 const deferredStartLimitMs = 180_000;
 
 /** Pages fetched ahead of what the local database has stored (shared/sync/pullPacing.ts). */
@@ -117,6 +135,11 @@ export class SyncEngine {
   private readonly onBrowserOffline = () => this.note({ type: 'system_offline', at: Date.now() });
   /** `${collection}:${id}` of local copies removed because the server never stored them. */
   private readonly localOnlyDeletions = new Set<string>();
+  /** The working set's window in days, once read from the local config (see start). */
+  private windowDays = defaultClosedWindowDays;
+  private windowRead: Promise<number> = Promise.resolve(defaultClosedWindowDays);
+  private dropTimer: ReturnType<typeof setInterval> | null = null;
+  private dropping: Promise<string[]> | null = null;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -124,6 +147,47 @@ export class SyncEngine {
 
   private get deferred(): readonly CollectionName[] {
     return this.options.deferred ?? deferredCollections;
+  }
+
+  private get workingSet(): boolean {
+    return this.options.workingSet ?? true;
+  }
+
+  private scoped(name: CollectionName): boolean {
+    return this.workingSet && scopedCollections.includes(name);
+  }
+
+  /**
+   * Drops locally what is out of the working set now (docs/sync.md, "Ageing out"); answers the
+   * tickets dropped. Calls made while one runs share it.
+   */
+  dropAgedOut(): Promise<string[]> {
+    if (!this.workingSet) return Promise.resolve([]);
+    this.dropping ??= (async () => {
+      try {
+        const days = await this.windowRead;
+        return await dropAgedOut(this.options.db, this.options.api.clock.now(), days);
+      } finally {
+        this.dropping = null;
+      }
+    })();
+    return this.dropping;
+  }
+
+  /** Follows the workspace setting: a new window is pulled with at once, and what leaves it dropped. */
+  private followWindow(): void {
+    const { db } = this.options;
+    this.windowRead = localWindowDays(db).then((days) => (this.windowDays = days));
+    this.subscriptions.push(
+      db.config.findOne(workingSetConfigKey).$.subscribe((doc) => {
+        const days = workingSetConfigOf(doc?.value).closedWindowDays;
+        if (days === this.windowDays) return;
+        this.windowDays = days;
+        this.windowRead = Promise.resolve(days);
+        for (const name of scopedCollections) this.replications.get(name)?.reSync();
+        void this.dropAgedOut().catch(() => undefined);
+      }),
+    );
   }
 
   get status(): SyncStatus {
@@ -184,6 +248,11 @@ export class SyncEngine {
     const { db } = this.options;
     this.startGeneration++;
     this.stopped = false;
+    if (this.workingSet) {
+      this.followWindow();
+      // Also once the tickets' first pull is in (below).
+      this.dropTimer = setInterval(() => void this.dropAgedOut().catch(() => undefined), dropIntervalMs);
+    }
     for (const name of collectionNames) {
       const collection = db[name] as unknown as RxCollection<AnyDoc>;
       this.replications.set(name, this.replicate(name, collection));
@@ -194,6 +263,7 @@ export class SyncEngine {
         () => {
           this.caughtUp.add(name);
           this.emit();
+          if (name === 'tickets') void this.dropAgedOut().catch(() => undefined);
         },
         () => undefined,
       );
@@ -258,7 +328,7 @@ export class SyncEngine {
       this.subscriptions.push(
         stream.items$.subscribe((item: StreamItem<AnyDoc>) => {
           if (item === 'RESYNC') subject.next('RESYNC');
-          else if (item.checkpoint) subject.next({ documents: inIdOrder(item.documents), checkpoint: item.checkpoint });
+          else if (item.checkpoint) subject.next(this.fromStream(name, item.documents, item.checkpoint));
         }),
       );
     }
@@ -278,13 +348,25 @@ export class SyncEngine {
           await paceBeforePull();
           const sentAt = Date.now();
           try {
-            const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
+            if (!this.scoped(name)) {
+              const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
+              this.noteSuccess(sentAt);
+              if (res.documents.length > 0 && res.checkpoint) {
+                returned.push(res.checkpoint);
+                if (returned.length > pullPagesAhead) returned.shift();
+              }
+              return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
+            }
+            const days = await this.windowRead;
+            const from = checkpointForWindow(checkpoint as ScopedCheckpoint | undefined, days);
+            const res = await api.pull<AnyDoc>(name, from, batchSize, days);
             this.noteSuccess(sentAt);
             if (res.documents.length > 0 && res.checkpoint) {
               returned.push(res.checkpoint);
               if (returned.length > pullPagesAhead) returned.shift();
             }
-            return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
+            const next = res.checkpoint ?? from;
+            return { documents: inIdOrder(res.documents), checkpoint: next ? { ...next, windowDays: days } : checkpoint };
           } catch (err) {
             this.noteFailure(err, sentAt);
             throw err;
@@ -298,8 +380,14 @@ export class SyncEngine {
             push: {
               batchSize: this.options.pushBatchSize ?? 200,
               handler: async (allRows) => {
+                // Tickets and timeline entries are never deleted at the endpoint: a tombstone of
+                // theirs is a local drop (aged out of the working set) and is never sent.
                 const rows = allRows.filter(
-                  (r) => !(r.newDocumentState._deleted && this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`)),
+                  (r) =>
+                    !(
+                      r.newDocumentState._deleted &&
+                      (this.localOnlyDeletions.delete(`${name}:${r.newDocumentState.id}`) || this.scoped(name))
+                    ),
                 );
                 if (rows.length === 0) return [];
                 let res;
@@ -340,6 +428,25 @@ export class SyncEngine {
     });
     this.subscriptions.push(state.error$.subscribe((err) => this.noteFailure(err?.parameters?.errors?.[0] ?? err, Date.now())));
     return state;
+  }
+
+  /**
+   * A live-stream page as RxDB takes it. The stream is not scoped: under the working set, a
+   * ticket out of the window (a note added to an archived ticket) is not stored, and the
+   * checkpoint carries the window like a scoped pull's.
+   */
+  private fromStream(
+    name: CollectionName,
+    documents: Array<WithDeleted<AnyDoc>>,
+    checkpoint: Checkpoint,
+  ): { documents: Array<WithDeleted<AnyDoc>>; checkpoint: ScopedCheckpoint } {
+    if (!this.scoped(name)) return { documents: inIdOrder(documents), checkpoint };
+    const now = this.options.api.clock.now();
+    const kept =
+      name === 'tickets'
+        ? documents.filter((d) => d._deleted || inWorkingSet(d as unknown as ScopedTicket, now, this.windowDays))
+        : documents;
+    return { documents: inIdOrder(kept), checkpoint: { ...checkpoint, windowDays: this.windowDays } };
   }
 
   /**
@@ -393,6 +500,7 @@ export class SyncEngine {
     this.stopped = true;
     if (this.deferredTimer) clearTimeout(this.deferredTimer);
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.dropTimer) clearInterval(this.dropTimer);
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onBrowserOnline);
     if (typeof window !== 'undefined') window.removeEventListener('offline', this.onBrowserOffline);
     for (const s of this.streams.values()) s.close();

@@ -68,8 +68,10 @@ export function describeMailError(error: unknown): string {
   if (e.authenticationFailed || e.code === 'EAUTH' || e.code === 'AUTHENTICATIONFAILED') {
     return 'Почтовый сервер не принял логин или пароль.';
   }
-  if (e.code === 'ECONNREFUSED') return 'Почтовый сервер не отвечает: соединение отклонено.';
-  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return 'Адрес почтового сервера не найден (DNS).';
+  // nodemailer wraps socket errors (code ESOCKET, EDNS): the system's code is then in the message.
+  const said = `${e.code ?? ''} ${e.message ?? ''}`;
+  if (/ECONNREFUSED/.test(said)) return 'Почтовый сервер не отвечает: соединение отклонено.';
+  if (/ENOTFOUND|EAI_AGAIN/.test(said)) return 'Адрес почтового сервера не найден (DNS).';
   if (e.code === 'ETIMEDOUT' || e.code === 'ETIMEOUT' || e.code === 'CONNECT_TIMEOUT')
     return 'Почтовый сервер не ответил вовремя.';
   return (e.responseText ?? e.message ?? String(error)).slice(0, 300);
@@ -328,7 +330,7 @@ export class EmailConnector implements ChannelConnector {
         messageId: message.messageId,
         ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
         ...(message.references.length > 0 ? { references: message.references } : {}),
-        headers: message.automatic ? { 'Auto-Submitted': 'auto-replied', 'X-Auto-Response-Suppress': 'All' } : {},
+        headers: message.automatic ? { 'Auto-Submitted': message.automatic, 'X-Auto-Response-Suppress': 'All' } : {},
       })) as { response?: string };
       return { response: (info.response ?? '').slice(0, 300) };
     } catch (error) {

@@ -2,7 +2,7 @@
  * `npm run bench:sync`: the renderer's RxDB + SyncEngine in Debian's Chromium against a real
  * central endpoint (PGlite, child process), on the demo workspace at ~50,000 tickets.
  *
- *   1. First sync of the whole workspace into an empty RxDB (IndexedDB on disk), and a bare
+ *   1. First sync of the working set (docs/sync.md) into an empty RxDB (IndexedDB on disk), and a bare
  *      IndexedDB insert of the same documents for comparison. Workstation B starts from a copy of
  *      A's synced browser profile (a first sync takes minutes on a busy machine; doing it twice
  *      would measure nothing new), signed in as another agent; A's restart is timed too.
@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from '@playwright/test';
 import { collectionNames, type CollectionName } from '#shared/protocol.ts';
+import { defaultClosedWindowDays } from '#shared/sync/workingSet.ts';
 import { deferredCollections } from '../../../renderer/src/sync/syncEngine.ts';
 import type { FirstSyncResult, OpenOptions, RawInsertResult } from './page/benchApi.ts';
 import { benchAccounts, prepareWorkspace } from './benchWorkspace.ts';
@@ -137,7 +138,10 @@ async function main(): Promise<void> {
     if (flags['first-sync-only']) {
       const usable = collectionNames.filter((c) => !deferredCollections.includes(c));
       log(`A: bare IndexedDB insert of the same documents (${usable.join(', ')})`);
-      const raw: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rawInsert(c), usable);
+      const raw: RawInsertResult = await a.page.evaluate(([c, days]) => window.syncBench.rawInsert(c, days), [
+        usable,
+        defaultClosedWindowDays,
+      ] as const);
       log(`A: RxDB bulkInsert of the same documents into a fresh database (no replication)`);
       const rx: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rxdbInsert(c), usable);
       const usableDocs = usable.reduce((n, c) => n + first.collections[c].docs, 0);
@@ -181,9 +185,10 @@ async function main(): Promise<void> {
       return;
     }
     log('A: bare IndexedDB insert of the same documents');
-    const raw: RawInsertResult = await a.page.evaluate((c) => window.syncBench.rawInsert(c), [
-      ...collectionNames,
-    ] as CollectionName[]);
+    const raw: RawInsertResult = await a.page.evaluate(([c, days]) => window.syncBench.rawInsert(c, days), [
+      [...collectionNames] as CollectionName[],
+      defaultClosedWindowDays,
+    ] as const);
     log(`A: bare IndexedDB ${seconds(raw.insertMs)}`);
 
     log("A: restart; B starts from a copy of A's profile");

@@ -110,6 +110,39 @@ export class CentralServer {
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
+  /** Signs in through the API; the bearer token and the account's id. */
+  async token(account: Pick<TestAccount, 'login' | 'password'>): Promise<{ token: string; agentId: string }> {
+    const res = await fetch(`${this.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: account.login, password: account.password }),
+    });
+    if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+    const body = (await res.json()) as { token: string; agent: { id: string } };
+    return { token: body.token, agentId: body.agent.id };
+  }
+
+  /** Sets the working set's window (config `workspace`) in a head's name, as the settings screen does. */
+  async setWorkingSetDays(head: Pick<TestAccount, 'login' | 'password'>, days: number): Promise<void> {
+    const { token, agentId } = await this.token(head);
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const pulled = (await (await fetch(`${this.url}/api/replication/config/pull?limit=100`, { headers })).json()) as {
+      documents: Array<Record<string, unknown> & { id: string }>;
+    };
+    const stored = pulled.documents.find((d) => d.id === 'workspace') ?? null;
+    const value = { emailAcknowledgement: true, ...((stored?.value as object) ?? {}), workingSetDays: days };
+    const doc = { id: 'workspace', value, editedAt: Date.now(), editedBy: agentId, updatedAt: 0, _deleted: false };
+    const res = await fetch(`${this.url}/api/replication/config/push`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify([{ assumedMasterState: stored, newDocumentState: doc }]),
+    });
+    const answer = (await res.json()) as { conflicts: unknown[]; rejected: unknown[] };
+    if (!res.ok || answer.conflicts.length > 0 || answer.rejected.length > 0) {
+      throw new Error(`setting the window failed: ${res.status} ${JSON.stringify(answer)}`);
+    }
+  }
+
   /** Posts a ticket through the intake API, as a channel connector does. */
   async intake(apiKey: string, body: Record<string, unknown>): Promise<{ id: string; number: string; created: boolean }> {
     const res = await fetch(`${this.url}/api/intake/tickets`, {

@@ -1,7 +1,7 @@
 /** Schema-valid documents of each collection, as a workstation would push them. */
 import { createTicketDocument } from '#shared/domain/ticketFactory.ts';
 import { ticketInput } from '../../support/ticketFactory.ts';
-import type { KbArticle, Ticket, TicketEvent, ConfigDoc } from '#shared/schema/index.ts';
+import type { KbArticle, ReplyTemplate, Ticket, TicketEvent, ConfigDoc } from '#shared/schema/index.ts';
 import type { PushRow, WithDeleted } from '#shared/protocol.ts';
 
 /** 2026-03-10 12:00 Moscow. */
@@ -42,7 +42,10 @@ export function kbDoc(overrides: Partial<KbArticle> = {}): WithDeleted<KbArticle
     body: '# Камера\n\nПроверьте выдержку.',
     product: 'pass24_auto',
     tags: ['камера'],
-    status: 'published',
+    category: null,
+    symptoms: [],
+    // An agent's new article is a draft; publishing is the head's.
+    status: 'draft',
     createdAt: baseInstant,
     createdBy: 'agent',
     editedAt: baseInstant,
@@ -50,6 +53,28 @@ export function kbDoc(overrides: Partial<KbArticle> = {}): WithDeleted<KbArticle
     sourceTicketId: null,
     conflictDraft: null,
     summary: null,
+    returned: null,
+    updatedAt: 0,
+    ...overrides,
+    _deleted: false,
+  };
+}
+
+/** A shared reply script written by the head. */
+export function templateDoc(overrides: Partial<ReplyTemplate> = {}): WithDeleted<ReplyTemplate> {
+  return {
+    id: nextId('tpl'),
+    title: 'Напоминание об ожидании ответа',
+    category: 'Ожидание клиента',
+    body: 'Здравствуйте, {{client.name}}! Напоминаем об обращении {{ticket.number}}.',
+    phoneBody: null,
+    channels: [],
+    tags: ['напоминание'],
+    ownerId: null,
+    archived: false,
+    conflictDraft: null,
+    editedAt: baseInstant,
+    editedBy: 'head',
     updatedAt: 0,
     ...overrides,
     _deleted: false,

@@ -5,6 +5,7 @@
  */
 import { addEmailChannel } from '../../../server/channels/channelStore.ts';
 import type { ChannelManagerOptions } from '../../../server/channels/channelManager.ts';
+import type { ServerOptions } from '../../../server/app.ts';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { startDovecot, type DovecotServer } from '../../support/dovecotServer.ts';
 import { appendMail, readMailbox, startSmtpSink, type SmtpSink } from '../../support/smtpSink.ts';
@@ -35,7 +36,11 @@ export const fastChannels: ChannelManagerOptions = {
   retry: { firstDelayMs: 200, maxDelayMs: 400, maxAttempts: 3, claimMs: 2000 },
 };
 
-export async function startEmailWorld(backend: Backend, channels: ChannelManagerOptions = fastChannels): Promise<EmailWorld> {
+export async function startEmailWorld(
+  backend: Backend,
+  channels: ChannelManagerOptions = fastChannels,
+  serverOptions: Partial<ServerOptions> = {},
+): Promise<EmailWorld> {
   const dovecot = await startDovecot();
   dovecot.addUser(desk.address, desk.password);
   dovecot.addUser(client.address, client.password);
@@ -45,7 +50,7 @@ export async function startEmailWorld(backend: Backend, channels: ChannelManager
     dovecot,
     mailboxPasswords: { [client.address]: client.password, [desk.address]: desk.password },
   });
-  const server = await startTestServer(backend, { channels });
+  const server = await startTestServer(backend, { channels, ...serverOptions });
   const channelId = await addEmailChannel(server.database.db, {
     name: 'Поддержка',
     address: desk.address,

@@ -16,6 +16,7 @@ interface BuilderConfig {
   linux: { target: string[] };
   deb: { depends: string[] };
   mac: { target: string[] };
+  publish: Array<{ provider: string; url: string }>;
 }
 
 const config = JSON.parse(readFileSync(new URL('../../../electron-builder.json', import.meta.url), 'utf8')) as BuilderConfig;
@@ -43,6 +44,10 @@ describe('electron-builder configuration', () => {
       expect(pattern).not.toMatch(/test|bench|renderer\/src|server\/|shared\//);
     }
     expect(config.files).toContain('!**/*.map');
+  });
+
+  it("writes the generic provider's latest*.yml beside the artefacts (the feed `--updates DIR` serves)", () => {
+    expect(config.publish).toEqual([{ provider: 'generic', url: expect.stringMatching(/\/updates\/$/) }]);
   });
 
   it('the npm scripts build before packaging', () => {

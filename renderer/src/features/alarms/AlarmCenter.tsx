@@ -37,7 +37,7 @@ export function AlarmCenter(_props: Record<string, never>) {
     {
       id: 'alarms.openLatest',
       label: t('alarms.commands.openLatest'),
-      group: 'tickets',
+      group: t('shell.palette.groupTickets'),
       shortcut: openLatestShortcut,
       run: () => {
         const latest = useAlarmBannerStore.getState().banners[0];
@@ -47,7 +47,7 @@ export function AlarmCenter(_props: Record<string, never>) {
     {
       id: 'alarms.dismissAll',
       label: t('alarms.commands.dismissAll'),
-      group: 'actions',
+      group: t('shell.palette.groupActions'),
       shortcut: dismissAllShortcut,
       run: () => useAlarmBannerStore.getState().dismissAll(),
     },

@@ -1,4 +1,7 @@
-/** Согласования (head of department): escalation requests to decide, and open improvement requests. */
+/**
+ * Согласования (head of department): escalation requests to decide, article drafts to publish or
+ * send back, and open improvement requests.
+ */
 import { Anchor, Badge, Paper, ScrollArea, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
@@ -7,7 +10,8 @@ import { formatDateTime } from '../../i18n/index.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useNow } from '../../state/ticker.ts';
 import { useAgentNames } from '../ticket/index.ts';
-import { useEscalationRequests, useOpenImprovements } from './approvalQueries.ts';
+import { useEscalationRequests, useKbDraftsAwaiting, useOpenImprovements } from './approvalQueries.ts';
+import { KbDraftRow } from './KbDraftRow.tsx';
 import { EscalationRow } from './EscalationRow.tsx';
 
 export function ApprovalsSection() {
@@ -16,6 +20,7 @@ export function ApprovalsSection() {
   const now = useNow();
   const requests = useEscalationRequests(db);
   const improvements = useOpenImprovements(db);
+  const drafts = useKbDraftsAwaiting(db);
   const agentNames = useAgentNames(db);
   const openTicket = useRouteStore((s) => s.openTicket);
 
@@ -52,6 +57,39 @@ export function ApprovalsSection() {
                     ticket={ticket}
                     requester={agentNames.get(ticket.escalation.requestedBy) ?? ticket.escalation.requestedBy}
                     now={now}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Paper>
+        <Paper withBorder>
+          <Text fw={700} size="sm" px="sm" pt="sm" pb={6}>
+            {t('approvals.kbDrafts')}{' '}
+            <Badge size="sm" variant="light" ml={4} data-testid="kb-drafts-count">
+              {drafts.length}
+            </Badge>
+          </Text>
+          {drafts.length === 0 ? (
+            <Text size="sm" c="dimmed" px="sm" pb="sm" data-testid="kb-drafts-empty">
+              {t('approvals.kbDraftsEmpty')}
+            </Text>
+          ) : (
+            <Table verticalSpacing={6} data-testid="kb-drafts-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('approvals.columns.article')}</Table.Th>
+                  <Table.Th>{t('approvals.columns.author')}</Table.Th>
+                  <Table.Th>{t('approvals.columns.edited')}</Table.Th>
+                  <Table.Th>{t('approvals.columns.decision')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {drafts.map((article) => (
+                  <KbDraftRow
+                    key={article.id}
+                    article={article}
+                    author={agentNames.get(article.createdBy) ?? article.createdBy}
                   />
                 ))}
               </Table.Tbody>

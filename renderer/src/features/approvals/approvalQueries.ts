@@ -1,7 +1,8 @@
-/** What waits on the head of department: escalation requests and open improvement requests. */
+/** What waits on the head of department: escalation requests, article drafts and open improvement requests. */
 import { map } from 'rxjs';
 import { openStatuses } from '#shared/vocabulary/enums.ts';
-import type { Ticket } from '#shared/schema/index.ts';
+import { kbDraftsAwaitingHead } from '#shared/domain/kbRules.ts';
+import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import { useObservable } from '../../db/useObservable.ts';
 
@@ -26,6 +27,18 @@ export function useOpenImprovements(db: DeskDatabase): Ticket[] {
       db.tickets
         .find({ selector: { status: { $in: [...openStatuses] }, type: 'improvement' }, sort: [{ createdAt: 'asc' }] })
         .$.pipe(toTickets),
+    [db],
+    [],
+  );
+}
+
+/** Article drafts waiting for the head (kbDraftsAwaitingHead): the longest wait first. */
+export function useKbDraftsAwaiting(db: DeskDatabase): KbArticle[] {
+  return useObservable(
+    () =>
+      db.kb
+        .find({ selector: { status: 'draft' } })
+        .$.pipe(map((docs) => kbDraftsAwaitingHead(docs.map((d) => d.toJSON() as KbArticle)))),
     [db],
     [],
   );

@@ -10,6 +10,7 @@ import { IconAlertCircle, IconHistory } from '@tabler/icons-react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemTerms, suggestRepeats } from '#shared/domain/repeatSuggestions.ts';
+import { products, type Product } from '#shared/vocabulary/enums.ts';
 import { shortcutLabel, useCommands } from '../../services/commands.ts';
 import { closeIntake, useIntakeBus } from '../../services/intakeBus.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
@@ -36,9 +37,21 @@ export function IntakeForm() {
 
   // Opened as "repeat of" an existing ticket (from the ticket view): link it in the draft.
   const busRepeatOf = useIntakeBus((s) => s.repeatOf);
+  const busRepeatNumber = useIntakeBus((s) => s.repeatOfNumber);
+  const busPrefill = useIntakeBus((s) => s.prefill);
   useEffect(() => {
     if (busRepeatOf) patch({ repeatOf: busRepeatOf });
   }, [busRepeatOf, patch]);
+  // Opened for a client or from an archived ticket: who it is for, filled in (the manager may change it).
+  useEffect(() => {
+    if (!busPrefill) return;
+    const known = (products as readonly string[]).includes(busPrefill.product ?? '');
+    patch({
+      ...(busPrefill.organizationName !== undefined ? { organizationName: busPrefill.organizationName } : {}),
+      ...(busPrefill.siteName !== undefined ? { siteName: busPrefill.siteName } : {}),
+      ...(known ? { product: busPrefill.product as Product } : {}),
+    });
+  }, [busPrefill, patch]);
 
   const clients = useClients(db);
   const match = useMemo(
@@ -177,6 +190,7 @@ export function IntakeForm() {
                 candidates={byId}
                 linked={linked}
                 linkedId={draft.repeatOf}
+                linkedNumber={draft.repeatOf === busRepeatOf ? busRepeatNumber : null}
                 ready={ready}
                 onLink={(id) => patch({ repeatOf: id })}
                 onUnlink={() => patch({ repeatOf: null })}

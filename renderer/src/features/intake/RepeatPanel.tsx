@@ -10,13 +10,15 @@ interface Props {
   candidates: ReadonlyMap<string, RepeatCandidate>;
   linked: RepeatCandidate | null;
   linkedId: string | null;
+  /** The linked ticket's number when the desk does not keep it (linked from the archive). */
+  linkedNumber?: string | null;
   /** False until an organisation or site and some text are entered. */
   ready: boolean;
   onLink(id: string): void;
   onUnlink(): void;
 }
 
-export function RepeatPanel({ suggestions, candidates, linked, linkedId, ready, onLink, onUnlink }: Props) {
+export function RepeatPanel({ suggestions, candidates, linked, linkedId, linkedNumber, ready, onLink, onUnlink }: Props) {
   const { t } = useTranslation();
   const numberOf = (c: RepeatCandidate | null) => c?.number ?? t('common.notSynced');
   return (
@@ -29,7 +31,7 @@ export function RepeatPanel({ suggestions, candidates, linked, linkedId, ready, 
       {linkedId && (
         <Group gap={6} wrap="nowrap" data-testid="repeat-linked" data-ticket-id={linkedId}>
           <Badge color="grape" variant="light" leftSection={<IconLink size={12} />} style={{ textTransform: 'none' }}>
-            {t('intake.repeats.linked', { number: numberOf(linked) })}
+            {t('intake.repeats.linked', { number: linked ? numberOf(linked) : (linkedNumber ?? numberOf(null)) })}
           </Badge>
           <Button
             size="compact-xs"

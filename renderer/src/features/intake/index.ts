@@ -1,1 +1,2 @@
 export { IntakeModal } from './IntakeModal.tsx';
+export { useClients } from './intakeQueries.ts';

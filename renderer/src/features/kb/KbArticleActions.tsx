@@ -1,4 +1,7 @@
-/** The moves on an open article: edit (anyone), publish / archive / back to drafts (the head). */
+/**
+ * The moves on an open article: edit and its version history (anyone), publish / archive / back
+ * to drafts (the head).
+ */
 import { Alert, Button, Group } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +13,13 @@ import { useWorkspace } from '../../services/session/workspaceContext.ts';
 
 const moveLabel = { published: 'kb.actions.publish', archived: 'kb.actions.archive', draft: 'kb.actions.draft' } as const;
 
-export function KbArticleActions({ article, onEdit }: { article: KbArticle; onEdit(): void }) {
+interface Props {
+  article: KbArticle;
+  onEdit(): void;
+  onHistory?: () => void;
+}
+
+export function KbArticleActions({ article, onEdit, onHistory }: Props) {
   const { t } = useTranslation();
   const { db, write } = useWorkspace();
   const [failed, setFailed] = useState(false);
@@ -28,6 +37,11 @@ export function KbArticleActions({ article, onEdit }: { article: KbArticle; onEd
       <Button size="xs" variant="default" onClick={onEdit} data-testid="kb-edit">
         {article.conflictDraft ? t('kb.actions.resolveConflict') : t('kb.actions.edit')} ({shortcutLabel('alt+i')})
       </Button>
+      {onHistory && (
+        <Button size="xs" variant="default" onClick={onHistory} data-testid="kb-history-open">
+          {t('kb.history.open')} ({shortcutLabel('alt+h')})
+        </Button>
+      )}
       {kbStatusMoves(write.actor.role, article.status).map((status) => (
         <Button
           key={status}

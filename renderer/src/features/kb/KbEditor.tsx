@@ -1,12 +1,13 @@
 /**
- * Writing an article: title, product, tags and the Markdown body with its live preview side by
- * side. A new article is a draft (the head publishes it); an edit is signed by its writer.
+ * Writing an article: title, product, category, tags, the symptoms clients describe (one per
+ * line) and the Markdown body with its live preview side by side. A new article is a draft (the head publishes it); an edit is signed by its writer.
  * With a conflict draft, the other desk's text stands beside the current one: take either, or
  * merge by hand in the editor, and saving clears the conflict. Keyboard: Ctrl+Enter saves, Esc
  * cancels.
  */
 import {
   Alert,
+  Autocomplete,
   Button,
   Group,
   Paper,
@@ -26,21 +27,26 @@ import { products, type Product } from '#shared/vocabulary/enums.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { createKbArticle, updateKbArticle } from '../../db/kbRepository.ts';
 import { shortcutLabel } from '../../services/commands.ts';
+import { ConflictVersions } from '../../services/ConflictVersions.tsx';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { KbMarkdown } from './KbMarkdown.tsx';
 
 interface Props {
   /** The article to edit; null writes a new one. */
   article: KbArticle | null;
+  /** Categories already in use, offered while typing one. */
+  categories: readonly string[];
   onDone(id: string | null): void;
 }
 
-export function KbEditor({ article, onDone }: Props) {
+export function KbEditor({ article, categories, onDone }: Props) {
   const { t } = useTranslation();
   const { db, write } = useWorkspace();
   const [title, setTitle] = useState(article?.title ?? '');
   const [product, setProduct] = useState<Product | null>(article?.product ?? null);
   const [tags, setTags] = useState<string[]>(article?.tags ?? []);
+  const [category, setCategory] = useState(article?.category ?? '');
+  const [symptoms, setSymptoms] = useState((article?.symptoms ?? []).join('\n'));
   const [body, setBody] = useState(article?.body ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -51,7 +57,7 @@ export function KbEditor({ article, onDone }: Props) {
     if (!body.trim()) return setError(t('kb.editor.bodyRequired'));
     setBusy(true);
     try {
-      const input = { title, body, product, tags };
+      const input = { title, body, product, tags, category, symptoms: symptoms.split('\n') };
       if (article) {
         await updateKbArticle(db, article.id, input, write, conflict !== null);
         onDone(article.id);
@@ -97,6 +103,14 @@ export function KbEditor({ article, onDone }: Props) {
             clearable
             data-testid="kb-editor-product"
           />
+          <Autocomplete
+            label={t('kb.editor.category')}
+            data={[...categories]}
+            value={category}
+            onChange={setCategory}
+            maxLength={80}
+            data-testid="kb-editor-category"
+          />
           <TagsInput
             label={t('kb.editor.tags')}
             value={tags}
@@ -106,40 +120,24 @@ export function KbEditor({ article, onDone }: Props) {
             data-testid="kb-editor-tags"
           />
         </Group>
+        <Textarea
+          label={t('kb.editor.symptoms')}
+          description={t('kb.editor.symptomsHint')}
+          value={symptoms}
+          onChange={(e) => setSymptoms(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          maxRows={6}
+          data-testid="kb-editor-symptoms"
+        />
         {conflict && (
-          <Paper withBorder p="xs" data-testid="kb-conflict">
-            <Text size="sm" fw={600} mb={4}>
-              {t('kb.editor.conflictTitle')}
-            </Text>
-            <SimpleGrid cols={2}>
-              <Stack gap={4}>
-                <Text size="xs" c="dimmed">
-                  {t('kb.editor.conflictCurrent')}
-                </Text>
-                <Textarea value={article?.body ?? ''} readOnly autosize maxRows={12} data-testid="kb-conflict-current" />
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={() => setBody(article?.body ?? '')}
-                  data-testid="kb-conflict-take-current"
-                >
-                  {t('kb.editor.takeCurrent')}
-                </Button>
-              </Stack>
-              <Stack gap={4}>
-                <Text size="xs" c="dimmed">
-                  {t('kb.editor.conflictOther', { who: conflict.editedBy })}
-                </Text>
-                <Textarea value={conflict.body} readOnly autosize maxRows={12} data-testid="kb-conflict-other" />
-                <Button size="xs" variant="light" onClick={() => setBody(conflict.body)} data-testid="kb-conflict-take-other">
-                  {t('kb.editor.takeOther')}
-                </Button>
-              </Stack>
-            </SimpleGrid>
-            <Text size="xs" c="dimmed" mt={4}>
-              {t('kb.editor.conflictHint')}
-            </Text>
-          </Paper>
+          <ConflictVersions
+            title={t('kb.editor.conflictTitle')}
+            hint={t('kb.editor.conflictHint')}
+            whoId={conflict.editedBy}
+            texts={[{ current: article?.body ?? '', other: conflict.body, onTake: setBody, testId: 'kb-conflict' }]}
+            testId="kb-conflict"
+          />
         )}
         <SimpleGrid cols={2}>
           <Textarea

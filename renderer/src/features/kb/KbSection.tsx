@@ -6,10 +6,9 @@
 import { Button, Center, Group, Select, Stack, Text, TextInput, Kbd } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconPlus, IconSearch } from '@tabler/icons-react';
-import { useMemo, useRef, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { products, type Product } from '#shared/vocabulary/enums.ts';
-import { searchKb } from '#shared/search/kbSearch.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { shortcutLabel, useCommands, type Command } from '../../services/commands.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
@@ -17,7 +16,8 @@ import { useRouteStore } from '../../state/routeStore.ts';
 import { KbArticleList } from './KbArticleList.tsx';
 import { KbArticleReader } from './KbArticleReader.tsx';
 import { KbEditor } from './KbEditor.tsx';
-import { useKbArticles, useKbIndex } from './kbQueries.ts';
+import { KbHistory } from './KbHistory.tsx';
+import { useKbArticles, useKbSearch } from './kbQueries.ts';
 import { useKbUi } from './kbStore.ts';
 
 function onPage(action: () => void) {
@@ -33,19 +33,27 @@ export function KbSection() {
   const { t } = useTranslation();
   const { db } = useWorkspace();
   const { articles, loaded } = useKbArticles(db);
-  const index = useKbIndex(articles);
   const { query, product, cursor, editing, setQuery, setProduct, setCursor, setEditing } = useKbUi();
+  const hits = useKbSearch(db, articles, query, { product });
   const openId = useRouteStore((s) => (s.section === 'kb' ? s.itemId : null));
   const search = useRef<HTMLInputElement>(null);
+  const [history, setHistory] = useState(false);
+  const categories = useMemo(
+    () =>
+      [...new Set(articles.map((a) => a.category).filter((c): c is string => Boolean(c)))].sort((a, b) =>
+        a.localeCompare(b, 'ru'),
+      ),
+    [articles],
+  );
 
   const { results, terms } = useMemo(() => {
-    void articles; // the index follows `articles`: recompute when they change
-    const hits = searchKb(index, query, { product });
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    const found = hits ?? [];
     return {
-      results: hits.map((hit) => index.docs.get(hit.id) as KbArticle | undefined).filter((a): a is KbArticle => a !== undefined),
-      terms: new Map(hits.map((h) => [h.id, h.terms])),
+      results: found.map((hit) => byId.get(hit.id)).filter((a): a is KbArticle => a !== undefined),
+      terms: new Map(found.map((h) => [h.id, h.terms])),
     };
-  }, [index, articles, query, product]);
+  }, [hits, articles]);
   const open = openId ? (articles.find((a) => a.id === openId) ?? null) : null;
   const at = Math.min(cursor, Math.max(0, results.length - 1));
 
@@ -66,6 +74,9 @@ export function KbSection() {
   const editOpen = () => {
     if (open) setEditing(open.id);
   };
+  const showHistory = () => {
+    if (open) setHistory(true);
+  };
   const doneEditing = (id: string | null) => {
     setEditing(null);
     if (id) useRouteStore.getState().go('kb', id);
@@ -78,7 +89,12 @@ export function KbSection() {
     { id: 'kb.open', label: t('kb.command.open'), group, shortcut: 'enter', run: openCursor },
     { id: 'kb.close', label: t('kb.command.close'), group, shortcut: 'escape', run: closeArticle },
     { id: 'kb.new', label: t('kb.command.new'), group, shortcut: 'alt+shift+n', run: newArticle },
-    ...(open ? [{ id: 'kb.edit', label: t('kb.command.edit'), group, shortcut: 'alt+i', run: editOpen }] : []),
+    ...(open
+      ? [
+          { id: 'kb.edit', label: t('kb.command.edit'), group, shortcut: 'alt+i', run: editOpen },
+          { id: 'kb.history', label: t('kb.command.history'), group, shortcut: 'alt+h', run: showHistory },
+        ]
+      : []),
   ];
   useCommands('kb', commands);
   const physical = { preventDefault: true, usePhysicalKeys: true };
@@ -91,6 +107,7 @@ export function KbSection() {
     ['escape', onPage(closeArticle), { usePhysicalKeys: true }],
     ['alt+shift+n', newArticle, physical],
     ['alt+i', editOpen, physical],
+    ['alt+h', showHistory, physical],
   ]);
 
   const onSearchKey = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -150,7 +167,7 @@ export function KbSection() {
             </Text>
           </Group>
         </Stack>
-        {!loaded ? (
+        {!loaded || (hits === null && articles.length > 0) ? (
           <Text size="sm" c="dimmed" p="md">
             {t('common.loading')}
           </Text>
@@ -171,10 +188,14 @@ export function KbSection() {
           <KbEditor
             key={editing}
             article={editing === 'new' ? null : (articles.find((a) => a.id === editing) ?? null)}
+            categories={categories}
             onDone={doneEditing}
           />
         ) : open ? (
-          <KbArticleReader article={open} onEdit={editOpen} />
+          <>
+            <KbArticleReader article={open} onEdit={editOpen} onHistory={showHistory} />
+            {history && <KbHistory article={open} onClose={() => setHistory(false)} />}
+          </>
         ) : (
           <Center h="100%">
             <Text size="sm" c="dimmed">

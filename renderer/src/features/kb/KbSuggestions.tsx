@@ -9,12 +9,13 @@ import { IconBook2 } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Product } from '#shared/vocabulary/enums.ts';
+import type { KbArticle } from '#shared/schema/index.ts';
 import { shortcutLabel, useCommands, type Command } from '../../services/commands.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { Highlighted } from './Highlighted.tsx';
 import { KbArticleReader } from './KbArticleReader.tsx';
-import { useKbArticles, useKbIndex } from './kbQueries.ts';
-import { solutionForReply, suggestArticles } from './kbSuggest.ts';
+import { useKbArticles, useKbSearch } from './kbQueries.ts';
+import { solutionForReply, suggestionQuery, suggestionsOf, type SolutionTicket } from './kbSuggest.ts';
 
 const keys = { open: 'alt+b', link: 'alt+l', insert: 'alt+v' } as const;
 
@@ -22,6 +23,8 @@ interface Props {
   subject: string;
   description: string;
   product: Product | null;
+  /** The ticket the solution is filled in for (its placeholders take the ticket's values). */
+  ticket: SolutionTicket;
   /** Articles already linked to the ticket. */
   linkedIds: ReadonlySet<string>;
   /** Null when the ticket takes no more links (closed). */
@@ -30,15 +33,14 @@ interface Props {
   onInsert: ((text: string) => void) | null;
 }
 
-export function KbSuggestions({ subject, description, product, linkedIds, onLink, onInsert }: Props) {
+export function KbSuggestions({ subject, description, product, ticket, linkedIds, onLink, onInsert }: Props) {
   const { t } = useTranslation();
-  const { db } = useWorkspace();
+  const { db, write } = useWorkspace();
+  const solution = (article: KbArticle) =>
+    solutionForReply(article, { ticket, agentName: write.actor.name, now: write.now(), sla: write.sla });
   const { articles } = useKbArticles(db);
-  const index = useKbIndex(articles);
-  const suggestions = useMemo(() => {
-    void articles; // the index follows `articles`
-    return suggestArticles(index, { subject, description, product });
-  }, [index, articles, subject, description, product]);
+  const hits = useKbSearch(db, articles, suggestionQuery({ subject, description }), { product, publishedOnly: true });
+  const suggestions = useMemo(() => suggestionsOf(hits ?? [], new Map(articles.map((a) => [a.id, a]))), [hits, articles]);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = suggestions.find((s) => s.article.id === openId)?.article ?? null;
   const target = open ?? suggestions[0]?.article ?? null;
@@ -53,7 +55,7 @@ export function KbSuggestions({ subject, description, product, linkedIds, onLink
   };
   const insert = () => {
     if (target && onInsert) {
-      onInsert(solutionForReply(target));
+      onInsert(solution(target));
       setOpenId(null);
     }
   };
@@ -94,7 +96,7 @@ export function KbSuggestions({ subject, description, product, linkedIds, onLink
           onClick={() => {
             const a = suggestions.find((s) => s.article.id === id)?.article;
             if (a) {
-              onInsert(solutionForReply(a));
+              onInsert(solution(a));
               setOpenId(null);
             }
           }}

@@ -2,9 +2,29 @@
 import type { CSSProperties } from 'react';
 import { defaultColumnWidths, maxColumnWidth, minColumnWidth, type QueueColumnId } from './queueColumns.tsx';
 
-/** The subject takes the room left over (header and rows alike), never less than its width. */
+/**
+ * The text columns give up room, down to a floor, before the table scrolls sideways: on a laptop's
+ * 1440 px, or at 125 % scaling, every chosen column stays in view. Their text ends in an ellipsis.
+ * The subject and the SLA give up half as much as the others: they are what the manager reads.
+ */
+const shrinkTo: Readonly<Partial<Record<string, { floor: number; factor: number }>>> = {
+  subject: { floor: 180, factor: 0.5 },
+  organization: { floor: 110, factor: 1 },
+  status: { floor: 104, factor: 1 },
+  assignee: { floor: 100, factor: 1 },
+  // Beside an open ticket: the countdown stays, its due time goes.
+  sla: { floor: 100, factor: 0.5 },
+  channel: { floor: 80, factor: 1 },
+};
+
+/** The narrowest a column gets at this size. */
+const narrowest = (id: string, size: number): number => Math.min(size, shrinkTo[id]?.floor ?? size);
+
+/** The subject takes the room left over (header and rows alike); the text columns shrink first when room is short. */
 export function columnStyle(id: string, size: number): CSSProperties {
-  return id === 'subject' ? { flex: `1 0 ${size}px`, width: size } : { width: size };
+  const grow = id === 'subject' ? 1 : 0;
+  const shrink = shrinkTo[id]?.factor ?? 0;
+  return { flex: `${grow} ${shrink} ${size}px`, width: size, minWidth: narrowest(id, size) };
 }
 
 export interface RowColumn {
@@ -14,6 +34,7 @@ export interface RowColumn {
 
 export interface RowLayout {
   columns: readonly RowColumn[];
+  /** The least the row needs with every text column at its narrowest: below it the table scrolls sideways. */
   totalWidth: number;
 }
 
@@ -24,7 +45,7 @@ export function rowLayout(
   let totalWidth = 0;
   const out = columns.map((id) => {
     const size = Math.min(Math.max(widths[id] ?? defaultColumnWidths[id], minColumnWidth), maxColumnWidth);
-    totalWidth += size;
+    totalWidth += narrowest(id, size);
     return { id, style: columnStyle(id, size) };
   });
   return { columns: out, totalWidth };

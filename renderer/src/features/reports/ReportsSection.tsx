@@ -15,16 +15,17 @@ import {
   Select,
   Stack,
   Text,
-  TextInput,
   Title,
   Tooltip,
 } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
 import { IconDownload, IconPrinter, IconWifiOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { kpiPeriod, presetPeriod, type KpiPreset } from '#shared/kpi/index.ts';
 import type { Agent } from '#shared/schema/index.ts';
+import { dateFieldFormat, parseDateField } from '../../services/datesLocale.ts';
+import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useObservable } from '../../db/useObservable.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
@@ -55,7 +56,7 @@ export function ReportsSection() {
   const me = session.agent;
   const seesEveryone = me.role === 'head' || me.role === 'admin';
   const online = useConnectionStore((s) => s.state === 'online');
-  const timeZone = defaultSlaSetup().calendar.timeZone;
+  const timeZone = useSlaSetup().calendar.timeZone;
   const [choice, setChoice] = useState<PeriodChoice>('month');
   const [custom, setCustom] = useState(() => presetPeriod('month', timeZone, clock.now()));
   const [agentChoice, setAgentChoice] = useState<string>('');
@@ -107,19 +108,23 @@ export function ReportsSection() {
           </Stack>
           {choice === 'custom' && (
             <>
-              <TextInput
-                type="date"
+              <DateInput
                 label={t('reports.period.from')}
                 value={custom.from}
-                onChange={(e) => setCustom({ ...custom, from: e.currentTarget.value })}
+                onChange={(v) => v && setCustom({ ...custom, from: v })}
+                valueFormat={dateFieldFormat}
+                dateParser={parseDateField}
+                placeholder={t('reports.period.placeholder')}
                 error={!periodOk}
                 data-testid="report-from"
               />
-              <TextInput
-                type="date"
+              <DateInput
                 label={t('reports.period.to')}
                 value={custom.to}
-                onChange={(e) => setCustom({ ...custom, to: e.currentTarget.value })}
+                onChange={(v) => v && setCustom({ ...custom, to: v })}
+                valueFormat={dateFieldFormat}
+                dateParser={parseDateField}
+                placeholder={t('reports.period.placeholder')}
                 error={!periodOk}
                 data-testid="report-to"
               />

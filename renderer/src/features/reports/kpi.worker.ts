@@ -1,5 +1,5 @@
 /** Computes the KPI report of the local working set off the main thread (shared/kpi, docs/kpi.md). */
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
 import { computeKpiReport, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
 
 export interface KpiWorkerRequest {
@@ -10,6 +10,8 @@ export interface KpiWorkerRequest {
   to: string;
   agent: string | null;
   now: number;
+  /** The `sla-policies` and `calendar` config values (plain data: a setup holds functions). */
+  config: { policies: unknown; calendar: unknown };
 }
 
 export type KpiWorkerReply =
@@ -25,9 +27,10 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const { id, tickets, events, from, to, agent, now } = e.data;
+  const { id, tickets, events, from, to, agent, now, config } = e.data;
   try {
-    const report = computeKpiReport({ tickets, events, setup: defaultSlaSetup(), from, to, agent, now });
+    const setup = slaSetupFromConfig(config.policies, config.calendar);
+    const report = computeKpiReport({ tickets, events, setup, from, to, agent, now });
     scope.postMessage({ id, ok: true, report });
   } catch (error) {
     scope.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });

@@ -2,8 +2,17 @@
  * The KPI report of the working set on this computer (used offline): the local tickets and the
  * events the KPIs read, computed in a worker so the desk stays responsive.
  */
-import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
-import { computeKpiReport, kpiEventKinds, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
+import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
+import { useSlaSetupStore } from '../../services/session/slaSetupStore.ts';
+import {
+  computeKpiReport,
+  kpiEventKinds,
+  kpiPeriod,
+  previousQuarterStart,
+  type KpiEvent,
+  type KpiReport,
+  type KpiTicket,
+} from '#shared/kpi/index.ts';
 import type { DeskDatabase } from '../../db/database.ts';
 import type { KpiWorkerReply, KpiWorkerRequest } from './kpi.worker.ts';
 
@@ -52,7 +61,7 @@ function inWorker(request: Omit<KpiWorkerRequest, 'id'>): Promise<KpiReport> {
     return new Promise((resolve, reject) =>
       setTimeout(() => {
         try {
-          resolve(computeKpiReport({ ...request, setup: defaultSlaSetup() }));
+          resolve(computeKpiReport({ ...request, setup: slaSetupFromConfig(request.config.policies, request.config.calendar) }));
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }
@@ -73,8 +82,28 @@ export async function localKpiReport(
   agent: string | null,
   now: number,
 ): Promise<KpiReport> {
+  const { docs, setup } = useSlaSetupStore.getState();
+  // Only the tickets that can have anything in the period (computeKpiReport skips the others
+  // anyway): created before its end, and not finished and untouched before its start, or a repeat
+  // of the quarters the report compares. The storage filters them before any document is built.
+  const p = kpiPeriod(period.from, period.to, setup.calendar.timeZone);
+  const since = { $gte: p.start };
   const [ticketDocs, eventDocs] = await Promise.all([
-    db.tickets.find().exec(),
+    db.tickets
+      .find({
+        selector: {
+          createdAt: { $lt: p.end },
+          $or: [
+            { status: { $nin: ['resolved', 'closed'] } },
+            { resolvedAt: since },
+            { closedAt: since },
+            { firstContactAt: since },
+            { statusLog: { $elemMatch: { at: since } } },
+            { repeatOf: { $gt: '' }, createdAt: { $gte: previousQuarterStart(p) } },
+          ],
+        },
+      })
+      .exec(),
     db.events.find({ selector: { kind: { $in: [...kpiEventKinds] } } }).exec(),
   ]);
   // Only the fields the KPIs read: the worker gets a smaller copy.
@@ -100,11 +129,15 @@ export async function localKpiReport(
       repeatOf: t.repeatOf,
     };
   });
-  const events = eventDocs.map((d) => {
+  const read = new Set(tickets.map((t) => t.id));
+  const events: KpiEvent[] = [];
+  for (const d of eventDocs) {
+    if (!read.has(d.ticketId)) continue;
     const e = d.toJSON() as unknown as KpiEvent;
-    return { ticketId: e.ticketId, kind: e.kind, at: e.at, data: e.data };
-  });
-  return inWorker({ tickets, events, from: period.from, to: period.to, agent, now });
+    events.push({ ticketId: e.ticketId, kind: e.kind, at: e.at, data: e.data });
+  }
+  const config = { policies: docs['sla-policies']?.value ?? null, calendar: docs.calendar?.value ?? null };
+  return inWorker({ tickets, events, from: period.from, to: period.to, agent, now, config });
 }
 
 /** Is this ticket in the local working set (so the desk can open it)? */

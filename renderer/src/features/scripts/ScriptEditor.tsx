@@ -35,6 +35,7 @@ import {
   type ScriptUsage,
 } from '#shared/templates/index.ts';
 import { shortcutLabel } from '../../services/commands.ts';
+import { ConflictVersions, type ConflictText } from '../../services/ConflictVersions.tsx';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { createScript, saveScript, setScriptArchived, type ScriptWrite } from '../../db/templateRepository.ts';
 import { formatDateTime } from '../../i18n/index.ts';
@@ -67,6 +68,8 @@ export function ScriptEditor({
   const { db, write } = useWorkspace();
   const actor = write.actor;
   const editable = script ? canEditScript(script, actor) : true;
+  // Live: a conflict merged in by the sync while the editor is open shows at once.
+  const conflict = script?.conflictDraft ?? null;
   const [draft, setDraft] = useState<ScriptDraft>(
     () =>
       (script ? draftOf(script) : null) ??
@@ -117,7 +120,9 @@ export function ScriptEditor({
   };
   const fallback = t('scripts.defaultCategory');
   const save = () =>
-    void run(() => (script ? saveScript(db, script.id, draft, write, fallback) : createScript(db, draft, write, fallback)));
+    void run(() =>
+      script ? saveScript(db, script.id, draft, write, fallback, conflict !== null) : createScript(db, draft, write, fallback),
+    );
   const archive = (archived: boolean) => script && void run(() => setScriptArchived(db, script.id, archived, write));
 
   const insertPlaceholder = (name: string) => {
@@ -223,6 +228,23 @@ export function ScriptEditor({
               </Text>
             )}
           </Group>
+          {conflict && script && editable && (
+            <ConflictVersions
+              title={t('scripts.conflict.title')}
+              hint={t('scripts.conflict.hint')}
+              whoId={conflict.editedBy}
+              texts={conflictTexts(script, conflict, {
+                body: { label: t('scripts.fields.body'), onTake: (text) => set('body', text) },
+                phoneBody: { label: t('scripts.fields.phoneBody'), onTake: (text) => set('phoneBody', text) },
+              })}
+              testId="script-conflict"
+            />
+          )}
+          {conflict && !editable && (
+            <Alert color="yellow" p="xs" data-testid="script-conflict-note">
+              {t('scripts.conflict.readOnly')}
+            </Alert>
+          )}
           <Textarea
             ref={bodyRef}
             label={t('scripts.fields.body')}
@@ -332,4 +354,22 @@ export function ScriptEditor({
       </ScrollArea>
     </Group>
   );
+}
+
+type Conflict = NonNullable<ReplyTemplate['conflictDraft']>;
+
+/** The texts that differ between the stored script and the conflict draft, each with its take. */
+function conflictTexts(
+  script: ReplyTemplate,
+  conflict: Conflict,
+  fields: Record<'body' | 'phoneBody', { label: string; onTake(text: string): void }>,
+): ConflictText[] {
+  return (['body', 'phoneBody'] as const)
+    .map((key) => ({
+      ...fields[key],
+      current: script[key] ?? '',
+      other: conflict[key] ?? '',
+      testId: `script-conflict-${key}`,
+    }))
+    .filter((x) => x.current !== x.other);
 }

@@ -65,6 +65,11 @@ export function ScriptList({
                         {t('scripts.scope.personal')}
                       </Badge>
                     )}
+                    {s.conflictDraft && (
+                      <Badge size="xs" variant="light" color="yellow" data-testid="scripts-conflict">
+                        {t('scripts.conflict.badge')}
+                      </Badge>
+                    )}
                     {s.archived && (
                       <Badge size="xs" variant="light" color="gray">
                         {t('scripts.archivedBadge')}

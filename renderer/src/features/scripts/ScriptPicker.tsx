@@ -10,6 +10,7 @@ import { IconCopy, IconSearch, IconTextPlus } from '@tabler/icons-react';
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplyTemplate, Ticket } from '#shared/schema/index.ts';
+import type { Channel } from '#shared/vocabulary/enums.ts';
 import { searchScripts } from '#shared/templates/index.ts';
 import { shortcutLabel } from '../../services/commands.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
@@ -25,6 +26,8 @@ export interface ScriptPickerProps {
   /** The script the situation calls for: first while nothing is typed. */
   suggestedId?: string | null;
   onInsert(text: string, templateId: string): void;
+  /** The channel to fit, when not the ticket's: a call logged on an e-mail ticket wants the phone text. */
+  channel?: Channel;
 }
 
 const copyShortcut = 'mod+shift+c';
@@ -44,7 +47,13 @@ export function ScriptPicker(props: ScriptPickerProps) {
   );
 }
 
-function PickerBody({ ticket, article, suggestedId, onInsert }: Omit<ScriptPickerProps, 'opened' | 'onClose'>) {
+function PickerBody({
+  ticket,
+  article,
+  suggestedId,
+  onInsert,
+  channel: forChannel,
+}: Omit<ScriptPickerProps, 'opened' | 'onClose'>) {
   const { t } = useTranslation();
   const { db, write } = useWorkspace();
   const { scripts, loaded } = useScripts(db);
@@ -55,17 +64,18 @@ function PickerBody({ ticket, article, suggestedId, onInsert }: Omit<ScriptPicke
   const [variant, setVariant] = useState<'phone' | 'written' | undefined>(undefined);
   const promptRefs = useRef<Array<HTMLInputElement | null>>([]);
   const searchRef = useRef<HTMLInputElement>(null);
+  const channel = forChannel ?? ticket.channel;
 
   const results = useMemo(() => {
     void scripts; // the index follows `scripts`
-    const found = searchScripts(index, query, { viewerId: write.actor.id, channel: ticket.channel }) as ReplyTemplate[];
+    const found = searchScripts(index, query, { viewerId: write.actor.id, channel }) as ReplyTemplate[];
     if (query.trim() || !suggestedId) return found;
     const suggested = found.find((s) => s.id === suggestedId);
     return suggested ? [suggested, ...found.filter((s) => s !== suggested)] : found;
-  }, [index, scripts, query, write.actor.id, ticket.channel, suggestedId]);
+  }, [index, scripts, query, write.actor.id, channel, suggestedId]);
   const at = Math.min(cursor, Math.max(0, results.length - 1));
   const current = results[at] ?? null;
-  const filled = useFilledScript(current, ticket, { answers, variant, article });
+  const filled = useFilledScript(current, ticket, { answers, variant, article, channel });
 
   const choose = (i: number) => {
     setCursor(i);

@@ -30,7 +30,15 @@ export function ScriptSuggestion({
             {t(`scripts.situation.${suggestion.situation}`)} · {t('scripts.situation.offer', { title: suggestion.script.title })}
           </Text>
         </Group>
-        <Button size="compact-sm" variant="light" color="teal" onClick={onOpen} data-testid="script-suggestion-open">
+        {/* The situation's text gives way, never the button and its key. */}
+        <Button
+          size="compact-sm"
+          variant="light"
+          color="teal"
+          onClick={onOpen}
+          style={{ flexShrink: 0 }}
+          data-testid="script-suggestion-open"
+        >
           {t('scripts.situation.use', { shortcut: shortcutLabel(shortcut) })}
         </Button>
       </Group>

@@ -37,7 +37,7 @@ export function ScriptsSection() {
   const viewerId = write.actor.id;
   const { scripts, loaded } = useScripts(db);
   const index = useScriptIndex(db, scripts, loaded);
-  const { usage, recount } = useScriptUsage(db);
+  const usage = useScriptUsage(db);
   const { query, view, cursor, setQuery, setView, setCursor } = useScriptsUi();
   const openId = useRouteStore((s) => (s.section === 'scripts' ? s.itemId : null));
   const search = useRef<HTMLInputElement>(null);
@@ -186,7 +186,6 @@ export function ScriptsSection() {
             categories={categories}
             usage={open ? (usage === null ? null : (usage.get(open.id) ?? { count: 0, lastUsedAt: 0 })) : undefined}
             onSaved={(id) => {
-              recount();
               setCopyOf(null);
               useRouteStore.getState().go('scripts', id);
             }}

@@ -1,5 +1,5 @@
 /** Live reads of the reply scripts, their search index, their usage and the tickets to preview with. */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { map } from 'rxjs';
 import type { ReplyTemplate, Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { createScriptIndex, scriptUsage, syncScriptIndex, type ScriptIndex, type ScriptUsage } from '#shared/templates/index.ts';
@@ -37,27 +37,19 @@ export function useScriptIndex(db: DeskDatabase, scripts: readonly ReplyTemplate
 }
 
 /**
- * Usage counted from the timeline once when asked (opening the section, after a save): a scan of
- * the events is too heavy to repeat on every synced event. null while counting.
+ * Usage counted from the timeline, live: a reply or a call made by a script on any desk (synced
+ * here) counts at once. Timeline entries are insert-only, so RxDB keeps the query's result up to
+ * date from each new entry without scanning the timeline again. null while the first count runs.
  */
-export function useScriptUsage(db: DeskDatabase): { usage: Map<string, ScriptUsage> | null; recount(): void } {
-  const [usage, setUsage] = useState<Map<string, ScriptUsage> | null>(null);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void db.events
-      .find({ selector: { 'data.templateId': { $exists: true } } })
-      .exec()
-      .then((docs) => {
-        if (live) setUsage(scriptUsage(docs.map((d) => d.toJSON() as TicketEvent)));
-      })
-      .catch((err: unknown) => console.error('script usage count failed', err));
-    return () => {
-      live = false;
-    };
-  }, [db, round]);
-  const recount = useCallback(() => setRound((r) => r + 1), []);
-  return { usage, recount };
+export function useScriptUsage(db: DeskDatabase): Map<string, ScriptUsage> | null {
+  return useObservable<Map<string, ScriptUsage> | null>(
+    () =>
+      db.events
+        .find({ selector: { 'data.templateId': { $exists: true } } })
+        .$.pipe(map((docs) => scriptUsage(docs.map((d) => d.toJSON() as TicketEvent)))),
+    [db],
+    null,
+  );
 }
 
 /** The latest tickets, to preview a script with (the editor's ticket choice). */

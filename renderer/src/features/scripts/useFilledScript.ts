@@ -1,6 +1,7 @@
 /** A script filled in for a ticket by this desk's agent, now, in the workspace's zone. */
 import { useMemo } from 'react';
 import type { Ticket } from '#shared/schema/index.ts';
+import type { Channel } from '#shared/vocabulary/enums.ts';
 import { fillScript, templateValues, type FilledScript, type ScriptDoc } from '#shared/templates/index.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useNow } from './useNow.ts';
@@ -9,6 +10,8 @@ export interface FillOptions {
   answers?: Record<string, string>;
   variant?: 'phone' | 'written';
   article?: { title: string; link?: string | null } | null;
+  /** The channel the script is for, when not the ticket's (a call made on an e-mail ticket). */
+  channel?: Channel;
 }
 
 export function useTicketValues(ticket: Ticket | null, article?: FillOptions['article']) {
@@ -28,9 +31,14 @@ export function useFilledScript(
   const { write } = useWorkspace();
   const now = useNow();
   const values = useTicketValues(ticket, options.article);
-  const { answers, variant } = options;
+  const { answers, variant, channel } = options;
   return useMemo(() => {
     if (!script || !ticket || !values) return null;
-    return fillScript(script, ticket.channel, values, { now, timeZone: write.sla.calendar.timeZone, answers, variant });
-  }, [script, ticket, values, now, write, answers, variant]);
+    return fillScript(script, channel ?? ticket.channel, values, {
+      now,
+      timeZone: write.sla.calendar.timeZone,
+      answers,
+      variant,
+    });
+  }, [script, ticket, values, now, write, answers, variant, channel]);
 }

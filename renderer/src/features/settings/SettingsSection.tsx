@@ -9,6 +9,7 @@ import { changeLocale } from '../../i18n/index.ts';
 import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useWorkspaceStore } from '../../services/session/workspaceStore.ts';
 import { AlarmSettings } from './AlarmSettings.tsx';
+import { DesktopSettings } from './DesktopSettings.tsx';
 import { SlaSettingsPanel } from './SlaSettingsPanel.tsx';
 
 export function SettingsSection() {
@@ -73,6 +74,7 @@ export function SettingsSection() {
           />
         </Card>
         <AlarmSettings />
+        <DesktopSettings />
         {workspaceReady && <SlaSettingsPanel />}
         {session && (
           <Card withBorder padding="md">

@@ -24,7 +24,7 @@ import { weekdayKeys } from '#shared/sla/calendarConfig.ts';
 import { calendarVersionsOf, slaPolicyVersionsOf } from '#shared/domain/slaSetupFromConfig.ts';
 import { defaultRussianCalendarConfig, defaultSlaPolicies } from '#shared/sla/index.ts';
 import { versionAt } from '#shared/sla/settingsVersions.ts';
-import { validateWorkspaceSettings, type SettingsError } from '#shared/sla/slaSettings.ts';
+import { recipientsOfText, validateWorkspaceSettings, type SettingsError } from '#shared/sla/slaSettings.ts';
 import { saveSettingVersion, saveWorkspaceSettings } from '../../db/configRepository.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useSlaSetupStore } from '../../services/session/slaSetupStore.ts';
@@ -96,6 +96,8 @@ export function SlaSettingsPanel() {
   const [saved, setSaved] = useState(false);
   const [days, setDays] = useState(String(workspaceSettings.workingSetDays));
   const [ack, setAck] = useState(workspaceSettings.emailAcknowledgement);
+  const [review, setReview] = useState(workspaceSettings.weeklyReview?.enabled ?? false);
+  const [recipients, setRecipients] = useState((workspaceSettings.weeklyReview?.recipients ?? []).join(', '));
 
   const save = async () => {
     setSaved(false);
@@ -105,6 +107,7 @@ export function SlaSettingsPanel() {
     const ws = validateWorkspaceSettings({
       workingSetDays: Number(days.trim() === '' ? Number.NaN : days),
       emailAcknowledgement: ack,
+      weeklyReview: { enabled: review, recipients: recipientsOfText(recipients) },
     });
     if (!ws.ok) all.push(...ws.errors);
     setErrors(all);
@@ -307,6 +310,24 @@ export function SlaSettingsPanel() {
             label={t('settings.sla.emailAcknowledgement')}
             data-testid="settings-email-ack"
             onChange={(e) => setAck(e.currentTarget.checked)}
+          />
+          <Switch
+            disabled={readOnly}
+            checked={review}
+            label={t('settings.sla.weeklyReview')}
+            description={t('settings.sla.weeklyReviewHint')}
+            data-testid="settings-weekly-review"
+            onChange={(e) => setReview(e.currentTarget.checked)}
+          />
+          <TextInput
+            size="xs"
+            maw={480}
+            label={t('settings.sla.weeklyReviewRecipients')}
+            placeholder="head@pass24online.ru"
+            readOnly={readOnly}
+            value={recipients}
+            data-testid="settings-weekly-review-recipients"
+            onChange={(e) => setRecipients(e.currentTarget.value)}
           />
           <ErrorList errors={errors} />
           {saved && errors.length === 0 && (

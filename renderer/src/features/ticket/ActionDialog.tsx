@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { priorities, type Priority } from '#shared/vocabulary/enums.ts';
 import type { ContactMode, WorkflowAction, WorkflowActionType } from '#shared/domain/workflow.ts';
 import type { Ticket } from '#shared/schema/index.ts';
+import { CallScript, type ChosenCallScript } from '../scripts/index.ts';
 import { KbPicker } from './KbPicker.tsx';
 import { useActiveAgents } from './useAgents.ts';
 import { useApplyAction } from './useApplyAction.ts';
@@ -40,6 +41,8 @@ interface Fields {
   kbArticleId: string;
   csat: number;
   assigneeId: string;
+  /** The script the call followed (logged with it). */
+  script: ChosenCallScript | null;
 }
 
 function actionOf(type: DialogAction, f: Fields): WorkflowAction {
@@ -47,7 +50,7 @@ function actionOf(type: DialogAction, f: Fields): WorkflowAction {
     case 'assign':
       return { type, assigneeId: f.assigneeId };
     case 'logContact':
-      return { type, mode: f.mode, note: f.text };
+      return { type, mode: f.mode, note: f.text, ...(f.script ? { templateId: f.script.templateId } : {}) };
     case 'waitForClient':
       return { type, note: f.text };
     case 'changePriority':
@@ -146,6 +149,7 @@ function ActionForm({
     kbArticleId: linkedKbId,
     csat: 0,
     assigneeId: '',
+    script: null,
   });
   const agents = useActiveAgents();
   const others = agents.filter((a) => a.id !== ticket.assigneeId);
@@ -176,6 +180,9 @@ function ActionForm({
             data-testid="contact-mode"
             style={{ alignSelf: 'flex-start' }}
           />
+        )}
+        {type === 'logContact' && (
+          <CallScript ticket={ticket} mode={f.mode} value={f.script} onChange={(v) => set('script', v)} />
         )}
         {type === 'changePriority' && (
           <SegmentedControl

@@ -1,9 +1,10 @@
 /** Who the ticket is for: organisation, site and the contact, with call and mail links via the host. */
-import { Anchor, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useHost } from '../../services/hostContext.ts';
+import { useRouteStore } from '../../state/routeStore.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -21,6 +22,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 export function ClientCard({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const host = useHost();
+  const go = useRouteStore((s) => s.go);
   const none = (
     <Text span c="dimmed" inherit>
       {t('ticket.client.none')}
@@ -42,9 +44,16 @@ export function ClientCard({ ticket }: { ticket: Ticket }) {
   const c = ticket.contact;
   return (
     <Paper withBorder p="sm" data-testid="client-card">
-      <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={6}>
-        {t('ticket.client.title')}
-      </Text>
+      <Group justify="space-between" mb={6}>
+        <Text size="xs" fw={700} tt="uppercase" c="dimmed">
+          {t('ticket.client.title')}
+        </Text>
+        {ticket.clientId && (
+          <Anchor component="button" size="xs" onClick={() => go('clients', ticket.clientId)} data-testid="client-page-link">
+            {t('clients.open')}
+          </Anchor>
+        )}
+      </Group>
       <SimpleGrid cols={{ base: 2 }} spacing="sm" verticalSpacing={6}>
         <Field label={t('ticket.client.organization')}>{ticket.organizationName || none}</Field>
         <Field label={t('ticket.client.site')}>{ticket.siteName || none}</Field>

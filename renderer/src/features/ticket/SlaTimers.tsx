@@ -32,7 +32,7 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
       : c.kind === 'breached'
         ? t('ticket.sla.breached', { clock: c.clock })
         : t(c.kind === 'paused' ? 'ticket.sla.paused' : 'ticket.sla.left', { clock: c.clock });
-  return (
+  const card = (
     <Paper
       withBorder
       px="sm"
@@ -54,17 +54,15 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
           <Text size="xs" c="dimmed">
             {t(`ticket.sla.${metric}`)}
           </Text>
-          <Tooltip label={t('ticket.sla.working')} disabled={c.kind === 'met' || c.kind === 'breached'}>
-            <Text
-              size="sm"
-              fw={600}
-              c={c.kind === 'met' ? undefined : `var(--mantine-color-${color}-text)`}
-              ff={c.kind === 'met' ? undefined : 'monospace'}
-              data-testid={`sla-${metric}-text`}
-            >
-              {main}
-            </Text>
-          </Tooltip>
+          <Text
+            size="sm"
+            fw={600}
+            c={c.kind === 'met' ? undefined : `var(--mantine-color-${color}-text)`}
+            ff={c.kind === 'met' ? undefined : 'monospace'}
+            data-testid={`sla-${metric}-text`}
+          >
+            {main}
+          </Text>
           {c.kind !== 'met' && (
             <Text size="xs" c="dimmed" data-testid={`sla-${metric}-due`}>
               {t('ticket.sla.due', { at: formatDateTime(c.dueAt) })}
@@ -73,6 +71,17 @@ function Timer({ metric, state }: { metric: 'firstContact' | 'resolution'; state
         </Stack>
       </Group>
     </Paper>
+  );
+  // «In working time» explains the running clock: shown above the whole card, so it never covers its name.
+  return (
+    <Tooltip
+      label={t('ticket.sla.working')}
+      position="top-start"
+      openDelay={300}
+      disabled={c.kind === 'met' || c.kind === 'breached'}
+    >
+      {card}
+    </Tooltip>
   );
 }
 

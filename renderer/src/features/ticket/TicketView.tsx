@@ -114,6 +114,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
               subject={ticket.subject}
               description={ticket.description}
               product={ticket.product}
+              ticket={ticket}
               linkedIds={new Set(kbIds)}
               onLink={available.includes('linkKb') ? (id) => void direct.apply({ type: 'linkKb', kbArticleId: id }) : null}
               onInsert={

@@ -1,3 +1,4 @@
 export { TicketView } from './TicketView.tsx';
 export { useApplyAction } from './useApplyAction.ts';
-export { useAgentNames } from './ticketQueries.ts';
+export { useAgentNames, useTicket, useTicketEvents } from './ticketQueries.ts';
+export { Timeline } from './Timeline.tsx';

@@ -48,6 +48,12 @@ export const common: EnglishOf<typeof ru> = {
   days_one: '{{count}} day',
   days_other: '{{count}} days',
   notSynced: 'not yet synced',
+  conflict: {
+    current: 'Current text',
+    other: 'The other version (by {{who}})',
+    takeCurrent: 'Keep the current one',
+    takeOther: 'Take the other version',
+  },
   cancel: 'Cancel',
   save: 'Save',
   close: 'Close',

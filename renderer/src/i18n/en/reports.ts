@@ -12,6 +12,7 @@ export const reports: EnglishOf<typeof ru> = {
     custom: 'Custom',
     from: 'From',
     to: 'To',
+    placeholder: 'DD.MM.YYYY',
   },
   scope: { label: 'Whose figures', team: 'Whole team' },
   source: {

@@ -23,6 +23,12 @@ export const scripts: EnglishOf<typeof ru> = {
   neverUsed: 'Never used',
   usageCounting: 'Counting usage…',
   lastUsed: 'last on {{date}}',
+  conflict: {
+    badge: 'Conflicting edits',
+    title: 'The script was edited on two desks at once',
+    hint: 'Take one of the versions or merge them in the fields below; saving closes the conflict.',
+    readOnly: 'The script was edited on two desks at once; the head of department will merge the versions.',
+  },
   archivedBadge: 'Archived',
   readOnly: 'The head of department edits shared scripts. You can make a personal copy.',
   fields: {
@@ -122,6 +128,11 @@ export const scripts: EnglishOf<typeof ru> = {
     keys: '↑ ↓ choose, Enter insert (or go to the next question), {{copy}} copy, Esc close',
     suggested: 'Fits now',
     nothing: 'No matching scripts.',
+  },
+  call: {
+    open: 'Call script',
+    change: 'Another script',
+    clear: 'No script',
   },
   situation: {
     emergencyAcknowledgement: 'Emergency not contacted yet: acknowledge it',

@@ -21,7 +21,7 @@ export const ticket: EnglishOf<typeof ru> = {
     met: 'met {{at}}',
     metLate: 'met late {{at}}',
     due: 'due {{at}}',
-    working: 'working time',
+    working: 'Working time left until the deadline',
     policyDefault: 'Deadlines by the default rules',
     policyFrom: 'Deadlines by the rules of {{at}} ({{who}})',
   },

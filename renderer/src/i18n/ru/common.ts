@@ -52,6 +52,12 @@ export const common = {
   days_few: '{{count}} дня',
   days_many: '{{count}} дней',
   notSynced: 'ещё не синхронизировано',
+  conflict: {
+    current: 'Текущий текст',
+    other: 'Другая версия (автор: {{who}})',
+    takeCurrent: 'Оставить текущий',
+    takeOther: 'Взять другую версию',
+  },
   cancel: 'Отмена',
   save: 'Сохранить',
   close: 'Закрыть',

@@ -1,5 +1,8 @@
+import { admin } from './admin.ts';
 import { alarms } from './alarms.ts';
 import { approvals } from './approvals.ts';
+import { archive } from './archive.ts';
+import { clients } from './clients.ts';
 import { channels } from './channels.ts';
 import { common } from './common.ts';
 import { intake } from './intake.ts';
@@ -13,4 +16,21 @@ import { shell } from './shell.ts';
 import { ticket } from './ticket.ts';
 
 /** Every room's messages, one key per room. */
-export const ru = { common, shell, settings, queue, ticket, intake, kb, scripts, alarms, approvals, problems, reports, channels };
+export const ru = {
+  common,
+  shell,
+  settings,
+  queue,
+  ticket,
+  intake,
+  kb,
+  scripts,
+  alarms,
+  approvals,
+  problems,
+  reports,
+  archive,
+  clients,
+  channels,
+  admin,
+};

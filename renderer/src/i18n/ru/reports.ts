@@ -10,6 +10,7 @@ export const reports = {
     custom: 'Свой',
     from: 'С',
     to: 'По',
+    placeholder: 'ДД.ММ.ГГГГ',
   },
   scope: { label: 'Чьи показатели', team: 'Вся команда' },
   source: {

@@ -8,9 +8,23 @@ export const shell = {
     settings: 'Настройки',
     approvals: 'Согласования',
     problems: 'Проблемы синхронизации',
+    archive: 'Архив',
+    clients: 'Клиент',
+    admin: 'Администрирование',
   },
   newTicket: 'Новое обращение',
+  /** Collections in the status bar's "still arriving" (lower case, listed after a colon). */
+  collections: {
+    tickets: 'обращения',
+    events: 'лента обращений',
+    kb: 'база знаний',
+    templates: 'скрипты',
+    clients: 'клиенты',
+    agents: 'сотрудники',
+    config: 'настройки',
+  },
   status: {
+    arriving: 'Ещё загружаются: {{what}}',
     online: 'В сети',
     loading: 'Загрузка данных…',
     connecting: 'Подключение…',

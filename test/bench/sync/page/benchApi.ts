@@ -13,6 +13,8 @@ export interface OpenOptions {
   dbName: string;
   /** Start every collection at once, the timeline included (the engine defers it by default). */
   noDefer?: boolean;
+  /** Replicate the working set (the default) or, false, every collection whole. */
+  workingSet?: boolean;
 }
 
 export interface FirstSyncResult {
@@ -53,7 +55,9 @@ export interface SyncBenchApi {
    */
   sync(options?: { usableOnly?: boolean }): Promise<FirstSyncResult>;
   /** The same documents, pulled page by page, put into a bare IndexedDB object store. */
-  rawInsert(collections: CollectionName[]): Promise<RawInsertResult>;
+  rawInsert(collections: CollectionName[], windowDays?: number): Promise<RawInsertResult>;
+  /** What the page's origin stores (navigator.storage.estimate), bytes. */
+  storageBytes(): Promise<number>;
   /**
    * The same documents, pulled page by page, inserted into a fresh RxDB database with the desk's
    * schemas (collection.bulkInsert, no replication): one RxDB write per document, the floor of any

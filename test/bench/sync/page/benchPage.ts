@@ -12,7 +12,7 @@ import { markPending } from '../../../../renderer/src/db/outbox.ts';
 import type { WriteContext } from '../../../../renderer/src/db/writeContext.ts';
 import { ApiClient } from '../../../../renderer/src/sync/apiClient.ts';
 import { ServerClock } from '../../../../renderer/src/sync/clock.ts';
-import { SyncEngine, deferredCollections } from '../../../../renderer/src/sync/syncEngine.ts';
+import { SyncEngine, deferredCollections, scopedCollections } from '../../../../renderer/src/sync/syncEngine.ts';
 import type { FirstSyncResult, OpenOptions, RawInsertResult, RequestStats, SyncBenchApi } from './benchApi.ts';
 
 interface Opened {
@@ -50,9 +50,9 @@ function countRequests(client: ApiClient): void {
   };
   const pull = client.pull.bind(client);
   const push = client.push.bind(client);
-  client.pull = (name, checkpoint, limit) => {
+  client.pull = (name, checkpoint, limit, closedWindowDays) => {
     of(name).pulls++;
-    return pull(name, checkpoint, limit);
+    return pull(name, checkpoint, limit, closedWindowDays);
   };
   client.push = async (name, rows) => {
     const r = of(name);
@@ -120,13 +120,16 @@ async function storePulledPages(
   collections: readonly CollectionName[],
   wallStarted: number,
   store: (name: CollectionName, documents: PulledDoc[]) => Promise<number>,
+  /** Tickets and timeline under the working set's scope with this window, as the desk pulls them. */
+  windowDays?: number,
 ): Promise<RawInsertResult> {
   const perCollection: RawInsertResult['collections'] = {};
   for (const name of collections) {
     const c = (perCollection[name] = { insertMs: 0, docs: 0 });
     let checkpoint: PullResponse<unknown>['checkpoint'] = null;
     for (;;) {
-      const page: PullResponse<PulledDoc> = await client.pull<PulledDoc>(name, checkpoint, 1000);
+      const scoped = windowDays !== undefined && scopedCollections.includes(name);
+      const page: PullResponse<PulledDoc> = await client.pull<PulledDoc>(name, checkpoint, 1000, scoped ? windowDays : undefined);
       if (page.documents.length === 0) break;
       const t = performance.now();
       c.docs += await store(name, page.documents);
@@ -157,6 +160,7 @@ const api: SyncBenchApi = {
       db,
       api: client,
       ...(options.noDefer ? { deferred: [] } : {}),
+      workingSet: options.workingSet ?? true,
     });
     const write: WriteContext = {
       actor: { id: login.agent.id, name: login.agent.name, role: login.agent.role },
@@ -197,15 +201,21 @@ const api: SyncBenchApi = {
     return { totalMs, collections };
   },
 
-  async rawInsert(collections: CollectionName[]): Promise<RawInsertResult> {
+  async rawInsert(collections: CollectionName[], windowDays?: number): Promise<RawInsertResult> {
     const { api: client } = need();
     const wallStarted = performance.now();
     const idb = await openRawDatabase('syncbench_raw', collections);
     try {
-      return await storePulledPages(client, collections, wallStarted, async (name, documents) => {
-        await putAll(idb, name, documents);
-        return documents.length;
-      });
+      return await storePulledPages(
+        client,
+        collections,
+        wallStarted,
+        async (name, documents) => {
+          await putAll(idb, name, documents);
+          return documents.length;
+        },
+        windowDays,
+      );
     } finally {
       idb.close();
       await idbRequest(indexedDB.deleteDatabase('syncbench_raw'));
@@ -328,6 +338,11 @@ const api: SyncBenchApi = {
     const out = {} as Record<CollectionName, number>;
     for (const name of collectionNames) out[name] = await db[name].count().exec();
     return out;
+  },
+
+  async storageBytes() {
+    const estimate = await navigator.storage.estimate();
+    return estimate.usage ?? NaN;
   },
 
   async timedLocalSave() {

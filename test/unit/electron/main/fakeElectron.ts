@@ -252,7 +252,16 @@ class FakeApp extends EventEmitter {
   isPackaged = false;
   readonly setAppUserModelId = vi.fn();
   readonly setBadgeCount = vi.fn(() => true);
+  /** The system's login items (Windows, macOS). */
+  openAtLogin = false;
+  getLoginItemSettings() {
+    return { openAtLogin: this.openAtLogin, openAsHidden: false, wasOpenedAtLogin: false };
+  }
+  setLoginItemSettings(settings: { openAtLogin?: boolean }) {
+    if (settings.openAtLogin !== undefined) this.openAtLogin = settings.openAtLogin;
+  }
   reset() {
+    this.openAtLogin = false;
     this.removeAllListeners();
     this.userData = mkdtempSync(join(tmpdir(), 'pass24-electron-test-'));
     this.singleInstanceLock = true;
@@ -390,8 +399,59 @@ export const utilityProcess = {
     new FakeUtilityProcess(modulePath, args, options),
 };
 
+/**
+ * electron-updater's autoUpdater (it sits on Electron's app and net, so it is faked with them):
+ * checkForUpdates() announces what the feed at the set URL would answer, as the real one does,
+ * and quitAndInstall() quits the app.
+ */
+export class FakeAutoUpdater extends EventEmitter {
+  autoDownload = false;
+  autoInstallOnAppQuit = false;
+  feed: { provider: string; url: string } | null = null;
+  checks = 0;
+  /** What the next check finds: a newer version, nothing, or a failure. */
+  next: { kind: 'available'; version: string } | { kind: 'none' } | { kind: 'error'; message: string } = { kind: 'none' };
+  readonly quitAndInstall = vi.fn(() => app.quit());
+  setFeedURL(options: { provider: string; url: string }) {
+    this.feed = options;
+  }
+  async checkForUpdates() {
+    if (!this.feed) throw new Error('setFeedURL was not called');
+    this.checks += 1;
+    this.emit('checking-for-update');
+    const next = this.next;
+    if (next.kind === 'error') {
+      const error = new Error(next.message);
+      this.emit('error', error);
+      throw error;
+    }
+    if (next.kind === 'none') {
+      this.emit('update-not-available', { version: app.getVersion() });
+      return { isUpdateAvailable: false };
+    }
+    this.emit('update-available', { version: next.version });
+    if (this.autoDownload) queueMicrotask(() => this.emit('update-downloaded', { version: next.version }));
+    return { isUpdateAvailable: true, updateInfo: { version: next.version } };
+  }
+}
+
+export let autoUpdater = new FakeAutoUpdater();
+
+/** The module as `vi.mock('electron-updater', ...)` returns it (CommonJS: the default export too). */
+export const electronUpdaterModule = {
+  get autoUpdater() {
+    return autoUpdater;
+  },
+  default: {
+    get autoUpdater() {
+      return autoUpdater;
+    },
+  },
+};
+
 /** Back to a fresh app between tests. */
 export function resetFakeElectron(): void {
+  autoUpdater = new FakeAutoUpdater();
   app.reset();
   FakeBrowserWindow.instances = [];
   FakeTray.instances = [];

@@ -31,6 +31,10 @@ describe('hardenedWebPreferences', () => {
     });
   });
 
+  it('turns middle clicks (auxclick) off: they would only ask for a window the app never opens', () => {
+    expect(hardenedWebPreferences('/p').disableBlinkFeatures).toBe('Auxclick');
+  });
+
   it('keeps the hidden window working: no background throttling, sound without a click', () => {
     expect(hardenedWebPreferences('/p')).toMatchObject({
       backgroundThrottling: false,

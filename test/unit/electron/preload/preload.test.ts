@@ -15,7 +15,13 @@ beforeAll(async () => {
 
 const hostFunctions = [
   'appInfo',
+  'checkForUpdates',
   'embeddedEndpoint',
+  'getLaunchAtLogin',
+  'installUpdateNow',
+  'onUpdateStatus',
+  'setLaunchAtLogin',
+  'updateStatus',
   'getSettings',
   'getToken',
   'notify',
@@ -50,6 +56,11 @@ describe('the preload', () => {
     ['setAttention', [2], invokeChannels.setAttention],
     ['openExternal', ['https://pass24.online'], invokeChannels.openExternal],
     ['embeddedEndpoint', [], invokeChannels.embeddedEndpoint],
+    ['getLaunchAtLogin', [], invokeChannels.getLaunchAtLogin],
+    ['setLaunchAtLogin', [true], invokeChannels.setLaunchAtLogin],
+    ['updateStatus', [], invokeChannels.updateStatus],
+    ['checkForUpdates', [], invokeChannels.checkForUpdates],
+    ['installUpdateNow', [], invokeChannels.installUpdateNow],
   ])('%s goes to its own channel', async (name, args, channel) => {
     ipcRenderer.invoke.mockClear();
     await (desk[name] as (...a: unknown[]) => Promise<unknown>)(...args);
@@ -73,6 +84,13 @@ describe('the preload', () => {
     stop();
     ipcRenderer.deliver(eventChannels.powerResume);
     expect(resumed).toBe(1);
+
+    const statuses: unknown[] = [];
+    const offStatus = desk.onUpdateStatus((s) => statuses.push(s));
+    ipcRenderer.deliver(eventChannels.updateStatus, { state: 'ready', version: '0.2.0' });
+    offStatus();
+    ipcRenderer.deliver(eventChannels.updateStatus, { state: 'current' });
+    expect(statuses).toEqual([{ state: 'ready', version: '0.2.0' }]);
 
     const fired: unknown[] = [];
     const off = desk.onAlarmFired((a) => fired.push(a));

@@ -1,6 +1,6 @@
 /** A conflicting local change that merges into exactly the server's state has nothing left to send. */
 import { describe, expect, it } from 'vitest';
-import { resolvesToMaster } from '../../../../renderer/src/db/conflictHandler.ts';
+import { conflictHandlerFor, resolvesToMaster } from '../../../../renderer/src/db/conflictHandler.ts';
 import { makeTicket, monday10 } from '../../../support/ticketFactory.ts';
 
 const base = { ...makeTicket({ updatedAt: 100 }), _deleted: false };
@@ -27,5 +27,25 @@ describe('resolvesToMaster', () => {
 
   it('is settled for timeline entries, which never change once stored', () => {
     expect(resolvesToMaster('events', null, { id: 'e1' }, { id: 'e1', body: 'другое' })).toBe(true);
+  });
+
+  it('is not settled when a script’s text lost to the server’s: the conflict draft that keeps it must still go out', async () => {
+    const script = {
+      id: 'tpl-1',
+      title: 'Напоминание',
+      body: 'Исходный',
+      phoneBody: null,
+      conflictDraft: null,
+      editedAt: 1,
+      editedBy: 'h1',
+      updatedAt: 10,
+      _deleted: false,
+    };
+    const local = { ...script, body: 'Моя версия', editedAt: 5, editedBy: 'h2' };
+    const master = { ...script, body: 'Их версия', editedAt: 9, updatedAt: 20 };
+    expect(resolvesToMaster('templates', script, local, master)).toBe(false);
+    const { resolve } = conflictHandlerFor<typeof script>('templates');
+    const merged = await resolve({ assumedMasterState: script, newDocumentState: local, realMasterState: master }, 'test');
+    expect(merged).toMatchObject({ body: 'Их версия', conflictDraft: { body: 'Моя версия', phoneBody: null, editedBy: 'h2' } });
   });
 });

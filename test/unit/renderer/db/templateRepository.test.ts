@@ -57,14 +57,36 @@ describe('template repository', () => {
     expect(await setScriptArchived(db, made.script.id, true, ctx(agent))).toMatchObject({ ok: true, script: { archived: true } });
   });
 
-  it('a reply written from a script records it, and the usage is counted from the timeline', async () => {
+  it('a reply written from a script and a call made by one record it, and the usage is counted from the timeline', async () => {
     const t = await createTicket(db, { ...ticketInput, priority: 'standard' }, ctx());
     await applyTicketAction(db, t.id, { type: 'reply', body: 'Здравствуйте!', templateId: 'tpl-7' }, ctx());
     await applyTicketAction(db, t.id, { type: 'reply', body: 'Без скрипта' }, ctx());
+    await applyTicketAction(db, t.id, { type: 'logContact', mode: 'call', note: 'Прочитал скрипт', templateId: 'tpl-7' }, ctx());
     const events = (await db.events.find({ selector: { 'data.templateId': { $exists: true } } }).exec()).map(
       (d) => d.toJSON() as TicketEvent,
     );
-    expect(events.map((e) => e.body)).toEqual(['Здравствуйте!']);
-    expect(scriptUsage(events).get('tpl-7')).toEqual({ count: 1, lastUsedAt: monday10 });
+    expect(events.map((e) => e.body).sort()).toEqual(['Здравствуйте!', 'Прочитал скрипт']);
+    expect(scriptUsage(events).get('tpl-7')).toEqual({ count: 2, lastUsedAt: monday10 });
+  });
+
+  it('a save made with both versions in view clears the conflict draft; archiving, or a save that has not seen it, keeps it', async () => {
+    const made = await createScript(db, draft, ctx(head), 'Общее');
+    if (!made.ok) throw new Error(made.error);
+    const other = { body: 'Версия другого места', phoneBody: null, editedAt: monday10, editedBy: 'head-2' };
+    await (await db.templates.findOne(made.script.id).exec())!.incrementalPatch({ conflictDraft: other });
+
+    expect(await setScriptArchived(db, made.script.id, true, ctx(head))).toMatchObject({
+      ok: true,
+      script: { conflictDraft: other },
+    });
+    expect(await saveScript(db, made.script.id, { ...draft, title: 'Новое' }, ctx(head), 'Общее')).toMatchObject({
+      ok: true,
+      script: { conflictDraft: other },
+    });
+    const merged = { ...draft, body: 'Здравствуйте, {{client.name}}! Версия другого места' };
+    expect(await saveScript(db, made.script.id, merged, ctx(head), 'Общее', true)).toMatchObject({
+      ok: true,
+      script: { body: merged.body, conflictDraft: null },
+    });
   });
 });

@@ -37,6 +37,11 @@ describe('readable colours', () => {
     expectReadable(dark, /-(text|outline)$|-anchor$/, darkSurfaces);
   });
 
+  it('a refused field’s message and text (the error colour) read in both schemes', () => {
+    expectReadable(light, /--mantine-color-error$/, lightSurfaces);
+    expectReadable(dark, /--mantine-color-error$/, darkSurfaces);
+  });
+
   it('white text reads on every filled colour', () => {
     expectReadable(light, /-filled$/, [white]);
     expectReadable(dark, /-filled$/, [white]);

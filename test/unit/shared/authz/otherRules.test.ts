@@ -87,6 +87,21 @@ describe('knowledge-base rules', () => {
   it('refuses an article created in someone else’s name', () => {
     expect(verdict('kb', agent, null, article())).toMatchObject({ ok: false, code: 'foreign_author' });
   });
+  it('publishing is the head’s: an agent’s new article is a draft, and an agent cannot publish one later', () => {
+    const draft = article({ status: 'draft', createdBy: agent.id, editedBy: agent.id });
+    expect(verdict('kb', agent, null, draft)).toEqual({ ok: true });
+    expect(verdict('kb', agent, null, { ...draft, status: 'published' })).toMatchObject({ ok: false, code: 'forbidden_action' });
+    expect(verdict('kb', agent, draft, { ...draft, status: 'published' })).toMatchObject({ ok: false, code: 'forbidden_action' });
+    expect(verdict('kb', head, draft, { ...draft, status: 'published', editedBy: head.id })).toEqual({ ok: true });
+  });
+  it('sending a draft back with a comment is the head’s, in the head’s name', () => {
+    const draft = article({ status: 'draft', createdBy: agent.id, editedBy: agent.id, returned: null });
+    const back = (by: string) => ({ ...draft, returned: { comment: 'Добавьте шаги', at: now, by } });
+    expect(verdict('kb', head, draft, back(head.id))).toEqual({ ok: true });
+    expect(verdict('kb', head, draft, back(agent.id))).toMatchObject({ ok: false, code: 'foreign_author' });
+    expect(verdict('kb', agent, draft, back(agent.id))).toMatchObject({ ok: false, code: 'forbidden_action' });
+    expect(verdict('kb', agent, back(head.id), { ...back(head.id), body: 'Шаги добавлены' })).toEqual({ ok: true });
+  });
 });
 
 describe('reply script rules', () => {
@@ -103,6 +118,27 @@ describe('reply script rules', () => {
     expect(verdict('templates', agent, mine, { ...mine, _deleted: true })).toEqual({ ok: true });
     const theirs = script({ ownerId: otherAgent.id, editedBy: otherAgent.id });
     expect(verdict('templates', agent, theirs, { ...theirs, ownerId: agent.id, editedBy: agent.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden_action',
+    });
+  });
+});
+
+describe('reply script conflict drafts', () => {
+  const draft = (by: string) => ({ body: 'Другая версия', phoneBody: null, editedAt: now, editedBy: by });
+  it('accepts a merge that keeps the signer’s own lost text, and a save that clears a colleague’s', () => {
+    expect(verdict('templates', head, script(), script({ conflictDraft: draft(head.id) }))).toEqual({ ok: true });
+    const drafted = script({ conflictDraft: draft('head-2') });
+    expect(verdict('templates', head, drafted, { ...drafted, body: 'Объединено', conflictDraft: null })).toEqual({ ok: true });
+  });
+  it('refuses a conflict draft put in someone else’s name', () => {
+    expect(verdict('templates', head, script(), script({ conflictDraft: draft('head-2') }))).toMatchObject({
+      ok: false,
+      code: 'foreign_author',
+    });
+  });
+  it('refuses an agent’s conflict draft on a shared script: the head’s texts are the head’s', () => {
+    expect(verdict('templates', agent, script(), script({ conflictDraft: draft(agent.id) }))).toMatchObject({
       ok: false,
       code: 'forbidden_action',
     });

@@ -9,6 +9,8 @@ function article(id: string, title: string, body: string, overrides: Partial<KbA
     body,
     product: null,
     tags: [],
+    category: null,
+    symptoms: [],
     status: 'published',
     createdAt: 0,
     createdBy: '',
@@ -17,6 +19,7 @@ function article(id: string, title: string, body: string, overrides: Partial<KbA
     sourceTicketId: null,
     conflictDraft: null,
     summary: null,
+    returned: null,
     updatedAt: 0,
     ...overrides,
   };

@@ -134,13 +134,28 @@ describe('text changed on both sides', () => {
     expect(conflicts).toEqual([{ field: 'title', lost: 'Их заголовок', loser: 'remote' }]);
   });
 
-  it("a template's body goes to the later edit, without a conflict draft", () => {
+  it("a script's text keeps the server's, even from the earlier edit, and the local text becomes a conflict draft", () => {
     const template = { id: 'tpl-1', title: 'Приветствие', body: 'Здравствуйте', editedAt: t0, editedBy: 'a' };
     const local = { ...template, body: 'Добрый день', editedAt: t0 + 10, editedBy: 'me' };
     const remote = { ...template, body: 'Привет', editedAt: t0 + 5 };
     const { merged, conflicts } = mergeDocuments('templates', template, local, remote);
-    expect(merged).toEqual({ ...template, body: 'Добрый день', editedAt: t0 + 10, editedBy: 'me' });
-    expect(conflicts).toEqual([{ field: 'body', lost: 'Привет', loser: 'remote' }]);
+    expect(merged).toEqual({
+      ...template,
+      body: 'Привет',
+      conflictDraft: { body: 'Добрый день', phoneBody: null, editedAt: t0 + 10, editedBy: 'me' },
+      editedAt: t0 + 10,
+      editedBy: 'me',
+    });
+    expect(conflicts).toEqual([{ field: 'body', lost: 'Добрый день', loser: 'local' }]);
+  });
+
+  it("a script's title goes to the later edit, without a conflict draft", () => {
+    const template = { id: 'tpl-1', title: 'Приветствие', body: 'Здравствуйте', editedAt: t0, editedBy: 'a' };
+    const local = { ...template, title: 'Моё', editedAt: t0 + 10, editedBy: 'me' };
+    const remote = { ...template, title: 'Их', editedAt: t0 + 5 };
+    const { merged, conflicts } = mergeDocuments('templates', template, local, remote);
+    expect(merged).toEqual({ ...template, title: 'Моё', editedAt: t0 + 10, editedBy: 'me' });
+    expect(conflicts).toEqual([{ field: 'title', lost: 'Их', loser: 'remote' }]);
   });
 
   it('a conflict draft of an article edited by nobody known names no author', () => {

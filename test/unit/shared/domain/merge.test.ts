@@ -108,6 +108,77 @@ describe('three-way merge of KB articles', () => {
   });
 });
 
+describe('three-way merge of reply scripts', () => {
+  type Script = Record<string, unknown> & { body: string };
+  const script: Script = {
+    id: 'tpl-1',
+    title: 'Напоминание',
+    category: 'Ожидание клиента',
+    body: 'Здравствуйте, {{client.name}}!',
+    phoneBody: null,
+    channels: [],
+    tags: [],
+    ownerId: null,
+    archived: false,
+    conflictDraft: null,
+    editedAt: t0,
+    editedBy: 'head-1',
+    updatedAt: 10,
+    _deleted: false,
+  };
+
+  it('keeps the server texts and saves both local texts as a conflict draft when both desks rewrote the text', () => {
+    const local = {
+      ...script,
+      body: 'Добрый день, {{client.name}}.',
+      phoneBody: 'Вслух: добрый день',
+      editedAt: t0 + 100,
+      editedBy: 'head-2',
+    };
+    const remote = {
+      ...script,
+      body: 'Здравствуйте! Напоминаем о вопросе.',
+      editedAt: t0 + 50,
+      editedBy: 'head-1',
+      updatedAt: 20,
+    };
+    const { merged, conflicts } = mergeDocuments('templates', script, local, remote);
+    // Only the written text conflicted; the phone text was the local desk's alone, so it is taken.
+    expect(merged).toMatchObject({ body: 'Здравствуйте! Напоминаем о вопросе.', phoneBody: 'Вслух: добрый день' });
+    expect(merged.conflictDraft).toEqual({
+      body: 'Добрый день, {{client.name}}.',
+      phoneBody: 'Вслух: добрый день',
+      editedAt: t0 + 100,
+      editedBy: 'head-2',
+    });
+    expect(conflicts).toEqual([{ field: 'body', lost: 'Добрый день, {{client.name}}.', loser: 'local' }]);
+  });
+
+  it('drafts a phone text rewritten on both sides even when the local edit is earlier', () => {
+    const local = { ...script, phoneBody: 'Мой вариант', editedAt: t0 + 10, editedBy: 'head-2' };
+    const remote = { ...script, phoneBody: 'Их вариант', editedAt: t0 + 50, updatedAt: 20 };
+    const { merged } = mergeDocuments('templates', script, local, remote);
+    expect(merged.phoneBody).toBe('Их вариант');
+    expect(merged.conflictDraft).toEqual({ body: script.body, phoneBody: 'Мой вариант', editedAt: t0 + 10, editedBy: 'head-2' });
+  });
+
+  it('merges a title from one desk and a text from the other without a draft; the later archive flag wins', () => {
+    const local = { ...script, title: 'Первое напоминание', archived: true, editedAt: t0 + 1 };
+    const remote = { ...script, body: 'Новый текст', archived: false, editedAt: t0 + 2, updatedAt: 20 };
+    const { merged, conflicts } = mergeDocuments('templates', script, local, remote);
+    expect(merged).toMatchObject({ title: 'Первое напоминание', body: 'Новый текст', archived: true, conflictDraft: null });
+    expect(conflicts).toEqual([]);
+  });
+
+  it('clears a conflict draft resolved on one desk while the other kept the texts', () => {
+    const drafted: Script = { ...script, conflictDraft: { body: 'Другой', phoneBody: null, editedAt: t0, editedBy: 'head-2' } };
+    const local = { ...drafted, body: 'Объединённый текст', conflictDraft: null, editedAt: t0 + 5 };
+    const remote = { ...drafted, tags: ['напоминание'], editedAt: t0 + 3, updatedAt: 30 };
+    const { merged } = mergeDocuments('templates', drafted, local, remote);
+    expect(merged).toMatchObject({ body: 'Объединённый текст', tags: ['напоминание'], conflictDraft: null });
+  });
+});
+
 describe('jsonEqual', () => {
   it.each([
     [{ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, true],

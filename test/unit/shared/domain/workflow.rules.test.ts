@@ -162,6 +162,22 @@ describe('what each move records', () => {
       ticket: { firstContactAt: later, status: 'in_progress' },
     },
     {
+      name: 'a call made by a script records the script, so its usage counts the call',
+      from: 'new',
+      action: { type: 'logContact', mode: 'call', note: '', templateId: 'tpl-3' },
+      actor: agent,
+      events: [{ kind: 'contact_logged', public: true, body: '', data: { mode: 'call', templateId: 'tpl-3' } }],
+      ticket: { firstContactAt: later },
+    },
+    {
+      name: 'a reply written from a script records the script',
+      from: 'in_progress',
+      action: { type: 'reply', body: 'Здравствуйте!', templateId: 'tpl-4' },
+      actor: agent,
+      events: [{ kind: 'reply', public: true, body: 'Здравствуйте!', data: { templateId: 'tpl-4' } }],
+      ticket: { firstContactAt: null },
+    },
+    {
       name: 'a reply is public and does not meet first contact (SMTP acceptance does, on the endpoint)',
       from: 'new',
       action: sample.reply,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
+import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
+import { defaultSlaPolicies } from '#shared/sla/index.ts';
 import { computeKpiReport, type KpiInput, type KpiTicket } from '#shared/kpi/index.ts';
 import { msk, story } from './kpiFixtures.ts';
 import { june10, mayEvents, mayTickets } from './mayWorkspace.ts';
@@ -139,5 +141,31 @@ describe('the report of a single set of tickets', () => {
       repeatOf: 'A',
     });
     expect(only([t]).lists['repeats.previousQuarter']).toEqual(['RQ']);
+  });
+});
+
+describe("the head's versioned settings", () => {
+  it('measure each ticket by the version in force when it was created, not by a later one', () => {
+    const defaults = defaultSlaPolicies();
+    // A week for an emergency until June 10th; the default 4 working hours after it.
+    const lenient = {
+      ...defaults,
+      emergency: {
+        ...defaults.emergency,
+        firstContact: { minutes: 7 * 24 * 60, clock: 'calendar' as const },
+        resolution: { target: { minutes: 7 * 24 * 60, clock: 'calendar' as const }, limit: null },
+      },
+    };
+    const versions = {
+      versions: [
+        { id: 'v1', from: 0, editedBy: 'head', value: lenient },
+        { id: 'v2', from: june10, editedBy: 'head', value: defaults },
+      ],
+    };
+    const versioned = slaSetupFromConfig(versions, null);
+    expect(versioned.policies.emergency.firstContact?.minutes).toBe(15);
+    expect(report().lists['sla.emergency.breached']).toEqual(['F']);
+    expect(report({ setup: versioned }).lists['sla.emergency.breached']).toEqual([]);
+    expect(report({ setup: versioned }).lists['sla.emergency.met']).toEqual(['B', 'F']);
   });
 });

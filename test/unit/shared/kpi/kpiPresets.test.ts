@@ -18,4 +18,8 @@ describe('period presets in the workspace time zone', () => {
     expect(presetPeriod('quarter', 'Europe/Moscow', msk('2026-12-31 12:00'))).toEqual({ from: '2026-10-01', to: '2026-12-31' });
     expect(presetPeriod('month', 'Europe/Moscow', msk('2026-12-31 12:00'))).toEqual({ from: '2026-12-01', to: '2026-12-31' });
   });
+
+  it('reads the day in Moscow: at 01:00 on a Monday (still Sunday in UTC) it is the new week', () => {
+    expect(presetPeriod('thisWeek', 'Europe/Moscow', msk('2026-06-01 01:00'))).toEqual({ from: '2026-06-01', to: '2026-06-07' });
+  });
 });

@@ -121,6 +121,16 @@ describe('searchKb', () => {
     expect(searchKb(idx, 'шлагбаум').map((h) => h.id)).toEqual(['title', 'body']);
   });
 
+  it('weighs a symptom, the client’s own words, like the title: above a word only in the body', () => {
+    const bySymptom = article({ id: 'symptom', title: 'Доставка пропуска', symptoms: ['гостю не пришла смс'] });
+    const inBody = article({ id: 'body', title: 'Рассылки жителям', body: 'Если смс не пришла, проверьте баланс.' });
+    const idx = buildKbIndex([inBody, bySymptom]);
+    expect(searchKb(idx, 'не пришла смс').map((h) => h.id)).toEqual(['symptom', 'body']);
+  });
+  it('finds an article by its category', () => {
+    const idx = buildKbIndex([barrier, article({ id: 'rule', title: 'Выезд на объект', category: 'Регламент' })]);
+    expect(searchKb(idx, 'регламент').map((h) => h.id)).toEqual(['rule']);
+  });
   it('filters by product, keeping articles that apply to every product', () => {
     expect(ids('гостевой', { product: 'pass24_online' })).toEqual(['guests']);
     expect(ids('гостевой', { product: 'pass24_key' })).toEqual([]);

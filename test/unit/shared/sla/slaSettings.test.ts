@@ -24,6 +24,7 @@ import {
   validateCalendarConfig,
   validateSlaPolicies,
   validateWorkspaceSettings,
+  recipientsOfText,
   type SettingsCheck,
 } from '../../../../shared/sla/slaSettings.ts';
 
@@ -146,5 +147,45 @@ describe('workspace switches', () => {
     expect(errorsOf(validateWorkspaceSettings({ workingSetDays: 0.5, emailAcknowledgement: true }))).toEqual([
       { path: 'workingSetDays', code: 'out-of-range' },
     ]);
+  });
+
+  const base = { workingSetDays: 90, emailAcknowledgement: true };
+
+  it('accepts the weekly review switched on or off with its recipients, and settings saved before it existed', () => {
+    expect(validateWorkspaceSettings({ ...base, weeklyReview: { enabled: true, recipients: ['head@pass24.test'] } }).ok).toBe(
+      true,
+    );
+    expect(validateWorkspaceSettings({ ...base, weeklyReview: { enabled: false, recipients: [] } }).ok).toBe(true);
+    expect(validateWorkspaceSettings(base).ok).toBe(true);
+  });
+
+  it('refuses a recipient that is not one address, naming which', () => {
+    const check = validateWorkspaceSettings({
+      ...base,
+      weeklyReview: { enabled: true, recipients: ['head@pass24.test', 'Ольга Петрова', 'a@b.ru, c@d.ru'] },
+    });
+    expect(errorsOf(check)).toEqual([
+      { path: 'weeklyReview.recipients.1', code: 'invalid-email' },
+      { path: 'weeklyReview.recipients.2', code: 'invalid-email' },
+    ]);
+  });
+
+  it('refuses more than 20 recipients and a switch that is not a boolean', () => {
+    const many = Array.from({ length: 21 }, (_, i) => `head${i}@pass24.test`);
+    expect(errorsOf(validateWorkspaceSettings({ ...base, weeklyReview: { enabled: true, recipients: many } }))).toEqual([
+      { path: 'weeklyReview.recipients', code: 'out-of-range' },
+    ]);
+    expect(errorsOf(validateWorkspaceSettings({ ...base, weeklyReview: { enabled: 'yes', recipients: [] } }))).toEqual([
+      { path: 'weeklyReview.enabled', code: 'not-an-object' },
+    ]);
+  });
+
+  it('reads the recipients typed in one field, separated by commas, semicolons or spaces', () => {
+    expect(recipientsOfText(' head@pass24.test, deputy@pass24.test;\nboss@pass24.test  ')).toEqual([
+      'head@pass24.test',
+      'deputy@pass24.test',
+      'boss@pass24.test',
+    ]);
+    expect(recipientsOfText('  ')).toEqual([]);
   });
 });

@@ -7,7 +7,7 @@ import type { Migration } from './migration.ts';
  * with the desk, not a thread of message ids like mail.
  */
 export const telegram: Migration = {
-  version: 6,
+  version: 11,
   name: 'telegram',
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations run before the typed schema exists.
   async up(db: Kysely<any>): Promise<void> {

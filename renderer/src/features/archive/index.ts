@@ -1,0 +1,2 @@
+export { ArchiveSection } from './ArchiveSection.tsx';
+export { searchArchive } from './archiveSearch.ts';

@@ -1,0 +1,54 @@
+/**
+ * The working-set scope of a pull (docs/sync.md, "Working set"): the SQL form of
+ * shared/sync/workingSet.ts. A ticket is in scope when open, closed within the window, or a
+ * tombstone (a deletion must reach every desk); an event when its ticket is in scope or not stored
+ * (an event may arrive before its ticket, and must not be skipped for good).
+ */
+import { sql, type RawBuilder } from 'kysely';
+import { openStatuses } from '#shared/vocabulary/enums.ts';
+import { isClosedWindowDays, windowStart, defaultClosedWindowDays } from '#shared/sync/workingSet.ts';
+import type { CollectionName } from '#shared/protocol.ts';
+import { invalid } from '../domainErrors.ts';
+
+export interface PullScope {
+  closedWindowDays: number;
+  /** The server's clock when the pull is answered. */
+  now: number;
+}
+
+/** The condition on a stored ticket row `alias` (with `data` and `deleted`) of being in scope. */
+function ticketInScope(alias: string, start: number): RawBuilder<boolean> {
+  const data = sql.ref(`${alias}.data`);
+  const closing = sql`coalesce((${data}->>'closedAt')::double precision, (${data}->>'resolvedAt')::double precision, (${data}->>'createdAt')::double precision)`;
+  return sql<boolean>`(${sql.ref(`${alias}.deleted`)} or ${data}->>'status' in (${sql.join([...openStatuses])}) or ${closing} >= ${start}::double precision)`;
+}
+
+/** The extra condition a scoped pull puts on the rows of `documents as d`; empty for whole collections. */
+export function scopeCondition(collection: CollectionName, scope: PullScope | null): RawBuilder<unknown> {
+  if (!scope) return sql``;
+  const start = windowStart(scope.now, scope.closedWindowDays);
+  if (collection === 'tickets') return sql`and ${ticketInScope('d', start)}`;
+  if (collection === 'events') {
+    return sql`and (d.deleted or not exists (
+      select 1 from documents t
+      where t.collection = 'tickets' and t.id = (d.data->>'ticketId') collate "C" and not ${ticketInScope('t', start)}))`;
+  }
+  return sql``;
+}
+
+/** Reads `?scope=working&closedWindowDays=`: no scope is the whole collection. */
+export function parseScopeQuery(query: Record<string, unknown>, now: number): PullScope | null {
+  const { scope, closedWindowDays } = query;
+  if (scope === undefined || scope === '') {
+    if (closedWindowDays !== undefined)
+      throw invalid('invalid_scope', 'Параметр closedWindowDays задаётся только вместе с scope=working.');
+    return null;
+  }
+  if (scope !== 'working') throw invalid('invalid_scope', 'Параметр scope принимает одно значение: working.');
+  if (closedWindowDays === undefined || closedWindowDays === '') return { closedWindowDays: defaultClosedWindowDays, now };
+  const days = Number(closedWindowDays);
+  if (typeof closedWindowDays !== 'string' || !isClosedWindowDays(days) || !/^\d+$/.test(closedWindowDays)) {
+    throw invalid('invalid_scope', 'Параметр closedWindowDays должен быть целым числом дней от 1 до 3650.');
+  }
+  return { closedWindowDays: days, now };
+}

@@ -1,0 +1,110 @@
+/**
+ * The desk's working set against a real endpoint: the sync engine (RxDB on fake-indexeddb) pulls
+ * open tickets, those closed within the workspace's window and their timelines; a ticket that
+ * leaves the window is dropped locally and never sent as a deletion (the server keeps it); one
+ * that comes back arrives with its whole timeline.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
+import type { Ticket } from '#shared/schema/index.ts';
+import { dayMs } from '#shared/sync/workingSet.ts';
+import { openDatabase, type DeskDatabase } from '../../renderer/src/db/database.ts';
+import { ApiClient } from '../../renderer/src/sync/apiClient.ts';
+import { ServerClock } from '../../renderer/src/sync/clock.ts';
+import { SyncEngine } from '../../renderer/src/sync/syncEngine.ts';
+import { backends } from './support/testDatabase.ts';
+import { startTestServer, type TestServer } from './support/testServer.ts';
+import { configDoc, eventDoc, fresh, ticketDoc, update } from './support/documents.ts';
+
+const now = Date.now();
+const finished = (id: string, status: 'resolved' | 'closed', daysAgo: number) => {
+  const at = now - daysAgo * dayMs;
+  return ticketDoc({
+    id,
+    status,
+    createdAt: at - dayMs,
+    resolvedAt: at,
+    closedAt: status === 'closed' ? at : null,
+    assigneeId: 'agent',
+  });
+};
+
+describe('the desk keeps the working set', () => {
+  let server: TestServer;
+  let db: DeskDatabase;
+  let engine: SyncEngine;
+  let pushedDeletions = 0;
+
+  const localTickets = async () => (await db.tickets.find().exec()).map((t) => t.id).sort();
+  const localEvents = async () => (await db.events.find().exec()).map((e) => e.id).sort();
+  const setWindow = async (days: number) => {
+    const stored = (await server.asHead.pullAll<{ id: string }>('config')).documents.find((d) => d.id === 'workspace');
+    const doc = configDoc({ id: 'workspace', value: { workingSetDays: days, emailAcknowledgement: true }, editedAt: Date.now() });
+    const res = await server.asHead.push('config', [stored ? update(stored as never, doc) : fresh(doc)]);
+    expect(res.rejected).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(backends[0]!);
+    const tickets = [
+      ticketDoc({ id: 'd-open', createdAt: now - dayMs }),
+      finished('d-recent', 'closed', 10),
+      finished('d-old', 'closed', 200),
+      finished('d-resolved', 'resolved', 150),
+    ];
+    expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
+    const events = tickets.flatMap((t) => [1, 2].map((n) => eventDoc({ id: `${t.id}-e${n}`, ticketId: t.id, at: t.createdAt })));
+    expect((await server.asAgent.push('events', events.map(fresh))).rejected).toEqual([]);
+
+    db = await openDatabase({ name: `ws_${process.pid}_${Date.now()}`, indexedDB, IDBKeyRange, devMode: true });
+    const api = new ApiClient({ baseUrl: server.url, getToken: () => server.asAgent.token, clock: new ServerClock() });
+    const push = api.push.bind(api);
+    api.push = (collection, rows) => {
+      pushedDeletions += rows.filter((r) => r.newDocumentState._deleted).length;
+      return push(collection, rows);
+    };
+    engine = new SyncEngine({ db, api });
+    engine.start();
+  }, 120_000);
+  afterAll(async () => {
+    await engine.stop();
+    await db.remove();
+    await server.close();
+  });
+
+  it('holds the open tickets, those closed within the window and their timelines, not the archive', async () => {
+    await engine.awaitInitialReplication();
+    expect(await localTickets()).toEqual(['d-open', 'd-recent']);
+    expect(await localEvents()).toEqual(['d-open-e1', 'd-open-e2', 'd-recent-e1', 'd-recent-e2']);
+  });
+
+  it('drops a ticket that leaves a narrower window locally, with its timeline, and sends no deletion', async () => {
+    await setWindow(5);
+    await expect.poll(localTickets, { timeout: 20_000 }).toEqual(['d-open']);
+    expect(await localEvents()).toEqual(['d-open-e1', 'd-open-e2']);
+    await engine.awaitInSync();
+    expect(pushedDeletions).toBe(0);
+    expect(await db.syncproblems.count().exec()).toBe(0);
+    const onServer = await server.asAgent.pullAll<Ticket>('tickets');
+    expect(onServer.documents.find((d) => d.id === 'd-recent')?._deleted).toBe(false);
+  });
+
+  it('brings the ticket back with its timeline when the window widens again', async () => {
+    await setWindow(90);
+    await expect.poll(localTickets, { timeout: 20_000 }).toEqual(['d-open', 'd-recent']);
+    await expect.poll(localEvents, { timeout: 20_000 }).toEqual(['d-open-e1', 'd-open-e2', 'd-recent-e1', 'd-recent-e2']);
+  });
+
+  it('receives a ticket reopened at another desk with its whole timeline', async () => {
+    const master = (await server.asAgent.pullAll<Ticket>('tickets')).documents.find((d) => d.id === 'd-resolved')!;
+    const res = await server.asAgent.push<Ticket>('tickets', [
+      update(master, { ...master, status: 'in_progress', resolvedAt: null, editedAt: Date.now() }),
+    ]);
+    expect(res.rejected).toEqual([]);
+    await expect.poll(localTickets, { timeout: 30_000 }).toEqual(['d-open', 'd-recent', 'd-resolved']);
+    await expect
+      .poll(localEvents, { timeout: 30_000 })
+      .toEqual(['d-open-e1', 'd-open-e2', 'd-recent-e1', 'd-recent-e2', 'd-resolved-e1', 'd-resolved-e2']);
+    expect(pushedDeletions).toBe(0);
+  });
+});

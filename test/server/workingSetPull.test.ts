@@ -1,0 +1,212 @@
+/**
+ * The scoped pull of the working set: open tickets, tickets closed within the window, the timeline
+ * of those; the (updatedAt, id) checkpoint contract across the window's edge. A desk that pulls
+ * incrementally and drops what the shared rule says has aged out must always hold exactly what a
+ * fresh desk pulling from scratch at that moment would hold: nothing lost, nothing twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Checkpoint } from '#shared/protocol.ts';
+import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
+import { dayMs, inWorkingSet } from '#shared/sync/workingSet.ts';
+import type { ApiClient } from './support/apiClient.ts';
+import { backends } from './support/testDatabase.ts';
+import { startTestServer, type TestServer } from './support/testServer.ts';
+import { baseInstant, eventDoc, fresh, ticketDoc, update } from './support/documents.ts';
+
+type Doc<T> = T & { _deleted: boolean };
+const windowDays = 90;
+
+async function scopedPull<T extends { id: string }>(
+  api: ApiClient,
+  collection: 'tickets' | 'events',
+  from: Checkpoint | null,
+  limit = 2,
+): Promise<{ documents: Array<Doc<T>>; checkpoint: Checkpoint | null }> {
+  const documents: Array<Doc<T>> = [];
+  let checkpoint = from;
+  for (;;) {
+    const q = new URLSearchParams({ scope: 'working', closedWindowDays: String(windowDays), limit: String(limit) });
+    if (checkpoint) {
+      q.set('id', checkpoint.id);
+      q.set('updatedAt', String(checkpoint.updatedAt));
+    }
+    const res = await api.get<{ documents: Array<Doc<T>>; checkpoint: Checkpoint | null }>(
+      `/api/replication/${collection}/pull?${q.toString()}`,
+    );
+    expect(res.status).toBe(200);
+    documents.push(...res.body.documents);
+    checkpoint = res.body.checkpoint;
+    if (res.body.documents.length < limit) break;
+  }
+  // Within one run of pages a document comes at most once.
+  expect(new Set(documents.map((d) => d.id)).size).toBe(documents.length);
+  return { documents, checkpoint };
+}
+
+/** A desk's local database as far as the working set goes: pulled documents, minus what aged out. */
+class Desk {
+  tickets = new Map<string, Doc<Ticket>>();
+  events = new Map<string, Doc<TicketEvent>>();
+  private ticketsAt: Checkpoint | null = null;
+  private eventsAt: Checkpoint | null = null;
+
+  async sync(api: ApiClient, now: number): Promise<{ tickets: string[]; events: string[] }> {
+    const t = await scopedPull<Ticket>(api, 'tickets', this.ticketsAt);
+    const e = await scopedPull<TicketEvent>(api, 'events', this.eventsAt);
+    for (const d of t.documents) this.tickets.set(d.id, d);
+    for (const d of e.documents) this.events.set(d.id, d);
+    this.ticketsAt = t.checkpoint;
+    this.eventsAt = e.checkpoint;
+    this.purge(now);
+    return { tickets: t.documents.map((d) => d.id), events: e.documents.map((d) => d.id) };
+  }
+
+  /** The local drop: tickets out of the window, and the events of tickets dropped or out of it. */
+  purge(now: number): void {
+    for (const [id, t] of this.tickets) if (!t._deleted && !inWorkingSet(t, now, windowDays)) this.tickets.delete(id);
+    for (const [id, e] of this.events) {
+      const t = this.tickets.get(e.ticketId);
+      if (!t && e.ticketId !== ghostTicketId) this.events.delete(id);
+    }
+  }
+
+  state(): { tickets: Array<[string, number]>; events: string[] } {
+    return {
+      tickets: [...this.tickets.values()].map((t) => [t.id, t.updatedAt] as [string, number]).sort(),
+      events: [...this.events.keys()].sort(),
+    };
+  }
+}
+
+const ghostTicketId = 'ws-ghost';
+
+describe.each(backends)('working-set pull on %s', (backend) => {
+  let server: TestServer;
+  let now = baseInstant;
+  const desk = new Desk();
+
+  const freshDesk = async () => {
+    const d = new Desk();
+    await d.sync(server.asAgent, now);
+    return d.state();
+  };
+  const stored = async (id: string) => {
+    const all = await server.asAgent.pullAll<Ticket>('tickets');
+    return all.documents.find((d) => d.id === id)!;
+  };
+  const closed = (id: string, at: number) =>
+    ticketDoc({ id, status: 'closed', createdAt: at - dayMs, resolvedAt: at, closedAt: at });
+  // Resolved and never confirmed: the client may still answer (a reopen) or the closure be confirmed.
+  const resolved = (id: string, at: number) =>
+    ticketDoc({ id, status: 'resolved', createdAt: at - dayMs, resolvedAt: at, assigneeId: 'agent' });
+
+  beforeAll(async () => {
+    server = await startTestServer(backend, { clock: () => now });
+    const tickets = [
+      ticketDoc({ id: 'ws-open' }),
+      closed('ws-recent', baseInstant - 10 * dayMs),
+      closed('ws-edge', baseInstant - 89 * dayMs),
+      closed('ws-old', baseInstant - 100 * dayMs),
+      resolved('ws-resolved', baseInstant - 200 * dayMs),
+      resolved('ws-late', baseInstant - 150 * dayMs),
+    ];
+    expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
+    const events = [...tickets.map((t) => t.id), ghostTicketId].flatMap((ticketId) =>
+      [1, 2].map((n) => eventDoc({ id: `${ticketId}-e${n}`, ticketId })),
+    );
+    expect((await server.asAgent.push('events', events.map(fresh))).rejected).toEqual([]);
+  });
+  afterAll(() => server.close());
+
+  it('holds open tickets, tickets closed within the window, their timelines and events of tickets not stored', async () => {
+    const got = await desk.sync(server.asAgent, now);
+    expect(got.tickets.sort()).toEqual(['ws-edge', 'ws-open', 'ws-recent']);
+    expect(got.events.sort()).toEqual(
+      ['ws-edge', ghostTicketId, 'ws-open', 'ws-recent'].flatMap((t) => [`${t}-e1`, `${t}-e2`]).sort(),
+    );
+  });
+
+  it('sends a ticket that closes as a change, and keeps it while it is within the window', async () => {
+    const master = await stored('ws-open');
+    const res = await server.asAgent.push<Ticket>('tickets', [
+      update(master, { ...master, status: 'closed', resolvedAt: now, closedAt: now }),
+    ]);
+    expect(res.rejected).toEqual([]);
+    const got = await desk.sync(server.asAgent, now);
+    expect(got).toEqual({ tickets: ['ws-open'], events: [] });
+    expect(desk.state()).toEqual(await freshDesk());
+  });
+
+  it('lets a ticket age out with no document sent: the desk drops it locally and the server keeps it', async () => {
+    now = baseInstant + 2 * dayMs;
+    const got = await desk.sync(server.asAgent, now);
+    expect(got).toEqual({ tickets: [], events: [] });
+    expect([...desk.tickets.keys()].sort()).toEqual(['ws-open', 'ws-recent']);
+    expect(desk.state()).toEqual(await freshDesk());
+    const everything = await server.asAgent.pullAll<Ticket>('tickets');
+    expect(everything.documents.map((d) => d.id)).toContain('ws-edge');
+    expect(everything.documents.find((d) => d.id === 'ws-edge')!._deleted).toBe(false);
+  });
+
+  it('brings a ticket reopened long after it was resolved back with its whole timeline, each document once', async () => {
+    now = baseInstant + 120 * dayMs;
+    await desk.sync(server.asAgent, now);
+    expect(desk.state()).toEqual({ tickets: [], events: [`${ghostTicketId}-e1`, `${ghostTicketId}-e2`] });
+    const master = await stored('ws-resolved');
+    // The client wrote back: the agent reopens the resolved ticket, a move the workflow offers.
+    const res = await server.asAgent.push<Ticket>('tickets', [
+      update(master, { ...master, status: 'in_progress', resolvedAt: null, editedAt: now }),
+    ]);
+    expect(res.rejected).toEqual([]);
+    const got = await desk.sync(server.asAgent, now);
+    expect(got).toEqual({ tickets: ['ws-resolved'], events: ['ws-resolved-e1', 'ws-resolved-e2'] });
+    expect(desk.state()).toEqual(await freshDesk());
+  });
+
+  it('brings a ticket back when its closing moves later, and not when a note is added to an archived one', async () => {
+    const edge = await stored('ws-edge');
+    const late = await stored('ws-late');
+    const res = await server.asAgent.push<Ticket>('tickets', [
+      // All a closed ticket accepts: what adding a note changes.
+      update(edge, { ...edge, editedAt: now, editedBy: 'agent' }),
+      // Resolved long ago, the closure confirmed today: its closing instant is now inside the window.
+      update(late, { ...late, status: 'closed', closedAt: now - dayMs, editedAt: now }),
+    ]);
+    expect(res.rejected).toEqual([]);
+    const got = await desk.sync(server.asAgent, now);
+    expect(got).toEqual({ tickets: ['ws-late'], events: ['ws-late-e1', 'ws-late-e2'] });
+    expect(desk.state()).toEqual(await freshDesk());
+  });
+
+  it('sends a new event of a ticket in the window, and no event of an archived one', async () => {
+    const res = await server.asAgent.push('events', [
+      fresh(eventDoc({ id: 'ws-resolved-e3', ticketId: 'ws-resolved' })),
+      fresh(eventDoc({ id: 'ws-edge-e3', ticketId: 'ws-edge' })),
+    ]);
+    expect(res.rejected).toEqual([]);
+    expect(await desk.sync(server.asAgent, now)).toEqual({ tickets: [], events: ['ws-resolved-e3'] });
+    expect(desk.state()).toEqual(await freshDesk());
+  });
+
+  it('refuses a scope it does not know, a window out of range, or a window without the scope', async () => {
+    for (const [query, code] of [
+      ['scope=all', 'invalid_scope'],
+      ['scope=working&closedWindowDays=0', 'invalid_scope'],
+      ['scope=working&closedWindowDays=3651', 'invalid_scope'],
+      ['scope=working&closedWindowDays=1.5', 'invalid_scope'],
+      ['closedWindowDays=30', 'invalid_scope'],
+    ] as const) {
+      const res = await server.asAgent.get<{ error: { code: string; message: string } }>(
+        `/api/replication/tickets/pull?${query}`,
+      );
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.code).toBe(code);
+      expect(res.body.error.message).toMatch(/scope|closedWindowDays/);
+    }
+  });
+
+  it('pulls the other collections whole under the scope', async () => {
+    const res = await server.asAgent.get<{ documents: unknown[] }>('/api/replication/kb/pull?scope=working');
+    expect(res.status).toBe(200);
+  });
+});
