@@ -44,13 +44,16 @@ export interface NewApiKeyResponse {
 
 export interface AdminChannel {
   id: string;
-  kind: 'email';
+  kind: 'email' | 'telegram';
   name: string;
   address: string;
   enabled: boolean;
+  /** Mail: the servers and the login ('' for a bot). */
   imap: string;
   smtp: string;
   user: string;
+  /** A bot: the Bot API's address ('' for mail). */
+  apiRoot: string;
   /** The connector's state ('running', 'failing', 'disabled'...) and the admin's sentence. */
   status: string;
   detail: string;

@@ -19,7 +19,14 @@ import {
 } from '../auth/accounts.ts';
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/apiKeys.ts';
 import { generatePassword } from '../auth/passwords.ts';
-import { addEmailChannel, listChannels, setChannelEnabled, type NewEmailChannel } from '../channels/channelStore.ts';
+import {
+  addEmailChannel,
+  addTelegramChannel,
+  listChannels,
+  setChannelEnabled,
+  type NewEmailChannel,
+  type NewTelegramChannel,
+} from '../channels/channelStore.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { recordAudit, type AuditActor } from './auditLog.ts';
 import { ChannelInputError } from './emailChannelInput.ts';
@@ -128,6 +135,22 @@ export async function addChannel(db: Db, actor: AuditActor, input: NewEmailChann
     action: 'channel.add',
     target: input.address.trim().toLowerCase(),
     detail: `Почта: IMAP ${input.settings.imapHost}, SMTP ${input.settings.smtpHost}, пользователь ${input.settings.user}`,
+  });
+  return id;
+}
+
+/** A Telegram bot (the command line adds them; the token is never written to the trail). */
+export async function addBotChannel(db: Db, actor: AuditActor, input: NewTelegramChannel): Promise<string> {
+  const id = await addTelegramChannel(db, input).catch((error: unknown) => {
+    if (String((error as Error).message).includes('channels_address')) {
+      throw new ChannelInputError(`Бот ${input.address} уже подключён.`);
+    }
+    throw error;
+  });
+  await recordAudit(db, actor, {
+    action: 'channel.add',
+    target: input.address,
+    detail: `Telegram: Bot API ${input.settings.apiRoot}`,
   });
   return id;
 }

@@ -19,10 +19,11 @@ import {
   type ConnectorState,
   type ConnectorStatus,
 } from './channelTypes.ts';
-import { recordFailure, recordSent } from './deliveryStatus.ts';
+import { recordFailure, recordSent, recordThrottled } from './deliveryStatus.ts';
 import { EmailConnector } from './email/emailConnector.ts';
 import { claimDue, retryDelay, retryPolicy, type OutboundRow } from './outboundQueue.ts';
 import { pickUpReplies } from './replyPickup.ts';
+import { TelegramConnector } from './telegram/telegramConnector.ts';
 
 export interface ChannelManagerOptions {
   instanceId?: string;
@@ -73,7 +74,12 @@ export class ChannelManager {
     this.workerMs = options.workerMs ?? 1000;
     this.retry = options.retry ?? retryPolicy;
     this.concurrency = options.sendConcurrency ?? 8;
-    this.factory = options.connectorFactory ?? ((config, hooks) => new EmailConnector(config, database.db, hooks, this.log));
+    this.factory =
+      options.connectorFactory ??
+      ((config, hooks) =>
+        config.kind === 'telegram'
+          ? new TelegramConnector(config, database.db, hooks, this.log)
+          : new EmailConnector(config, database.db, hooks, this.log));
   }
 
   async start(): Promise<void> {
@@ -160,14 +166,20 @@ export class ChannelManager {
         .where('state', '=', 'sending')
         .execute();
       const run: Running = { connector: null as unknown as ChannelConnector, state: 'starting' };
+      // Status writes are chained: on a pool, a quick 'running' could otherwise commit before 'starting'.
+      let statusWrite: Promise<unknown> = Promise.resolve();
       const hooks: ConnectorHooks = {
         onStatus: (state, detail) => {
           run.state = state;
-          void this.database.db
-            .updateTable('channels')
-            .set({ status: state, status_detail: detail, status_at: Date.now() })
-            .where('id', '=', config.id)
-            .execute()
+          const at = Date.now();
+          statusWrite = statusWrite
+            .then(() =>
+              this.database.db
+                .updateTable('channels')
+                .set({ status: state, status_detail: detail, status_at: at })
+                .where('id', '=', config.id)
+                .execute(),
+            )
             .catch(() => {});
         },
       };
@@ -263,6 +275,17 @@ export class ChannelManager {
       await recordSent(db, row, result.response, Date.now());
       this.log.info({ channel: row.channel_id, outbound: row.id, kind: row.kind }, 'channels: message sent');
     } catch (error) {
+      if (error instanceof SendError && error.retryAfterMs !== null) {
+        const now = Date.now();
+        await recordThrottled(db, row, error.message, now + error.retryAfterMs, now).catch((e: unknown) =>
+          this.log.error({ reason: (e as Error).message }, 'channels: recording a wait failed'),
+        );
+        this.log.warn(
+          { channel: row.channel_id, outbound: row.id, retryAfterMs: error.retryAfterMs },
+          'channels: sending postponed, the service asked to wait',
+        );
+        return;
+      }
       const reason = error instanceof SendError ? error.message : ((error as Error).message ?? String(error)).slice(0, 300);
       const final = (error instanceof SendError && error.permanent) || row.attempts >= this.retry.maxAttempts;
       const now = Date.now();

@@ -5,17 +5,20 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DbSchema } from '../db/dbSchema.ts';
-import type { ChannelConfig, EmailSettings } from './channelTypes.ts';
+import type { ChannelConfig, ChannelKind, EmailSettings, TelegramSettings } from './channelTypes.ts';
 
 export interface ChannelSummary {
   id: string;
-  kind: 'email';
+  kind: ChannelKind;
   name: string;
   address: string;
   enabled: boolean;
+  /** Mail: the servers and the login ('' for a bot). */
   imap: string;
   smtp: string;
   user: string;
+  /** A bot: the Bot API's address ('' for mail). */
+  apiRoot: string;
   status: string;
   detail: string;
 }
@@ -27,7 +30,32 @@ export interface NewEmailChannel {
   secret: string;
 }
 
+export interface NewTelegramChannel {
+  name: string;
+  /** `telegram:<bot id>`: one channel per bot. */
+  address: string;
+  settings: TelegramSettings;
+  /** The bot token. */
+  secret: string;
+}
+
 export async function addEmailChannel(db: Kysely<DbSchema>, input: NewEmailChannel, now: number = Date.now()): Promise<string> {
+  return addChannel(db, { ...input, kind: 'email', address: input.address.trim().toLowerCase() }, now);
+}
+
+export async function addTelegramChannel(
+  db: Kysely<DbSchema>,
+  input: NewTelegramChannel,
+  now: number = Date.now(),
+): Promise<string> {
+  return addChannel(db, { ...input, kind: 'telegram' }, now);
+}
+
+async function addChannel(
+  db: Kysely<DbSchema>,
+  input: { kind: ChannelKind; name: string; address: string; settings: EmailSettings | TelegramSettings; secret: string },
+  now: number,
+): Promise<string> {
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
     const others = await trx.selectFrom('channels').select('id').where('enabled', '=', true).executeTakeFirst();
@@ -51,9 +79,9 @@ export async function addEmailChannel(db: Kysely<DbSchema>, input: NewEmailChann
       .insertInto('channels')
       .values({
         id,
-        kind: 'email',
+        kind: input.kind,
         name: input.name,
-        address: input.address.trim().toLowerCase(),
+        address: input.address,
         settings: JSON.stringify(input.settings),
         secret: input.secret,
         enabled: true,
@@ -71,16 +99,25 @@ export async function listChannels(db: Kysely<DbSchema>): Promise<ChannelSummary
     .orderBy('created_at')
     .execute();
   return rows.map((r) => {
-    const s = r.settings as EmailSettings;
+    const where =
+      r.kind === 'telegram'
+        ? { imap: '', smtp: '', user: '', apiRoot: (r.settings as TelegramSettings).apiRoot }
+        : (() => {
+            const s = r.settings as EmailSettings;
+            return {
+              imap: `${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
+              smtp: `${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
+              user: s.user,
+              apiRoot: '',
+            };
+          })();
     return {
       id: r.id,
       kind: r.kind,
       name: r.name,
       address: r.address,
       enabled: r.enabled,
-      imap: `${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
-      smtp: `${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
-      user: s.user,
+      ...where,
       status: r.enabled ? r.status : 'disabled',
       detail: r.status_detail,
     };
@@ -100,13 +137,10 @@ export async function setChannelEnabled(db: Kysely<DbSchema>, idOrAddress: strin
 /** The enabled channels with their secrets, for starting connectors. */
 export async function enabledChannels(db: Kysely<DbSchema>): Promise<ChannelConfig[]> {
   const rows = await db.selectFrom('channels').selectAll().where('enabled', '=', true).orderBy('created_at').execute();
-  return rows.map((r) => ({
-    id: r.id,
-    kind: r.kind,
-    name: r.name,
-    address: r.address,
-    settings: r.settings as EmailSettings,
-    secret: r.secret,
-    enabled: r.enabled,
-  }));
+  return rows.map((r): ChannelConfig => {
+    const base = { id: r.id, name: r.name, address: r.address, secret: r.secret, enabled: r.enabled };
+    return r.kind === 'telegram'
+      ? { ...base, kind: 'telegram', settings: r.settings as TelegramSettings }
+      : { ...base, kind: 'email', settings: r.settings as EmailSettings };
+  });
 }

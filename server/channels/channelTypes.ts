@@ -7,7 +7,7 @@
  */
 import type { Attachment } from './inboundMessage.ts';
 
-export type ChannelKind = 'email';
+export type ChannelKind = 'email' | 'telegram';
 
 export interface EmailSettings {
   imapHost: string;
@@ -23,17 +23,35 @@ export interface EmailSettings {
   pollMs: number;
 }
 
-/** A configured channel as the endpoint reads it (with the secret: never log this object). */
-export interface ChannelConfig {
+export interface TelegramSettings {
+  /** The Bot API's address (grammY's `client.apiRoot`): Telegram's own unless configured. */
+  apiRoot: string;
+  /** Long polling: how long one getUpdates waits for news, seconds. */
+  pollTimeoutSeconds: number;
+}
+
+interface ChannelConfigBase {
   id: string;
-  kind: ChannelKind;
   name: string;
-  /** The desk's address on this channel (From of outgoing mail). */
+  /** The desk's address on this channel (From of outgoing mail; `telegram:<bot id>` for a bot). */
   address: string;
-  settings: EmailSettings;
+  /** The mailbox password or the bot token. */
   secret: string;
   enabled: boolean;
 }
+
+export interface EmailChannelConfig extends ChannelConfigBase {
+  kind: 'email';
+  settings: EmailSettings;
+}
+
+export interface TelegramChannelConfig extends ChannelConfigBase {
+  kind: 'telegram';
+  settings: TelegramSettings;
+}
+
+/** A configured channel as the endpoint reads it (with the secret: never log this object). */
+export type ChannelConfig = EmailChannelConfig | TelegramChannelConfig;
 
 /** Health of one connector, as /api/health reports it. */
 export type ConnectorState = 'starting' | 'running' | 'failing' | 'stopped' | 'standby';
@@ -72,13 +90,19 @@ export interface SendResult {
   response: string;
 }
 
-/** A send failure: `permanent` ones are not retried (the address is refused, the message too large). */
+/**
+ * A send failure: `permanent` ones are not retried (the address is refused, the message too large).
+ * `retryAfterMs` is the service asking to wait (a rate limit): the message is tried again after
+ * that long, and the wait does not count as a failed attempt, so it is never given up.
+ */
 export class SendError extends Error {
   readonly permanent: boolean;
-  constructor(message: string, permanent: boolean) {
+  readonly retryAfterMs: number | null;
+  constructor(message: string, permanent: boolean, retryAfterMs: number | null = null) {
     super(message);
     this.name = 'SendError';
     this.permanent = permanent;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

@@ -120,3 +120,30 @@ export async function recordBounce(
   await writeTicketsAndEvents(writers, trx, tickets, [deliveryEvent(row, 'failed', bounce.reason, now)], now);
   return row.ticket_id;
 }
+
+/**
+ * The service asked to wait (a rate limit): the message is queued again for `retryAt` and the
+ * attempt is given back, so waiting never uses up the attempts and the message is never dropped.
+ */
+export async function recordThrottled(
+  db: Kysely<DbSchema>,
+  row: OutboundRow,
+  reason: string,
+  retryAt: number,
+  now: number,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const writers = await openWriters(trx);
+    await trx
+      .updateTable('outbound_messages')
+      .set((eb) => ({
+        state: 'queued',
+        next_attempt_at: retryAt,
+        attempts: eb('attempts', '-', 1),
+        last_error: reason.slice(0, 1000),
+      }))
+      .where('id', '=', row.id)
+      .execute();
+    await writeTicketsAndEvents(writers, trx, [], [deliveryEvent(row, 'retrying', reason, now)], now);
+  });
+}

@@ -31,6 +31,11 @@ export interface InboundMessage {
   };
   /** For a bounce: the Message-ID of the message that failed, and why. */
   bounce: { originalMessageId: string; reason: string } | null;
+  /**
+   * A messenger chat (absent for mail): the message joins the chat's current ticket rather than
+   * a thread of message ids; `fresh` (the client's /new) opens a new ticket whatever is open.
+   */
+  conversation?: { chat: string; fresh: boolean } | undefined;
 }
 
 /** Limits of what the endpoint stores from one message. */

@@ -8,6 +8,10 @@
  * sender's address in the directory, else an unknown contact), acknowledged automatically unless
  * the workspace turned that off or the mail is automatic itself. A bounce marks the reply it
  * names failed. One transaction: the same message received twice is filed once.
+ *
+ * A messenger chat is one conversation: a message joins the chat's latest ticket unless that one
+ * is closed (then, or after the client's /new, it opens a new ticket, channel `messenger`, the
+ * contact known by the chat), and the acknowledgement goes back to the chat.
  */
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -85,6 +89,52 @@ async function ticketOfThread(trx: Transaction<DbSchema>, message: InboundMessag
   return null;
 }
 
+/**
+ * The chat's current ticket: the one its latest message joined, none after a /new marker (a row
+ * with no ticket) or when that ticket is closed. Message ids of one chat share a prefix and end in
+ * the chat's increasing message number, so length then text orders them within one instant.
+ */
+async function ticketOfConversation(trx: Transaction<DbSchema>, channelId: string, chat: string): Promise<StoredTicket | null> {
+  const row = await trx
+    .selectFrom('channel_messages')
+    .select('ticket_id')
+    .where('channel_id', '=', channelId)
+    .where('conversation', '=', chat)
+    .where('direction', '=', 'in')
+    .orderBy('created_at', 'desc')
+    .orderBy(sql`length(message_id)`, 'desc')
+    .orderBy('message_id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row || row.ticket_id === '') return null;
+  const ticket = await readTicket(trx, row.ticket_id);
+  return ticket && ticket.status !== 'closed' ? ticket : null;
+}
+
+/**
+ * The client's /new without a question yet: the chat's next message opens a new ticket. Kept as
+ * a message of the chat that names no ticket; the same /new received twice is kept once.
+ */
+export async function startConversationAfresh(
+  db: Kysely<DbSchema>,
+  input: { channelId: string; chat: string; messageId: string },
+  now: number = Date.now(),
+): Promise<void> {
+  await db
+    .insertInto('channel_messages')
+    .values({
+      message_id: input.messageId,
+      channel_id: input.channelId,
+      ticket_id: '',
+      event_id: '',
+      direction: 'in',
+      conversation: input.chat,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.column('message_id').doNothing())
+    .execute();
+}
+
 interface DirectoryMatch {
   clientId: string | null;
   siteId: string | null;
@@ -158,7 +208,8 @@ async function clientMessageEvent(
   now: number,
 ): Promise<NewEvent> {
   const id = randomUUID();
-  const { visible, folded } = splitQuoted(message.text);
+  // A chat has no quoting or signature convention: its text is shown as written.
+  const { visible, folded } = message.conversation ? { visible: message.text.trim(), folded: '' } : splitQuoted(message.text);
   const attachments = await storeAttachments(trx, message, ticketId, id, now);
   let originalId: string | null = null;
   if (message.raw) {
@@ -186,9 +237,9 @@ async function clientMessageEvent(
     authorId: '',
     authorName: (sender?.name || sender?.address || 'Неизвестный отправитель').slice(0, 200),
     public: true,
-    body: (visible || '(пустое письмо)').slice(0, 20000),
+    body: (visible || (message.conversation ? '(без текста)' : '(пустое письмо)')).slice(0, 20000),
     data: {
-      channel: 'email',
+      channel: message.conversation ? 'telegram' : 'email',
       from: sender?.address ?? '',
       subject: message.subject.slice(0, 500),
       messageId: message.messageId,
@@ -251,7 +302,12 @@ async function fileMessage(
   batch.mailboxes ??= deskMailboxes(trx);
   const { own, enabled } = await batch.mailboxes;
   const blocked = automaticAnswerBlocked({ from: message.from?.address ?? '', ...message.headers }, own);
-  const existing = await ticketOfThread(trx, message);
+  const conversation = message.conversation;
+  const existing = conversation
+    ? conversation.fresh
+      ? null
+      : await ticketOfConversation(trx, message.channelId, conversation.chat)
+    : await ticketOfThread(trx, message);
   let outcome: ReceiveOutcome;
   let ticket: Ticket;
   const events: NewEvent[] = [];
@@ -280,25 +336,28 @@ async function fileMessage(
     }
     if (outcome !== 'joined') tickets.push(ticket);
   } else {
-    const match = message.from ? await matchSender(trx, message.from.address) : null;
+    // A chat is not matched to the directory by anything it carries: the manager links it.
+    const match = message.from && !conversation ? await matchSender(trx, message.from.address) : null;
     const id = randomUUID();
-    const { visible } = splitQuoted(message.text);
+    const { visible } = conversation ? { visible: message.text.trim() } : splitQuoted(message.text);
     ticket = createTicketDocument(
       {
-        subject: ticketSubjectOf(message.subject).slice(0, 300),
-        description: (visible || message.text || '(пустое письмо)').slice(0, 20000),
+        subject: (conversation ? message.subject : ticketSubjectOf(message.subject)).slice(0, 300),
+        description: (visible || message.text || (conversation ? '(без текста)' : '(пустое письмо)')).slice(0, 20000),
         type: 'incident',
         priority: 'standard',
-        channel: 'email',
+        channel: conversation ? 'messenger' : 'email',
         product: null,
         clientId: match?.clientId ?? null,
         siteId: match?.siteId ?? null,
         organizationName: match?.organizationName ?? '',
         siteName: match?.siteName ?? '',
-        contact: {
-          name: (message.from?.name || match?.contactName || '').slice(0, 200),
-          email: (message.from?.address ?? '').slice(0, 200),
-        },
+        contact: conversation
+          ? { name: (message.from?.name ?? '').slice(0, 200), messenger: (message.from?.address ?? '').slice(0, 200) }
+          : {
+              name: (message.from?.name || match?.contactName || '').slice(0, 200),
+              email: (message.from?.address ?? '').slice(0, 200),
+            },
         repeatOf: existing ? existing.id : null,
         externalId: message.messageId.slice(0, 200),
       },
@@ -306,7 +365,16 @@ async function fileMessage(
     );
     tickets.push(ticket);
     events.push(
-      eventOf(id, { kind: 'created', public: true, body: '', data: { channel: 'email', externalId: message.messageId } }, now),
+      eventOf(
+        id,
+        {
+          kind: 'created',
+          public: true,
+          body: '',
+          data: { channel: conversation ? 'telegram' : 'email', externalId: message.messageId },
+        },
+        now,
+      ),
     );
     if (existing) {
       events.push(
@@ -323,7 +391,7 @@ async function fileMessage(
   if ((outcome === 'created' || outcome === 'repeat') && blocked === null) {
     batch.acknowledge ??= autoAcknowledgeEnabled(trx);
     const address = enabled.get(message.channelId);
-    const to = ticket.contact.email.trim();
+    const to = conversation ? conversation.chat : ticket.contact.email.trim();
     if (address && to && (await batch.acknowledge)) {
       await assignTicketNumbers(trx, [ticket]);
       batch.acknowledgement ??= acknowledgementSource(trx);
@@ -356,6 +424,7 @@ async function fileMessage(
       ticket_id: final.id,
       event_id: events.find((e) => e.kind === 'client_message')!.id,
       direction: 'in',
+      conversation: conversation?.chat ?? null,
       created_at: now,
     })
     .execute();

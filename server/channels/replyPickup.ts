@@ -1,6 +1,6 @@
 /**
  * Picks up the public replies desks push (collection `events`) and queues them for the ticket's
- * mailbox. It reads the events feed from a durable cursor, in the feed's commit order, so a reply
+ * mailbox or chat. It reads the events feed from a durable cursor, in the feed's commit order, so a reply
  * written offline goes out when it reaches the endpoint, and none is queued twice (the queue is
  * keyed by the reply's event id, the cursor row is locked while it moves). A desk asks for a
  * failed reply to be tried again with a `delivery` event of state `retry`.
@@ -9,7 +9,7 @@ import { sql, type Kysely } from 'kysely';
 import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { recordQueued } from './deliveryStatus.ts';
-import { addressingOf, outgoingMessageId, withSignature } from './emailThread.ts';
+import { addressingOf, outgoingMessageId, withMessengerSignature, withSignature } from './emailThread.ts';
 import { enqueue } from './outboundQueue.ts';
 import { openWriters, readTicket, writeTicketsAndEvents } from './ticketWrites.ts';
 
@@ -74,7 +74,7 @@ export async function pickUpReplies(db: Kysely<DbSchema>, now: number = Date.now
           kind: 'reply' as const,
           to: addressing.to,
           subject: addressing.subject,
-          body: withSignature(event.body, event.authorName),
+          body: (addressing.kind === 'telegram' ? withMessengerSignature : withSignature)(event.body, event.authorName),
           fromName: event.authorName,
           messageId: outgoingMessageId(event.id, addressing.address),
           inReplyTo: addressing.inReplyTo,

@@ -1,10 +1,11 @@
 /**
- * `channel add email|list|disable|enable`: the workspace's channel connectors. The mailbox
- * password comes from stdin only (never a flag: flags land in the shell history and `ps`).
- * A running server picks the change up within its refresh interval.
+ * `channel add email|telegram|list|disable|enable`: the workspace's channel connectors. The
+ * mailbox password comes from stdin only (never a flag: flags land in the shell history and
+ * `ps`); the bot token too, or from --token with a warning. A running server picks the change up
+ * within its refresh interval.
  */
 import { openDatabase } from '../db/openDatabase.ts';
-import { addChannel, listChannels, setChannelOn } from '../admin/adminActions.ts';
+import { addBotChannel, addChannel, listChannels, setChannelOn } from '../admin/adminActions.ts';
 import { cliActor } from '../admin/auditLog.ts';
 import { ChannelInputError, emailChannelInput } from '../admin/emailChannelInput.ts';
 import type { NewEmailChannel } from '../channels/channelStore.ts';
@@ -14,7 +15,9 @@ export async function channelCommand(args: string[]): Promise<void> {
   const [action, ...rest] = args;
   if (action === 'add') {
     const [kind, ...flagArgs] = rest;
-    if (kind !== 'email') throw new UsageError('Поддерживается канал email: npm run server -- channel add email ...');
+    if (kind === 'telegram') return addTelegram(flagArgs);
+    if (kind !== 'email')
+      throw new UsageError('Поддерживаются каналы email и telegram: npm run server -- channel add email|telegram ...');
     const flags = parseFlags(flagArgs, {
       'imap-host': { type: 'string' },
       'imap-port': { type: 'string' },
@@ -81,9 +84,7 @@ export async function channelCommand(args: string[]): Promise<void> {
             c.kind,
             c.address,
             c.enabled ? 'включён' : 'отключён',
-            `IMAP ${c.imap}`,
-            `SMTP ${c.smtp}`,
-            c.user,
+            ...(c.kind === 'telegram' ? [`Bot API ${c.apiRoot}`] : [`IMAP ${c.imap}`, `SMTP ${c.smtp}`, c.user]),
             c.status,
             c.detail,
           ]
@@ -110,6 +111,51 @@ export async function channelCommand(args: string[]): Promise<void> {
     return;
   }
   throw new UsageError(
-    'Команды канала: channel add email ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
+    'Команды канала: channel add email|telegram ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
   );
+}
+
+/** A bot token: the bot's numeric id, a colon, the secret part. */
+const tokenPattern = /^(\d{1,20}):[\w-]{30,100}$/;
+const telegramApiRoot = 'https://api.telegram.org';
+
+async function addTelegram(args: string[]): Promise<void> {
+  const flags = parseFlags(args, {
+    token: { type: 'string' },
+    'api-root': { type: 'string' },
+    name: { type: 'string' },
+    'poll-seconds': { type: 'string' },
+  });
+  let secret = flags.token?.trim() ?? '';
+  if (secret) {
+    console.error('Внимание: токен в параметре виден в истории команд и в списке процессов; надёжнее передать его через stdin.');
+  } else {
+    secret = (await readPipedStdin()).trim();
+  }
+  if (!secret)
+    throw new UsageError('Токен бота передаётся через stdin: echo "ТОКЕН" | npm run server -- channel add telegram ...');
+  const match = tokenPattern.exec(secret);
+  // The message names the shape, never the value: a mistyped token is still mostly a secret.
+  if (!match) throw new UsageError('Токен бота не похож на токен Telegram (вида 123456789:AA…, как его выдаёт @BotFather).');
+  const apiRoot = (flags['api-root'] ?? telegramApiRoot).trim().replace(/\/+$/, '');
+  const parsed = URL.canParse(apiRoot) ? new URL(apiRoot) : null;
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
+    throw new UsageError(`Параметр --api-root: «${apiRoot}» не адрес http(s).`);
+  const address = `telegram:${match[1]}`;
+  const settings = { apiRoot, pollTimeoutSeconds: Math.min(50, positiveInt(flags['poll-seconds'], 'poll-seconds', 30)) };
+  const database = await openDatabase(databaseTarget(flags));
+  try {
+    const id = await addBotChannel(database.db, cliActor, {
+      name: flags.name ?? `Telegram-бот ${match[1]}`,
+      address,
+      settings,
+      secret,
+    }).catch((error: unknown) => {
+      if (error instanceof ChannelInputError) throw new UsageError(error.message);
+      throw error;
+    });
+    console.log(`Канал telegram ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);
+  } finally {
+    await database.close();
+  }
 }

@@ -29,6 +29,8 @@ export const helpText = `PASS24 Support Desk — центральный серв
   channel add email --imap-host H [--imap-port 143] [--imap-tls] --smtp-host H [--smtp-port 587]
                     [--smtp-tls] --user LOGIN --from ADDRESS [--name "Имя"] [--mailbox INBOX]
                                почтовый ящик канала; пароль только из stdin
+  channel add telegram [--token TOKEN] [--api-root URL] [--name "Имя"]
+                               бот Telegram; токен лучше из stdin (параметр виден в ps)
   channel list                 каналы и их состояние (без паролей)
   channel disable|enable --channel ID|АДРЕС
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)

@@ -75,7 +75,7 @@ export interface SchemaMigrationsTable {
 /** A channel connector (server/channels). `secret` never leaves this table. */
 export interface ChannelsTable {
   id: string;
-  kind: 'email';
+  kind: 'email' | 'telegram';
   name: string;
   address: string;
   settings: ColumnType<unknown, string, string>;
@@ -102,6 +102,8 @@ export interface ChannelMessagesTable {
   event_id: string;
   direction: 'in' | 'out';
   created_at: number;
+  /** The chat a messenger message was received in (null for mail): the chat's tickets are found by it. */
+  conversation: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OutboundMessagesTable {

@@ -13,6 +13,8 @@ interface TableSpec {
   columns: readonly string[];
   json?: readonly string[];
   binary?: readonly string[];
+  /** Columns added later: a backup made before them restores them as null. */
+  optional?: readonly string[];
   /** Rows per page when reading (attachments are large). */
   page: number;
 }
@@ -39,7 +41,8 @@ export const channelTables = {
   },
   channel_messages: {
     key: 'message_id',
-    columns: ['message_id', 'channel_id', 'ticket_id', 'event_id', 'direction', 'created_at'],
+    columns: ['message_id', 'channel_id', 'ticket_id', 'event_id', 'direction', 'created_at', 'conversation'],
+    optional: ['conversation'],
     page: 2000,
   },
   outbound_messages: {
@@ -118,6 +121,10 @@ export async function restoreChannelRow(
   const s = spec(table);
   const values: Record<string, unknown> = {};
   for (const c of s.columns) {
+    if (!(c in record) && s.optional?.includes(c)) {
+      values[c] = null;
+      continue;
+    }
     if (!(c in record)) throw new Error(`нет поля «${c}» в строке таблицы ${table}`);
     const value = record[c];
     if (s.json?.includes(c)) values[c] = JSON.stringify(value ?? {});

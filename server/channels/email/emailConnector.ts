@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { DbSchema } from '../../db/dbSchema.ts';
 import {
   SendError,
-  type ChannelConfig,
+  type EmailChannelConfig,
   type ChannelConnector,
   type ConnectorHooks,
   type OutgoingMessage,
@@ -78,7 +78,7 @@ export function describeMailError(error: unknown): string {
 }
 
 export class EmailConnector implements ChannelConnector {
-  readonly config: ChannelConfig;
+  readonly config: EmailChannelConfig;
   private readonly db: Kysely<DbSchema>;
   private readonly hooks: ConnectorHooks;
   private readonly log: ChannelLogger;
@@ -91,7 +91,7 @@ export class EmailConnector implements ChannelConnector {
   private retryTimer: NodeJS.Timeout | null = null;
   private failures = 0;
 
-  constructor(config: ChannelConfig, db: Kysely<DbSchema>, hooks: ConnectorHooks, log: ChannelLogger) {
+  constructor(config: EmailChannelConfig, db: Kysely<DbSchema>, hooks: ConnectorHooks, log: ChannelLogger) {
     this.config = config;
     this.db = db;
     this.hooks = hooks;

@@ -13,6 +13,7 @@ import { adminAudit } from './007_admin_audit.ts';
 import { templateConflicts } from './008_template_conflicts.ts';
 import { kbFields } from './009_kb_fields.ts';
 import { kpiReports } from './010_kpi_reports.ts';
+import { telegram } from './011_telegram.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   templateConflicts,
   kbFields,
   kpiReports,
+  telegram,
 ];

@@ -58,8 +58,14 @@ export function ChannelsPanel({ admin }: { admin: AdminApi }) {
                 <Table.Td>{c.name}</Table.Td>
                 <Table.Td>{c.address}</Table.Td>
                 <Table.Td>
-                  <Text size="xs">IMAP {c.imap}</Text>
-                  <Text size="xs">SMTP {c.smtp}</Text>
+                  {c.kind === 'telegram' ? (
+                    <Text size="xs">Bot API {c.apiRoot}</Text>
+                  ) : (
+                    <>
+                      <Text size="xs">IMAP {c.imap}</Text>
+                      <Text size="xs">SMTP {c.smtp}</Text>
+                    </>
+                  )}
                 </Table.Td>
                 <Table.Td>
                   <Badge color={stateColours[c.status] ?? 'gray'} variant="light">
