@@ -148,6 +148,7 @@ test("the head's calendar and policy apply from their instant: deadlines move, o
   });
   // The ticket view says which settings its deadlines came from.
   await expect(agentPage.getByTestId('sla-policy-source')).toContainText('Сроки по правилам от');
+  await expect(agentPage.getByTestId('sla-policy-source')).toContainText(head.name);
 
   // The endpoint's intake follows the same version: an emergency it files now is due today as well.
   const roundTheClock = await fileEmergency(`settings-247-${today}`);

@@ -10,6 +10,8 @@ import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { stageColor } from '../../services/theme.ts';
 import { formatDateTime } from '../../i18n/index.ts';
 import { useNow } from '../../state/ticker.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { useAgentNames } from './ticketQueries.ts';
 
 /** Each stage has its own shape beside its colour; the ones that call for action their own name too. */
 const icons = {
@@ -89,6 +91,8 @@ export function SlaTimers({ ticket }: { ticket: Ticket }) {
   const setup = useSlaSetup();
   const now = useNow();
   const { t } = useTranslation();
+  const { db } = useWorkspace();
+  const agentNames = useAgentNames(db);
   const state = slaStateOf(ticket, now, setup);
   // The version the deadlines came from: the newer of the policy and calendar in force at creation.
   const source = slaSourceOf(ticket, setup);
@@ -101,7 +105,10 @@ export function SlaTimers({ ticket }: { ticket: Ticket }) {
       </Group>
       <Text size="xs" c="dimmed" data-testid="sla-policy-source">
         {version
-          ? t('ticket.sla.policyFrom', { at: formatDateTime(version.from), who: version.editedBy })
+          ? t('ticket.sla.policyFrom', {
+              at: formatDateTime(version.from),
+              who: agentNames.get(version.editedBy) ?? version.editedBy,
+            })
           : t('ticket.sla.policyDefault')}
       </Text>
     </Stack>
