@@ -64,3 +64,35 @@ describe('keeping the index in line', () => {
     expect(searchKb(index, 'турникет').map((h) => h.id)).toEqual(['a']);
   });
 });
+
+describe('what is searched and how it ranks', () => {
+  it('finds an article by each of its symptoms, not only the first', () => {
+    const index = buildKbIndex([article({ id: 's', title: 'Въезд', symptoms: ['не открывается', 'шлагбаум'] })]);
+    expect(searchKb(index, 'шлагбаум').map((h) => h.id)).toEqual(['s']);
+  });
+
+  it('an article matching every word ranks first even when a partial match weighs more by its fields', () => {
+    // The title weighs four times the text, but the partial match loses by the missing word.
+    const index = buildKbIndex([
+      article({ id: 'partial', title: 'Шлагбаум' }),
+      article({ id: 'full', title: 'Въезд', body: 'Если шлагбаум не слушается, проверьте пульт и его батарейку на объекте' }),
+    ]);
+    const hits = searchKb(index, 'шлагбаум пульт');
+    expect(hits.map((h) => [h.id, h.matched, h.of])).toEqual([
+      ['full', 2, 2],
+      ['partial', 1, 2],
+    ]);
+  });
+});
+
+describe('an article gone from the collection', () => {
+  it('leaves the index and may come back', () => {
+    const a = article({ id: 'a', title: 'Шлагбаум' });
+    const b = article({ id: 'b', title: 'Турникет' });
+    const index = buildKbIndex([a, b]);
+    expect(syncKbIndex(index, [b])).toBe(1);
+    expect(searchKb(index, 'шлагбаум')).toEqual([]);
+    expect(syncKbIndex(index, [a, b])).toBe(1);
+    expect(searchKb(index, 'шлагбаум').map((h) => h.id)).toEqual(['a']);
+  });
+});
