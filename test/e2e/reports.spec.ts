@@ -90,6 +90,8 @@ test('the endpoint report equals the desk’s own figures for the same month', a
   await page.getByTestId('report-from').fill(russianDate(month.from));
   await page.getByTestId('report-to').fill(russianDate(month.to));
   await page.getByTestId('report-to').press('Escape');
+  // The closing calendar stays in the page for its transition: wait until it is gone.
+  await expect(page.locator('.mantine-DateInput-calendarHeaderLevel')).toHaveCount(0);
   // The calendar names the month and the weekdays in Russian.
   await page.getByTestId('report-from').click();
   const monthName = new Intl.DateTimeFormat('ru-RU', { month: 'long', year: 'numeric', timeZone }).format(

@@ -8,7 +8,7 @@ import { defaultColumnWidths, maxColumnWidth, minColumnWidth, type QueueColumnId
  * The subject and the SLA give up half as much as the others: they are what the manager reads.
  */
 const shrinkTo: Readonly<Partial<Record<string, { floor: number; factor: number }>>> = {
-  subject: { floor: 180, factor: 0.5 },
+  subject: { floor: 140, factor: 0.5 },
   organization: { floor: 110, factor: 1 },
   status: { floor: 104, factor: 1 },
   assignee: { floor: 100, factor: 1 },
