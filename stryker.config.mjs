@@ -54,6 +54,7 @@ export default {
     'shared/channels/emailSubject.ts',
     'shared/channels/loopGuards.ts',
     'shared/channels/quotedText.ts',
+    'shared/domain/kbRules.ts',
   ],
   // Build output, local tools and reports stay out of the sandbox copy (node_modules is linked, not copied).
   ignorePatterns: ['/.tools', '/out', '/dist', '/dist-web', '/.data', '/test-results', '/playwright-report', '/reports'],
