@@ -57,6 +57,7 @@ export default {
     'shared/domain/kbRules.ts',
     'shared/templates/quotes.ts',
     'shared/domain/accountRules.ts',
+    'shared/channels/deskNotices.ts',
   ],
   // Build output, local tools and reports stay out of the sandbox copy (node_modules is linked, not copied).
   ignorePatterns: ['/.tools', '/out', '/dist', '/dist-web', '/.data', '/test-results', '/playwright-report', '/reports'],
