@@ -58,6 +58,7 @@ export default {
     'shared/templates/quotes.ts',
     'shared/domain/accountRules.ts',
     'shared/channels/deskNotices.ts',
+    'shared/channels/messengerChat.ts',
   ],
   // Build output, local tools and reports stay out of the sandbox copy (node_modules is linked, not copied).
   ignorePatterns: ['/.tools', '/out', '/dist', '/dist-web', '/.data', '/test-results', '/playwright-report', '/reports'],
