@@ -60,6 +60,7 @@ export default {
     'shared/channels/deskNotices.ts',
     'shared/channels/messengerChat.ts',
     'shared/sync/workingSet.ts',
+    'shared/domain/clientHistory.ts',
   ],
   // Build output, local tools and reports stay out of the sandbox copy (node_modules is linked, not copied).
   ignorePatterns: ['/.tools', '/out', '/dist', '/dist-web', '/.data', '/test-results', '/playwright-report', '/reports'],
