@@ -61,6 +61,7 @@ export default {
     'shared/channels/messengerChat.ts',
     'shared/sync/workingSet.ts',
     'shared/domain/clientHistory.ts',
+    'shared/channels/automaticScript.ts',
   ],
   // Build output, local tools and reports stay out of the sandbox copy (node_modules is linked, not copied).
   ignorePatterns: ['/.tools', '/out', '/dist', '/dist-web', '/.data', '/test-results', '/playwright-report', '/reports'],
