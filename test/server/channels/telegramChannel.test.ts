@@ -361,6 +361,7 @@ describe.each(backends)('Telegram channel on %s', (backend) => {
       tags: ['автоответ'],
       ownerId: null,
       archived: false,
+      conflictDraft: null,
       editedAt: Date.now(),
       editedBy: server.head.id,
       updatedAt: 0,
