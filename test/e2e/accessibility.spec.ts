@@ -470,8 +470,12 @@ for (const zoom of [1.25, 1.5]) {
     const desk = { page, ticketId: filed.id };
     await ticketBesideQueue(desk);
     expect(await noSideScroll()).toBe(true);
-    // The queue's SLA column stays in view beside the ticket.
-    await expect(page.getByTestId('sla-countdown').first()).toBeInViewport({ ratio: 1 });
+    // The queue's SLA column stays in view beside the ticket: its stage icon whole, its text begun
+    // (a long overdue text may end in an ellipsis at the pane's edge).
+    await expect(page.getByTestId('sla-countdown-text').first()).toBeInViewport();
+    // Breached, critical and paused rows carry an icon beside their colour.
+    const stageIcon = page.getByTestId('sla-countdown').first().getByRole('img');
+    if ((await stageIcon.count()) > 0) await expect(stageIcon).toBeInViewport({ ratio: 1 });
     for (const id of ['ticket-subject', 'ticket-status', 'action-take']) {
       await expect(page.getByTestId(id)).toBeInViewport({ ratio: 1 });
       expect(await wholeInTicketPane(page, id), id).toBe(true);
