@@ -6,6 +6,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DbSchema } from '../db/dbSchema.ts';
+import type { ChannelKind } from './channelTypes.ts';
 import type { OutboundRow } from './outboundQueue.ts';
 import { eventOf, openWriters, readTicket, writeTicketsAndEvents } from './ticketWrites.ts';
 
@@ -13,34 +14,29 @@ export type DeliveryState = 'queued' | 'sent' | 'retrying' | 'failed';
 
 type Writers = Awaited<ReturnType<typeof openWriters>>;
 
-const deliveryAuthor = 'Почта';
+/** Who signs a delivery entry: the channel the reply went through (a desk shows it in its language by `data.channel`). */
+const deliveryAuthors: Record<ChannelKind, string> = { email: 'Почта', telegram: 'Telegram' };
 
-function deliveryEvent(
-  row: Pick<OutboundRow, 'id' | 'ticket_id' | 'to_address' | 'attempts'>,
-  state: DeliveryState,
-  reason: string,
-  at: number,
-) {
+type DeliveryRow = Pick<OutboundRow, 'id' | 'ticket_id' | 'channel_id' | 'to_address' | 'attempts'>;
+
+async function deliveryEvent(trx: Transaction<DbSchema>, row: DeliveryRow, state: DeliveryState, reason: string, at: number) {
+  const channel = await trx.selectFrom('channels').select('kind').where('id', '=', row.channel_id).executeTakeFirst();
+  const kind: ChannelKind = channel?.kind ?? 'email';
   return eventOf(
     row.ticket_id,
     {
       kind: 'delivery',
       public: false,
       body: '',
-      data: { replyId: row.id, state, reason: reason.slice(0, 1000), to: row.to_address, attempts: row.attempts },
+      data: { replyId: row.id, state, reason: reason.slice(0, 1000), to: row.to_address, attempts: row.attempts, channel: kind },
     },
     at,
-    deliveryAuthor,
+    deliveryAuthors[kind],
   );
 }
 
-export async function recordQueued(
-  trx: Transaction<DbSchema>,
-  writers: Writers,
-  row: Pick<OutboundRow, 'id' | 'ticket_id' | 'to_address' | 'attempts'>,
-  now: number,
-): Promise<void> {
-  await writeTicketsAndEvents(writers, trx, [], [deliveryEvent(row, 'queued', '', now)], now);
+export async function recordQueued(trx: Transaction<DbSchema>, writers: Writers, row: DeliveryRow, now: number): Promise<void> {
+  await writeTicketsAndEvents(writers, trx, [], [await deliveryEvent(trx, row, 'queued', '', now)], now);
 }
 
 /** SMTP accepted the message: sent, and a reply (not an acknowledgement) meets first contact now. */
@@ -59,7 +55,7 @@ export async function recordSent(db: Kysely<DbSchema>, row: OutboundRow, respons
     if (ticket && row.kind === 'reply' && ticket.firstContactAt === null) {
       tickets.push({ ...ticket, firstContactAt: now, editedAt: now, editedBy: '' });
     }
-    await writeTicketsAndEvents(writers, trx, tickets, [deliveryEvent(row, 'sent', response, now)], now);
+    await writeTicketsAndEvents(writers, trx, tickets, [await deliveryEvent(trx, row, 'sent', response, now)], now);
   });
 }
 
@@ -84,7 +80,7 @@ export async function recordFailure(
       writers,
       trx,
       [],
-      [deliveryEvent(row, retryAt === null ? 'failed' : 'retrying', reason, now)],
+      [await deliveryEvent(trx, row, retryAt === null ? 'failed' : 'retrying', reason, now)],
       now,
     );
   });
@@ -117,7 +113,7 @@ export async function recordBounce(
   if (ticket && row.kind === 'reply' && row.sent_at !== null && ticket.firstContactAt === row.sent_at) {
     tickets.push({ ...ticket, firstContactAt: null, editedAt: now, editedBy: '' });
   }
-  await writeTicketsAndEvents(writers, trx, tickets, [deliveryEvent(row, 'failed', bounce.reason, now)], now);
+  await writeTicketsAndEvents(writers, trx, tickets, [await deliveryEvent(trx, row, 'failed', bounce.reason, now)], now);
   return row.ticket_id;
 }
 
@@ -144,6 +140,6 @@ export async function recordThrottled(
       }))
       .where('id', '=', row.id)
       .execute();
-    await writeTicketsAndEvents(writers, trx, [], [deliveryEvent(row, 'retrying', reason, now)], now);
+    await writeTicketsAndEvents(writers, trx, [], [await deliveryEvent(trx, row, 'retrying', reason, now)], now);
   });
 }

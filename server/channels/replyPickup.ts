@@ -81,7 +81,12 @@ export async function pickUpReplies(db: Kysely<DbSchema>, now: number = Date.now
           references: addressing.references,
         };
         if (await enqueue(trx, queued, now)) {
-          await recordQueued(trx, writers, { id: event.id, ticket_id: ticket.id, to_address: addressing.to, attempts: 0 }, now);
+          await recordQueued(
+            trx,
+            writers,
+            { id: event.id, ticket_id: ticket.id, channel_id: addressing.channelId, to_address: addressing.to, attempts: 0 },
+            now,
+          );
         }
       } else if (event.kind === 'delivery' && event.data.state === 'retry' && typeof event.data.replyId === 'string') {
         const retried = await trx
@@ -89,7 +94,7 @@ export async function pickUpReplies(db: Kysely<DbSchema>, now: number = Date.now
           .set({ state: 'queued', attempts: 0, next_attempt_at: now, last_error: '' })
           .where('id', '=', event.data.replyId)
           .where('state', '=', 'failed')
-          .returning(['id', 'ticket_id', 'to_address', 'attempts'])
+          .returning(['id', 'ticket_id', 'channel_id', 'to_address', 'attempts'])
           .executeTakeFirst();
         if (retried) await recordQueued(trx, writers, retried, now);
       }
