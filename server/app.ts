@@ -28,6 +28,7 @@ import { replicationRoutes } from './routes/replicationRoutes.ts';
 import { reportRoutes } from './routes/reportRoutes.ts';
 import { updateRoutes } from './routes/updateRoutes.ts';
 import { bodyLimits, type RouteContext } from './routes/routeContext.ts';
+import { telegramWebhookRoutes } from './routes/telegramWebhookRoutes.ts';
 import { ticketRoutes } from './routes/ticketRoutes.ts';
 import { serverVersion } from './version.ts';
 
@@ -70,6 +71,7 @@ const redactPaths = [
   'req.headers.authorization',
   'req.headers["x-api-key"]',
   'req.headers.cookie',
+  'req.headers["x-telegram-bot-api-secret-token"]',
   'headers.authorization',
   'headers["x-api-key"]',
   'body.password',
@@ -164,6 +166,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   adminRoutes(app, ctx);
   if (options.updatesDir) updateRoutes(app, options.updatesDir);
   kbRoutes(app, ctx);
+  telegramWebhookRoutes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

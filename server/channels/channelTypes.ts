@@ -28,6 +28,11 @@ export interface TelegramSettings {
   apiRoot: string;
   /** Long polling: how long one getUpdates waits for news, seconds. */
   pollTimeoutSeconds: number;
+  /**
+   * Webhook mode: the address Telegram posts updates to (the endpoint's public address and
+   * `/api/telegram/<bot id>/updates`); absent or '' for long polling.
+   */
+  webhookUrl?: string;
 }
 
 interface ChannelConfigBase {

@@ -9,6 +9,7 @@ import { addBotChannel, addChannel, listChannels, setChannelOn } from '../admin/
 import { cliActor } from '../admin/auditLog.ts';
 import { ChannelInputError, emailChannelInput } from '../admin/emailChannelInput.ts';
 import type { NewEmailChannel } from '../channels/channelStore.ts';
+import { webhookPath } from '../channels/telegram/botApi.ts';
 import { databaseTarget, parseFlags, positiveInt, readPipedStdin, required, UsageError } from './cliOptions.ts';
 
 export async function channelCommand(args: string[]): Promise<void> {
@@ -125,6 +126,7 @@ async function addTelegram(args: string[]): Promise<void> {
     'api-root': { type: 'string' },
     name: { type: 'string' },
     'poll-seconds': { type: 'string' },
+    'webhook-url': { type: 'string' },
   });
   let secret = flags.token?.trim() ?? '';
   if (secret) {
@@ -142,7 +144,12 @@ async function addTelegram(args: string[]): Promise<void> {
   if (!parsed || !['http:', 'https:'].includes(parsed.protocol))
     throw new UsageError(`Параметр --api-root: «${apiRoot}» не адрес http(s).`);
   const address = `telegram:${match[1]}`;
-  const settings = { apiRoot, pollTimeoutSeconds: Math.min(50, positiveInt(flags['poll-seconds'], 'poll-seconds', 30)) };
+  const webhookUrl = flags['webhook-url'] === undefined ? '' : webhookAddress(flags['webhook-url'], match[1]!);
+  const settings = {
+    apiRoot,
+    pollTimeoutSeconds: Math.min(50, positiveInt(flags['poll-seconds'], 'poll-seconds', 30)),
+    ...(webhookUrl ? { webhookUrl } : {}),
+  };
   const database = await openDatabase(databaseTarget(flags));
   try {
     const id = await addBotChannel(database.db, cliActor, {
@@ -155,7 +162,28 @@ async function addTelegram(args: string[]): Promise<void> {
       throw error;
     });
     console.log(`Канал telegram ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);
+    console.log(
+      webhookUrl
+        ? `Режим вебхука: Telegram будет присылать обновления на ${webhookUrl}.`
+        : 'Режим опроса (long polling): публичный адрес не нужен.',
+    );
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The endpoint's public address given with --webhook-url becomes the address Telegram posts to.
+ * Telegram itself posts only to https (ports 443, 80, 88, 8443); plain http is accepted for a
+ * Bot API server of one's own (telegram-bot-api --local) or a stand-in, with a warning.
+ */
+function webhookAddress(given: string, botId: string): string {
+  const base = given.trim().replace(/\/+$/, '');
+  const parsed = URL.canParse(base) ? new URL(base) : null;
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash)
+    throw new UsageError(`Параметр --webhook-url: «${base}» не адрес http(s) сервера (например https://desk.example.ru).`);
+  if (parsed.protocol === 'http:')
+    console.error('Внимание: Telegram доставляет вебхуки только по https; http подойдёт лишь для своего сервера Bot API.');
+  const path = webhookPath(botId);
+  return base.endsWith(path) ? base : `${base}${path}`;
 }

@@ -29,8 +29,10 @@ export const helpText = `PASS24 Support Desk — центральный серв
   channel add email --imap-host H [--imap-port 143] [--imap-tls] --smtp-host H [--smtp-port 587]
                     [--smtp-tls] --user LOGIN --from ADDRESS [--name "Имя"] [--mailbox INBOX]
                                почтовый ящик канала; пароль только из stdin
-  channel add telegram [--token TOKEN] [--api-root URL] [--name "Имя"]
-                               бот Telegram; токен лучше из stdin (параметр виден в ps)
+  channel add telegram [--token TOKEN] [--api-root URL] [--name "Имя"] [--webhook-url URL]
+                               бот Telegram; токен лучше из stdin (параметр виден в ps);
+                               без --webhook-url опрос (long polling), с ним — вебхук на
+                               публичный адрес сервера URL
   channel list                 каналы и их состояние (без паролей)
   channel disable|enable --channel ID|АДРЕС
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)

@@ -4,7 +4,10 @@
  * parameters}`, files at `/file/bot<token>/<path>`, long polling getUpdates with offsets that
  * confirm updates. The test plays the clients (updates it adds) and reads what the bot sent.
  * It can answer as Telegram does when a client blocked the bot (403) or when the bot sends too
- * fast (429 with retry_after).
+ * fast (429 with retry_after). With a webhook set (setWebhook) it posts each update to the
+ * webhook's address as Telegram does: one at a time, in order, with the secret in
+ * X-Telegram-Bot-Api-Secret-Token, the same update again until the endpoint answers 2xx; and
+ * getUpdates then answers 409 as Telegram does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,8 +43,14 @@ export interface BotApiStandIn {
   block(chatId: number): void;
   /** The next `times` sendMessage calls answer 429 with this retry_after. */
   throttle(times: number, retryAfterSeconds: number): void;
-  /** Updates not yet confirmed by an offset. */
+  /** Updates not yet confirmed by an offset or by the webhook's 2xx. */
   unconfirmed(): number;
+  /** The webhook set by the bot, or null (long polling). */
+  webhook(): { url: string; secretToken: string; maxConnections: number } | null;
+  /** Every post to the webhook and the endpoint's answer (0: no answer). */
+  posts: Array<{ updateId: number; status: number }>;
+  /** Posts a body to the webhook's address with this secret, as a caller other than Telegram could. */
+  postToWebhook(body: Record<string, unknown>, secretToken: string | null): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -65,6 +74,50 @@ export async function startBotApiStandIn(botId = 7_000_000_001): Promise<BotApiS
   let nextMessage = 1;
   let nextFile = 1;
   let throttled = { times: 0, retryAfter: 0 };
+  let webhook: { url: string; secretToken: string; maxConnections: number } | null = null;
+  let lastWebhookError: { date: number; message: string } | null = null;
+  const posts: BotApiStandIn['posts'] = [];
+  let delivering = false;
+  let closed = false;
+  const post = async (url: string, body: unknown, secretToken: string | null): Promise<number> => {
+    try {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(secretToken === null ? {} : { 'x-telegram-bot-api-secret-token': secretToken }),
+        },
+        body: JSON.stringify(body),
+      });
+      await res.arrayBuffer();
+      return res.status;
+    } catch {
+      return 0;
+    }
+  };
+  /** Telegram's webhook delivery: the oldest update first, again after a pause until it is taken. */
+  const deliver = async () => {
+    if (delivering) return;
+    delivering = true;
+    try {
+      while (!closed && webhook && updates.length > 0) {
+        const update = updates[0]!;
+        const status = await post(webhook.url, update, webhook.secretToken);
+        posts.push({ updateId: update.update_id, status });
+        if (status >= 200 && status < 300) {
+          if (updates[0] === update) updates.shift();
+        } else {
+          lastWebhookError = {
+            date: Math.floor(Date.now() / 1000),
+            message: status ? `Wrong response from the webhook: ${status}` : 'Connection refused',
+          };
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+      }
+    } finally {
+      delivering = false;
+    }
+  };
   let waiters: Array<() => void> = [];
   const wake = () => {
     const w = waiters;
@@ -141,7 +194,43 @@ export async function startBotApiStandIn(botId = 7_000_000_001): Promise<BotApiS
             result: { id: botId, is_bot: true, first_name: 'PASS24 Поддержка', username: 'pass24_desk_bot' },
           });
         case 'getUpdates':
+          if (webhook)
+            return fail(
+              res,
+              409,
+              "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+            );
           return getUpdates(res, params);
+        case 'setWebhook': {
+          const url = String(params.url ?? '');
+          if (url === '') {
+            webhook = null;
+            return reply(res, 200, { ok: true, result: true, description: 'Webhook was deleted' });
+          }
+          if (!URL.canParse(url)) return fail(res, 400, 'Bad Request: bad webhook: invalid URL');
+          const secretToken = String(params.secret_token ?? '');
+          if (secretToken && !/^[\w-]{1,256}$/.test(secretToken))
+            return fail(res, 400, 'Bad Request: bad webhook: secret token contains unallowed characters');
+          webhook = { url, secretToken, maxConnections: Number(params.max_connections ?? 40) };
+          void deliver();
+          return reply(res, 200, { ok: true, result: true, description: 'Webhook was set' });
+        }
+        case 'deleteWebhook':
+          webhook = null;
+          return reply(res, 200, { ok: true, result: true, description: 'Webhook was deleted' });
+        case 'getWebhookInfo':
+          return reply(res, 200, {
+            ok: true,
+            result: {
+              url: webhook?.url ?? '',
+              has_custom_certificate: false,
+              pending_update_count: updates.length,
+              ...(webhook ? { max_connections: webhook.maxConnections } : {}),
+              ...(webhook && lastWebhookError
+                ? { last_error_date: lastWebhookError.date, last_error_message: lastWebhookError.message }
+                : {}),
+            },
+          });
         case 'sendMessage': {
           const chat = String(params.chat_id);
           if (blocked.has(chat)) return fail(res, 403, 'Forbidden: bot was blocked by the user');
@@ -192,6 +281,7 @@ export async function startBotApiStandIn(botId = 7_000_000_001): Promise<BotApiS
     const update_id = nextUpdate++;
     updates.push({ update_id, ...body });
     wake();
+    void deliver();
     return update_id;
   };
 
@@ -226,7 +316,14 @@ export async function startBotApiStandIn(botId = 7_000_000_001): Promise<BotApiS
       throttled = { times, retryAfter: retryAfterSeconds };
     },
     unconfirmed: () => updates.length,
+    webhook: () => webhook,
+    posts,
+    async postToWebhook(body, secretToken) {
+      if (!webhook) throw new Error('no webhook set');
+      return post(webhook.url, { update_id: nextUpdate++, ...body }, secretToken);
+    },
     async close() {
+      closed = true;
       wake();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
