@@ -141,6 +141,38 @@ interface DirectoryMatch {
   organizationName: string;
   siteName: string;
   contactName: string;
+  /** A linked chat's contact, as the manager chose it. */
+  contactPhone?: string;
+  contactEmail?: string;
+}
+
+/**
+ * The client a manager linked the chat to: the organisation, site and contact of the chat's latest
+ * ticket that names an organisation. Remembered by the tickets themselves, so relinking a ticket
+ * is what changes the chat's link.
+ */
+async function linkedClientOfChat(trx: Transaction<DbSchema>, channelId: string, chat: string): Promise<DirectoryMatch | null> {
+  const row = await trx
+    .selectFrom('channel_messages as m')
+    .innerJoin('documents as d', (join) => join.onRef('d.id', '=', 'm.ticket_id').on('d.collection', '=', 'tickets'))
+    .select('d.data')
+    .where('m.channel_id', '=', channelId)
+    .where('m.conversation', '=', chat)
+    .where(sql<boolean>`d.data->>'clientId' is not null`)
+    .orderBy('m.created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!row) return null;
+  const linked = row.data as unknown as Ticket;
+  return {
+    clientId: linked.clientId,
+    siteId: linked.siteId,
+    organizationName: linked.organizationName,
+    siteName: linked.siteName,
+    contactName: linked.contact.name,
+    contactPhone: linked.contact.phone,
+    contactEmail: linked.contact.email,
+  };
 }
 
 /** The client whose contact has this address: a site names its organisation too. */
@@ -336,8 +368,12 @@ async function fileMessage(
     }
     if (outcome !== 'joined') tickets.push(ticket);
   } else {
-    // A chat is not matched to the directory by anything it carries: the manager links it.
-    const match = message.from && !conversation ? await matchSender(trx, message.from.address) : null;
+    // A chat carries nothing the directory knows: the manager links it once, and its later tickets follow that link.
+    const match = conversation
+      ? await linkedClientOfChat(trx, message.channelId, conversation.chat)
+      : message.from
+        ? await matchSender(trx, message.from.address)
+        : null;
     const id = randomUUID();
     const { visible } = conversation ? { visible: message.text.trim() } : splitQuoted(message.text);
     ticket = createTicketDocument(
@@ -353,7 +389,12 @@ async function fileMessage(
         organizationName: match?.organizationName ?? '',
         siteName: match?.siteName ?? '',
         contact: conversation
-          ? { name: (message.from?.name ?? '').slice(0, 200), messenger: (message.from?.address ?? '').slice(0, 200) }
+          ? {
+              name: (match?.contactName || message.from?.name || '').slice(0, 200),
+              phone: match?.contactPhone ?? '',
+              email: match?.contactEmail ?? '',
+              messenger: (message.from?.address ?? '').slice(0, 200),
+            }
           : {
               name: (message.from?.name || match?.contactName || '').slice(0, 200),
               email: (message.from?.address ?? '').slice(0, 200),
