@@ -106,6 +106,7 @@ const screens: ReadonlyArray<{ name: string; open: (desk: Desk) => Promise<void>
   },
   { name: 'ticket beside the queue', open: ticketBesideQueue },
   { name: 'ticket: edit dialog', open: ticketDialog(click('ticket-edit'), 'edit-ticket-form') },
+  { name: 'ticket: link to a client dialog', open: ticketDialog(click('client-link'), 'link-client-form') },
   { name: 'ticket: assign dialog', open: ticketDialog((p) => p.keyboard.press('Alt+KeyG'), 'assign-agent') },
   { name: 'ticket: resolve dialog', open: ticketDialog((p) => p.keyboard.press('Alt+KeyS'), 'dialog-resolve') },
   { name: 'ticket: escalation dialog', open: ticketDialog(click('action-requestEscalation'), 'dialog-requestEscalation') },

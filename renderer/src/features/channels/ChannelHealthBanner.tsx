@@ -41,6 +41,8 @@ export function ChannelHealthBanner() {
   }, [api, watches, online]);
 
   if (!watches || failing.length === 0) return null;
+  // Each failing kind says what it stops: mail not fetched, chat messages not received.
+  const kinds = [...new Set(failing.map((c) => c.kind))];
   return (
     <Alert color="red" variant="light" radius={0} py={6} icon={<IconMailOff size={16} />} data-testid="channel-health-banner">
       <Stack gap={2}>
@@ -49,9 +51,17 @@ export function ChannelHealthBanner() {
             {t('channels.health.failing', { name: c.name, address: c.address, detail: c.detail })}
           </Text>
         ))}
-        <Text size="xs">{t('channels.health.consequence')}</Text>
+        {kinds.map((kind) => (
+          <Text size="xs" key={kind}>
+            {t(kind === 'telegram' ? 'channels.health.consequenceTelegram' : 'channels.health.consequence')}
+          </Text>
+        ))}
         <Text size="xs">
-          {role === 'admin' ? t('channels.health.whatAdmin', { address: failing[0]!.address }) : t('channels.health.whatHead')}
+          {role === 'admin'
+            ? t(failing[0]!.kind === 'telegram' ? 'channels.health.whatAdminTelegram' : 'channels.health.whatAdmin', {
+                address: failing[0]!.address,
+              })
+            : t('channels.health.whatHead')}
         </Text>
       </Stack>
     </Alert>

@@ -1,5 +1,6 @@
 /** Who the ticket is for: organisation, site and the contact, with call and mail links via the host. */
-import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconLink } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
@@ -19,7 +20,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export function ClientCard({ ticket }: { ticket: Ticket }) {
+/** `onLink` opens the link to a client of the directory; absent where the manager may not edit the ticket. */
+export function ClientCard({ ticket, onLink }: { ticket: Ticket; onLink?: () => void }) {
   const { t } = useTranslation();
   const host = useHost();
   const go = useRouteStore((s) => s.go);
@@ -48,11 +50,24 @@ export function ClientCard({ ticket }: { ticket: Ticket }) {
         <Text size="xs" fw={700} tt="uppercase" c="dimmed">
           {t('ticket.client.title')}
         </Text>
-        {ticket.clientId && (
-          <Anchor component="button" size="xs" onClick={() => go('clients', ticket.clientId)} data-testid="client-page-link">
-            {t('clients.open')}
-          </Anchor>
-        )}
+        <Group gap="sm">
+          {onLink && (
+            <Button
+              size="compact-xs"
+              variant="light"
+              leftSection={<IconLink size={12} />}
+              onClick={onLink}
+              data-testid="client-link"
+            >
+              {t(ticket.clientId ? 'ticket.link.change' : 'ticket.link.open')}
+            </Button>
+          )}
+          {ticket.clientId && (
+            <Anchor component="button" size="xs" onClick={() => go('clients', ticket.clientId)} data-testid="client-page-link">
+              {t('clients.open')}
+            </Anchor>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2 }} spacing="sm" verticalSpacing={6}>
         <Field label={t('ticket.client.organization')}>{ticket.organizationName || none}</Field>

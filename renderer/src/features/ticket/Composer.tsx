@@ -1,7 +1,8 @@
 /**
  * Writing on the ticket: a public reply to the client or an internal note (never seen by the
  * client). The two are visibly different, so nobody sends a note to a client by mistake. A reply
- * says which address receives it; with no address it reaches nobody, so a call log is offered.
+ * says where it goes (the address, or the client's Telegram chat); with no address it reaches
+ * nobody, so a call log is offered.
  * A reply meets first contact only when the endpoint has handed it to the mail server. A reply
  * script comes in with «/» at the start of a line or Alt+K: picked, filled in from the ticket and
  * inserted at the caret; the reply records which script it used.
@@ -15,6 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { shortcutLabel, useCommands } from '../../services/commands.ts';
 import { ScriptPicker, ScriptSuggestion, useSuggestedScript } from '../scripts/index.ts';
+import type { ReplyRoute } from './replyRoute.ts';
 import { useApplyAction } from './useApplyAction.ts';
 
 export type ComposerMode = 'reply' | 'note';
@@ -32,8 +34,8 @@ export interface ComposerProps {
   canReply: boolean;
   canNote: boolean;
   inputRef: RefObject<HTMLTextAreaElement | null>;
-  /** The client's address a reply is mailed to ('' when the contact has none). */
-  recipient: string;
+  /** Where a reply goes: the client's Telegram chat, or the address it is mailed to ('' when the contact has none). */
+  route: ReplyRoute;
   /** Opens the call log (offered when there is no address); null when not allowed. */
   onLogContact: (() => void) | null;
   /** Text to add to the reply (a knowledge-base solution); a new `seq` adds it once. */
@@ -57,7 +59,7 @@ export function Composer({
   canReply,
   canNote,
   inputRef,
-  recipient,
+  route,
   onLogContact,
   insertion,
 }: ComposerProps) {
@@ -198,9 +200,13 @@ export function Composer({
           data-testid="composer-text"
         />
         {isReply &&
-          (recipient ? (
+          (route.kind === 'telegram' ? (
             <Text size="xs" c="dimmed" data-testid="composer-recipient">
-              {t('ticket.composer.recipient', { address: recipient })}
+              {t('ticket.composer.recipientTelegram', { chat: route.chat })}
+            </Text>
+          ) : route.address ? (
+            <Text size="xs" c="dimmed" data-testid="composer-recipient">
+              {t('ticket.composer.recipient', { address: route.address })}
             </Text>
           ) : (
             <Group gap={6} data-testid="composer-no-recipient">

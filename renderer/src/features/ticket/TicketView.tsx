@@ -8,6 +8,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { availableActions, mayWorkTicket, type WorkflowActionType } from '#shared/domain/workflow.ts';
 import { KbSuggestions } from '../kb/index.ts';
+import { LinkClientDialog } from './LinkClientDialog.tsx';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ActionDialog, isDialogAction, type DialogAction } from './ActionDialog.tsx';
@@ -17,6 +18,7 @@ import { Composer, type ComposerMode } from './Composer.tsx';
 import { EditTicketDialog } from './EditTicketDialog.tsx';
 import { TicketFacts } from './TicketFacts.tsx';
 import { TicketHeader } from './TicketHeader.tsx';
+import { replyRouteOf } from './replyRoute.ts';
 import { Timeline } from './Timeline.tsx';
 import { useAgentNames, useKbArticles, useTicket, useTicketEvents } from './ticketQueries.ts';
 import { useTicketCommands } from './ticketCommands.ts';
@@ -36,6 +38,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
 
   const [dialog, setDialog] = useState<DialogAction | null>(null);
   const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
   const [composerMode, setComposerMode] = useState<ComposerMode>('reply');
   const composerRef = useRef<HTMLTextAreaElement | null>(null);
   const [insertion, setInsertion] = useState<{ text: string; seq: number } | null>(null);
@@ -57,7 +60,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     available,
     run,
     focusComposer,
-    Boolean(ticket) && dialog === null && !editing,
+    Boolean(ticket) && dialog === null && !editing && !linking,
     editable ? () => setEditing(true) : null,
   );
 
@@ -78,6 +81,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
     );
   }
 
+  const route = replyRouteOf(ticket, events);
   return (
     <ScrollArea h="100%" data-testid="ticket-view" data-state="ready" data-ticket-id={ticket.id}>
       <Stack gap="sm" p="md" maw={1100}>
@@ -93,7 +97,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
             {direct.error}
           </Alert>
         )}
-        <ClientCard ticket={ticket} />
+        <ClientCard ticket={ticket} onLink={editable ? () => setLinking(true) : undefined} />
         <Group align="flex-start" gap="sm" wrap="nowrap">
           <Paper withBorder p="sm" style={{ flex: 3, minWidth: 0 }}>
             <Text size="xs" fw={700} tt="uppercase" c="dimmed" mb={4}>
@@ -138,7 +142,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
           canReply={available.includes('reply')}
           canNote={available.includes('note')}
           inputRef={composerRef}
-          recipient={ticket.contact.email}
+          route={route}
           onLogContact={available.includes('logContact') ? () => setDialog('logContact') : null}
           insertion={insertion}
         />
@@ -149,6 +153,7 @@ export function TicketView({ ticketId }: { ticketId: string }) {
       </Stack>
       <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} linkedKbId={kbIds.at(-1) ?? ''} />
       <EditTicketDialog ticket={ticket} opened={editing} onClose={() => setEditing(false)} />
+      <LinkClientDialog ticket={ticket} fromChat={route.kind === 'telegram'} opened={linking} onClose={() => setLinking(false)} />
     </ScrollArea>
   );
 }

@@ -130,7 +130,8 @@ export function Timeline({
             }
           >
             <Text size="xs" c="dimmed">
-              {e.author || t('ticket.timeline.system')} · {formatDateTime(e.at)}
+              {(e.authorKey ? t(`ticket.timeline.${e.authorKey}`) : e.author) || t('ticket.timeline.system')} ·{' '}
+              {formatDateTime(e.at)}
             </Text>
             {e.body && (
               <Paper

@@ -10,6 +10,8 @@ export interface TimelineEntry {
   id: string;
   at: number;
   author: string;
+  /** i18n key under `ticket.timeline` signing the entry instead of `author` (the channel a delivery went through). */
+  authorKey?: string;
   /** i18n key under `ticket.timeline`. */
   key: string;
   /** Interpolation values; enum values (status, priority, channel, mode) are passed raw for the UI to translate. */
@@ -71,7 +73,7 @@ function keyAndValues(e: TicketEvent): { key: string; values: Record<string, str
     case 'reopened':
       return { key: 'reopened', values: {} };
     case 'client_message':
-      return { key: 'clientMessage', values: { from: str(d.from) } };
+      return { key: d.channel === 'telegram' ? 'clientMessageTelegram' : 'clientMessage', values: { from: str(d.from) } };
     case 'delivery':
       return { key: deliveryKeys[str(d.state)] ?? 'deliveryQueued', values: { to: str(d.to), reason: str(d.reason) } };
   }
@@ -88,9 +90,21 @@ const systemKinds: ReadonlySet<TicketEvent['kind']> = new Set([
   'delivery',
 ]);
 
+/** Channels whose deliveries the desk signs in its own language; older entries keep the name they were written with. */
+const deliveryChannels: Readonly<Record<string, string>> = { email: 'byEmail', telegram: 'byTelegram' };
+
 export function timelineEntryOf(e: TicketEvent): TimelineEntry {
   const tone: TimelineTone = e.public && e.kind !== 'created' ? 'public' : systemKinds.has(e.kind) ? 'system' : 'internal';
-  return { id: e.id, at: e.at, author: e.authorName, ...keyAndValues(e), body: e.body, tone };
+  const authorKey = e.kind === 'delivery' ? deliveryChannels[str(e.data.channel)] : undefined;
+  return {
+    id: e.id,
+    at: e.at,
+    author: e.authorName,
+    ...(authorKey ? { authorKey } : {}),
+    ...keyAndValues(e),
+    body: e.body,
+    tone,
+  };
 }
 
 /** The timeline in the order things happened (ties keep the order of the write: ids are not ordered, `at` steps are). */

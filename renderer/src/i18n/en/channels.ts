@@ -12,6 +12,10 @@ export const channels: EnglishOf<typeof ru> = {
     consequence: "Clients' mail is not being fetched; replies wait in the queue and go out once the channel works again.",
     whatAdmin:
       'What to do: check the mail server address, the network and the mailbox password. A wrong password is changed like this: npm run server -- channel disable --channel {{address}}, then channel add email … with the right password (README, “Email channel”).',
+    consequenceTelegram:
+      "Clients' Telegram messages are not being received; replies wait in the queue and go out once the channel works again.",
+    whatAdminTelegram:
+      'What to do: check the bot token and the server’s access to the Bot API (in webhook mode, also that the server’s public address is reachable from the internet). A wrong token is changed like this: npm run server -- channel disable --channel {{address}}, then channel add telegram … with the right token (README, “Telegram channel”).',
     whatHead: 'What to do: tell the server administrator, with the error above.',
   },
 };

@@ -10,6 +10,10 @@ export const channels = {
     consequence: 'Письма клиентов сейчас не забираются, ответы ждут в очереди и уйдут, когда канал заработает.',
     whatAdmin:
       'Что сделать: проверьте адрес почтового сервера, сеть и пароль ящика. Неверный пароль меняется так: npm run server -- channel disable --channel {{address}}, затем channel add email … с верным паролем (README, «Email channel»).',
+    consequenceTelegram:
+      'Сообщения клиентов из Telegram сейчас не принимаются, ответы ждут в очереди и уйдут, когда канал заработает.',
+    whatAdminTelegram:
+      'Что сделать: проверьте токен бота и доступ сервера к Bot API (а в режиме вебхука — что публичный адрес сервера доступен из интернета). Неверный токен меняется так: npm run server -- channel disable --channel {{address}}, затем channel add telegram … с верным токеном (README, «Telegram channel»).',
     whatHead: 'Что сделать: сообщите администратору сервера, текст ошибки выше.',
   },
 };

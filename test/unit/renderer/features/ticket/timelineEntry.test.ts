@@ -32,6 +32,26 @@ describe('timeline entries', () => {
     expect(timelineEntryOf(event('contact_logged', { public: true, data: { mode: 'message' } })).key).toBe('contactMessage');
   });
 
+  it('signs a delivery with the channel it went through, and keeps the name of one written before channels were named', () => {
+    const telegram = timelineEntryOf(event('delivery', { authorName: 'Telegram', data: { state: 'sent', channel: 'telegram' } }));
+    expect(telegram).toMatchObject({ authorKey: 'byTelegram', key: 'deliverySent' });
+    expect(timelineEntryOf(event('delivery', { authorName: 'Почта', data: { state: 'sent', channel: 'email' } })).authorKey).toBe(
+      'byEmail',
+    );
+    const older = timelineEntryOf(event('delivery', { authorName: 'Почта', data: { state: 'sent' } }));
+    expect(older.authorKey).toBeUndefined();
+    expect(older.author).toBe('Почта');
+    expect(timelineEntryOf(event('reply', { public: true, data: { channel: 'telegram' } })).authorKey).toBeUndefined();
+  });
+
+  it("tells a client's Telegram message from a client's mail", () => {
+    expect(timelineEntryOf(event('client_message', { data: { channel: 'telegram', from: '@client1' } }))).toMatchObject({
+      key: 'clientMessageTelegram',
+      values: { from: '@client1' },
+    });
+    expect(timelineEntryOf(event('client_message', { data: { channel: 'email', from: 'a@b.ru' } })).key).toBe('clientMessage');
+  });
+
   it('marks what the client saw as public and notes as internal', () => {
     expect(timelineEntryOf(event('reply', { public: true, body: 'Здравствуйте' })).tone).toBe('public');
     expect(timelineEntryOf(event('note', { body: 'Проверить' })).tone).toBe('internal');
