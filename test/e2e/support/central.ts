@@ -66,6 +66,11 @@ export class CentralServer {
     cli(this.dataDir, ['channel', 'add', 'email', ...args], `${password}\n`);
   }
 
+  /** Adds a Telegram bot (server stopped); the token goes through stdin as the CLI prefers. */
+  addTelegramChannel(args: string[], token: string): void {
+    cli(this.dataDir, ['channel', 'add', 'telegram', ...args], `${token}\n`);
+  }
+
   /** Fills the demo workspace (server stopped); returns its accounts with the passwords printed once. */
   seedDemo(): TestAccount[] {
     const out = cli(this.dataDir, ['seed', '--demo']);
