@@ -64,4 +64,35 @@ describe('channel add telegram', () => {
       await database.close();
     }
   }, 240_000);
+
+  it("sets webhook mode with --webhook-url: the endpoint's address and the bot's route, refusing what is not an http(s) address", async () => {
+    const bad = cli(['channel', 'add', 'telegram', '--token', token, '--webhook-url', 'ftp://desk.example.ru'], {
+      DATABASE_URL: 'postgres://nowhere.invalid/x',
+    });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/Параметр --webhook-url: «ftp:\/\/desk\.example\.ru» не адрес http\(s\) сервера/);
+
+    const url = await createPostgresDatabase('telegram_cli_webhook');
+    const added = cli(
+      ['channel', 'add', 'telegram', '--webhook-url', 'https://desk.example.ru/'],
+      { DATABASE_URL: url },
+      `${token}\n`,
+    );
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain(
+      'Режим вебхука: Telegram будет присылать обновления на https://desk.example.ru/api/telegram/7000000002/updates.',
+    );
+    expect(added.stdout + added.stderr).not.toContain(secretPart);
+    const database = await openDatabase({ url });
+    try {
+      const row = await database.db.selectFrom('channels').select('settings').executeTakeFirstOrThrow();
+      expect(row.settings).toEqual({
+        apiRoot: 'https://api.telegram.org',
+        pollTimeoutSeconds: 30,
+        webhookUrl: 'https://desk.example.ru/api/telegram/7000000002/updates',
+      });
+    } finally {
+      await database.close();
+    }
+  }, 240_000);
 });
