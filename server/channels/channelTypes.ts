@@ -33,6 +33,8 @@ export interface TelegramSettings {
    * `/api/telegram/<bot id>/updates`); absent or '' for long polling.
    */
   webhookUrl?: string;
+  /** Webhook mode: how often Telegram is asked whether it can deliver (getWebhookInfo), seconds; default 60. */
+  webhookCheckSeconds?: number;
 }
 
 interface ChannelConfigBase {

@@ -27,8 +27,8 @@ import { apiSignal, describeTelegramError, sleep, webhookSecretToken } from './b
 import { TelegramUpdates } from './telegramUpdates.ts';
 
 const reconnect = { firstMs: 1000, maxMs: 60_000 } as const;
-/** How often a webhook's health is asked of Telegram. */
-const webhookCheckMs = 60_000;
+/** How often a webhook's health is asked of Telegram, unless the settings say otherwise. */
+const webhookCheckSeconds = 60;
 
 export class TelegramConnector implements ChannelConnector {
   readonly config: TelegramChannelConfig;
@@ -84,7 +84,7 @@ export class TelegramConnector implements ChannelConnector {
         }
         if (webhookUrl) {
           // Telegram posts the updates to the route; this connector sends, and watches the webhook.
-          await sleep(webhookCheckMs, signal);
+          await sleep(this.webhookCheckMs, signal);
           if (this.stopped) return;
           await this.checkWebhook(webhookUrl, signal);
           if (this.failures > 0) {
@@ -147,7 +147,7 @@ export class TelegramConnector implements ChannelConnector {
       await this.registerWebhook(url, signal);
       return;
     }
-    const recent = info.last_error_date !== undefined && Date.now() / 1000 - info.last_error_date < webhookCheckMs / 1000;
+    const recent = info.last_error_date !== undefined && Date.now() - info.last_error_date * 1000 < this.webhookCheckMs;
     const detail = recent
       ? `Telegram не может доставить обновления на ${url}: ${info.last_error_message ?? 'ошибка'}`.slice(0, 300)
       : '';
@@ -179,6 +179,10 @@ export class TelegramConnector implements ChannelConnector {
       .set({ cursor: JSON.stringify({ offset }) })
       .where('id', '=', this.config.id)
       .execute();
+  }
+
+  private get webhookCheckMs(): number {
+    return (this.config.settings.webhookCheckSeconds ?? webhookCheckSeconds) * 1000;
   }
 
   async send(message: OutgoingMessage): Promise<SendResult> {

@@ -7,6 +7,7 @@
  * limit) are logged and the bot goes on; switching back to long polling removes the webhook.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HealthResponse } from '#shared/protocol.ts';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { addTelegramChannel, setChannelEnabled } from '../../../server/channels/channelStore.ts';
 import { startBotApiStandIn, type BotApiStandIn } from '../support/botApiStandIn.ts';
@@ -177,6 +178,32 @@ describe.each(backends)('Telegram channel by webhook on %s', (backend) => {
     await eventually(async () => api.unconfirmed() === 0, 'the update taken');
     expect(api.posts.filter((p) => p.updateId === update).at(-1)!.status).toBe(200);
     expect(await ticketsOf(chat)).toHaveLength(1);
+  });
+
+  it("shows a bot whose webhook Telegram cannot reach as failing, with Telegram's words", async () => {
+    const unreachable = await startBotApiStandIn(7_000_000_004);
+    try {
+      const url = `http://127.0.0.1:1/api/telegram/${unreachable.botId}/updates`;
+      const id = await addTelegramChannel(server.database.db, {
+        name: 'Бот за недоступным адресом',
+        address: `telegram:${unreachable.botId}`,
+        secret: unreachable.token,
+        settings: { apiRoot: unreachable.apiRoot, pollTimeoutSeconds: 1, webhookUrl: url, webhookCheckSeconds: 1 },
+      });
+      await eventually(async () => unreachable.webhook(), 'the webhook set');
+      unreachable.clientMessage(newChat(), 'Сообщение, которое Telegram не может доставить');
+      const failing = await eventually(async () => {
+        const health = await server.anonymous.get<HealthResponse>('/api/health');
+        return health.body.channels.find((c) => c.id === id && c.state === 'failing');
+      }, 'the failing bot in /api/health');
+      expect(failing.detail).toBe(`Telegram не может доставить обновления на ${url}: Connection refused`);
+      expect(logged()).toContainEqual(
+        expect.objectContaining({ msg: 'telegram channel: Telegram cannot reach the webhook', channel: id }),
+      );
+      await setChannelEnabled(server.database.db, id, false);
+    } finally {
+      await unreachable.close();
+    }
   });
 
   it('removes the webhook and polls when the bot is added again without a webhook address', async () => {
