@@ -15,6 +15,13 @@ type Writers = Awaited<ReturnType<typeof openWriters>>;
 
 const deliveryAuthor = 'Почта';
 
+/**
+ * Only what the client receives has its delivery in the ticket's timeline: report mail belongs to
+ * no ticket, and a CRM comment is for colleagues in the CRM; their outcome stays in the queue's
+ * row and the log.
+ */
+const inTimeline = (row: Pick<OutboundRow, 'kind'>) => row.kind === 'reply' || row.kind === 'ack';
+
 function deliveryEvent(
   row: Pick<OutboundRow, 'id' | 'ticket_id' | 'to_address' | 'attempts'>,
   state: DeliveryState,
@@ -53,7 +60,7 @@ export async function recordSent(db: Kysely<DbSchema>, row: OutboundRow, respons
       .where('id', '=', row.id)
       .where('state', '!=', 'sent')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0 || row.kind === 'report') return;
+    if (Number(updated.numUpdatedRows) === 0 || !inTimeline(row)) return;
     const ticket = await readTicket(trx, row.ticket_id);
     const tickets = [];
     if (ticket && row.kind === 'reply' && ticket.firstContactAt === null) {
@@ -79,7 +86,7 @@ export async function recordFailure(
       .where('id', '=', row.id)
       .execute();
     // Report mail belongs to no ticket: its outcome stays in the queue's row (and the log).
-    if (row.kind === 'report') return;
+    if (!inTimeline(row)) return;
     await writeTicketsAndEvents(
       writers,
       trx,
@@ -144,6 +151,7 @@ export async function recordThrottled(
       }))
       .where('id', '=', row.id)
       .execute();
+    if (!inTimeline(row)) return;
     await writeTicketsAndEvents(writers, trx, [], [deliveryEvent(row, 'retrying', reason, now)], now);
   });
 }

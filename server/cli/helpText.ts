@@ -31,6 +31,10 @@ export const helpText = `PASS24 Support Desk — центральный серв
                                почтовый ящик канала; пароль только из stdin
   channel add telegram [--token TOKEN] [--api-root URL] [--name "Имя"]
                                бот Telegram; токен лучше из stdin (параметр виден в ps)
+  channel add bitrix24 [--webhook URL] [--app-token ТОКЕН] [--desk-url URL] [--sync-minutes 5]
+                    [--activity-providers CRM_WEBFORM,…] [--name "Имя"]
+                               портал Битрикс24: справочник компаний, обращения из CRM,
+                               комментарии в CRM; адрес вебхука лучше из stdin
   channel list                 каналы и их состояние (без паролей)
   channel disable|enable --channel ID|АДРЕС
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)
