@@ -192,7 +192,7 @@ export class Bitrix24Rest {
       throw new Bitrix24Error('NETWORK', `портал не отвечает (${cause})`, 0);
     }
     const text = await response.text();
-    let body: Record<string, unknown> | null = null;
+    let body: Record<string, unknown> | null;
     try {
       body = JSON.parse(text) as Record<string, unknown>;
     } catch {
