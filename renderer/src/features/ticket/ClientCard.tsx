@@ -1,9 +1,14 @@
-/** Who the ticket is for: organisation, site and the contact, with call and mail links via the host. */
+/**
+ * Who the ticket is for: organisation, site and the contact, with call and mail links via the host,
+ * and the organisation's company in the CRM when the directory links one.
+ */
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useHost } from '../../services/hostContext.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { CrmLink, useCrmLinkOf } from '../clients/CrmLink.tsx';
 import { useRouteStore } from '../../state/routeStore.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -23,6 +28,8 @@ export function ClientCard({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const host = useHost();
   const go = useRouteStore((s) => s.go);
+  const { db } = useWorkspace();
+  const crm = useCrmLinkOf(db, ticket.clientId);
   const none = (
     <Text span c="dimmed" inherit>
       {t('ticket.client.none')}
@@ -48,11 +55,14 @@ export function ClientCard({ ticket }: { ticket: Ticket }) {
         <Text size="xs" fw={700} tt="uppercase" c="dimmed">
           {t('ticket.client.title')}
         </Text>
-        {ticket.clientId && (
-          <Anchor component="button" size="xs" onClick={() => go('clients', ticket.clientId)} data-testid="client-page-link">
-            {t('clients.open')}
-          </Anchor>
-        )}
+        <Group gap="sm">
+          <CrmLink crm={crm} />
+          {ticket.clientId && (
+            <Anchor component="button" size="xs" onClick={() => go('clients', ticket.clientId)} data-testid="client-page-link">
+              {t('clients.open')}
+            </Anchor>
+          )}
+        </Group>
       </Group>
       <SimpleGrid cols={{ base: 2 }} spacing="sm" verticalSpacing={6}>
         <Field label={t('ticket.client.organization')}>{ticket.organizationName || none}</Field>
