@@ -30,7 +30,7 @@ import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useNow } from '../../state/ticker.ts';
 import { useClients } from '../intake/index.ts';
-import { CrmLink } from './CrmLink.tsx';
+import { CrmLink } from '../../services/CrmLink.tsx';
 import { useClientTickets } from './useClientTickets.ts';
 
 const slaColor = { met: 'teal', breached: 'red', open: 'blue' } as const;

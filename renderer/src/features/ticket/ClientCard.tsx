@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useHost } from '../../services/hostContext.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
-import { CrmLink, useCrmLinkOf } from '../clients/CrmLink.tsx';
+import { CrmLink, useCrmLinkOf } from '../../services/CrmLink.tsx';
 import { useRouteStore } from '../../state/routeStore.ts';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {

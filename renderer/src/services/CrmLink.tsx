@@ -8,9 +8,9 @@ import { IconExternalLink } from '@tabler/icons-react';
 import { map } from 'rxjs';
 import { useTranslation } from 'react-i18next';
 import type { Client } from '#shared/schema/index.ts';
-import type { DeskDatabase } from '../../db/database.ts';
-import { useObservable } from '../../db/useObservable.ts';
-import { useHost } from '../../services/hostContext.ts';
+import type { DeskDatabase } from '../db/database.ts';
+import { useObservable } from '../db/useObservable.ts';
+import { useHost } from './hostContext.ts';
 
 /** The CRM link of a card, live (null while it loads, and for a card the CRM does not know). */
 export function useCrmLinkOf(db: DeskDatabase, clientId: string | null): Client['crm'] {
