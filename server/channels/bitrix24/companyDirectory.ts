@@ -1,8 +1,8 @@
 /**
  * The CRM's companies come into the desk's directory (collection `clients`), never twice: a
  * company is found by its link (`crm.id`), else by INN, else by its name folded (case, ё, quotes
- * and spaces do not count); a match gains the link, a company found nowhere becomes a new
- * organisation. Written through CollectionWriter under the collection's lock, so two imports
+ * and spaces do not count); a match gains the link and the CRM's name, a company found nowhere
+ * becomes a new organisation. Written through CollectionWriter under the collection's lock, so two imports
  * (the sync and a webhook's company) cannot both create one company. Contacts are merged by
  * name: the CRM's phone, e-mail and post replace the card's, the desk's own contacts stay.
  * A company with no name is logged and passed over.
@@ -130,8 +130,8 @@ export async function importCompanies(
       if (match) {
         next = {
           ...match,
-          // A linked card follows the CRM's name; a card only just matched keeps the desk's.
-          name: linked ? name : match.name,
+          // The CRM is where the company's name is kept: the card takes it, on linking and after.
+          name,
           inn: inn || match.inn || '',
           crm: link,
           city: match.city || city,

@@ -116,8 +116,8 @@ describe.each(backends)('Bitrix24 channel on %s', (backend) => {
 
     const romashka = all.find((c) => c.id === deskCards.romashka)!;
     expect(romashka).toMatchObject({
-      // Matched by the INN in its notes, though the names differ: the desk's name stays.
-      name: 'УК Ромашка',
+      // Matched by the INN in its notes, though the names differ; the CRM's name is taken.
+      name: 'ООО "Ромашка"',
       inn: '7701234567',
       crm: { system: 'bitrix24', id: ids.romashka, url: `${crm.portal}/crm/company/details/${ids.romashka}/` },
       products: ['pass24_online'],
@@ -149,7 +149,7 @@ describe.each(backends)('Bitrix24 channel on %s', (backend) => {
     crm.updateCompany(ids.naberezhnaya, { title: 'УК «Дом на Набережной» (Юг)' });
     const added = crm.addCompany({ title: 'ТСН «Рассвет»', inn: '5003004005' });
     await eventually(async () => (await linkedTo(added)).length === 1, 'the new company');
-    // A linked card follows the CRM's name.
+    // A linked card follows the CRM's renaming.
     await eventually(
       async () => (await clients()).find((c) => c.id === deskCards.naberezhnaya)?.name === 'УК «Дом на Набережной» (Юг)',
       'the renamed company',
@@ -182,7 +182,7 @@ describe.each(backends)('Bitrix24 channel on %s', (backend) => {
       subject: 'Не открывается шлагбаум на въезде 2',
       description: 'Добрый день!\nШлагбаум не реагирует на пульт.',
       clientId: deskCards.romashka,
-      organizationName: 'УК Ромашка',
+      organizationName: 'ООО "Ромашка"',
       contact: { email: 'lunin@romashka.test' },
     });
     expect(ticket.number).toBe(filed.number);
