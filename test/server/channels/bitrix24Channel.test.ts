@@ -10,9 +10,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HealthResponse } from '#shared/protocol.ts';
 import type { Client, Ticket } from '#shared/schema/index.ts';
-import { nameKey } from '../../../server/channels/bitrix24/companyDirectory.ts';
 import { encodeBitrix24Secret } from '../../../server/channels/bitrix24/bitrix24Secret.ts';
+import { importCompanies, nameKey } from '../../../server/channels/bitrix24/companyDirectory.ts';
 import { addBitrix24Channel, listChannels } from '../../../server/channels/channelStore.ts';
+import { createIntakeTicket } from '../../../server/intake/createIntakeTicket.ts';
 import { eventOf, openWriters, readTicket, writeTicketsAndEvents } from '../../../server/channels/ticketWrites.ts';
 import { startBitrix24StandIn, type Bitrix24StandIn } from '../support/bitrix24StandIn.ts';
 import { eventually, fastChannels } from '../support/emailWorld.ts';
@@ -296,6 +297,47 @@ describe.each(backends)('Bitrix24 channel on %s', (backend) => {
     expect(commentsOf()).toHaveLength(3);
     // A ticket of an organisation the CRM does not know comments nowhere.
     expect(crm.comments.every((c) => c.ENTITY_TYPE === 'company')).toBe(true);
+  });
+
+  it('records a comment the CRM refuses for good as failed in its row, after one try, and tells nobody else', async () => {
+    // A card linked to a company since deleted in the CRM.
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    const imported = await importCompanies(
+      server.database.db,
+      crm.portal,
+      [{ company: { ID: '990001', TITLE: 'ООО «Закрылись»' }, inn: '', contacts: [] }],
+      quiet,
+      channelId,
+    );
+    const filed = await createIntakeTicket(
+      server.database.db,
+      {
+        channel: 'crm',
+        externalId: `gone-${backend}`,
+        subject: 'Вопрос о договоре',
+        description: 'Текст',
+        contact: { name: 'Клиент' },
+      },
+      'crm',
+      Date.now(),
+      { clientId: imported.clientIds.get('990001')! },
+    );
+    const row = await eventually(
+      async () =>
+        server.database.db
+          .selectFrom('outbound_messages')
+          .select(['state', 'attempts', 'last_error', 'to_address'])
+          .where('ticket_id', '=', filed.id)
+          .where('state', '=', 'failed')
+          .executeTakeFirst(),
+      'the refused comment recorded',
+    );
+    expect(row).toMatchObject({ to_address: '990001', attempts: 1 });
+    expect(row.last_error).toContain('NOT_FOUND');
+    // No delivery event in the ticket's timeline: the comment was for the CRM, not the client.
+    const events = (await server.asAgent.pullAll<{ ticketId: string; kind: string }>('events')).documents;
+    expect(events.filter((e) => e.ticketId === filed.id).map((e) => e.kind)).toEqual(['created']);
+    expect(logLines.some((l) => l.includes('sending failed') && l.includes('"final":true'))).toBe(true);
   });
 
   it('keeps the CRM link out of the desks’ hands', async () => {
