@@ -41,6 +41,8 @@ export function ChannelHealthBanner() {
   }, [api, watches, online]);
 
   if (!watches || failing.length === 0) return null;
+  const crm = failing.filter((c) => c.kind === 'bitrix24');
+  const messaging = failing.filter((c) => c.kind !== 'bitrix24');
   return (
     <Alert color="red" variant="light" radius={0} py={6} icon={<IconMailOff size={16} />} data-testid="channel-health-banner">
       <Stack gap={2}>
@@ -49,10 +51,14 @@ export function ChannelHealthBanner() {
             {t('channels.health.failing', { name: c.name, address: c.address, detail: c.detail })}
           </Text>
         ))}
-        <Text size="xs">{t('channels.health.consequence')}</Text>
-        <Text size="xs">
-          {role === 'admin' ? t('channels.health.whatAdmin', { address: failing[0]!.address }) : t('channels.health.whatHead')}
-        </Text>
+        {/* What a failing connector means depends on its kind: mailboxes and bots, or the CRM. */}
+        {messaging[0] && <Text size="xs">{t('channels.health.consequence')}</Text>}
+        {crm[0] && <Text size="xs">{t('channels.health.crmConsequence')}</Text>}
+        {role === 'admin' && messaging[0] && (
+          <Text size="xs">{t('channels.health.whatAdmin', { address: messaging[0].address })}</Text>
+        )}
+        {role === 'admin' && crm[0] && <Text size="xs">{t('channels.health.crmWhatAdmin', { address: crm[0].address })}</Text>}
+        {role !== 'admin' && <Text size="xs">{t('channels.health.whatHead')}</Text>}
       </Stack>
     </Alert>
   );

@@ -13,5 +13,9 @@ export const channels: EnglishOf<typeof ru> = {
     whatAdmin:
       'What to do: check the mail server address, the network and the mailbox password. A wrong password is changed like this: npm run server -- channel disable --channel {{address}}, then channel add email … with the right password (README, “Email channel”).',
     whatHead: 'What to do: tell the server administrator, with the error above.',
+    crmConsequence:
+      'The directory is not updated from the CRM and no tickets come from it; comments for the CRM wait in the queue and go out once the channel works again.',
+    crmWhatAdmin:
+      'What to do: create the portal’s incoming webhook again (with CRM rights) and connect it: npm run server -- channel disable --channel {{address}}, then channel add bitrix24 … (README, “Bitrix24 channel”).',
   },
 };

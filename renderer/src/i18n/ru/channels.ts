@@ -11,5 +11,9 @@ export const channels = {
     whatAdmin:
       'Что сделать: проверьте адрес почтового сервера, сеть и пароль ящика. Неверный пароль меняется так: npm run server -- channel disable --channel {{address}}, затем channel add email … с верным паролем (README, «Email channel»).',
     whatHead: 'Что сделать: сообщите администратору сервера, текст ошибки выше.',
+    crmConsequence:
+      'Справочник не обновляется из CRM, обращения из CRM не создаются; комментарии в CRM ждут в очереди и уйдут, когда канал заработает.',
+    crmWhatAdmin:
+      'Что сделать: создайте входящий вебхук портала заново (права на CRM) и подключите его: npm run server -- channel disable --channel {{address}}, затем channel add bitrix24 … (README, «Bitrix24 channel»).',
   },
 };
