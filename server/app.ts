@@ -21,6 +21,7 @@ import { adminRoutes } from './routes/adminRoutes.ts';
 import { WeeklyReviewMailer, type WeeklyReviewOptions } from './reports/weeklyReviewMailer.ts';
 import { attachmentRoutes } from './routes/attachmentRoutes.ts';
 import { authRoutes } from './routes/authRoutes.ts';
+import { bitrix24Routes } from './routes/bitrix24Routes.ts';
 import { healthRoutes } from './routes/healthRoutes.ts';
 import { intakeRoutes } from './routes/intakeRoutes.ts';
 import { kbRoutes } from './routes/kbRoutes.ts';
@@ -167,6 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   if (options.updatesDir) updateRoutes(app, options.updatesDir);
   kbRoutes(app, ctx);
   telegramWebhookRoutes(app, ctx);
+  bitrix24Routes(app, ctx);
 
   // Ended sessions are deleted after a while: at start and every hour.
   const pruneSessions = () => {

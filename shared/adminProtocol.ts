@@ -44,7 +44,7 @@ export interface NewApiKeyResponse {
 
 export interface AdminChannel {
   id: string;
-  kind: 'email' | 'telegram';
+  kind: 'email' | 'telegram' | 'bitrix24';
   name: string;
   address: string;
   enabled: boolean;
@@ -52,7 +52,7 @@ export interface AdminChannel {
   imap: string;
   smtp: string;
   user: string;
-  /** A bot: the Bot API's address ('' for mail). */
+  /** A bot: the Bot API's address; a CRM: the portal's address ('' for mail). */
   apiRoot: string;
   /** The connector's state ('running', 'failing', 'disabled'...) and the admin's sentence. */
   status: string;

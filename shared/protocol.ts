@@ -157,7 +157,7 @@ export interface HealthResponse {
 /** A channel connector in /api/health: `failing` carries a sentence for the admin. */
 export interface ChannelHealth {
   id: string;
-  kind: 'email' | 'telegram';
+  kind: 'email' | 'telegram' | 'bitrix24';
   name: string;
   address: string;
   state: 'starting' | 'running' | 'failing' | 'stopped' | 'standby';

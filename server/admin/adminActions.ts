@@ -20,10 +20,12 @@ import {
 import { createApiKey, listApiKeys, revokeApiKey } from '../auth/apiKeys.ts';
 import { generatePassword } from '../auth/passwords.ts';
 import {
+  addBitrix24Channel,
   addEmailChannel,
   addTelegramChannel,
   listChannels,
   setChannelEnabled,
+  type NewBitrix24Channel,
   type NewEmailChannel,
   type NewTelegramChannel,
 } from '../channels/channelStore.ts';
@@ -152,6 +154,18 @@ export async function addBotChannel(db: Db, actor: AuditActor, input: NewTelegra
     target: input.address,
     detail: `Telegram: Bot API ${input.settings.apiRoot}`,
   });
+  return id;
+}
+
+/** A Bitrix24 portal (the command line adds them; the webhook and the token never reach the trail). */
+export async function addCrmChannel(db: Db, actor: AuditActor, input: NewBitrix24Channel): Promise<string> {
+  const id = await addBitrix24Channel(db, input).catch((error: unknown) => {
+    if (String((error as Error).message).includes('channels_address')) {
+      throw new ChannelInputError(`Портал ${input.address} уже подключён.`);
+    }
+    throw error;
+  });
+  await recordAudit(db, actor, { action: 'channel.add', target: input.address, detail: `Битрикс24: ${input.settings.portal}` });
   return id;
 }
 

@@ -23,6 +23,8 @@ import { recordFailure, recordSent, recordThrottled } from './deliveryStatus.ts'
 import { EmailConnector } from './email/emailConnector.ts';
 import { claimDue, retryDelay, retryPolicy, type OutboundRow } from './outboundQueue.ts';
 import { pickUpReplies } from './replyPickup.ts';
+import { pickUpCrmWriteBacks } from './bitrix24/crmWriteBack.ts';
+import { Bitrix24Connector } from './bitrix24/bitrix24Connector.ts';
 import { TelegramConnector } from './telegram/telegramConnector.ts';
 
 export interface ChannelManagerOptions {
@@ -79,7 +81,9 @@ export class ChannelManager {
       ((config, hooks) =>
         config.kind === 'telegram'
           ? new TelegramConnector(config, database.db, hooks, this.log)
-          : new EmailConnector(config, database.db, hooks, this.log));
+          : config.kind === 'bitrix24'
+            ? new Bitrix24Connector(config, database.db, hooks, this.log)
+            : new EmailConnector(config, database.db, hooks, this.log));
   }
 
   async start(): Promise<void> {
@@ -209,6 +213,7 @@ export class ChannelManager {
         do {
           this.pickAgain = false;
           while (!this.stopped && (await pickUpReplies(this.database.db)) > 0) this.work();
+          while (!this.stopped && (await pickUpCrmWriteBacks(this.database.db)) > 0) this.work();
         } while (this.pickAgain && !this.stopped);
       } catch (error) {
         this.log.error({ reason: (error as Error).message }, 'channels: reply pick-up failed');
@@ -270,7 +275,7 @@ export class ChannelManager {
         messageId: row.message_id,
         inReplyTo: row.in_reply_to,
         references: row.references_list ? row.references_list.split(' ') : [],
-        automatic: row.kind === 'ack' ? 'auto-replied' : row.kind === 'report' ? 'auto-generated' : false,
+        automatic: row.kind === 'ack' ? 'auto-replied' : row.kind === 'report' || row.kind === 'crm' ? 'auto-generated' : false,
       });
       await recordSent(db, row, result.response, Date.now());
       this.log.info({ channel: row.channel_id, outbound: row.id, kind: row.kind }, 'channels: message sent');

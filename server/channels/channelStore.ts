@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DbSchema } from '../db/dbSchema.ts';
-import type { ChannelConfig, ChannelKind, EmailSettings, TelegramSettings } from './channelTypes.ts';
+import type { Bitrix24Settings, ChannelConfig, ChannelKind, EmailSettings, TelegramSettings } from './channelTypes.ts';
 
 export interface ChannelSummary {
   id: string;
@@ -17,7 +17,7 @@ export interface ChannelSummary {
   imap: string;
   smtp: string;
   user: string;
-  /** A bot: the Bot API's address ('' for mail). */
+  /** A bot: the Bot API's address; a CRM: the portal's address ('' for mail). */
   apiRoot: string;
   status: string;
   detail: string;
@@ -39,6 +39,23 @@ export interface NewTelegramChannel {
   secret: string;
 }
 
+export interface NewBitrix24Channel {
+  name: string;
+  /** `bitrix24:<portal host>`: one channel per portal. */
+  address: string;
+  settings: Bitrix24Settings;
+  /** The webhook's address and the application token (bitrix24/bitrix24Secret.ts). */
+  secret: string;
+}
+
+export async function addBitrix24Channel(
+  db: Kysely<DbSchema>,
+  input: NewBitrix24Channel,
+  now: number = Date.now(),
+): Promise<string> {
+  return addChannel(db, { ...input, kind: 'bitrix24' }, now);
+}
+
 export async function addEmailChannel(db: Kysely<DbSchema>, input: NewEmailChannel, now: number = Date.now()): Promise<string> {
   return addChannel(db, { ...input, kind: 'email', address: input.address.trim().toLowerCase() }, now);
 }
@@ -53,7 +70,13 @@ export async function addTelegramChannel(
 
 async function addChannel(
   db: Kysely<DbSchema>,
-  input: { kind: ChannelKind; name: string; address: string; settings: EmailSettings | TelegramSettings; secret: string },
+  input: {
+    kind: ChannelKind;
+    name: string;
+    address: string;
+    settings: EmailSettings | TelegramSettings | Bitrix24Settings;
+    secret: string;
+  },
   now: number,
 ): Promise<string> {
   const id = randomUUID();
@@ -102,15 +125,17 @@ export async function listChannels(db: Kysely<DbSchema>): Promise<ChannelSummary
     const where =
       r.kind === 'telegram'
         ? { imap: '', smtp: '', user: '', apiRoot: (r.settings as TelegramSettings).apiRoot }
-        : (() => {
-            const s = r.settings as EmailSettings;
-            return {
-              imap: `${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
-              smtp: `${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
-              user: s.user,
-              apiRoot: '',
-            };
-          })();
+        : r.kind === 'bitrix24'
+          ? { imap: '', smtp: '', user: '', apiRoot: (r.settings as Bitrix24Settings).portal }
+          : (() => {
+              const s = r.settings as EmailSettings;
+              return {
+                imap: `${s.imapHost}:${s.imapPort}${s.imapSecure ? ' (TLS)' : ''}`,
+                smtp: `${s.smtpHost}:${s.smtpPort}${s.smtpSecure ? ' (TLS)' : ''}`,
+                user: s.user,
+                apiRoot: '',
+              };
+            })();
     return {
       id: r.id,
       kind: r.kind,
@@ -139,8 +164,8 @@ export async function enabledChannels(db: Kysely<DbSchema>): Promise<ChannelConf
   const rows = await db.selectFrom('channels').selectAll().where('enabled', '=', true).orderBy('created_at').execute();
   return rows.map((r): ChannelConfig => {
     const base = { id: r.id, name: r.name, address: r.address, secret: r.secret, enabled: r.enabled };
-    return r.kind === 'telegram'
-      ? { ...base, kind: 'telegram', settings: r.settings as TelegramSettings }
-      : { ...base, kind: 'email', settings: r.settings as EmailSettings };
+    if (r.kind === 'telegram') return { ...base, kind: 'telegram', settings: r.settings as TelegramSettings };
+    if (r.kind === 'bitrix24') return { ...base, kind: 'bitrix24', settings: r.settings as Bitrix24Settings };
+    return { ...base, kind: 'email', settings: r.settings as EmailSettings };
   });
 }

@@ -7,7 +7,7 @@
  */
 import type { Attachment } from './inboundMessage.ts';
 
-export type ChannelKind = 'email' | 'telegram';
+export type ChannelKind = 'email' | 'telegram' | 'bitrix24';
 
 export interface EmailSettings {
   imapHost: string;
@@ -37,6 +37,19 @@ export interface TelegramSettings {
   webhookCheckSeconds?: number;
 }
 
+export interface Bitrix24Settings {
+  /** The portal's address (https://company.bitrix24.ru): the CRM's cards are linked there. Not a secret. */
+  portal: string;
+  /** How often the directory is read for changes, ms. */
+  syncMs: number;
+  /** The least time between two REST calls, ms (the portal allows two a second). */
+  callIntervalMs: number;
+  /** The CRM activity kinds (PROVIDER_ID) that open a ticket; empty: every activity. */
+  activityProviders: string[];
+  /** The desks' web address for links in CRM comments (`<deskUrl>#/queue/<ticket>`); '' for none. */
+  deskUrl: string;
+}
+
 interface ChannelConfigBase {
   id: string;
   name: string;
@@ -57,8 +70,17 @@ export interface TelegramChannelConfig extends ChannelConfigBase {
   settings: TelegramSettings;
 }
 
+/**
+ * A CRM portal: `secret` holds the incoming webhook's address and the outgoing webhook's
+ * application token (server/channels/bitrix24/bitrix24Secret.ts); `address` is `bitrix24:<host>`.
+ */
+export interface Bitrix24ChannelConfig extends ChannelConfigBase {
+  kind: 'bitrix24';
+  settings: Bitrix24Settings;
+}
+
 /** A configured channel as the endpoint reads it (with the secret: never log this object). */
-export type ChannelConfig = EmailChannelConfig | TelegramChannelConfig;
+export type ChannelConfig = EmailChannelConfig | TelegramChannelConfig | Bitrix24ChannelConfig;
 
 /** Health of one connector, as /api/health reports it. */
 export type ConnectorState = 'starting' | 'running' | 'failing' | 'stopped' | 'standby';
@@ -87,7 +109,7 @@ export interface OutgoingMessage {
   attachments?: Attachment[];
   /**
    * An automatic message, marked Auto-Submitted so robots do not answer it: `auto-replied` (an
-   * acknowledgement answering mail), `auto-generated` (a report nobody wrote to); false for a person's reply.
+   * acknowledgement answering mail), `auto-generated` (a report nobody wrote to, a CRM comment); false for a person's reply.
    */
   automatic: false | 'auto-replied' | 'auto-generated';
 }

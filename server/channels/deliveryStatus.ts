@@ -15,7 +15,14 @@ export type DeliveryState = 'queued' | 'sent' | 'retrying' | 'failed';
 type Writers = Awaited<ReturnType<typeof openWriters>>;
 
 /** Who signs a delivery entry: the channel the reply went through (a desk shows it in its language by `data.channel`). */
-const deliveryAuthors: Record<ChannelKind, string> = { email: 'Почта', telegram: 'Telegram' };
+const deliveryAuthors: Record<ChannelKind, string> = { email: 'Почта', telegram: 'Telegram', bitrix24: 'Битрикс24' };
+
+/**
+ * Only what the client receives has its delivery in the ticket's timeline: report mail belongs to
+ * no ticket, and a CRM comment is for colleagues in the CRM; their outcome stays in the queue's
+ * row and the log.
+ */
+const inTimeline = (row: Pick<OutboundRow, 'kind'>) => row.kind === 'reply' || row.kind === 'ack';
 
 type DeliveryRow = Pick<OutboundRow, 'id' | 'ticket_id' | 'channel_id' | 'to_address' | 'attempts'>;
 
@@ -49,7 +56,7 @@ export async function recordSent(db: Kysely<DbSchema>, row: OutboundRow, respons
       .where('id', '=', row.id)
       .where('state', '!=', 'sent')
       .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) === 0 || row.kind === 'report') return;
+    if (Number(updated.numUpdatedRows) === 0 || !inTimeline(row)) return;
     const ticket = await readTicket(trx, row.ticket_id);
     const tickets = [];
     if (ticket && row.kind === 'reply' && ticket.firstContactAt === null) {
@@ -75,7 +82,7 @@ export async function recordFailure(
       .where('id', '=', row.id)
       .execute();
     // Report mail belongs to no ticket: its outcome stays in the queue's row (and the log).
-    if (row.kind === 'report') return;
+    if (!inTimeline(row)) return;
     await writeTicketsAndEvents(
       writers,
       trx,
@@ -140,6 +147,7 @@ export async function recordThrottled(
       }))
       .where('id', '=', row.id)
       .execute();
+    if (!inTimeline(row)) return;
     await writeTicketsAndEvents(writers, trx, [], [await deliveryEvent(trx, row, 'retrying', reason, now)], now);
   });
 }

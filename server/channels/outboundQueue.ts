@@ -27,8 +27,11 @@ export interface QueueInput {
   id: string;
   channelId: string;
   ticketId: string;
-  /** `report`: mail about the workspace, not a ticket (ticketId ''); never threads a client's answer. */
-  kind: 'reply' | 'ack' | 'report';
+  /**
+   * `report`: mail about the workspace, not a ticket (ticketId ''); never threads a client's answer.
+   * `crm`: a comment on a CRM company's timeline about a ticket (`to`: the company's id).
+   */
+  kind: 'reply' | 'ack' | 'report' | 'crm';
   to: string;
   subject: string;
   body: string;
@@ -65,7 +68,7 @@ export async function enqueue(trx: Transaction<DbSchema> | Kysely<DbSchema>, inp
     .executeTakeFirst();
   const inserted = Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
   // The client's answer names this id in In-Reply-To: it must lead back to the ticket.
-  if (inserted && input.kind !== 'report') {
+  if (inserted && (input.kind === 'reply' || input.kind === 'ack')) {
     await trx
       .insertInto('channel_messages')
       .values({

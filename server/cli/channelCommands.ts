@@ -1,11 +1,12 @@
 /**
- * `channel add email|telegram|list|disable|enable`: the workspace's channel connectors. The
+ * `channel add email|telegram|bitrix24|list|disable|enable`: the workspace's channel connectors. The
  * mailbox password comes from stdin only (never a flag: flags land in the shell history and
- * `ps`); the bot token too, or from --token with a warning. A running server picks the change up
- * within its refresh interval.
+ * `ps`); the bot token too, or from --token with a warning; the portal's webhook address likewise
+ * (stdin, or --webhook with a warning). A running server picks the change up within its refresh interval.
  */
 import { openDatabase } from '../db/openDatabase.ts';
-import { addBotChannel, addChannel, listChannels, setChannelOn } from '../admin/adminActions.ts';
+import { addBotChannel, addChannel, addCrmChannel, listChannels, setChannelOn } from '../admin/adminActions.ts';
+import { encodeBitrix24Secret } from '../channels/bitrix24/bitrix24Secret.ts';
 import { cliActor } from '../admin/auditLog.ts';
 import { ChannelInputError, emailChannelInput } from '../admin/emailChannelInput.ts';
 import type { NewEmailChannel } from '../channels/channelStore.ts';
@@ -17,8 +18,11 @@ export async function channelCommand(args: string[]): Promise<void> {
   if (action === 'add') {
     const [kind, ...flagArgs] = rest;
     if (kind === 'telegram') return addTelegram(flagArgs);
+    if (kind === 'bitrix24') return addBitrix24(flagArgs);
     if (kind !== 'email')
-      throw new UsageError('Поддерживаются каналы email и telegram: npm run server -- channel add email|telegram ...');
+      throw new UsageError(
+        'Поддерживаются каналы email, telegram и bitrix24: npm run server -- channel add email|telegram|bitrix24 ...',
+      );
     const flags = parseFlags(flagArgs, {
       'imap-host': { type: 'string' },
       'imap-port': { type: 'string' },
@@ -85,7 +89,11 @@ export async function channelCommand(args: string[]): Promise<void> {
             c.kind,
             c.address,
             c.enabled ? 'включён' : 'отключён',
-            ...(c.kind === 'telegram' ? [`Bot API ${c.apiRoot}`] : [`IMAP ${c.imap}`, `SMTP ${c.smtp}`, c.user]),
+            ...(c.kind === 'telegram'
+              ? [`Bot API ${c.apiRoot}`]
+              : c.kind === 'bitrix24'
+                ? [`портал ${c.apiRoot}`]
+                : [`IMAP ${c.imap}`, `SMTP ${c.smtp}`, c.user]),
             c.status,
             c.detail,
           ]
@@ -112,7 +120,7 @@ export async function channelCommand(args: string[]): Promise<void> {
     return;
   }
   throw new UsageError(
-    'Команды канала: channel add email|telegram ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
+    'Команды канала: channel add email|telegram|bitrix24 ..., channel list, channel disable --channel ID|АДРЕС, channel enable --channel ID|АДРЕС',
   );
 }
 
@@ -186,4 +194,71 @@ function webhookAddress(given: string, botId: string): string {
     console.error('Внимание: Telegram доставляет вебхуки только по https; http подойдёт лишь для своего сервера Bot API.');
   const path = webhookPath(botId);
   return base.endsWith(path) ? base : `${base}${path}`;
+}
+
+/** An incoming webhook's address: `https://<portal>/rest/<user id>/<code>/`. */
+const webhookPattern = /^\/rest\/\d+\/[\w-]{6,}\/?$/;
+
+async function addBitrix24(args: string[]): Promise<void> {
+  const flags = parseFlags(args, {
+    webhook: { type: 'string' },
+    'app-token': { type: 'string' },
+    'desk-url': { type: 'string' },
+    'activity-providers': { type: 'string' },
+    'sync-minutes': { type: 'string' },
+    name: { type: 'string' },
+  });
+  let webhook = flags.webhook?.trim() ?? '';
+  if (webhook) {
+    console.error(
+      'Внимание: адрес вебхука в параметре виден в истории команд и в списке процессов; надёжнее передать его через stdin.',
+    );
+  } else {
+    webhook = (await readPipedStdin()).trim();
+  }
+  if (!webhook)
+    throw new UsageError(
+      'Адрес входящего вебхука передаётся через stdin или --webhook: echo "https://портал/rest/1/код/" | npm run server -- channel add bitrix24 ...',
+    );
+  const parsed = URL.canParse(webhook) ? new URL(webhook) : null;
+  // The message names the shape, never the value: the address is the credential.
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !webhookPattern.test(parsed.pathname))
+    throw new UsageError('Адрес вебхука не похож на входящий вебхук Битрикс24 (вида https://портал.bitrix24.ru/rest/1/код/).');
+  const deskUrl = (flags['desk-url'] ?? '').trim().replace(/\/+$/, '');
+  if (deskUrl && !(URL.canParse(deskUrl) && ['http:', 'https:'].includes(new URL(deskUrl).protocol)))
+    throw new UsageError(`Параметр --desk-url: «${deskUrl}» не адрес http(s).`);
+  const syncMinutes = Number(flags['sync-minutes'] ?? '5');
+  if (!Number.isFinite(syncMinutes) || syncMinutes <= 0 || syncMinutes > 24 * 60)
+    throw new UsageError('Параметр --sync-minutes: число минут больше нуля (можно дробное: 0.5).');
+  const portal = parsed.origin;
+  const address = `bitrix24:${parsed.host.toLowerCase()}`;
+  const settings = {
+    portal,
+    syncMs: Math.round(syncMinutes * 60_000),
+    callIntervalMs: 500,
+    activityProviders: (flags['activity-providers'] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean),
+    deskUrl,
+  };
+  const secret = encodeBitrix24Secret({ webhook: parsed.href, applicationToken: flags['app-token']?.trim() ?? '' });
+  const database = await openDatabase(databaseTarget(flags));
+  try {
+    const id = await addCrmChannel(database.db, cliActor, {
+      name: flags.name ?? `Битрикс24 ${parsed.host}`,
+      address,
+      settings,
+      secret,
+    }).catch((error: unknown) => {
+      if (error instanceof ChannelInputError) throw new UsageError(error.message);
+      throw error;
+    });
+    console.log(`Канал bitrix24 ${address} добавлен, id ${id}. Сервер подключит его в течение 10 секунд.`);
+    console.log(`Исходящий вебхук портала (событие ONCRMACTIVITYADD): POST <адрес сервера>/api/channels/bitrix24/${id}/events`);
+    if (!settings.activityProviders.length)
+      console.log('Обращение открывает любое новое дело CRM (--activity-providers ограничивает виды).');
+  } finally {
+    await database.close();
+  }
 }

@@ -33,6 +33,10 @@ export const helpText = `PASS24 Support Desk — центральный серв
                                бот Telegram; токен лучше из stdin (параметр виден в ps);
                                без --webhook-url опрос (long polling), с ним — вебхук на
                                публичный адрес сервера URL
+  channel add bitrix24 [--webhook URL] [--app-token ТОКЕН] [--desk-url URL] [--sync-minutes 5]
+                    [--activity-providers CRM_WEBFORM,…] [--name "Имя"]
+                               портал Битрикс24: справочник компаний, обращения из CRM,
+                               комментарии в CRM; адрес вебхука лучше из stdin
   channel list                 каналы и их состояние (без паролей)
   channel disable|enable --channel ID|АДРЕС
   backup --out FILE            резервная копия (JSON Lines; .gz — со сжатием)

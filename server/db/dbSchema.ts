@@ -75,7 +75,7 @@ export interface SchemaMigrationsTable {
 /** A channel connector (server/channels). `secret` never leaves this table. */
 export interface ChannelsTable {
   id: string;
-  kind: 'email' | 'telegram';
+  kind: 'email' | 'telegram' | 'bitrix24';
   name: string;
   address: string;
   settings: ColumnType<unknown, string, string>;
@@ -110,8 +110,11 @@ export interface OutboundMessagesTable {
   id: string;
   channel_id: string;
   ticket_id: string;
-  /** A ticket's reply or acknowledgement; `report`: the weekly review, with no ticket (ticket_id ''). */
-  kind: 'reply' | 'ack' | 'report';
+  /**
+   * A ticket's reply or acknowledgement; `report`: the weekly review, with no ticket (ticket_id '');
+   * `crm`: a comment for a CRM company's timeline (to_address: the company's id).
+   */
+  kind: 'reply' | 'ack' | 'report' | 'crm';
   to_address: string;
   subject: string;
   body: string;

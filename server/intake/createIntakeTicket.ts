@@ -27,6 +27,8 @@ export async function createIntakeTicket(
   request: IntakeTicketRequest,
   keyChannel: IntakeTicketRequest['channel'],
   now: number = Date.now(),
+  /** The directory's card of the organisation, when the channel knows it (a CRM company). */
+  links: { clientId?: string | null } = {},
 ): Promise<IntakeTicketResponse> {
   if (request.channel !== keyChannel) {
     throw forbidden(
@@ -61,6 +63,7 @@ export async function createIntakeTicket(
           priority,
           channel: request.channel,
           product: request.product ?? null,
+          clientId: links.clientId ?? null,
           organizationName: request.organization ?? '',
           siteName: request.site ?? '',
           contact: request.contact,

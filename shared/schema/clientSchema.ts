@@ -8,7 +8,7 @@ import { idField, instantField, refField, stringEnum, text, updatedAtField } fro
  */
 export const clientSchema = {
   title: 'client',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -38,6 +38,22 @@ export const clientSchema = {
     },
     products: { type: 'array', maxItems: 10, items: { type: 'string', enum: products, maxLength: 32 } },
     notes: text(5000),
+    /** The organisation's INN (10 or 12 digits; '' when unknown): how the CRM's companies are matched. */
+    inn: text(12),
+    /**
+     * The company in the CRM this card comes from or was matched to; set only by the endpoint's
+     * directory sync, never by a desk. Null for a card the CRM does not know.
+     */
+    crm: {
+      type: ['object', 'null'],
+      additionalProperties: false,
+      properties: {
+        system: { type: 'string', enum: ['bitrix24'], maxLength: 16 },
+        id: text(20),
+        url: text(500),
+      },
+      required: ['system', 'id', 'url'],
+    },
     editedAt: instantField,
     editedBy: text(40),
     updatedAt: updatedAtField,
@@ -53,6 +69,8 @@ export const clientSchema = {
     'contacts',
     'products',
     'notes',
+    'inn',
+    'crm',
     'editedAt',
     'editedBy',
     'updatedAt',

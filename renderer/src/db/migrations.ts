@@ -22,7 +22,11 @@ export const migrationStrategies: Record<CollectionName, MigrationStrategies> = 
     // (server/db/migrations/008_template_conflicts.ts gives the same default).
     2: (old: Record<string, unknown>) => ({ conflictDraft: null, ...old }),
   },
-  clients: {},
+  clients: {
+    // Cards gained an INN and a link to a CRM company: none to begin with
+    // (server/db/migrations/012_bitrix24.ts gives the same defaults).
+    1: (old: Record<string, unknown>) => ({ inn: '', crm: null, ...old }),
+  },
   agents: {},
   // 1: the key `workspace` joined the enum; the documents are unchanged.
   config: { 1: (doc) => doc },

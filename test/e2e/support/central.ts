@@ -71,6 +71,14 @@ export class CentralServer {
     cli(this.dataDir, ['channel', 'add', 'telegram', ...args], `${token}\n`);
   }
 
+  /** Adds a Bitrix24 portal (server stopped); the webhook's address goes through stdin. Returns the channel's id. */
+  addBitrix24Channel(args: string[], webhook: string): string {
+    const out = cli(this.dataDir, ['channel', 'add', 'bitrix24', ...args], `${webhook}\n`);
+    const id = /id ([0-9a-f-]{36})/.exec(out)?.[1];
+    if (!id) throw new Error(`no channel id in: ${out}`);
+    return id;
+  }
+
   /** Fills the demo workspace (server stopped); returns its accounts with the passwords printed once. */
   seedDemo(): TestAccount[] {
     const out = cli(this.dataDir, ['seed', '--demo']);

@@ -46,6 +46,8 @@ describe.each(backends)('Linking a Telegram chat to a client on %s', (backend) =
       contacts: [{ name: 'Ольга Смирнова', role: 'диспетчер', phone: '+7 843 200-00-01', email: 'olga@sever.example' }],
       products: [],
       notes: '',
+      inn: '',
+      crm: null,
       editedAt: Date.now(),
       editedBy: server.head.id,
       updatedAt: 0,

@@ -60,6 +60,8 @@ export function ChannelsPanel({ admin }: { admin: AdminApi }) {
                 <Table.Td>
                   {c.kind === 'telegram' ? (
                     <Text size="xs">Bot API {c.apiRoot}</Text>
+                  ) : c.kind === 'bitrix24' ? (
+                    <Text size="xs">{t('admin.channels.portal', { address: c.apiRoot })}</Text>
                   ) : (
                     <>
                       <Text size="xs">IMAP {c.imap}</Text>

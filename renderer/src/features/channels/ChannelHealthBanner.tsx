@@ -41,8 +41,13 @@ export function ChannelHealthBanner() {
   }, [api, watches, online]);
 
   if (!watches || failing.length === 0) return null;
-  // Each failing kind says what it stops: mail not fetched, chat messages not received.
-  const kinds = [...new Set(failing.map((c) => c.kind))];
+  // Each failing kind says what it stops and, to the admin, what to do: mailboxes, bots, the CRM.
+  const firstOfKind = [...new Map(failing.map((c) => [c.kind, c] as const)).values()];
+  const texts: Record<ChannelHealth['kind'], { consequence: string; whatAdmin: string }> = {
+    email: { consequence: 'channels.health.consequence', whatAdmin: 'channels.health.whatAdmin' },
+    telegram: { consequence: 'channels.health.consequenceTelegram', whatAdmin: 'channels.health.whatAdminTelegram' },
+    bitrix24: { consequence: 'channels.health.crmConsequence', whatAdmin: 'channels.health.crmWhatAdmin' },
+  };
   return (
     <Alert color="red" variant="light" radius={0} py={6} icon={<IconMailOff size={16} />} data-testid="channel-health-banner">
       <Stack gap={2}>
@@ -51,18 +56,13 @@ export function ChannelHealthBanner() {
             {t('channels.health.failing', { name: c.name, address: c.address, detail: c.detail })}
           </Text>
         ))}
-        {kinds.map((kind) => (
-          <Text size="xs" key={kind}>
-            {t(kind === 'telegram' ? 'channels.health.consequenceTelegram' : 'channels.health.consequence')}
+        {firstOfKind.map((c) => (
+          <Text size="xs" key={c.kind}>
+            {t(texts[c.kind].consequence)}
+            {role === 'admin' && ` ${t(texts[c.kind].whatAdmin, { address: c.address })}`}
           </Text>
         ))}
-        <Text size="xs">
-          {role === 'admin'
-            ? t(failing[0]!.kind === 'telegram' ? 'channels.health.whatAdminTelegram' : 'channels.health.whatAdmin', {
-                address: failing[0]!.address,
-              })
-            : t('channels.health.whatHead')}
-        </Text>
+        {role !== 'admin' && <Text size="xs">{t('channels.health.whatHead')}</Text>}
       </Stack>
     </Alert>
   );

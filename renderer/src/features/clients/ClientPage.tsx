@@ -30,6 +30,7 @@ import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { useNow } from '../../state/ticker.ts';
 import { useClients } from '../intake/index.ts';
+import { CrmLink } from '../../services/CrmLink.tsx';
 import { useClientTickets } from './useClientTickets.ts';
 
 const slaColor = { met: 'teal', breached: 'red', open: 'blue' } as const;
@@ -74,6 +75,12 @@ export function ClientPage({ clientId }: { clientId: string }) {
             <Title order={2} size="h3" data-testid="client-name">
               {name || t('clients.unknown')}
             </Title>
+            {org?.inn && (
+              <Text size="sm" c="dimmed" data-testid="client-inn">
+                {t('clients.inn', { inn: org.inn })}
+              </Text>
+            )}
+            <CrmLink crm={org?.crm ?? null} size="sm" />
           </Group>
           <Button leftSection={<IconPlus size={15} />} onClick={newTicket} data-testid="client-new-ticket">
             {t('clients.newTicket')}

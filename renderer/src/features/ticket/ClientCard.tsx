@@ -1,4 +1,7 @@
-/** Who the ticket is for: organisation, site and the contact, with call and mail links via the host. */
+/**
+ * Who the ticket is for: organisation, site and the contact, with call and mail links via the host,
+ * and the organisation's company in the CRM when the directory links one.
+ */
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
 import { IconLink } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
@@ -6,6 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { Ticket } from '#shared/schema/index.ts';
 import { useHost } from '../../services/hostContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
+import { useWorkspace } from '../../services/session/workspaceContext.ts';
+import { CrmLink, useCrmLinkOf } from '../../services/CrmLink.tsx';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -23,6 +28,8 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 /** `onLink` opens the link to a client of the directory; absent where the manager may not edit the ticket. */
 export function ClientCard({ ticket, onLink }: { ticket: Ticket; onLink?: () => void }) {
   const { t } = useTranslation();
+  const { db } = useWorkspace();
+  const crm = useCrmLinkOf(db, ticket.clientId);
   const host = useHost();
   const go = useRouteStore((s) => s.go);
   const none = (
@@ -51,6 +58,7 @@ export function ClientCard({ ticket, onLink }: { ticket: Ticket; onLink?: () => 
           {t('ticket.client.title')}
         </Text>
         <Group gap="sm">
+          <CrmLink crm={crm} />
           {onLink && (
             <Button
               size="compact-xs"

@@ -56,6 +56,7 @@ export const admin: EnglishOf<typeof ru> = {
     name: 'Channel',
     address: 'Address',
     servers: 'Servers',
+    portal: 'Portal {{address}}',
     state: 'State',
     enable: 'Enable',
     disable: 'Disable',

@@ -3,6 +3,8 @@ import type { EnglishOf } from '../messageShape.ts';
 
 export const clients: EnglishOf<typeof ru> = {
   open: 'Client page',
+  crmLink: 'Company in Bitrix24',
+  inn: 'INN {{inn}}',
   back: 'Back',
   unknown: 'The client is not in this computer’s directory',
   sites: 'Sites',

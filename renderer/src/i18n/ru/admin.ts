@@ -54,6 +54,7 @@ export const admin = {
     name: 'Канал',
     address: 'Адрес',
     servers: 'Серверы',
+    portal: 'Портал {{address}}',
     state: 'Состояние',
     enable: 'Включить',
     disable: 'Отключить',

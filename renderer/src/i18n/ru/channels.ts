@@ -15,5 +15,9 @@ export const channels = {
     whatAdminTelegram:
       'Что сделать: проверьте токен бота и доступ сервера к Bot API (а в режиме вебхука — что публичный адрес сервера доступен из интернета). Неверный токен меняется так: npm run server -- channel disable --channel {{address}}, затем channel add telegram … с верным токеном (README, «Telegram channel»).',
     whatHead: 'Что сделать: сообщите администратору сервера, текст ошибки выше.',
+    crmConsequence:
+      'Справочник не обновляется из CRM, обращения из CRM не создаются; комментарии в CRM ждут в очереди и уйдут, когда канал заработает.',
+    crmWhatAdmin:
+      'Что сделать: создайте входящий вебхук портала заново (права на CRM) и подключите его: npm run server -- channel disable --channel {{address}}, затем channel add bitrix24 … (README, «Bitrix24 channel»).',
   },
 };

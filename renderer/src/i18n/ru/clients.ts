@@ -1,6 +1,8 @@
 /** The client page: an organisation, its sites and contacts, every ticket and the repeats. */
 export const clients = {
   open: 'Карточка клиента',
+  crmLink: 'Компания в Битрикс24',
+  inn: 'ИНН {{inn}}',
   back: 'Назад',
   unknown: 'Клиент не найден в справочнике этого компьютера',
   sites: 'Объекты',

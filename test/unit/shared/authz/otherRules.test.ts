@@ -167,6 +167,18 @@ describe('client and settings rules', () => {
     });
     expect(verdict('clients', head, client, { ...client, _deleted: true })).toEqual({ ok: true });
   });
+  it('leaves the CRM link to the endpoint: no desk sets, changes or clears it, whatever its role', () => {
+    const link = { system: 'bitrix24', id: '17', url: 'https://crm.example/crm/company/details/17/' };
+    const linked: RuleDoc = { ...client, crm: link };
+    const refused = { ok: false, code: 'forbidden_action' };
+    expect(verdict('clients', agent, null, { ...client, crm: link })).toMatchObject(refused);
+    expect(verdict('clients', agent, client, linked)).toMatchObject(refused);
+    expect(verdict('clients', head, linked, { ...linked, crm: { ...link, id: '18' } })).toMatchObject(refused);
+    expect(verdict('clients', head, linked, { ...linked, crm: null })).toMatchObject(refused);
+    // An edit that carries the link as stored passes.
+    expect(verdict('clients', agent, linked, { ...linked, name: 'УК «Север»' })).toEqual({ ok: true });
+    expect(verdict('clients', agent, null, { ...client, crm: null })).toEqual({ ok: true });
+  });
   it('keeps settings for the head, in its own name, bounded in size', () => {
     const setting: RuleDoc = { id: 'calendar', value: { a: 1 }, editedAt: now, editedBy: head.id, _deleted: false };
     expect(verdict('config', agent, null, { ...setting, editedBy: agent.id })).toMatchObject({
