@@ -71,12 +71,19 @@ export function archiveSearchSql(query: ArchiveQuery): RawBuilder<{ id: string; 
     }
     conditions.push(sql`d.id in (${sql.join(matches, sql` union `)})`);
   }
+  // The page is chosen first and only its documents are turned into text: a broad word matches
+  // hundreds of tickets, and writing each whole document out is most of the work.
   return sql<{ id: string; created: number; json: string }>`
-    select d.id, ${createdAt} as created, d.data::text as json
-    from documents d
-    where ${sql.join(conditions, sql` and `)}
-    order by ${createdAt} desc, d.id desc
-    limit ${query.limit + 1}`;
+    select p.id, p.created, doc.data::text as json
+    from (
+      select d.id, ${createdAt} as created
+      from documents d
+      where ${sql.join(conditions, sql` and `)}
+      order by ${createdAt} desc, d.id desc
+      limit ${query.limit + 1}
+    ) p
+    join documents doc on doc.collection = 'tickets' and doc.id = p.id
+    order by p.created desc, p.id desc`;
 }
 
 /** `{"ticket":...,"events":[...]}` of a stored ticket (its timeline in order), or null. */

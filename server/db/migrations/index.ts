@@ -14,6 +14,7 @@ import { templateConflicts } from './008_template_conflicts.ts';
 import { kbFields } from './009_kb_fields.ts';
 import { kpiReports } from './010_kpi_reports.ts';
 import { telegram } from './011_telegram.ts';
+import { archiveFilters } from './012_archive_filters.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   kbFields,
   kpiReports,
   telegram,
+  archiveFilters,
 ];
