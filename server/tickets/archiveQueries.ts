@@ -3,7 +3,7 @@
  * search with filters and Russian full text, and one ticket with its timeline. Answers are
  * assembled from the stored JSON text, as pulls are.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { encodeArchiveCursor, type ArchiveQuery } from '#shared/search/archiveQuery.ts';
 import { wallClockToInstant } from '#shared/sla/timeZone.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
@@ -30,6 +30,19 @@ function tsQueryText(words: readonly string[]): string {
 }
 
 export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): Promise<ArchivePage> {
+  const { rows } = await archiveSearchSql(query).execute(db);
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last ? encodeArchiveCursor({ createdAt: Number(last.created), id: last.id }) : null;
+  return {
+    json: `{"tickets":[${page.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
+    count: page.length,
+  };
+}
+
+/** The search's statement: one page and one row more, to tell whether another page follows. */
+export function archiveSearchSql(query: ArchiveQuery): RawBuilder<{ id: string; created: number; json: string }> {
   const conditions = [sql`d.collection = 'tickets'`, sql`not d.deleted`];
   if (query.clientId) conditions.push(sql`d.data->>'clientId' = ${query.clientId}`);
   if (query.siteId) conditions.push(sql`d.data->>'siteId' = ${query.siteId}`);
@@ -58,20 +71,19 @@ export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): 
     }
     conditions.push(sql`d.id in (${sql.join(matches, sql` union `)})`);
   }
-  const { rows } = await sql<{ id: string; created: number; json: string }>`
-    select d.id, ${createdAt} as created, d.data::text as json
-    from documents d
-    where ${sql.join(conditions, sql` and `)}
-    order by ${createdAt} desc, d.id desc
-    limit ${query.limit + 1}`.execute(db);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last ? encodeArchiveCursor({ createdAt: Number(last.created), id: last.id }) : null;
-  return {
-    json: `{"tickets":[${page.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
-    count: page.length,
-  };
+  // The page is chosen first and only its documents are turned into text: a broad word matches
+  // hundreds of tickets, and writing each whole document out is most of the work.
+  return sql<{ id: string; created: number; json: string }>`
+    select p.id, p.created, doc.data::text as json
+    from (
+      select d.id, ${createdAt} as created
+      from documents d
+      where ${sql.join(conditions, sql` and `)}
+      order by ${createdAt} desc, d.id desc
+      limit ${query.limit + 1}
+    ) p
+    join documents doc on doc.collection = 'tickets' and doc.id = p.id
+    order by p.created desc, p.id desc`;
 }
 
 /** `{"ticket":...,"events":[...]}` of a stored ticket (its timeline in order), or null. */

@@ -63,7 +63,8 @@ describe('the desk keeps the working set', () => {
       pushedDeletions += rows.filter((r) => r.newDocumentState._deleted).length;
       return push(collection, rows);
     };
-    engine = new SyncEngine({ db, api });
+    // No grace for a streamed entry whose ticket is not local: the test drops them when it says.
+    engine = new SyncEngine({ db, api, strayGraceMs: 0 });
     engine.start();
   }, 120_000);
   afterAll(async () => {
@@ -106,5 +107,64 @@ describe('the desk keeps the working set', () => {
       .poll(localEvents, { timeout: 30_000 })
       .toEqual(['d-open-e1', 'd-open-e2', 'd-recent-e1', 'd-recent-e2', 'd-resolved-e1', 'd-resolved-e2']);
     expect(pushedDeletions).toBe(0);
+  });
+
+  it('drops a timeline entry the live stream brings for a ticket it does not keep, and keeps those of its own', async () => {
+    const note = (id: string, ticketId: string) => eventDoc({ id, ticketId, at: Date.now(), body: 'Клиент звонил снова' });
+    expect((await server.asAgent.push('events', [fresh(note('d-old-late', 'd-old'))])).rejected).toEqual([]);
+    expect((await server.asAgent.push('events', [fresh(note('d-open-late', 'd-open'))])).rejected).toEqual([]);
+    await expect
+      .poll(async () => (await localEvents()).filter((id) => id.endsWith('-late')), { timeout: 20_000 })
+      .toEqual(['d-old-late', 'd-open-late']);
+    await engine.dropAgedOut();
+    expect((await localEvents()).filter((id) => id.endsWith('-late'))).toEqual(['d-open-late']);
+    await engine.awaitInSync();
+    expect(pushedDeletions).toBe(0);
+    const onServer = await server.asAgent.pullAll<{ id: string; _deleted: boolean }>('events');
+    expect(onServer.documents.find((d) => d.id === 'd-old-late')?._deleted).toBe(false);
+  });
+});
+
+describe('a window narrowed and widened again where the narrow pull finds nothing', () => {
+  let server: TestServer;
+  let db: DeskDatabase;
+  let engine: SyncEngine;
+  const localTickets = async () => (await db.tickets.find().exec()).map((t) => t.id).sort();
+  const localEvents = async () => (await db.events.find().exec()).map((e) => e.id).sort();
+  const setWindow = async (days: number) => {
+    const stored = (await server.asHead.pullAll<{ id: string }>('config')).documents.find((d) => d.id === 'workspace');
+    const doc = configDoc({ id: 'workspace', value: { workingSetDays: days, emailAcknowledgement: true }, editedAt: Date.now() });
+    expect((await server.asHead.push('config', [stored ? update(stored as never, doc) : fresh(doc)])).rejected).toEqual([]);
+  };
+
+  beforeAll(async () => {
+    server = await startTestServer(backends[0]!);
+    // No open ticket: under a five-day window the scoped pulls have nothing to return.
+    const tickets = [finished('g-recent', 'closed', 10), finished('g-old', 'closed', 200)];
+    expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
+    const events = tickets.map((t) => eventDoc({ id: `${t.id}-e1`, ticketId: t.id, at: t.createdAt }));
+    expect((await server.asAgent.push('events', events.map(fresh))).rejected).toEqual([]);
+    db = await openDatabase({ name: `wsgap_${process.pid}_${Date.now()}`, indexedDB, IDBKeyRange, devMode: true });
+    const api = new ApiClient({ baseUrl: server.url, getToken: () => server.asAgent.token, clock: new ServerClock() });
+    engine = new SyncEngine({ db, api });
+    engine.start();
+  }, 120_000);
+  afterAll(async () => {
+    await engine.stop();
+    await db.remove();
+    await server.close();
+  });
+
+  it('brings back the tickets dropped while the window was narrow, with their timelines', async () => {
+    await engine.awaitInitialReplication();
+    await expect.poll(localEvents, { timeout: 20_000 }).toEqual(['g-recent-e1']);
+    expect(await localTickets()).toEqual(['g-recent']);
+    await setWindow(5);
+    await expect.poll(localTickets, { timeout: 20_000 }).toEqual([]);
+    expect(await localEvents()).toEqual([]);
+    await engine.awaitInSync();
+    await setWindow(90);
+    await expect.poll(localTickets, { timeout: 20_000 }).toEqual(['g-recent']);
+    await expect.poll(localEvents, { timeout: 20_000 }).toEqual(['g-recent-e1']);
   });
 });

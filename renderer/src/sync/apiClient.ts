@@ -176,6 +176,11 @@ export class ApiClient {
     return this.request('GET', `/api/tickets/${encodeURIComponent(id)}`, undefined, signal);
   }
 
+  /** Reopens a ticket the desk may not keep (docs/sync.md, "Archive"); it then arrives through sync. */
+  reopenTicket<T>(id: string, reason: string): Promise<{ ticket: T }> {
+    return this.request('POST', `/api/tickets/${encodeURIComponent(id)}/reopen`, { reason });
+  }
+
   push<T>(collection: CollectionName, rows: Array<PushRow<T>>): Promise<PushResponse<T>> {
     // RxDB leaves assumedMasterState undefined for a document new to this client, and JSON drops
     // undefined keys; the protocol wants an explicit null (the server refuses a row without it).

@@ -38,7 +38,14 @@ import {
   workingSetConfigOf,
   type ScopedTicket,
 } from '#shared/sync/workingSet.ts';
-import { checkpointForWindow, dropAgedOut, localWindowDays, type ScopedCheckpoint } from './workingSetKeeper.ts';
+import {
+  checkpointForWindow,
+  dropAgedOut,
+  localWindowDays,
+  narrowStoredCheckpoint,
+  StrayEvents,
+  type ScopedCheckpoint,
+} from './workingSetKeeper.ts';
 
 export type { ConnectionState } from '#shared/sync/connectionState.ts';
 
@@ -66,6 +73,8 @@ export interface SyncEngineOptions {
    * (default true); false replicates every collection whole.
    */
   workingSet?: boolean;
+  /** How long a streamed timeline entry whose ticket is not local waits for it (default two minutes). */
+  strayGraceMs?: number;
 }
 
 /** The collections a working-set pull scopes; the others are replicated whole. */
@@ -140,9 +149,11 @@ export class SyncEngine {
   private windowRead: Promise<number> = Promise.resolve(defaultClosedWindowDays);
   private dropTimer: ReturnType<typeof setInterval> | null = null;
   private dropping: Promise<string[]> | null = null;
+  private readonly strays: StrayEvents;
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
+    this.strays = new StrayEvents(options.strayGraceMs ?? 120_000);
   }
 
   private get deferred(): readonly CollectionName[] {
@@ -166,12 +177,19 @@ export class SyncEngine {
     this.dropping ??= (async () => {
       try {
         const days = await this.windowRead;
-        return await dropAgedOut(this.options.db, this.options.api.clock.now(), days);
+        for (const name of scopedCollections) await this.narrowCheckpoint(name, days);
+        const dropped = await dropAgedOut(this.options.db, this.options.api.clock.now(), days);
+        await this.strays.drop(this.options.db, Date.now());
+        return dropped;
       } finally {
         this.dropping = null;
       }
     })();
     return this.dropping;
+  }
+
+  private narrowCheckpoint(name: CollectionName, days: number): Promise<boolean> {
+    return narrowStoredCheckpoint(this.replications.get(name)?.internalReplicationState, days);
   }
 
   /** Follows the workspace setting: a new window is pulled with at once, and what leaves it dropped. */
@@ -358,6 +376,7 @@ export class SyncEngine {
               return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
             }
             const days = await this.windowRead;
+            await this.narrowCheckpoint(name, days);
             const from = checkpointForWindow(checkpoint as ScopedCheckpoint | undefined, days);
             const res = await api.pull<AnyDoc>(name, from, batchSize, days);
             this.noteSuccess(sentAt);
@@ -432,8 +451,9 @@ export class SyncEngine {
 
   /**
    * A live-stream page as RxDB takes it. The stream is not scoped: under the working set, a
-   * ticket out of the window (a note added to an archived ticket) is not stored, and the
-   * checkpoint carries the window like a scoped pull's.
+   * ticket out of the window is not stored, a timeline entry whose ticket does not arrive is
+   * dropped after a grace period (StrayEvents), and the checkpoint carries the window like a
+   * scoped pull's.
    */
   private fromStream(
     name: CollectionName,
@@ -442,6 +462,7 @@ export class SyncEngine {
   ): { documents: Array<WithDeleted<AnyDoc>>; checkpoint: ScopedCheckpoint } {
     if (!this.scoped(name)) return { documents: inIdOrder(documents), checkpoint };
     const now = this.options.api.clock.now();
+    if (name === 'events') this.strays.note(documents, Date.now());
     const kept =
       name === 'tickets'
         ? documents.filter((d) => d._deleted || inWorkingSet(d as unknown as ScopedTicket, now, this.windowDays))

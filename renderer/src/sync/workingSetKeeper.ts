@@ -4,6 +4,7 @@
  * the push never sends: tickets and timeline entries are never deleted at the endpoint (its rules
  * refuse it), so the sync engine leaves every tombstone of those two collections unsent.
  */
+import { setCheckpoint, type RxStorageInstanceReplicationState } from 'rxdb';
 import type { Checkpoint } from '#shared/protocol.ts';
 import { inWorkingSet, workingSetConfigKey, workingSetConfigOf } from '#shared/sync/workingSet.ts';
 import type { DeskDatabase } from '../db/database.ts';
@@ -44,4 +45,63 @@ export async function dropAgedOut(db: DeskDatabase, now: number, windowDays: num
   await db.events.bulkRemove(events.map((e) => e.id));
   await db.tickets.bulkRemove(dropped);
   return dropped;
+}
+
+/**
+ * The window a stored checkpoint is labelled with is the widest one the local data is complete
+ * for up to it. A pull or a drop under a narrower window relabels it (only the label: RxDB stacks a
+ * stored checkpoint over the previous one) before anything is dropped, so a pull under a wider
+ * window later starts over. Without it, a narrow pull that finds nothing stores no checkpoint
+ * (RxDB stores one only with documents), and widening back would continue from the wide one,
+ * missing the tickets dropped meanwhile. Continuing under the narrower window is sound: the data
+ * holds everything that window holds up to the checkpoint. Answers whether it relabelled.
+ */
+export async function narrowStoredCheckpoint<T>(
+  replication: RxStorageInstanceReplicationState<T> | undefined,
+  windowDays: number,
+): Promise<boolean> {
+  if (!replication) return false;
+  const stored = replication.lastCheckpointDoc.down?.checkpointData as ScopedCheckpoint | undefined;
+  if (!stored || stored.windowDays === undefined || stored.windowDays <= windowDays) return false;
+  await setCheckpoint(replication, 'down', { windowDays });
+  return true;
+}
+
+/**
+ * Timeline entries the live stream brings (it is not scoped) whose ticket the desk may not keep:
+ * a note added to an archived ticket, say. An entry can also arrive just before its ticket (two
+ * streams, no order between them), so each is given a grace period; one whose ticket is still not
+ * local after it is removed locally, like an aged-out one, and never pushed as a deletion.
+ */
+export class StrayEvents {
+  private readonly arrived = new Map<string, { ticketId: string; at: number }>();
+  private readonly graceMs: number;
+
+  constructor(graceMs: number) {
+    this.graceMs = graceMs;
+  }
+
+  note(events: ReadonlyArray<{ id: string; ticketId?: unknown; _deleted?: boolean }>, at: number): void {
+    for (const e of events) {
+      if (!e._deleted && typeof e.ticketId === 'string') this.arrived.set(e.id, { ticketId: e.ticketId, at });
+    }
+  }
+
+  get size(): number {
+    return this.arrived.size;
+  }
+
+  /** Removes the entries past their grace whose ticket is not local at `now`; answers their ids. */
+  async drop(db: DeskDatabase, now: number): Promise<string[]> {
+    const due = [...this.arrived].filter(([, e]) => e.at <= now - this.graceMs);
+    if (due.length === 0) return [];
+    for (const [id] of due) this.arrived.delete(id);
+    const tickets = await db.tickets.findByIds([...new Set(due.map(([, e]) => e.ticketId))]).exec();
+    const strays = due.filter(([, e]) => !tickets.has(e.ticketId)).map(([id]) => id);
+    if (strays.length === 0) return [];
+    const pending = await db.outbox.findByIds(strays.map((id) => outboxKey('events', id))).exec();
+    const dropped = strays.filter((id) => !pending.has(outboxKey('events', id)));
+    if (dropped.length > 0) await db.events.bulkRemove(dropped);
+    return dropped;
+  }
 }

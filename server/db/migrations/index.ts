@@ -15,6 +15,7 @@ import { kbFields } from './009_kb_fields.ts';
 import { kpiReports } from './010_kpi_reports.ts';
 import { telegram } from './011_telegram.ts';
 import { bitrix24 } from './012_bitrix24.ts';
+import { archiveFilters } from './013_archive_filters.ts';
 
 export const migrations: readonly Migration[] = [
   initial,
@@ -29,4 +30,5 @@ export const migrations: readonly Migration[] = [
   kpiReports,
   telegram,
   bitrix24,
+  archiveFilters,
 ];

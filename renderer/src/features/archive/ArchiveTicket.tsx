@@ -1,7 +1,7 @@
 /**
  * A ticket opened from the archive, read-only: fetched from the endpoint with its whole timeline
- * (the desk may not keep it). A ticket the desk keeps can be opened in the queue to work on; any
- * ticket can be continued as a new linked one.
+ * (the desk may not keep it). A ticket the desk keeps can be opened in the queue to work on; a
+ * resolved one reopened where the workflow allows it; any ticket continued as a new linked one.
  */
 import { Alert, Badge, Button, Center, Group, Loader, Paper, ScrollArea, Stack, Text, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
@@ -15,6 +15,8 @@ import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { ApiRequestError } from '../../sync/apiClient.ts';
 import { Timeline, useAgentNames, useTicket, useTicketEvents } from '../ticket/index.ts';
+import { keepTimeline } from './archiveActions.ts';
+import { ArchiveReopen } from './ArchiveReopen.tsx';
 
 type Loaded =
   | { state: 'loading' }
@@ -34,6 +36,8 @@ export function ArchiveTicket({ ticketId }: { ticketId: string }) {
   const agentNames = useAgentNames(db);
   const go = useRouteStore((s) => s.go);
   const openTicket = useRouteStore((s) => s.openTicket);
+  /** Reopened by the endpoint: the queue opens once sync has brought the ticket here. */
+  const [awaitingReturn, setAwaitingReturn] = useState(false);
   const [loaded, setLoaded] = useState<Loaded>(() => {
     const known = fetched.get(ticketId);
     return known ? { state: 'ready', ...known } : { state: 'loading' };
@@ -44,6 +48,8 @@ export function ArchiveTicket({ ticketId }: { ticketId: string }) {
     api.ticketWithTimeline<Ticket, TicketEvent>(ticketId, controller.signal).then(
       (answer) => {
         fetched.set(ticketId, answer);
+        // A ticket the desk keeps keeps its timeline too (what a first sync has not brought yet).
+        void keepTimeline({ db }, ticketId, answer.events).catch(() => undefined);
         if (!controller.signal.aborted) setLoaded({ state: 'ready', ...answer });
       },
       (err: unknown) => {
@@ -55,7 +61,11 @@ export function ArchiveTicket({ ticketId }: { ticketId: string }) {
       },
     );
     return () => controller.abort();
-  }, [api, ticketId]);
+  }, [api, db, ticketId]);
+
+  useEffect(() => {
+    if (awaitingReturn && local && local.status !== 'resolved') openTicket(ticketId);
+  }, [awaitingReturn, local, openTicket, ticketId]);
 
   const back = () => go('archive');
   const newLinked = () => {
@@ -119,6 +129,17 @@ export function ArchiveTicket({ ticketId }: { ticketId: string }) {
             <Text size="sm" c="dimmed">
               {local ? t('archive.inWorkingSet') : t('archive.readOnly')}
             </Text>
+            {awaitingReturn ? (
+              <Alert color="blue" data-testid="archive-reopened">
+                {t('archive.reopen.arriving')}
+              </Alert>
+            ) : (
+              <ArchiveReopen
+                ticket={local ?? shown.ticket}
+                kept={Boolean(local)}
+                onReopened={(remote) => (remote ? setAwaitingReturn(true) : openTicket(ticketId))}
+              />
+            )}
             <Paper withBorder p="sm">
               <Text fw={600} size="sm" mb={4}>
                 {t('archive.description')}
