@@ -107,6 +107,7 @@ export const admin: EnglishOf<typeof ru> = {
       'channel.enable': 'Channel enabled',
       'channel.disable': 'Channel disabled',
       'settings.change': 'Settings changed',
+      'backup.restore': 'Restored from a backup',
     },
   },
   copy: 'Copy',

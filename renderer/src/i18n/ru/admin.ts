@@ -105,6 +105,7 @@ export const admin = {
       'channel.enable': 'Канал включён',
       'channel.disable': 'Канал отключён',
       'settings.change': 'Настройки изменены',
+      'backup.restore': 'Восстановлено из резервной копии',
     },
   },
   copy: 'Копировать',
