@@ -72,6 +72,9 @@ export const settings: EnglishOf<typeof ru> = {
     weeklyReviewRecipients: 'To (addresses, separated by commas)',
     save: 'Save',
     saved: 'Saved. The new deadlines apply to tickets created from now on.',
+    changedElsewhere:
+      'While you were editing, the settings were saved at another desk. Your edits stay in the form; Save writes the form as it is.',
+    takeNewValues: 'Take the new values instead of my edits',
     history: 'Change history',
     historyEntry: '{{at}} — {{who}}: {{what}}',
     historyWhat: { policies: 'SLA deadlines', calendar: 'working hours and calendar' },
