@@ -71,6 +71,7 @@ export const auditActions = [
   'channel.enable',
   'channel.disable',
   'settings.change',
+  'backup.restore',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -5,11 +5,16 @@
  * and a file without its closing `end` line (truncated) is refused. Channel connectors come back
  * disabled (server/ops/channelTables.ts says why). The audit trail and the articles' versions come
  * back as they were (server/ops/historyTables.ts); a file written before they were kept has none.
+ * The restore then adds its own entry to that trail, in the same transaction: by the command line
+ * (and the system user it runs as), when, which file, and whether its accounts and keys were taken.
  */
 import { createReadStream } from 'node:fs';
+import { userInfo } from 'node:os';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { isCollectionName, collectionNames, type CollectionName } from '#shared/protocol.ts';
+import { cliActor, recordAudit } from '../admin/auditLog.ts';
 import type { Database } from '../db/openDatabase.ts';
 import { notifyCollection, upsertDocuments, type WireDocument } from '../replication/collectionWriter.ts';
 import { documentValidator } from '../validation/documentValidator.ts';
@@ -200,10 +205,34 @@ export async function restoreBackup(database: Database, file: string, options: R
     }
     if (!header) throw new RestoreError('Файл пуст.');
     if (!ended) throw new RestoreError('Копия неполная (нет завершающей строки): файл обрезан.');
+    await recordAudit(trx, cliActor, {
+      action: 'backup.restore',
+      target: resolve(file),
+      detail: restoreDetail(counts, options.withAccounts === true),
+    });
     // Wake the change feeds of servers already running on this database.
     for (const c of collectionNames) {
       if (counts.documents[c]) await notifyCollection(trx, { c, u: Number.MAX_SAFE_INTEGER, i: '' });
     }
   });
   return counts;
+}
+
+/** The system account the command runs as, when the machine can say. */
+function systemUser(): string | null {
+  try {
+    return userInfo().username || null;
+  } catch {
+    return null;
+  }
+}
+
+/** The audit entry's sentence: what came back, whether accounts were allowed, and the system user. */
+function restoreDetail(counts: BackupCounts, withAccounts: boolean): string {
+  const documents = Object.values(counts.documents).reduce((sum, n) => sum + n, 0);
+  const accounts = withAccounts
+    ? `с учётными записями и ключами API (--with-accounts): учётных записей ${counts.accounts}, ключей API ${counts.apiKeys}`
+    : 'без учётных записей и ключей API';
+  const user = systemUser();
+  return `Документов: ${documents}; ${accounts}.${user ? ` Пользователь системы: ${user}.` : ''}`;
 }

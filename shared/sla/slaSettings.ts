@@ -1,35 +1,19 @@
 /**
  * The head of department's SLA settings as data: validation of what the settings screen (or a
- * pushed config document) holds, refused with a message code the UI and the endpoint show in
- * Russian (settingsMessagesRu). Nothing here saves anything: a refused value is simply not used.
+ * pushed config document) holds, refused with a message code the endpoint and the desk show from
+ * one copy (settingsMessages.ts). Nothing here saves anything: a refused value is simply not used.
  */
 import { priorities, type Priority } from '../vocabulary/enums.ts';
 import { ticketStatuses } from '../vocabulary/enums.ts';
 import { CalendarConfigError, parseDayHours, weekdayKeys, type CalendarConfig, type DayHours } from './calendarConfig.ts';
 import { createBusinessCalendar } from './businessCalendar.ts';
 import type { SlaDuration, SlaPolicies, SlaPolicy } from './slaPolicy.ts';
+import type { SettingsErrorCode } from './settingsMessages.ts';
 import { isValidTimeZone } from './timeZone.ts';
 
-export type SettingsErrorCode =
-  | 'not-an-object'
-  | 'not-a-number'
-  | 'out-of-range'
-  | 'invalid-clock'
-  | 'invalid-status'
-  | 'invalid-time'
-  | 'interval-ends-before-start'
-  | 'break-outside-day'
-  | 'overlapping-breaks'
-  | 'invalid-time-zone'
-  | 'no-working-hours'
-  | 'calendar-unreadable'
-  | 'calendar-wrong-year'
-  | 'calendar-invalid-day'
-  | 'calendar-invalid-year'
-  | 'calendar-conflicting-day'
-  | 'invalid-email';
+export type { SettingsErrorCode };
 
-/** One refusal: where (a dotted path of the value) and why (a code with a Russian message). */
+/** One refusal: where (a dotted path of the value) and why (a code; its words in settingsMessages.ts). */
 export interface SettingsError {
   readonly path: string;
   readonly code: SettingsErrorCode;
@@ -37,26 +21,9 @@ export interface SettingsError {
 
 export type SettingsCheck<T> = { ok: true; value: T } | { ok: false; errors: readonly SettingsError[] };
 
-/** The Russian messages of the codes, for the endpoint's answers (the UI has them in its i18n too). */
-export const settingsMessagesRu: Readonly<Record<SettingsErrorCode, string>> = {
-  'not-an-object': 'Настройка имеет неверную форму.',
-  'not-a-number': 'Нужно число.',
-  'out-of-range': 'Число вне допустимых пределов.',
-  'invalid-clock': 'Часы отсчёта: рабочее время или 24/7.',
-  'invalid-status': 'Неизвестный статус обращения.',
-  'invalid-time': 'Время указывается как ЧЧ:ММ от 00:00 до 24:00.',
-  'interval-ends-before-start': 'Интервал заканчивается раньше, чем начинается.',
-  'break-outside-day': 'Перерыв выходит за рабочий день.',
-  'overlapping-breaks': 'Перерывы пересекаются.',
-  'invalid-time-zone': 'Неизвестный часовой пояс.',
-  'no-working-hours': 'В неделе нет ни одного рабочего часа.',
-  'calendar-unreadable': 'Файл календаря не читается.',
-  'calendar-wrong-year': 'Файл календаря за другой год.',
-  'calendar-invalid-day': 'В календаре есть несуществующая дата.',
-  'calendar-invalid-year': 'Данные года календаря неверны.',
-  'calendar-conflicting-day': 'День указан и выходным, и рабочим.',
-  'invalid-email': 'Нужен адрес электронной почты.',
-};
+// The codes' words, Russian and English, are in settingsMessages.ts; the Russian is also offered
+// here, beside the codes, for the endpoint's answers.
+export { settingsMessagesRu } from './settingsMessages.ts';
 
 /** Longest target the screen accepts: a year of minutes. */
 const maxMinutes = 366 * 24 * 60;

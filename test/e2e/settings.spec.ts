@@ -2,7 +2,8 @@
  * The head's settings and the admin's console in real browsers against a real central endpoint:
  * an imported calendar year moves the deadline of a ticket filed after it across the new holiday
  * (one filed before keeps its own); the head switches emergency first contact to 24/7 and a second
- * desk's countdown for a new emergency on that holiday follows within seconds; the admin adds an
+ * desk's countdown for a new emergency on that holiday follows within seconds; an open settings
+ * form follows another desk's save until something is typed in it; the admin adds an
  * agent who signs in at once, and revokes an intake key that then gets 401. Time is Moscow's.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
@@ -101,6 +102,8 @@ test("the head's calendar and policy apply from their instant: deadlines move, o
   await headPage.getByTestId('sla-settings-save').click();
   await expect(headPage.getByTestId('sla-settings-saved')).toBeVisible();
   await waitInSync(headPage);
+  // The agent's settings, open all along and untouched, follow the head's save.
+  await expect(agentPage.getByTestId(`sla-day-${weekday}-to`)).toHaveValue('24:00', { timeout: 30_000 });
 
   const before = await fileEmergency(`settings-before-${today}`);
   const beforeDue = await firstContactDue(headPage, before);
@@ -158,6 +161,39 @@ test("the head's calendar and policy apply from their instant: deadlines move, o
   await agentPage.context().close();
 });
 
+test('an open settings form follows another desk’s save until something is typed in it, then keeps what was typed', async ({
+  browser,
+}) => {
+  const headPage = await desk(browser, head);
+  const adminPage = await desk(browser, admin);
+  await headPage.getByTestId('nav-settings').click();
+  await adminPage.getByTestId('nav-settings').click();
+  const headWarning = headPage.getByTestId('sla-standard-warning');
+  const adminWarning = adminPage.getByTestId('sla-standard-warning');
+
+  // Untouched, the admin's form follows the head's save; the head's own save is no news to the head.
+  await headWarning.fill('50');
+  await headPage.getByTestId('sla-settings-save').click();
+  await expect(headPage.getByTestId('sla-settings-saved')).toBeVisible();
+  await expect(adminWarning).toHaveValue('50', { timeout: 30_000 });
+  await expect(adminPage.getByTestId('sla-settings-changed')).toHaveCount(0);
+  await waitInSync(headPage);
+  await expect(headPage.getByTestId('sla-settings-changed')).toHaveCount(0);
+
+  // With an edit of its own the admin's form keeps it, says the settings changed, and takes them when asked.
+  await adminWarning.fill('45');
+  await headWarning.fill('55');
+  await headPage.getByTestId('sla-settings-save').click();
+  await expect(adminPage.getByTestId('sla-settings-changed')).toBeVisible({ timeout: 30_000 });
+  await expect(adminWarning).toHaveValue('45');
+  await adminPage.getByTestId('sla-settings-take').click();
+  await expect(adminWarning).toHaveValue('55');
+  await expect(adminPage.getByTestId('sla-settings-changed')).toHaveCount(0);
+
+  await headPage.context().close();
+  await adminPage.context().close();
+});
+
 test('the admin adds an agent who signs in at once and revokes a key that then gets 401', async ({ browser }) => {
   const adminPage = await desk(browser, admin);
   await adminPage.getByTestId('nav-admin').click();
@@ -209,6 +245,11 @@ test('the admin adds an agent who signs in at once and revokes a key that then g
     0,
   );
   expect((await intake('admin-key-2')).status).toBe(401);
+  // «Обновить» asks the endpoint again: the revoked key stays revoked.
+  await adminPage.getByTestId('admin-keys-reload').click();
+  await expect(adminPage.locator('[data-testid="admin-key-row"][data-revoked="true"]').filter({ hasText: 'Сайт' })).toHaveCount(
+    1,
+  );
 
   // Both changes are in the trail, in the admin's name.
   await adminPage.getByTestId('admin-tab-audit').click();

@@ -2,17 +2,18 @@
  * Backup and restore move a workspace between PGlite and PostgreSQL, both ways: every document
  * of every collection with its updatedAt and tombstone, ticket counters, intake refs, accounts
  * and API keys, the channels (connectors, threading, outgoing queue, attachments), the admin's
- * audit trail and every version of each knowledge-base article. A non-empty
- * target and a truncated file are refused; a restored connector waits, disabled, for the admin.
+ * audit trail and every version of each knowledge-base article; each restore adds its own audit
+ * entry. A non-empty target and a truncated file are refused; a restored connector waits,
+ * disabled, for the admin.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KbArticle } from '#shared/schema/index.ts';
-import { cliActor, recordAudit } from '../../server/admin/auditLog.ts';
+import { cliActor, listAudit, recordAudit } from '../../server/admin/auditLog.ts';
 import { createApiKey } from '../../server/auth/apiKeys.ts';
 import { addEmailChannel } from '../../server/channels/channelStore.ts';
 import { openDatabase, type Database } from '../../server/db/openDatabase.ts';
@@ -58,11 +59,23 @@ async function snapshot(database: Database) {
   };
 }
 
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+type AuditLine = { type: string; action?: string; actor_login?: string; target?: string; detail?: string };
+
 /** What a restore gives back: everything, with each connector disabled until the admin enables it. */
-function restoredFrom(expected: Awaited<ReturnType<typeof snapshot>>) {
+function restoredFrom(expected: Snapshot) {
   return {
     ...expected,
     channels: expected.channels.map((c) => ({ ...c, enabled: false, status: 'stopped', status_detail: '', status_at: 0 })),
+  };
+}
+
+/** A restored workspace's own restore entries, apart from the rest of what came back. */
+function splitRestores(restored: Snapshot) {
+  const isRestore = (a: Snapshot['audit'][number]) => a.action === 'backup.restore';
+  return {
+    workspace: { ...restored, audit: restored.audit.filter((a) => !isRestore(a)) },
+    restores: restored.audit.filter(isRestore),
   };
 }
 
@@ -213,14 +226,18 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     const pgUrl = await createPostgresDatabase('restore');
     const pgTarget = await openDatabase({ url: pgUrl });
     await restoreBackup(pgTarget, join(dir, 'pglite.jsonl.gz'), { withAccounts: true });
-    const onPostgres = await snapshot(pgTarget);
-    expect(onPostgres).toEqual(restoredFrom(expected));
+    const onPostgres = splitRestores(await snapshot(pgTarget));
+    expect(onPostgres.workspace).toEqual(restoredFrom(expected));
 
     const back = join(dir, 'postgres.jsonl');
     await writeBackup(pgTarget, back);
     const pgliteTarget = await openDatabase({ memory: true });
     await restoreBackup(pgliteTarget, back, { withAccounts: true });
-    expect(await snapshot(pgliteTarget)).toEqual(restoredFrom(expected));
+    const onPglite = splitRestores(await snapshot(pgliteTarget));
+    expect(onPglite.workspace).toEqual(restoredFrom(expected));
+    // The first restore's entry travels in the second copy; the second restore adds its own.
+    expect(onPglite.restores.map((a) => a.target)).toEqual([join(dir, 'pglite.jsonl.gz'), back]);
+    expect(onPglite.restores[0]).toEqual(onPostgres.restores[0]);
 
     // The restored workspace works: old passwords sign in, intake stays idempotent, numbering continues.
     const { app, url } = await startServerOn(pgTarget);
@@ -251,6 +268,49 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     }
   });
 
+  it('records each restore in the audit trail: by whom, when, from which file, with or without accounts', async () => {
+    // With accounts: the first restore of the round trip above, as the PostgreSQL copy carries it.
+    const lines = readFileSync(join(dir, 'postgres.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as AuditLine);
+    const carried = lines.filter((l) => l.type === 'auditEntry' && l.action === 'backup.restore');
+    expect(carried).toEqual([
+      expect.objectContaining({
+        actor_login: 'cli',
+        target: join(dir, 'pglite.jsonl.gz'),
+        detail: expect.stringMatching(
+          /^Документов: \d+; с учётными записями и ключами API \(--with-accounts\): учётных записей \d+, ключей API \d+\./,
+        ),
+      }),
+    ]);
+
+    // Without: a copy with no accounts (nothing but its header and end), named relative to the working folder.
+    const emptyFile = join(dir, 'empty.jsonl');
+    writeFileSync(
+      emptyFile,
+      `${JSON.stringify({ format: 'pass24-desk-backup', version: 1 })}\n${JSON.stringify({ type: 'end' })}\n`,
+    );
+    const target = await openDatabase({ memory: true });
+    try {
+      const before = Date.now();
+      await restoreBackup(target, relative(process.cwd(), emptyFile));
+      const entries = await listAudit(target.db);
+      expect(entries).toEqual([
+        expect.objectContaining({
+          actorLogin: 'cli',
+          action: 'backup.restore',
+          target: emptyFile,
+          detail: expect.stringMatching(/^Документов: 0; без учётных записей и ключей API\./),
+        }),
+      ]);
+      expect(entries[0]!.at).toBeGreaterThanOrEqual(before);
+      expect(entries[0]!.at).toBeLessThanOrEqual(Date.now());
+    } finally {
+      await target.close();
+    }
+  });
+
   it('refuses to restore into a workspace that has data', async () => {
     await expect(restoreBackup(source, join(dir, 'pglite.jsonl.gz'))).rejects.toThrow(RestoreError);
   });
@@ -263,6 +323,8 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     try {
       await expect(restoreBackup(target, truncated, { withAccounts: true })).rejects.toThrow(/обрезан/);
       expect(await target.db.selectFrom('documents').select('id').limit(1).execute()).toEqual([]);
+      // A refused restore records nothing: its entry is written in the transaction that failed.
+      expect(await listAudit(target.db)).toEqual([]);
     } finally {
       await target.close();
     }

@@ -3,40 +3,34 @@
  * password, change a role. The form checks with the endpoint's own rules as the admin types and
  * keeps what was typed when something is refused.
  */
-import { Badge, Button, Group, NativeSelect, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, NativeSelect, PasswordInput, Table, Text, TextInput, Title } from '@mantine/core';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminAccount } from '#shared/adminProtocol.ts';
 import { accountInputProblem, type AccountField } from '#shared/domain/accountRules.ts';
 import { roles, type Role } from '#shared/vocabulary/enums.ts';
 import type { AdminApi } from './adminApi.ts';
-import { ConfirmButton, Failure, SecretNotice } from './AdminNotices.tsx';
-import { attempt, useAdminList } from './useAdminList.ts';
+import { AdminListPanel } from './AdminListPanel.tsx';
+import { ConfirmButton, SecretNotice } from './AdminNotices.tsx';
+import { useAdminChanges, useAdminList } from './useAdminList.ts';
 
 const emptyForm = { login: '', name: '', role: 'agent' as Role, password: '' };
 
 export function AccountsPanel({ admin, myId }: { admin: AdminApi; myId: string }) {
   const { t } = useTranslation();
   const list = useAdminList(useCallback(() => admin.accounts(), [admin]));
+  const changes = useAdminChanges(list);
   const [form, setForm] = useState(emptyForm);
   const [touched, setTouched] = useState(false);
   const [secret, setSecret] = useState<{ login: string; password: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
   const problem: AccountField | null = accountInputProblem({ ...form, password: form.password || undefined });
   const fieldError = (field: AccountField) => (touched && problem === field ? t(`admin.accounts.errors.${field}`) : null);
 
-  const run = async <T,>(action: () => Promise<T>, after?: (value: T) => void) => {
+  const run = <T,>(action: () => Promise<T>, after?: (value: T) => void) => {
     setNotice(null);
-    const result = await attempt(action);
-    if (!result.ok) {
-      setError(result.message);
-      return;
-    }
-    setError(null);
-    after?.(result.value);
-    await list.reload();
+    return changes.run(action, after);
   };
 
   const submit = (e: FormEvent) => {
@@ -57,8 +51,95 @@ export function AccountsPanel({ admin, myId }: { admin: AdminApi; myId: string }
   const roleData = roles.map((r) => ({ value: r, label: t(`common.role.${r}`) }));
 
   return (
-    <Stack gap="md" data-testid="admin-accounts">
-      <Failure message={error ?? list.error} />
+    <AdminListPanel
+      testId="admin-accounts"
+      list={list}
+      error={changes.error}
+      emptyText={t('admin.accounts.none')}
+      tableTestId="admin-account-table"
+      highlightOnHover
+      columns={[
+        t('admin.accounts.login'),
+        t('admin.accounts.name'),
+        t('admin.accounts.role'),
+        t('admin.accounts.state'),
+        t('admin.accounts.actions'),
+      ]}
+      row={(a: AdminAccount) => {
+        const me = a.id === myId;
+        return (
+          <Table.Tr key={a.id} data-testid="admin-account-row" data-login={a.login}>
+            <Table.Td>
+              {a.login}
+              {me && (
+                <Text span size="xs" c="dimmed">
+                  {' '}
+                  ({t('admin.accounts.you')})
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>{a.name}</Table.Td>
+            <Table.Td>
+              <NativeSelect
+                size="xs"
+                aria-label={t('admin.accounts.changeRole', { login: a.login })}
+                value={a.role}
+                disabled={me}
+                data={roleData}
+                onChange={(e) => {
+                  const role = e.currentTarget.value as Role;
+                  void run(
+                    () => admin.changeRole(a.login, role),
+                    () => setNotice(t('admin.accounts.roleChanged', { login: a.login })),
+                  );
+                }}
+                data-testid="admin-account-role-select"
+              />
+            </Table.Td>
+            <Table.Td>
+              <Badge color={a.active ? 'teal' : 'gray'} variant="light">
+                {a.active ? t('admin.accounts.active') : t('admin.accounts.disabled')}
+              </Badge>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={6} wrap="nowrap">
+                {a.active ? (
+                  !me && (
+                    <ConfirmButton
+                      label={t('admin.accounts.disable')}
+                      question={t('admin.accounts.disableConfirm', { login: a.login })}
+                      color="red"
+                      onConfirm={() => void run(() => admin.setEnabled(a.login, false))}
+                      testId="admin-account-disable"
+                    />
+                  )
+                ) : (
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() => void run(() => admin.setEnabled(a.login, true))}
+                    data-testid="admin-account-enable"
+                  >
+                    {t('admin.accounts.enable')}
+                  </Button>
+                )}
+                <ConfirmButton
+                  label={t('admin.accounts.resetPassword')}
+                  question={t('admin.accounts.resetConfirm', { login: a.login })}
+                  onConfirm={() =>
+                    void run(
+                      () => admin.resetPassword(a.login),
+                      (r) => setSecret({ login: a.login, password: r.password }),
+                    )
+                  }
+                  testId="admin-account-reset"
+                />
+              </Group>
+            </Table.Td>
+          </Table.Tr>
+        );
+      }}
+    >
       {notice && (
         <Text size="sm" role="status" data-testid="admin-notice">
           {notice}
@@ -112,93 +193,6 @@ export function AccountsPanel({ admin, myId }: { admin: AdminApi; myId: string }
           </Button>
         </Group>
       </form>
-      <Table striped highlightOnHover data-testid="admin-account-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('admin.accounts.login')}</Table.Th>
-            <Table.Th>{t('admin.accounts.name')}</Table.Th>
-            <Table.Th>{t('admin.accounts.role')}</Table.Th>
-            <Table.Th>{t('admin.accounts.state')}</Table.Th>
-            <Table.Th>{t('admin.accounts.actions')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(list.items ?? []).map((a: AdminAccount) => {
-            const me = a.id === myId;
-            return (
-              <Table.Tr key={a.id} data-testid="admin-account-row" data-login={a.login}>
-                <Table.Td>
-                  {a.login}
-                  {me && (
-                    <Text span size="xs" c="dimmed">
-                      {' '}
-                      ({t('admin.accounts.you')})
-                    </Text>
-                  )}
-                </Table.Td>
-                <Table.Td>{a.name}</Table.Td>
-                <Table.Td>
-                  <NativeSelect
-                    size="xs"
-                    aria-label={t('admin.accounts.changeRole', { login: a.login })}
-                    value={a.role}
-                    disabled={me}
-                    data={roleData}
-                    onChange={(e) => {
-                      const role = e.currentTarget.value as Role;
-                      void run(
-                        () => admin.changeRole(a.login, role),
-                        () => setNotice(t('admin.accounts.roleChanged', { login: a.login })),
-                      );
-                    }}
-                    data-testid="admin-account-role-select"
-                  />
-                </Table.Td>
-                <Table.Td>
-                  <Badge color={a.active ? 'teal' : 'gray'} variant="light">
-                    {a.active ? t('admin.accounts.active') : t('admin.accounts.disabled')}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={6} wrap="nowrap">
-                    {a.active ? (
-                      !me && (
-                        <ConfirmButton
-                          label={t('admin.accounts.disable')}
-                          question={t('admin.accounts.disableConfirm', { login: a.login })}
-                          color="red"
-                          onConfirm={() => void run(() => admin.setEnabled(a.login, false))}
-                          testId="admin-account-disable"
-                        />
-                      )
-                    ) : (
-                      <Button
-                        size="xs"
-                        variant="default"
-                        onClick={() => void run(() => admin.setEnabled(a.login, true))}
-                        data-testid="admin-account-enable"
-                      >
-                        {t('admin.accounts.enable')}
-                      </Button>
-                    )}
-                    <ConfirmButton
-                      label={t('admin.accounts.resetPassword')}
-                      question={t('admin.accounts.resetConfirm', { login: a.login })}
-                      onConfirm={() =>
-                        void run(
-                          () => admin.resetPassword(a.login),
-                          (r) => setSecret({ login: a.login, password: r.password }),
-                        )
-                      }
-                      testId="admin-account-reset"
-                    />
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
-    </Stack>
+    </AdminListPanel>
   );
 }

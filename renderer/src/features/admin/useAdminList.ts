@@ -38,3 +38,19 @@ export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; val
     return { ok: false, message: (err as Error).message };
   }
 }
+
+/**
+ * The changes a panel makes to its list: each one's failure kept as the panel's sentence (cleared
+ * by the next success), what follows a success done, and the list reloaded either way, since a
+ * refused change may still meet a list that moved.
+ */
+export function useAdminChanges(list: Pick<AdminList<unknown>, 'reload'>) {
+  const [error, setError] = useState<string | null>(null);
+  const run = async <T>(action: () => Promise<T>, after?: (value: T) => void): Promise<void> => {
+    const result = await attempt(action);
+    setError(result.ok ? null : result.message);
+    if (result.ok) after?.(result.value);
+    await list.reload();
+  };
+  return { error, run };
+}

@@ -24,12 +24,24 @@ import { weekdayKeys } from '#shared/sla/calendarConfig.ts';
 import { calendarVersionsOf, slaPolicyVersionsOf } from '#shared/domain/slaSetupFromConfig.ts';
 import { defaultRussianCalendarConfig, defaultSlaPolicies } from '#shared/sla/index.ts';
 import { versionAt } from '#shared/sla/settingsVersions.ts';
-import { recipientsOfText, validateWorkspaceSettings, type SettingsError } from '#shared/sla/slaSettings.ts';
+import type { SettingsError } from '#shared/sla/slaSettings.ts';
 import { saveSettingVersion, saveWorkspaceSettings } from '../../db/configRepository.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useSlaSetupStore } from '../../services/session/slaSetupStore.ts';
 import { CalendarYearImport } from './CalendarYearImport.tsx';
-import { calendarOfForm, policiesOfForm, slaFormOf, type DurationField, type SlaForm } from './slaForm.ts';
+import { useFollowedForm } from './followedForm.ts';
+import {
+  calendarOfForm,
+  policiesOfForm,
+  settingsMeaning,
+  slaFormOf,
+  workspaceFormOf,
+  workspaceOfForm,
+  type DurationField,
+  type SettingsForm,
+  type SlaForm,
+  type WorkspaceForm,
+} from './slaForm.ts';
 
 function ErrorList({ errors }: { errors: readonly SettingsError[] }) {
   const { t } = useTranslation();
@@ -91,24 +103,22 @@ export function SlaSettingsPanel() {
   const now = write.now();
   const currentPolicies = versionAt(policyVersions, now)?.value ?? defaultSlaPolicies();
   const currentCalendar = versionAt(calendarVersions, now)?.value ?? defaultRussianCalendarConfig();
-  const [form, setForm] = useState<SlaForm>(() => slaFormOf(currentPolicies, currentCalendar));
+  // The form follows the stored settings (another desk's save) until something is typed in it.
+  const followed = useFollowedForm<SettingsForm>(
+    { sla: slaFormOf(currentPolicies, currentCalendar), workspace: workspaceFormOf(workspaceSettings) },
+    (f) => settingsMeaning(f, currentCalendar),
+  );
+  const form = followed.form.sla;
+  const workspace = followed.form.workspace;
   const [errors, setErrors] = useState<readonly SettingsError[]>([]);
   const [saved, setSaved] = useState(false);
-  const [days, setDays] = useState(String(workspaceSettings.workingSetDays));
-  const [ack, setAck] = useState(workspaceSettings.emailAcknowledgement);
-  const [review, setReview] = useState(workspaceSettings.weeklyReview?.enabled ?? false);
-  const [recipients, setRecipients] = useState((workspaceSettings.weeklyReview?.recipients ?? []).join(', '));
 
   const save = async () => {
     setSaved(false);
     const policies = policiesOfForm(form);
     const calendar = calendarOfForm(form, currentCalendar);
     const all = [...(policies.ok ? [] : policies.errors), ...(calendar.ok ? [] : calendar.errors)];
-    const ws = validateWorkspaceSettings({
-      workingSetDays: Number(days.trim() === '' ? Number.NaN : days),
-      emailAcknowledgement: ack,
-      weeklyReview: { enabled: review, recipients: recipientsOfText(recipients) },
-    });
+    const ws = workspaceOfForm(workspace);
     if (!ws.ok) all.push(...ws.errors);
     setErrors(all);
     if (!policies.ok || !calendar.ok || !ws.ok) return;
@@ -122,10 +132,18 @@ export function SlaSettingsPanel() {
     setSaved(true);
   };
 
+  const setForm = (change: (f: SlaForm) => SlaForm) => followed.update((all) => ({ ...all, sla: change(all.sla) }));
+  const setWorkspace = (patch: Partial<WorkspaceForm>) =>
+    followed.update((all) => ({ ...all, workspace: { ...all.workspace, ...patch } }));
   const setPolicy = (p: (typeof priorities)[number], patch: Partial<SlaForm['policies'][typeof p]>) =>
     setForm((f) => ({ ...f, policies: { ...f.policies, [p]: { ...f.policies[p], ...patch } } }));
   const setDay = (d: (typeof weekdayKeys)[number], patch: Partial<SlaForm['week'][typeof d]>) =>
     setForm((f) => ({ ...f, week: { ...f.week, [d]: { ...f.week[d], ...patch } } }));
+  const takeNewValues = () => {
+    followed.take();
+    setErrors([]);
+    setSaved(false);
+  };
 
   const history = [
     ...(policyVersions?.versions ?? []).map((v) => ({ ...v, what: 'policies' })),
@@ -249,7 +267,10 @@ export function SlaSettingsPanel() {
             readOnly={readOnly}
             value={form.timeZone}
             data-testid="sla-time-zone"
-            onChange={(e) => setForm({ ...form, timeZone: e.currentTarget.value })}
+            onChange={(e) => {
+              const timeZone = e.currentTarget.value;
+              setForm((f) => ({ ...f, timeZone }));
+            }}
           />
           {weekdayKeys.map((d) => {
             const f = form.week[d];
@@ -300,24 +321,24 @@ export function SlaSettingsPanel() {
             w={160}
             label={t('settings.sla.workingSetDays')}
             readOnly={readOnly}
-            value={days}
+            value={workspace.days}
             data-testid="settings-working-set-days"
-            onChange={(e) => setDays(e.currentTarget.value)}
+            onChange={(e) => setWorkspace({ days: e.currentTarget.value })}
           />
           <Switch
             disabled={readOnly}
-            checked={ack}
+            checked={workspace.acknowledge}
             label={t('settings.sla.emailAcknowledgement')}
             data-testid="settings-email-ack"
-            onChange={(e) => setAck(e.currentTarget.checked)}
+            onChange={(e) => setWorkspace({ acknowledge: e.currentTarget.checked })}
           />
           <Switch
             disabled={readOnly}
-            checked={review}
+            checked={workspace.review}
             label={t('settings.sla.weeklyReview')}
             description={t('settings.sla.weeklyReviewHint')}
             data-testid="settings-weekly-review"
-            onChange={(e) => setReview(e.currentTarget.checked)}
+            onChange={(e) => setWorkspace({ review: e.currentTarget.checked })}
           />
           <TextInput
             size="xs"
@@ -325,10 +346,20 @@ export function SlaSettingsPanel() {
             label={t('settings.sla.weeklyReviewRecipients')}
             placeholder="head@pass24online.ru"
             readOnly={readOnly}
-            value={recipients}
+            value={workspace.recipients}
             data-testid="settings-weekly-review-recipients"
-            onChange={(e) => setRecipients(e.currentTarget.value)}
+            onChange={(e) => setWorkspace({ recipients: e.currentTarget.value })}
           />
+          {followed.incoming && (
+            <Alert color="yellow" role="status" data-testid="sla-settings-changed">
+              <Stack gap="xs" align="flex-start">
+                <Text size="sm">{t('settings.sla.changedElsewhere')}</Text>
+                <Button size="xs" variant="default" onClick={takeNewValues} data-testid="sla-settings-take">
+                  {t('settings.sla.takeNewValues')}
+                </Button>
+              </Stack>
+            </Alert>
+          )}
           <ErrorList errors={errors} />
           {saved && errors.length === 0 && (
             <Text size="sm" c="green" data-testid="sla-settings-saved">

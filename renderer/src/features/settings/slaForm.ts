@@ -8,10 +8,13 @@ import type { SlaDuration, SlaPolicies, SlaPolicy } from '#shared/sla/slaPolicy.
 import {
   dayFormOf,
   dayHoursFromForm,
+  recipientsOfText,
   validateCalendarConfig,
   validateSlaPolicies,
+  validateWorkspaceSettings,
   type SettingsCheck,
   type SettingsError,
+  type WorkspaceSettings,
 } from '#shared/sla/slaSettings.ts';
 
 export interface DurationField {
@@ -110,4 +113,52 @@ export function calendarOfForm(form: SlaForm, base: CalendarConfig): SettingsChe
   }
   if (errors.length) return { ok: false, errors };
   return validateCalendarConfig({ ...base, timeZone: form.timeZone.trim(), week });
+}
+
+/** The workspace switches as the form edits them: the days as typed, the recipients as one text. */
+export interface WorkspaceForm {
+  days: string;
+  acknowledge: boolean;
+  review: boolean;
+  recipients: string;
+}
+
+export function workspaceFormOf(settings: WorkspaceSettings): WorkspaceForm {
+  return {
+    days: String(settings.workingSetDays),
+    acknowledge: settings.emailAcknowledgement,
+    review: settings.weeklyReview?.enabled ?? false,
+    recipients: (settings.weeklyReview?.recipients ?? []).join(', '),
+  };
+}
+
+export function workspaceOfForm(form: WorkspaceForm): SettingsCheck<WorkspaceSettings> {
+  return validateWorkspaceSettings({
+    workingSetDays: Number(form.days.trim() === '' ? Number.NaN : form.days),
+    emailAcknowledgement: form.acknowledge,
+    weeklyReview: { enabled: form.review, recipients: recipientsOfText(form.recipients) },
+  });
+}
+
+/** The whole settings form: the SLA policies and hours, and the workspace switches. */
+export interface SettingsForm {
+  sla: SlaForm;
+  workspace: WorkspaceForm;
+}
+
+/**
+ * What a settings form means, part by part: the values it validates to, or the text as typed
+ * where it does not validate (so a form is compared with stored settings however it was typed).
+ */
+export function settingsMeaning(form: SettingsForm, base: CalendarConfig) {
+  const policies = policiesOfForm(form.sla);
+  const calendar = calendarOfForm(form.sla, base);
+  const workspace = workspaceOfForm(form.workspace);
+  return {
+    policies: policies.ok ? policies.value : form.sla.policies,
+    hours: calendar.ok
+      ? { timeZone: calendar.value.timeZone, week: calendar.value.week }
+      : { timeZone: form.sla.timeZone, week: form.sla.week },
+    workspace: workspace.ok ? workspace.value : form.workspace,
+  };
 }

@@ -31,6 +31,7 @@ export const admin: EnglishOf<typeof ru> = {
     resetConfirm: 'Reset the password of {{login}}? Their sessions end.',
     disableConfirm: 'Disable {{login}}? They cannot sign in, their sessions end.',
     roleChanged: 'The role of {{login}} changed; their sessions ended.',
+    none: 'No accounts.',
     errors: {
       login: 'Login: 2 to 100 characters, Latin letters, digits and . _ @ -',
       name: 'Enter a name (up to 200 characters).',
@@ -108,6 +109,7 @@ export const admin: EnglishOf<typeof ru> = {
       'channel.enable': 'Channel enabled',
       'channel.disable': 'Channel disabled',
       'settings.change': 'Settings changed',
+      'backup.restore': 'Restored from a backup',
     },
   },
   copy: 'Copy',

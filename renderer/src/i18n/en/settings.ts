@@ -1,5 +1,6 @@
 import type { settings as ru } from '../ru/settings.ts';
 import type { EnglishOf } from '../messageShape.ts';
+import { settingsMessagesEn } from '#shared/sla/settingsMessages.ts';
 
 export const settings: EnglishOf<typeof ru> = {
   title: 'Settings',
@@ -71,28 +72,13 @@ export const settings: EnglishOf<typeof ru> = {
     weeklyReviewRecipients: 'To (addresses, separated by commas)',
     save: 'Save',
     saved: 'Saved. The new deadlines apply to tickets created from now on.',
+    changedElsewhere:
+      'While you were editing, the settings were saved at another desk. Your edits stay in the form; Save writes the form as it is.',
+    takeNewValues: 'Take the new values instead of my edits',
     history: 'Change history',
     historyEntry: '{{at}} — {{who}}: {{what}}',
     historyWhat: { policies: 'SLA deadlines', calendar: 'working hours and calendar' },
-    errors: {
-      'not-an-object': 'The setting has the wrong shape.',
-      'not-a-number': 'A number is needed.',
-      'out-of-range': 'The number is out of range.',
-      'invalid-clock': 'The clock is working hours or 24/7.',
-      'invalid-status': 'Unknown ticket status.',
-      'invalid-time': 'Times are HH:MM from 00:00 to 24:00.',
-      'interval-ends-before-start': 'The interval ends before it starts.',
-      'break-outside-day': 'The break is outside the working day.',
-      'overlapping-breaks': 'The breaks overlap.',
-      'invalid-time-zone': 'Unknown time zone.',
-      'no-working-hours': 'The week has no working hours.',
-      'calendar-unreadable': 'The calendar file cannot be read.',
-      'calendar-wrong-year': 'The calendar file is for another year.',
-      'calendar-invalid-day': 'The calendar has a date that does not exist.',
-      'calendar-invalid-year': "The calendar year's data is wrong.",
-      'calendar-conflicting-day': 'A day is listed both as a day off and as a working day.',
-      'invalid-email': 'An email address is needed.',
-    },
+    errors: settingsMessagesEn,
   },
   calendar: {
     title: 'Production calendar',

@@ -1,3 +1,5 @@
+import { settingsMessagesRu } from '#shared/sla/settingsMessages.ts';
+
 export const settings = {
   title: 'Настройки',
   appearance: 'Внешний вид',
@@ -76,28 +78,13 @@ export const settings = {
     weeklyReviewRecipients: 'Кому (адреса через запятую)',
     save: 'Сохранить',
     saved: 'Сохранено. Новые сроки действуют для обращений, созданных с этого момента.',
+    changedElsewhere:
+      'Пока вы редактировали, настройки сохранили на другом рабочем месте. Ваши правки остались в форме; «Сохранить» запишет форму как она есть.',
+    takeNewValues: 'Взять новые значения вместо моих правок',
     history: 'История изменений',
     historyEntry: '{{at}} — {{who}}: {{what}}',
     historyWhat: { policies: 'сроки SLA', calendar: 'рабочее время и календарь' },
-    errors: {
-      'not-an-object': 'Настройка имеет неверную форму.',
-      'not-a-number': 'Нужно число.',
-      'out-of-range': 'Число вне допустимых пределов.',
-      'invalid-clock': 'Часы отсчёта: рабочее время или 24/7.',
-      'invalid-status': 'Неизвестный статус обращения.',
-      'invalid-time': 'Время указывается как ЧЧ:ММ от 00:00 до 24:00.',
-      'interval-ends-before-start': 'Интервал заканчивается раньше, чем начинается.',
-      'break-outside-day': 'Перерыв выходит за рабочий день.',
-      'overlapping-breaks': 'Перерывы пересекаются.',
-      'invalid-time-zone': 'Неизвестный часовой пояс.',
-      'no-working-hours': 'В неделе нет ни одного рабочего часа.',
-      'calendar-unreadable': 'Файл календаря не читается.',
-      'calendar-wrong-year': 'Файл календаря за другой год.',
-      'calendar-invalid-day': 'В календаре есть несуществующая дата.',
-      'calendar-invalid-year': 'Данные года календаря неверны.',
-      'calendar-conflicting-day': 'День указан и выходным, и рабочим.',
-      'invalid-email': 'Нужен адрес электронной почты.',
-    },
+    errors: settingsMessagesRu,
   },
   calendar: {
     title: 'Производственный календарь',
