@@ -4,7 +4,7 @@
  * Snowball stems and one spelling for terms written in either script (searchTerms.ts). A query
  * forgives: articles matching most of its words rank first, and the rest still come after
  * rather than nothing at all; the word being typed matches as a prefix, typos in longer words
- * are tolerated. The index is kept up to date incrementally (`syncKbIndex`), so a sync that
+ * are tolerated (planQuery). The index is kept up to date incrementally (`syncKbIndex`), so a sync that
  * brings one changed article does not rebuild an index of thousands.
  */
 import MiniSearch from 'minisearch';
@@ -115,6 +115,52 @@ export function typosAllowed(term: string): number | false {
 const coverageWeight = 3;
 
 /**
+ * The engine's vocabulary: the term tree MiniSearch 7 keeps (not in its typings), asked only
+ * whether a term is there whole or begins longer ones.
+ */
+interface TermTree {
+  has(term: string): boolean;
+  atPrefix(prefix: string): { keys(): Iterator<string> };
+}
+
+function termTree(engine: MiniSearch<KbSearchDoc>): TermTree {
+  const tree = (engine as unknown as { _index?: TermTree })._index;
+  if (!tree || typeof tree.has !== 'function' || typeof tree.atPrefix !== 'function')
+    throw new Error('MiniSearch keeps its vocabulary elsewhere: kbSearch.ts needs updating');
+  return tree;
+}
+
+/** Whether some index term is longer than `term` and begins with it. */
+function beginsLonger(tree: TermTree, term: string): boolean {
+  const keys = tree.atPrefix(term).keys();
+  for (let next = keys.next(); !next.done; next = keys.next()) if (next.value !== term) return true;
+  return false;
+}
+
+/** How one word of the query is looked up. */
+export interface TermPlan {
+  term: string;
+  prefix: boolean;
+  fuzzy: number | false;
+}
+
+/**
+ * How each word of the query is looked up. The last word is the one being typed: from three
+ * letters it also matches as the beginning of longer words. An earlier word is finished: it
+ * matches whole, or, when no article has it whole, as a stem cut on purpose («пожарн сигнализ»).
+ * Typos are looked for only in a word that matches neither way: looking for them in a word the
+ * articles have costs the most time and finds mostly other words.
+ */
+export function planQuery(index: KbIndex, terms: readonly string[]): TermPlan[] {
+  const tree = termTree(index.engine);
+  return terms.map((term, i) => {
+    const whole = tree.has(term);
+    const longer = term.length >= 3 && (i === terms.length - 1 || !whole) && beginsLonger(tree, term);
+    return { term, prefix: longer, fuzzy: whole || longer ? false : typosAllowed(term) };
+  });
+}
+
+/**
  * Article ids matching the query, best first. An empty query lists every article (filtered),
  * published before drafts, then by title.
  */
@@ -127,15 +173,15 @@ export function searchKb(index: KbIndex, query: string, filter: KbFilter = {}): 
       .map((d) => ({ id: d.id, score: 0, terms: [], matched: 0, of: 0 }));
   }
   const results = index.engine.search(
-    { queries: queryTerms, combineWith: 'OR' },
+    {
+      queries: planQuery(index, queryTerms).map(({ term, prefix, fuzzy }) => ({ queries: [term], prefix, fuzzy })),
+      combineWith: 'OR',
+    },
     {
       boost: { title: 4, symptoms: 4, tags: 3, category: 2, summary: 1.5, body: 1 },
-      // The query's words are already index terms: no second pass through processTerm.
+      // The query's words are already index terms: no second pass through the tokenizer or processTerm.
+      tokenize: (t) => [t],
       processTerm: (t) => t,
-      // The last word is the one being typed: a prefix; short words must match whole or they match
-      // everything.
-      prefix: (term, i, terms) => term.length >= 3 && i === terms.length - 1,
-      fuzzy: typosAllowed,
       weights: { prefix: 0.4, fuzzy: 0.35 },
       filter: (r) => {
         const doc = index.docs.get(String(r.id));
