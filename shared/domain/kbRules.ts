@@ -37,7 +37,8 @@ export function mayDeleteKb(actor: { id: string; role: Role }, article: Pick<KbA
 export function cleanTags(tags: readonly string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const raw of tags) {
+  // A comma typed or pasted into an entry separates tags; it never belongs to one («домофон,»).
+  for (const raw of tags.flatMap((t) => t.split(','))) {
     const tag = raw.trim().slice(0, 60);
     const key = tag.toLowerCase();
     if (!tag || seen.has(key)) continue;

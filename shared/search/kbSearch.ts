@@ -4,14 +4,15 @@
  * Snowball stems and one spelling for terms written in either script (searchTerms.ts). A query
  * forgives: articles matching most of its words rank first, and the rest still come after
  * rather than nothing at all; the word being typed matches as a prefix, typos in longer words
- * are tolerated. The index is kept up to date incrementally (`syncKbIndex`), so a sync that
- * brings one changed article does not rebuild an index of thousands.
+ * are tolerated (planQuery); the query is scored on MiniSearch's index by kbEngine.ts. The index is
+ * kept up to date incrementally (`syncKbIndex`), so a sync that brings one changed article does
+ * not rebuild an index of thousands.
  */
-import MiniSearch from 'minisearch';
 import type { Product } from '../vocabulary/enums.ts';
 import type { KbArticle } from '../schema/kbSchema.ts';
 import { words } from './russianStem.ts';
 import { indexTerm, type StemmerName } from './searchTerms.ts';
+import { KbEngine, type QueryWeights, type TermPlan } from './kbEngine.ts';
 
 /** What the index needs of an article. */
 export type KbSearchDoc = Pick<
@@ -32,7 +33,11 @@ export interface KbFilter {
 export interface KbHit {
   id: string;
   score: number;
-  /** Index terms that matched (stems), for highlighting (highlight.ts). */
+  /**
+   * The index terms the query matched (its words, and the longer or misspelt terms they stood
+   * for), for highlighting (highlight.ts): a word of this article whose term is among them is a
+   * word that matched. Every hit of one query shares the list.
+   */
   terms: string[];
   /** How many of the query's words the article matched, of how many. */
   matched: number;
@@ -40,7 +45,7 @@ export interface KbHit {
 }
 
 export interface KbIndex {
-  readonly engine: MiniSearch<KbSearchDoc>;
+  readonly engine: KbEngine<KbSearchDoc>;
   /** id -> the article as indexed. */
   readonly docs: Map<string, KbSearchDoc>;
   readonly stemmer: StemmerName;
@@ -49,7 +54,7 @@ export interface KbIndex {
 const indexedFields = ['title', 'symptoms', 'tags', 'category', 'summary', 'body'] as const;
 
 export function createKbIndex(stemmer: StemmerName = 'snowball'): KbIndex {
-  const engine = new MiniSearch<KbSearchDoc>({
+  const engine = new KbEngine<KbSearchDoc>({
     fields: [...indexedFields],
     storeFields: [],
     tokenize: words,
@@ -114,6 +119,28 @@ export function typosAllowed(term: string): number | false {
 /** Each query word missing from an article divides its score, so "most words" ranks first. */
 const coverageWeight = 3;
 
+/** Symptoms weigh like the title, a longer word less than the word itself, a misspelt one less still. */
+const weights: QueryWeights = {
+  boost: { title: 4, symptoms: 4, tags: 3, category: 2, summary: 1.5, body: 1 },
+  prefix: 0.4,
+  fuzzy: 0.35,
+};
+
+/**
+ * How each word of the query is looked up. The last word is the one being typed: from three
+ * letters it also matches as the beginning of longer words. An earlier word is finished: it
+ * matches whole, or, when no article has it whole, as a stem cut on purpose («пожарн сигнализ»).
+ * Typos are looked for only in a word that matches neither way: looking for them in a word the
+ * articles have costs the most time and finds mostly other words.
+ */
+export function planQuery(index: KbIndex, terms: readonly string[]): TermPlan[] {
+  return terms.map((term, i) => {
+    const whole = index.engine.hasTerm(term);
+    const longer = term.length >= 3 && (i === terms.length - 1 || !whole) && index.engine.beginsLonger(term);
+    return { term, prefix: longer, fuzzy: whole || longer ? false : typosAllowed(term) };
+  });
+}
+
 /**
  * Article ids matching the query, best first. An empty query lists every article (filtered),
  * published before drafts, then by title.
@@ -126,29 +153,14 @@ export function searchKb(index: KbIndex, query: string, filter: KbFilter = {}): 
       .sort((a, b) => (a.status === b.status ? collator.compare(a.title, b.title) : a.status === 'published' ? -1 : 1))
       .map((d) => ({ id: d.id, score: 0, terms: [], matched: 0, of: 0 }));
   }
-  const results = index.engine.search(
-    { queries: queryTerms, combineWith: 'OR' },
-    {
-      boost: { title: 4, symptoms: 4, tags: 3, category: 2, summary: 1.5, body: 1 },
-      // The query's words are already index terms: no second pass through processTerm.
-      processTerm: (t) => t,
-      // The last word is the one being typed: a prefix; short words must match whole or they match
-      // everything.
-      prefix: (term, i, terms) => term.length >= 3 && i === terms.length - 1,
-      fuzzy: typosAllowed,
-      weights: { prefix: 0.4, fuzzy: 0.35 },
-      filter: (r) => {
-        const doc = index.docs.get(String(r.id));
-        return doc !== undefined && passes(doc, filter);
-      },
-    },
-  );
+  const { docs, terms } = index.engine.scoreQuery(planQuery(index, queryTerms), weights);
   const of = queryTerms.length;
-  return results
-    .map((r) => {
-      const matched = new Set(r.queryTerms).size;
-      const score = r.score * Math.pow(matched / of, coverageWeight);
-      return { id: String(r.id), score, terms: r.terms, matched, of };
-    })
-    .sort((a, b) => b.score - a.score);
+  const hits: KbHit[] = [];
+  for (const { id, score, matched } of docs) {
+    const doc = index.docs.get(id);
+    if (!doc || !passes(doc, filter)) continue;
+    // MiniSearch's own reward for each word matched, then the missing words' penalty.
+    hits.push({ id, score: score * matched * Math.pow(matched / of, coverageWeight), terms, matched, of });
+  }
+  return hits.sort((a, b) => b.score - a.score);
 }

@@ -121,7 +121,10 @@ export function words(text: string): string[] {
   return foldRu(text).match(/[a-zа-я0-9]+/g) ?? [];
 }
 
-/** Frequent Russian words that say nothing about the problem. */
+/**
+ * Frequent Russian words that say nothing about the problem. «сам» is not one: «открывается
+ * сам» is how a client tells a barrier that opens by itself, and its other forms are words too.
+ */
 export const russianStopWords: ReadonlySet<string> = new Set([
   'и',
   'в',
@@ -199,7 +202,6 @@ export const russianStopWords: ReadonlySet<string> = new Set([
   'их',
   'чем',
   'была',
-  'сам',
   'чтоб',
   'без',
   'будто',

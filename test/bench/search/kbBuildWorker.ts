@@ -7,6 +7,7 @@
 import { parentPort } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import { createKbIndex, searchKb, syncKbIndex, type KbSearchDoc } from '#shared/search/kbSearch.ts';
+import { packHits } from '#shared/search/kbHitsWire.ts';
 
 const index = createKbIndex();
 const cpuMs = (): number => {
@@ -21,9 +22,7 @@ parentPort!.on('message', (message: { type: 'build'; docs: KbSearchDoc[] } | { t
     syncKbIndex(index, message.docs);
     parentPort!.postMessage({ type: 'built', ms: performance.now() - start, cpu: cpuMs() - cpu });
   } else {
-    const ids = searchKb(index, message.query)
-      .slice(0, 10)
-      .map((h) => h.id);
-    parentPort!.postMessage({ type: 'hits', ids, ms: performance.now() - start, cpu: cpuMs() - cpu });
+    const hits = packHits(searchKb(index, message.query));
+    parentPort!.postMessage({ type: 'hits', hits, ms: performance.now() - start, cpu: cpuMs() - cpu });
   }
 });

@@ -23,6 +23,7 @@ import {
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { cleanTags } from '#shared/domain/kbRules.ts';
 import { products, type Product } from '#shared/vocabulary/enums.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import { createKbArticle, updateKbArticle } from '../../db/kbRepository.ts';
@@ -114,7 +115,7 @@ export function KbEditor({ article, categories, onDone }: Props) {
           <TagsInput
             label={t('kb.editor.tags')}
             value={tags}
-            onChange={setTags}
+            onChange={(typed) => setTags(cleanTags(typed))}
             maxTags={50}
             splitChars={[',']}
             data-testid="kb-editor-tags"

@@ -3,13 +3,14 @@
  * the articles that changed and the queries; building the index of thousands of articles and
  * answering a query never hold up typing.
  */
-import { createKbIndex, searchKb, syncKbIndex, type KbFilter, type KbHit, type KbSearchDoc } from '#shared/search/kbSearch.ts';
+import { createKbIndex, searchKb, syncKbIndex, type KbFilter, type KbSearchDoc } from '#shared/search/kbSearch.ts';
+import { packHits, type KbHitsWire } from '#shared/search/kbHitsWire.ts';
 
 export type KbWorkerRequest =
   { type: 'sync'; upserts: KbSearchDoc[]; removes: string[] } | { type: 'search'; id: number; query: string; filter: KbFilter };
 
 export type KbWorkerReply =
-  | { id: number; ok: true; hits: KbHit[] }
+  | { id: number; ok: true; hits: KbHitsWire }
   | { id: number; ok: false; message: string }
   /** Sent once when the worker's script has loaded and runs. */
   | { id: -1; ok: true; ready: true };
@@ -34,7 +35,7 @@ scope.onmessage = (e) => {
     return;
   }
   try {
-    scope.postMessage({ id: request.id, ok: true, hits: searchKb(index, request.query, request.filter) });
+    scope.postMessage({ id: request.id, ok: true, hits: packHits(searchKb(index, request.query, request.filter)) });
   } catch (error) {
     scope.postMessage({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) });
   }

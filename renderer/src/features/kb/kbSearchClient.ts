@@ -14,6 +14,7 @@ import {
   type KbIndex,
   type KbSearchDoc,
 } from '#shared/search/kbSearch.ts';
+import { unpackHits } from '#shared/search/kbHitsWire.ts';
 import type { KbArticle } from '#shared/schema/index.ts';
 import type { KbWorkerReply, KbWorkerRequest } from './kbSearch.worker.ts';
 
@@ -116,7 +117,7 @@ export class KbSearchClient {
       this.waiting.set(id, resolve);
       worker.postMessage({ type: 'search', id, query, filter } satisfies KbWorkerRequest);
     });
-    return reply.ok ? reply.hits : this.searchHere(query, filter);
+    return reply.ok ? unpackHits(reply.hits) : this.searchHere(query, filter);
   }
 
   private readyOrTimeout(): Promise<void> {

@@ -31,6 +31,11 @@ describe('knowledge-base rules', () => {
     expect(cleanTags([' шлагбаум ', '', 'Шлагбаум', 'камера'])).toEqual(['шлагбаум', 'камера']);
   });
 
+  it('takes a comma typed into a tag as the end of it, not a part («домофон,» is «домофон»)', () => {
+    expect(cleanTags(['домофон,'])).toEqual(['домофон']);
+    expect(cleanTags(['шлагбаум', 'домофон, калитка', ',', 'Калитка,'])).toEqual(['шлагбаум', 'домофон', 'калитка']);
+  });
+
   it('keeps symptoms one phrase a line, trimmed and without repeats; an empty category is none', () => {
     expect(cleanSymptoms(['  гостю не пришла  смс ', '', 'Гостю не пришла смс', 'не открывается шлагбаум'])).toEqual([
       'гостю не пришла смс',

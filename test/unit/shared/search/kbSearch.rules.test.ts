@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKbIndex, searchKb, syncKbIndex, typosAllowed, type KbSearchDoc } from '#shared/search/kbSearch.ts';
+import { buildKbIndex, planQuery, searchKb, syncKbIndex, typosAllowed, type KbSearchDoc } from '#shared/search/kbSearch.ts';
 
 const article = (over: Partial<KbSearchDoc> & { id: string; title: string }): KbSearchDoc => ({
   body: '',
@@ -38,10 +38,44 @@ describe('the knowledge-base search', () => {
     expect(ids('stryker')).toEqual([]);
   });
 
-  it('matches only the last word of the query as a prefix, and only from three letters', () => {
+  it('matches the last word of the query, the one being typed, as a prefix from three letters', () => {
     expect(ids('ка')).toEqual([]);
     expect(ids('кам')).toContain('p-ka');
     expect(searchKb(index, 'ящ камера').find((h) => h.id === 'p-ya')).toBeUndefined();
+  });
+});
+
+describe('how each word of a query is looked up', () => {
+  const index = buildKbIndex([
+    article({ id: 'act', title: 'Акт о неисправности камеры' }),
+    article({ id: 'activation', title: 'Активация ключа' }),
+    article({ id: 'gate', title: 'Пожарная сигнализация открывает ворота' }),
+  ]);
+  const hits = (query: string) => searchKb(index, query).map((h) => [h.id, h.matched, h.of]);
+
+  it('takes an earlier word the articles have whole as a finished word, the last one as a prefix', () => {
+    // «акт» is a whole word of the articles: before another word it does not find «Активация».
+    expect(hits('акт камера')).toEqual([['act', 2, 2]]);
+    expect(hits('камера акт')).toEqual([
+      ['act', 2, 2],
+      ['activation', 1, 2],
+    ]);
+  });
+
+  it('takes an earlier word no article has whole as a stem cut on purpose', () => {
+    expect(hits('пожарн сигнализ')).toEqual([['gate', 2, 2]]);
+    expect(planQuery(index, ['пожарн', 'сигнализ']).map((p) => p.prefix)).toEqual([false, true]);
+    expect(planQuery(index, ['неисп', 'камер']).map((p) => p.prefix)).toEqual([true, false]);
+  });
+
+  it('looks for typos only in a word that matches neither whole nor as a beginning', () => {
+    expect(planQuery(index, ['камер', 'сигнализ', 'шлакбаум', 'ключ'])).toEqual([
+      { term: 'камер', prefix: false, fuzzy: false },
+      { term: 'сигнализ', prefix: true, fuzzy: false },
+      { term: 'шлакбаум', prefix: false, fuzzy: 1 },
+      { term: 'ключ', prefix: false, fuzzy: false },
+    ]);
+    expect(hits('сигнализацыя')).toEqual([['gate', 1, 1]]);
   });
 });
 
