@@ -163,7 +163,7 @@ describe('quoted history and signatures', () => {
     history('Поддержка пишет:  ');
     kept('Спасибо.', 'Поддержка пишет: шлагбаум не работает');
     kept('Спасибо.', `${'а'.repeat(301)} пишет:`);
-    kept('Температура > 30 градусов, камера отключается.');
+    kept('Камера отключается в жару:', 'температура > 30 градусов.');
   });
 
   it('a From: header may be indented and spaced any way around its colon', () => {
