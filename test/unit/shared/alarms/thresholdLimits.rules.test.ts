@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseThreshold, thresholdFields } from '#shared/alarms/thresholdLimits.ts';
 
 describe('the alarm thresholds of Настройки', () => {
-  it('are three fields, in the order the screen shows them, each taking 0 (off) up to its bound', () => {
+  it('are three fields, in the order the screen shows them, each taking 0 to switch its warning off', () => {
     expect(thresholdFields).toEqual([
       'emergencyContactWarnBefore',
       'emergencyResolutionWarnBefore',
