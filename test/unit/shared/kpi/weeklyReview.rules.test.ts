@@ -60,4 +60,12 @@ describe('the weekly review mail', () => {
     const body = weeklyReviewMail({ ...r, tickets: others, timeZone: 'Asia/Vladivostok' }).body;
     expect(body).toContain(`- ${breach.ticketId} «», консультации: решено позже срока; срок истёк 19.05.2026 16:00\n`);
   });
+
+  it('joins the reasons of a breach with commas', () => {
+    const r = report('2026-05-25', '2026-05-31');
+    const both = { ...r.breached[0]!, reasons: ['late_contact', 'late_resolution'] as const };
+    expect(weeklyReviewMail({ ...r, breached: [both] }).body).toContain(
+      '- 2026-F «Обращение F», экстренные: поздний первый контакт, решено позже срока; срок истёк 26.05.2026 09:15\n',
+    );
+  });
 });

@@ -51,6 +51,7 @@ describe('the archive query’s parameters', () => {
   });
 
   it('leave out what is empty', () => {
+    expect(query({})).toEqual(query({ clientId: '', siteId: '', assigneeId: '' }));
     const empty = {
       q: '  ',
       clientId: '',
@@ -147,6 +148,8 @@ describe('the filters', () => {
       fromDay: dayNumber(2026, 2, 28),
       toDay: dayNumber(2026, 2, 28),
     });
+    expect(query({ from: '2026-03-01' })).toMatchObject({ fromDay: dayNumber(2026, 3, 1), toDay: null });
+    expect(query({ to: '2026-03-01' })).toMatchObject({ fromDay: null, toDay: dayNumber(2026, 3, 1) });
     expect(refusal({ from: '2026-03-02', to: '2026-03-01' })).toBe('invalid_parameter: Параметр from позже параметра to.');
     expect(refusal({ from: '2026-02-29' })).toBe(
       'invalid_parameter: Параметр from: дата в виде ГГГГ-ММ-ДД, например 2026-03-10.',
