@@ -60,6 +60,10 @@ describe('an article’s Markdown as plain text', () => {
     );
   });
 
+  it('takes every space after a heading’s or a list item’s mark', () => {
+    expect(markdownToPlain('##   Заголовок\n*   пункт\n+\tещё')).toBe('Заголовок\n- пункт\n- ещё');
+  });
+
   it('keeps at most one empty line between paragraphs and none around the text', () => {
     expect(markdownToPlain('\n\nА\n\n\n\nБ\n\nВ\n\n')).toBe('А\n\nБ\n\nВ');
   });
