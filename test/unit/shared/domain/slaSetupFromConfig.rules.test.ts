@@ -6,9 +6,12 @@ import { defaultRussianCalendarConfig, defaultSlaPolicies } from '#shared/sla/in
 // The SLA setup of the config documents: the newest versions for new tickets, and at any instant the
 // versions in force then, each calendar built once.
 const policiesV = (id: string, from: number, firstContactMinutes: number) => {
-  const p = structuredClone(defaultSlaPolicies());
-  p.emergency.firstContact = { minutes: firstContactMinutes, clock: 'business' };
-  return { id, from, editedBy: `head-${id}`, value: p };
+  const p = defaultSlaPolicies();
+  const value = {
+    ...p,
+    emergency: { ...p.emergency, firstContact: { minutes: firstContactMinutes, clock: 'business' as const } },
+  };
+  return { id, from, editedBy: `head-${id}`, value };
 };
 const calendarV = (id: string, from: number) => ({ id, from, editedBy: `head-${id}`, value: defaultRussianCalendarConfig() });
 const policies = { versions: [policiesV('p1', 1000, 20), policiesV('p2', 3000, 30)] };

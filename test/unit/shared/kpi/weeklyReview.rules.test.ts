@@ -63,7 +63,7 @@ describe('the weekly review mail', () => {
 
   it('joins the reasons of a breach with commas', () => {
     const r = report('2026-05-25', '2026-05-31');
-    const both = { ...r.breached[0]!, reasons: ['late_contact', 'late_resolution'] as const };
+    const both = { ...r.breached[0]!, reasons: ['late_contact' as const, 'late_resolution' as const] };
     expect(weeklyReviewMail({ ...r, breached: [both] }).body).toContain(
       '- 2026-F «Обращение F», экстренные: поздний первый контакт, решено позже срока; срок истёк 26.05.2026 09:15\n',
     );

@@ -298,7 +298,7 @@ describe('workspace switches', () => {
 
   it('a recipient is one address: a name, one @, a domain with a dot, nothing a mail client would read as more', () => {
     expect(review(['head@pass24.test', 'o.petrova+sla@mail.pass24.ru', 'ольга@почта.рф'], false)).toEqual([]);
-    const refused = ['head', 'head@', '@pass24.test', 'head@pass24', 'head@.test', 'head@pass24.', 'a@b@c.ru'];
+    const refused: unknown[] = ['head', 'head@', '@pass24.test', 'head@pass24', 'head@.test', 'head@pass24.', 'a@b@c.ru'];
     refused.push(' head@pass24.test', 'head@pass24.test ', 'he ad@pass24.test', 'Ольга <head@pass24.test>', '"head"@pass24.test');
     refused.push('a,b@c.ru', 'a;b@c.ru', 'a:b@c.ru', 'a(b)@c.ru', 'a@b.ru;', 'a@b.ru\n', 7);
     expect(review(refused)).toEqual(refused.map((_, i) => ({ path: `weeklyReview.recipients.${i}`, code: 'invalid-email' })));
