@@ -61,7 +61,7 @@ describe('an article’s Markdown as plain text', () => {
   });
 
   it('takes every space after a heading’s or a list item’s mark', () => {
-    expect(markdownToPlain('##   Заголовок\n*   пункт\n+\tещё')).toBe('Заголовок\n- пункт\n- ещё');
+    expect(markdownToPlain('Текст\n##   Заголовок\n*   пункт\n+\tещё')).toBe('Текст\nЗаголовок\n- пункт\n- ещё');
   });
 
   it('keeps at most one empty line between paragraphs and none around the text', () => {
