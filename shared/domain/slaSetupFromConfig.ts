@@ -11,15 +11,13 @@ import { defaultSlaSetup, type SlaSetup, type SlaSetupSource } from './ticketDea
 export type SlaPolicyVersions = VersionedSetting<SlaPolicies>;
 export type CalendarVersions = VersionedSetting<CalendarConfig>;
 
-/** A config value as the desk or the endpoint read it, or null where the document is absent. */
+/** A config value as the desk or the endpoint read it, or null where the document is absent or unusable. */
 export function slaPolicyVersionsOf(value: unknown): SlaPolicyVersions | null {
-  if (value === null || value === undefined) return null;
   const check = validateVersioned(value, validateSlaPolicies);
   return check.ok ? check.value : null;
 }
 
 export function calendarVersionsOf(value: unknown): CalendarVersions | null {
-  if (value === null || value === undefined) return null;
   const check = validateVersioned(value, validateCalendarConfig);
   return check.ok ? check.value : null;
 }

@@ -3,6 +3,5 @@
  * every comparison of what a person typed (search, the quick filter, names) folds both sides alike.
  */
 export function foldRu(text: string): string {
-  const lower = text.toLowerCase();
-  return lower.includes('ё') ? lower.replaceAll('ё', 'е') : lower;
+  return text.toLowerCase().replaceAll('ё', 'е');
 }

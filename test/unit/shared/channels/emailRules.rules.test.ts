@@ -152,6 +152,36 @@ describe('quoted history and signatures', () => {
     expect(split('Камера не видит.', '  -- ', 'Ирина')).toEqual({ visible: 'Камера не видит.', folded: '-- \nИрина' });
   });
 
+  it('history starts only at a line that is wholly a marker, a quote or a header, spaces around it allowed', () => {
+    const history = (line: string) => expect(split('Спасибо.', line, 'старое').visible).toBe('Спасибо.');
+    const kept = (...lines: string[]) => expect(split(...lines)).toEqual({ visible: lines.join('\n'), folded: '' });
+    history('  -----Original Message-----   ');
+    kept('Спасибо.', 'Текст -----Original Message-----');
+    kept('Спасибо.', 'x-----Original Message-----');
+    kept('Спасибо.', '-- Original message -- пропало');
+    history('wrote:');
+    history('Поддержка пишет:  ');
+    kept('Спасибо.', 'Поддержка пишет: шлагбаум не работает');
+    kept('Спасибо.', `${'а'.repeat(301)} пишет:`);
+    kept('Камера отключается в жару:', 'температура > 30 градусов.');
+  });
+
+  it('a From: header may be indented and spaced any way around its colon', () => {
+    expect(split('Спасибо.', '  From: s@p.ru', 'Sent: today').visible).toBe('Спасибо.');
+    expect(split('Спасибо.', 'From:s@p.ru', 'Sent: today').visible).toBe('Спасибо.');
+    expect(split('Спасибо.', 'От : Поддержка', 'Тема: Re').visible).toBe('Спасибо.');
+    const text = 'Спасибо.\nАкт от: 1 декабря\nДата: пятница';
+    expect(splitQuoted(text)).toEqual({ visible: text, folded: '' });
+  });
+
+  it('a signature starts only at a line that is wholly its mark, trailing spaces allowed', () => {
+    expect(split('Камера не видит.', 'С уважением,  ', 'Ирина').visible).toBe('Камера не видит.');
+    expect(split('Камера не видит.', 'Best regards', 'Ирина').visible).toBe('Камера не видит.');
+    for (const text of ['Подпись ответственного: ________\nИрина', 'С уважением к вашему времени прошу ускорить.\nИрина']) {
+      expect(splitQuoted(text)).toEqual({ visible: text, folded: '' });
+    }
+  });
+
   it('a message that is only a quote is shown trimmed', () => {
     expect(splitQuoted('\n  > старый текст \n')).toEqual({ visible: '> старый текст', folded: '' });
   });

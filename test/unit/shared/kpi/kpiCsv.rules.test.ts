@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
-import { computeKpiReport, kpiCsv } from '#shared/kpi/index.ts';
+import { computeKpiReport, kpiCsv, kpiTicketRows } from '#shared/kpi/index.ts';
 import { story } from './kpiFixtures.ts';
 import { june10, mayEvents, mayTickets } from './mayWorkspace.ts';
 
@@ -19,6 +19,48 @@ describe('the CSV of a report', () => {
       now: june10,
     });
     expect(kpiCsv(report)).toBe(readFileSync(new URL('./fixtures/may-report.csv', import.meta.url), 'utf8'));
+  });
+
+  it('gives every reason of a breach, separated by a space, and no verdict where a figure has none', () => {
+    const late = story({
+      id: 'E',
+      priority: 'emergency',
+      created: '2026-05-13 10:00',
+      contact: '2026-05-13 11:00',
+      moves: [['resolved', '2026-05-14 12:00']],
+    });
+    const lines = kpiCsv(
+      computeKpiReport({ tickets: [late], events: [], setup, from: '2026-05-01', to: '2026-05-31', now: june10 }),
+    ).split('\r\n');
+    expect(lines).toContain(
+      'sla.emergency.breached,E,2026-E,Обращение E,emergency,email,pass24_online,ag1,late_contact late_resolution',
+    );
+    expect(lines).toContain('sla.standard,team,,0,0,');
+  });
+
+  it('lists a ticket the report does not describe by its id alone', () => {
+    const report = computeKpiReport({
+      tickets: mayTickets,
+      events: mayEvents,
+      setup,
+      from: '2026-05-01',
+      to: '2026-05-31',
+      now: june10,
+    });
+    const id = report.lists['volume.total']![0]!;
+    const { [id]: _undescribed, ...tickets } = report.tickets;
+    const row = kpiTicketRows({ ...report, tickets }).find((t) => t.figure === 'volume.total' && t.id === id);
+    expect(row).toEqual({
+      figure: 'volume.total',
+      id,
+      number: '',
+      subject: '',
+      priority: '',
+      channel: '',
+      product: '',
+      agent: '',
+      reasons: '',
+    });
   });
 
   it('quotes a value with a comma, a quote or a line break, doubling the quotes, and names the agent of an agent’s report', () => {

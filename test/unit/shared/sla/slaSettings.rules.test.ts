@@ -283,6 +283,40 @@ describe('workspace switches', () => {
     expect(errorsOf(validateWorkspaceSettings({ workingSetDays, emailAcknowledgement: true }))).toEqual(errors);
   });
 
+  const review = (recipients: unknown[], enabled: unknown = true) =>
+    errorsOf(
+      validateWorkspaceSettings({ workingSetDays: 90, emailAcknowledgement: true, weeklyReview: { enabled, recipients } }),
+    );
+
+  it('the weekly review goes to at most 20 addresses of up to 254 characters', () => {
+    const twenty = Array.from({ length: 20 }, (_, i) => `head${i}@pass24.test`);
+    expect(review(twenty)).toEqual([]);
+    const long = `${'a'.repeat(242)}@pass24.test`;
+    expect([long.length, review([long])]).toEqual([254, []]);
+    expect(review([`a${long}`])).toEqual([{ path: 'weeklyReview.recipients.0', code: 'invalid-email' }]);
+  });
+
+  it('a recipient is one address: a name, one @, a domain with a dot, nothing a mail client would read as more', () => {
+    expect(review(['head@pass24.test', 'o.petrova+sla@mail.pass24.ru', 'ольга@почта.рф'], false)).toEqual([]);
+    const refused: unknown[] = ['head', 'head@', '@pass24.test', 'head@pass24', 'head@.test', 'head@pass24.', 'a@b@c.ru'];
+    refused.push(' head@pass24.test', 'head@pass24.test ', 'he ad@pass24.test', 'Ольга <head@pass24.test>', '"head"@pass24.test');
+    refused.push('a,b@c.ru', 'a;b@c.ru', 'a:b@c.ru', 'a(b)@c.ru', 'a@b.ru;', 'a@b.ru\n', 7);
+    expect(review(refused)).toEqual(refused.map((_, i) => ({ path: `weeklyReview.recipients.${i}`, code: 'invalid-email' })));
+  });
+
+  it('the weekly review is an object with a switch and a list', () => {
+    expect(review([], 'yes')).toEqual([{ path: 'weeklyReview.enabled', code: 'not-an-object' }]);
+    expect(errorsOf(validateWorkspaceSettings({ ...defaultWorkspaceSettings, weeklyReview: null }))).toEqual([
+      { path: 'weeklyReview', code: 'not-an-object' },
+    ]);
+    expect(
+      errorsOf(validateWorkspaceSettings({ ...defaultWorkspaceSettings, weeklyReview: { enabled: 1, recipients: 'a@b.ru' } })),
+    ).toEqual([
+      { path: 'weeklyReview.enabled', code: 'not-an-object' },
+      { path: 'weeklyReview.recipients', code: 'not-an-object' },
+    ]);
+  });
+
   it('the acknowledgement is a switch, on or off', () => {
     expect(errorsOf(validateWorkspaceSettings({ workingSetDays: 90, emailAcknowledgement: 'yes' }))).toEqual([
       { path: 'emailAcknowledgement', code: 'not-an-object' },
