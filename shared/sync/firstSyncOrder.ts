@@ -16,16 +16,18 @@ import { checkpointAtLeast } from './pullPacing.ts';
 export type TicketPart = 'open' | 'closed';
 
 /**
- * The tickets' checkpoint as the desk stores it: a whole-scope one (`id`, `updatedAt`) or, during
- * a first sync, the part it is in with each part's checkpoint; with the window it was pulled under.
+ * The tickets' checkpoint as the desk stores it, with the window it was pulled under: during a
+ * first sync the part it is in (`open`, `closed`) with each part's checkpoint, then `whole` from
+ * `id`/`updatedAt` (none: from the start). Every key is always written: RxDB merges a new
+ * checkpoint into the previous one (Object.assign), so a key left out would survive from it.
  */
 export interface TicketsCheckpoint {
-  id?: string;
-  updatedAt?: number;
-  windowDays?: number;
-  part?: TicketPart;
+  part?: TicketPart | 'whole' | null;
   open?: Checkpoint | null;
   closed?: Checkpoint | null;
+  id?: string | null;
+  updatedAt?: number | null;
+  windowDays?: number;
 }
 
 /** The next tickets pull: one part from its checkpoint, or the whole scope. */
@@ -33,6 +35,28 @@ export type TicketsPhase =
   | { part: 'open'; open: Checkpoint | null }
   | { part: 'closed'; open: Checkpoint | null; closed: Checkpoint | null }
   | { part: null; from: Checkpoint | null };
+
+/** The checkpoint that stores `phase` (every key written). */
+export function checkpointOfPhase(phase: TicketsPhase, windowDays: number): TicketsCheckpoint {
+  if (phase.part === null) {
+    return {
+      part: 'whole',
+      open: null,
+      closed: null,
+      id: phase.from?.id ?? null,
+      updatedAt: phase.from?.updatedAt ?? null,
+      windowDays,
+    };
+  }
+  return {
+    part: phase.part,
+    open: phase.open,
+    closed: phase.part === 'closed' ? phase.closed : null,
+    id: null,
+    updatedAt: null,
+    windowDays,
+  };
+}
 
 /**
  * Where to continue from the stored checkpoint under `windowDays`: a checkpoint of another window
@@ -42,8 +66,11 @@ export function ticketsPhaseOf(checkpoint: TicketsCheckpoint | null | undefined,
   if (!checkpoint || checkpoint.windowDays !== windowDays) return { part: 'open', open: null };
   if (checkpoint.part === 'open') return { part: 'open', open: checkpoint.open ?? null };
   if (checkpoint.part === 'closed') return { part: 'closed', open: checkpoint.open ?? null, closed: checkpoint.closed ?? null };
-  if (checkpoint.id === undefined || checkpoint.updatedAt === undefined) return { part: 'open', open: null };
-  return { part: null, from: { id: checkpoint.id, updatedAt: checkpoint.updatedAt } };
+  const { id, updatedAt } = checkpoint;
+  const from = typeof id === 'string' && typeof updatedAt === 'number' ? { id, updatedAt } : null;
+  // A checkpoint from before the parts (no `part`) with no position is no checkpoint.
+  if (!from && checkpoint.part !== 'whole') return { part: 'open', open: null };
+  return { part: null, from };
 }
 
 /** Whether the queue's tickets (the open part) are all stored once pulls are at `phase`. */
@@ -60,22 +87,31 @@ export function earlierCheckpoint(a: Checkpoint | null, b: Checkpoint | null): C
   return checkpointAtLeast(a, b) ? b : a;
 }
 
+/** The phase after `phase`'s part is through, having got as far as `reached`. */
+function phaseAfter(phase: Exclude<TicketsPhase, { part: null }>, reached: Checkpoint | null): TicketsPhase {
+  if (phase.part === 'open') return { part: 'closed', open: reached, closed: null };
+  return { part: null, from: earlierCheckpoint(phase.open, reached) };
+}
+
 /**
- * After a part's page: the checkpoint to store when it brought documents, else the phase to pull
- * next (the part is through). A whole-scope page is the caller's to handle as any pull.
+ * After a part's page of `count` documents (of `batchSize` asked for): the checkpoint to store
+ * with them, and whether the part is through (a short page; RxDB then ends its pull, and the desk
+ * must ask for the next part), or, for an empty page, the phase to pull next at once. A
+ * whole-scope page is the caller's to handle as any pull.
  */
 export function afterPartPage(
   phase: Exclude<TicketsPhase, { part: null }>,
   count: number,
   checkpoint: Checkpoint | null,
   windowDays: number,
-): { store: TicketsCheckpoint } | { next: TicketsPhase } {
-  if (phase.part === 'open') {
-    if (count > 0) return { store: { part: 'open', open: checkpoint, windowDays } };
-    return { next: { part: 'closed', open: checkpoint ?? phase.open, closed: null } };
-  }
-  if (count > 0) return { store: { part: 'closed', open: phase.open, closed: checkpoint, windowDays } };
-  return { next: { part: null, from: earlierCheckpoint(phase.open, checkpoint ?? phase.closed) } };
+  batchSize: number,
+): { store: TicketsCheckpoint; partDone: boolean } | { next: TicketsPhase } {
+  const current = phase.part === 'open' ? phase.open : phase.closed;
+  const reached = checkpoint ?? current;
+  if (count === 0) return { next: phaseAfter(phase, reached) };
+  if (count < batchSize) return { store: checkpointOfPhase(phaseAfter(phase, reached), windowDays), partDone: true };
+  const same: TicketsPhase = phase.part === 'open' ? { part: 'open', open: reached } : { ...phase, closed: reached };
+  return { store: checkpointOfPhase(same, windowDays), partDone: false };
 }
 
 /** Order of the phases: the open part, the closed part, the whole scope. */
@@ -86,7 +122,7 @@ function rankOf(c: TicketsCheckpoint): number {
 function positionOf(c: TicketsCheckpoint): Checkpoint | null {
   if (c.part === 'open') return c.open ?? null;
   if (c.part === 'closed') return c.closed ?? null;
-  return c.id !== undefined && c.updatedAt !== undefined ? { id: c.id, updatedAt: c.updatedAt } : null;
+  return typeof c.id === 'string' && typeof c.updatedAt === 'number' ? { id: c.id, updatedAt: c.updatedAt } : null;
 }
 
 /** Whether tickets checkpoint `a` is at or after `b` (for the pull pacing, shared/sync/pullPacing.ts). */

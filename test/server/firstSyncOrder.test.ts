@@ -8,7 +8,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checkpoint } from '#shared/protocol.ts';
 import type { Ticket } from '#shared/schema/index.ts';
-import { afterPartPage, ticketsPhaseOf, type TicketsCheckpoint, type TicketsPhase } from '#shared/sync/firstSyncOrder.ts';
+import {
+  afterPartPage,
+  checkpointOfPhase,
+  ticketsPhaseOf,
+  type TicketsCheckpoint,
+  type TicketsPhase,
+} from '#shared/sync/firstSyncOrder.ts';
 import { dayMs } from '#shared/sync/workingSet.ts';
 import type { ApiClient } from './support/apiClient.ts';
 import { backends } from './support/testDatabase.ts';
@@ -49,12 +55,12 @@ class PhasedDesk {
       if (phase.part === null) {
         const res = await page(api, phase.from);
         this.take(res.documents, 'whole');
-        if (res.documents.length > 0 && res.checkpoint) this.stored = { ...res.checkpoint, windowDays };
+        if (res.documents.length > 0) this.stored = checkpointOfPhase({ part: null, from: res.checkpoint }, windowDays);
         return res.documents.length;
       }
       const res = await page(api, phase.part === 'open' ? phase.open : phase.closed, phase.part);
       this.take(res.documents, phase.part);
-      const after = afterPartPage(phase, res.documents.length, res.checkpoint, windowDays);
+      const after = afterPartPage(phase, res.documents.length, res.checkpoint, windowDays, limit);
       if ('store' in after) {
         this.stored = after.store;
         return res.documents.length;

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   afterPartPage,
+  checkpointOfPhase,
   earlierCheckpoint,
   stillArriving,
   ticketsCheckpointAtLeast,
@@ -18,29 +19,55 @@ describe('the tickets pull of a first sync', () => {
   });
 
   it('continues the part it was in, or the whole scope', () => {
-    expect(ticketsPhaseOf({ part: 'open', open: cp(3), windowDays: 90 }, 90)).toEqual({ part: 'open', open: cp(3) });
-    expect(ticketsPhaseOf({ part: 'closed', open: cp(3), closed: cp(1), windowDays: 90 }, 90)).toEqual({
+    expect(ticketsPhaseOf(checkpointOfPhase({ part: 'open', open: cp(3) }, 90), 90)).toEqual({ part: 'open', open: cp(3) });
+    expect(ticketsPhaseOf(checkpointOfPhase({ part: 'closed', open: cp(3), closed: cp(1) }, 90), 90)).toEqual({
       part: 'closed',
       open: cp(3),
       closed: cp(1),
     });
+    expect(ticketsPhaseOf(checkpointOfPhase({ part: null, from: cp(7) }, 90), 90)).toEqual({ part: null, from: cp(7) });
+    expect(ticketsPhaseOf(checkpointOfPhase({ part: null, from: null }, 90), 90)).toEqual({ part: null, from: null });
+    // A whole-scope checkpoint from before the parts.
     expect(ticketsPhaseOf({ ...cp(7), windowDays: 90 }, 90)).toEqual({ part: null, from: cp(7) });
   });
 
-  it('stores each part page, goes from the open part to the closed one, then to the whole scope from the earlier checkpoint', () => {
-    expect(afterPartPage({ part: 'open', open: null }, 2, cp(4), 90)).toEqual({
-      store: { part: 'open', open: cp(4), windowDays: 90 },
+  it('writes every key of a checkpoint, since RxDB merges it into the previous one', () => {
+    const merged = {
+      ...checkpointOfPhase({ part: 'open', open: cp(3) }, 90),
+      ...checkpointOfPhase({ part: null, from: cp(9) }, 90),
+    };
+    expect(ticketsPhaseOf(merged, 90)).toEqual({ part: null, from: cp(9) });
+    const back = { ...merged, ...checkpointOfPhase({ part: 'open', open: null }, 90) };
+    expect(ticketsPhaseOf(back, 90)).toEqual({ part: 'open', open: null });
+  });
+
+  it('stays in a part while its pages are full, and says it is through at a short page', () => {
+    expect(afterPartPage({ part: 'open', open: null }, 2, cp(4), 90, 2)).toEqual({
+      store: checkpointOfPhase({ part: 'open', open: cp(4) }, 90),
+      partDone: false,
     });
-    expect(afterPartPage({ part: 'open', open: cp(4) }, 0, cp(4), 90)).toEqual({
+    expect(afterPartPage({ part: 'open', open: cp(4) }, 1, cp(5), 90, 2)).toEqual({
+      store: checkpointOfPhase({ part: 'closed', open: cp(5), closed: null }, 90),
+      partDone: true,
+    });
+    expect(afterPartPage({ part: 'closed', open: cp(4), closed: null }, 2, cp(9), 90, 2)).toEqual({
+      store: checkpointOfPhase({ part: 'closed', open: cp(4), closed: cp(9) }, 90),
+      partDone: false,
+    });
+    expect(afterPartPage({ part: 'closed', open: cp(4), closed: cp(9) }, 1, cp(11), 90, 2)).toEqual({
+      store: checkpointOfPhase({ part: null, from: cp(4) }, 90),
+      partDone: true,
+    });
+  });
+
+  it('goes on at once after an empty page: to the closed part, then to the whole scope from the earlier checkpoint', () => {
+    expect(afterPartPage({ part: 'open', open: cp(4) }, 0, cp(4), 90, 2)).toEqual({
       next: { part: 'closed', open: cp(4), closed: null },
     });
-    expect(afterPartPage({ part: 'closed', open: cp(4), closed: null }, 1, cp(9), 90)).toEqual({
-      store: { part: 'closed', open: cp(4), closed: cp(9), windowDays: 90 },
-    });
-    expect(afterPartPage({ part: 'closed', open: cp(4), closed: cp(9) }, 0, cp(9), 90)).toEqual({
+    expect(afterPartPage({ part: 'closed', open: cp(4), closed: cp(9) }, 0, cp(9), 90, 2)).toEqual({
       next: { part: null, from: cp(4) },
     });
-    expect(afterPartPage({ part: 'closed', open: cp(12), closed: cp(9) }, 0, cp(9), 90)).toEqual({
+    expect(afterPartPage({ part: 'closed', open: cp(12), closed: cp(9) }, 0, cp(9), 90, 2)).toEqual({
       next: { part: null, from: cp(9) },
     });
   });
@@ -53,6 +80,9 @@ describe('the tickets pull of a first sync', () => {
 
   it('orders checkpoints by part, then by (updatedAt, id), for the pull pacing', () => {
     expect(ticketsCheckpointAtLeast({ part: 'closed', open: cp(9), closed: null }, { part: 'open', open: cp(9) })).toBe(true);
+    expect(ticketsCheckpointAtLeast(checkpointOfPhase({ part: null, from: null }, 90), { part: 'closed', open: cp(9) })).toBe(
+      true,
+    );
     expect(ticketsCheckpointAtLeast({ part: 'open', open: cp(9) }, { part: 'closed', open: cp(9), closed: null })).toBe(false);
     expect(ticketsCheckpointAtLeast({ part: 'open', open: cp(5) }, { part: 'open', open: cp(6) })).toBe(false);
     expect(ticketsCheckpointAtLeast(cp(6), cp(6))).toBe(true);
