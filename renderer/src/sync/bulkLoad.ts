@@ -23,6 +23,8 @@ import type { Checkpoint, PullResponse, WithDeleted } from '#shared/protocol.ts'
 /** The push side's starting checkpoint after a bulk load: every local write after the loaded documents. */
 export const afterBulkLoad = { id: '', lwt: 2 } as const;
 const bulkLoadLwt = 1;
+/** Documents per IndexedDB write. */
+const writeBulkSize = 250;
 
 export interface BulkLoadOptions<T extends { id: string }> {
   collection: RxCollection<T>;
@@ -76,11 +78,13 @@ export async function bulkLoad<T extends { id: string }>(options: BulkLoadOption
       .map((d) => ({
         document: { ...d, _deleted: false, _attachments: {}, _rev: revision, _meta: { lwt: bulkLoadLwt, o: { hash, _rev: 1 } } },
       }));
-    if (rows.length > 0) {
-      const res = await storage.bulkWrite(rows, 'pass24-bulk-load');
+    // In bulks of a few hundred: a local save waits for the one being written, not for a page.
+    for (let i = 0; i < rows.length; i += writeBulkSize) {
+      const bulk = rows.slice(i, i + writeBulkSize);
+      const res = await storage.bulkWrite(bulk, 'pass24-bulk-load');
       const failed = res.error.filter((e) => e.status !== 409);
       if (failed.length > 0) throw new Error(`bulk load of ${collection.name}: ${failed.length} documents not stored`);
-      stored += rows.length - res.error.length;
+      stored += bulk.length - res.error.length;
     }
     checkpoint = page.checkpoint ?? checkpoint;
     if (!more || options.stopped?.()) {
