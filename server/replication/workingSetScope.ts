@@ -10,8 +10,18 @@ import { isClosedWindowDays, windowStart, defaultClosedWindowDays } from '#share
 import type { CollectionName } from '#shared/protocol.ts';
 import { invalid } from '../domainErrors.ts';
 
+/**
+ * A part of the tickets' scope, so a first sync can fill the queue before the history: `open` is
+ * the open tickets and every tombstone, `closed` the finished tickets within the window. Each part
+ * keeps the (updatedAt, id) order and its own checkpoint (docs/sync.md, "First sync in order of need").
+ */
+export type TicketPart = 'open' | 'closed';
+export const ticketParts: readonly TicketPart[] = ['open', 'closed'];
+
 export interface PullScope {
   closedWindowDays: number;
+  /** Tickets only: one part of the scope; absent is the whole scope. */
+  part?: TicketPart;
   /** The server's clock when the pull is answered. */
   now: number;
 }
@@ -27,7 +37,12 @@ function ticketInScope(alias: string, start: number): RawBuilder<boolean> {
 export function scopeCondition(collection: CollectionName, scope: PullScope | null): RawBuilder<unknown> {
   if (!scope) return sql``;
   const start = windowStart(scope.now, scope.closedWindowDays);
-  if (collection === 'tickets') return sql`and ${ticketInScope('d', start)}`;
+  if (collection === 'tickets') {
+    const open = sql`(d.deleted or d.data->>'status' in (${sql.join([...openStatuses])}))`;
+    if (scope.part === 'open') return sql`and ${open}`;
+    if (scope.part === 'closed') return sql`and not ${open} and ${ticketInScope('d', start)}`;
+    return sql`and ${ticketInScope('d', start)}`;
+  }
   if (collection === 'events') {
     return sql`and (d.deleted or not exists (
       select 1 from documents t
@@ -36,19 +51,29 @@ export function scopeCondition(collection: CollectionName, scope: PullScope | nu
   return sql``;
 }
 
-/** Reads `?scope=working&closedWindowDays=`: no scope is the whole collection. */
-export function parseScopeQuery(query: Record<string, unknown>, now: number): PullScope | null {
-  const { scope, closedWindowDays } = query;
+/** Reads `?scope=working&closedWindowDays=&part=`: no scope is the whole collection. */
+export function parseScopeQuery(query: Record<string, unknown>, now: number, collection?: CollectionName): PullScope | null {
+  const { scope, closedWindowDays, part } = query;
   if (scope === undefined || scope === '') {
     if (closedWindowDays !== undefined)
       throw invalid('invalid_scope', 'Параметр closedWindowDays задаётся только вместе с scope=working.');
+    if (part !== undefined) throw invalid('invalid_scope', 'Параметр part задаётся только вместе с scope=working.');
     return null;
   }
   if (scope !== 'working') throw invalid('invalid_scope', 'Параметр scope принимает одно значение: working.');
-  if (closedWindowDays === undefined || closedWindowDays === '') return { closedWindowDays: defaultClosedWindowDays, now };
+  let parsedPart: TicketPart | undefined;
+  if (part !== undefined) {
+    if (collection !== 'tickets') throw invalid('invalid_scope', 'Параметр part есть только у обращений (tickets).');
+    if (!ticketParts.includes(part as TicketPart))
+      throw invalid('invalid_scope', 'Параметр part принимает значения open или closed.');
+    parsedPart = part as TicketPart;
+  }
+  const withPart = (s: PullScope): PullScope => (parsedPart ? { ...s, part: parsedPart } : s);
+  if (closedWindowDays === undefined || closedWindowDays === '')
+    return withPart({ closedWindowDays: defaultClosedWindowDays, now });
   const days = Number(closedWindowDays);
   if (typeof closedWindowDays !== 'string' || !isClosedWindowDays(days) || !/^\d+$/.test(closedWindowDays)) {
     throw invalid('invalid_scope', 'Параметр closedWindowDays должен быть целым числом дней от 1 до 3650.');
   }
-  return { closedWindowDays: days, now };
+  return withPart({ closedWindowDays: days, now });
 }

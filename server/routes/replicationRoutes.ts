@@ -18,7 +18,7 @@ export function replicationRoutes(app: FastifyInstance, ctx: RouteContext): void
     const collection = collectionParam(request.params);
     const query = request.query as Record<string, unknown>;
     const { after, limit } = parsePullQuery(query);
-    const scope = parseScopeQuery(query, ctx.clock());
+    const scope = parseScopeQuery(query, ctx.clock(), collection);
     const page = await pullDocuments(db, collection, after, limit, scope);
     return reply.type('application/json; charset=utf-8').send(page.json);
   });

@@ -2,15 +2,12 @@
 import { Group, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconAlertTriangle, IconClockExclamation } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import type { CollectionName } from '#shared/protocol.ts';
+import { stillArriving } from '#shared/sync/firstSyncOrder.ts';
 import { skewWarningMs } from '../sync/clock.ts';
 import { formatTime } from '../i18n/index.ts';
 import { useConnectionStore } from '../state/connectionStore.ts';
 import { useRouteStore } from '../state/routeStore.ts';
 import { useNow } from '../state/ticker.ts';
-
-/** The collections as a first sync brings them: the queue first, the timeline and the KB last. */
-const arrivalOrder: readonly CollectionName[] = ['tickets', 'clients', 'agents', 'config', 'templates', 'events', 'kb'];
 
 const dotColor = {
   online: 'var(--mantine-color-teal-6)',
@@ -21,10 +18,12 @@ const dotColor = {
 
 export function StatusBar() {
   const { t } = useTranslation();
-  const { state, pending, problems, lastSyncAt, clockSkewMs, caughtUp } = useConnectionStore();
+  const { state, pending, problems, lastSyncAt, clockSkewMs, caughtUp, openTicketsIn } = useConnectionStore();
   // A first sync (or a long absence): what the desk has not received yet, in the order it arrives.
   const arriving =
-    state !== 'offline' && state !== 'signed_out' && lastSyncAt !== null ? arrivalOrder.filter((c) => !caughtUp.includes(c)) : [];
+    state !== 'offline' && state !== 'signed_out' && lastSyncAt !== null ? stillArriving(caughtUp, openTicketsIn) : [];
+  // Loading or with parts still arriving, the desk is not "synced" at its last answer.
+  const syncing = arriving.length > 0 || (state === 'connecting' && lastSyncAt !== null);
   const now = useNow();
   const go = useRouteStore((s) => s.go);
   return (
@@ -38,8 +37,8 @@ export function StatusBar() {
           </Text>
         </Group>
         {arriving.length > 0 && (
-          <Text size="xs" data-testid="sync-arriving" data-collections={arriving.join(' ')}>
-            {t('shell.status.arriving', { what: arriving.map((c) => t(`shell.collections.${c}`)).join(', ') })}
+          <Text size="xs" data-testid="sync-arriving" data-parts={arriving.join(' ')}>
+            {t('shell.status.arriving', { what: arriving.map((c) => t(`shell.arrivingParts.${c}`)).join(', ') })}
           </Text>
         )}
         <Text size="xs" c={pending > 0 ? undefined : 'dimmed'} data-testid="pending-count" data-count={pending}>
@@ -67,10 +66,12 @@ export function StatusBar() {
             </Group>
           </Tooltip>
         )}
-        <Text size="xs" c="dimmed" data-testid="last-sync">
-          {lastSyncAt
-            ? t('shell.status.lastSync', { time: formatTime(lastSyncAt, undefined, true) })
-            : t('shell.status.neverSynced')}
+        <Text size="xs" c="dimmed" data-testid="last-sync" data-syncing={syncing}>
+          {syncing
+            ? t('shell.status.syncing')
+            : lastSyncAt
+              ? t('shell.status.lastSync', { time: formatTime(lastSyncAt, undefined, true) })
+              : t('shell.status.neverSynced')}
         </Text>
         <Text size="xs" fw={600} className="tabular" data-testid="clock">
           {formatTime(now, undefined, true)}

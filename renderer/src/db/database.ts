@@ -23,7 +23,7 @@ export type DeskCollections = { [K in CollectionName]: RxCollection<CollectionDo
 export type DeskDatabase = RxDatabase<DeskCollections>;
 
 export interface OpenDatabaseOptions {
-  /** IndexedDB database name; one per signed-in endpoint and agent. */
+  /** IndexedDB database name; one per endpoint, i.e. per workspace (databaseNameFor). */
   name: string;
   /** For tests in Node: fake-indexeddb's indexedDB and IDBKeyRange. */
   indexedDB?: unknown;
@@ -80,9 +80,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<DeskDa
   return db;
 }
 
-/** IndexedDB name for an endpoint and agent: two accounts never share local data. */
-export function databaseNameFor(endpointUrl: string, agentId: string): string {
-  const slug = `${endpointUrl}|${agentId}`
+/**
+ * IndexedDB name for a workspace: an endpoint serves one workspace, so the working set is per
+ * endpoint, not per agent, and another agent signing in on the same desk finds it stored. One
+ * agent's unsent changes never reach the next (signOut keeps the data only when none wait).
+ */
+export function databaseNameFor(endpointUrl: string): string {
+  const slug = `${endpointUrl}|workspace`
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .slice(0, 80);

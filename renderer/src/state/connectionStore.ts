@@ -14,6 +14,8 @@ export interface ConnectionStore {
   clockSkewMs: number;
   /** Collections pulled since the start (before: an empty list is still loading). */
   caughtUp: readonly CollectionName[];
+  /** Every open ticket is stored: the queue is complete, the history may still be arriving. */
+  openTicketsIn: boolean;
 }
 
 export const useConnectionStore = create<ConnectionStore>(() => ({
@@ -23,4 +25,5 @@ export const useConnectionStore = create<ConnectionStore>(() => ({
   lastSyncAt: null,
   clockSkewMs: 0,
   caughtUp: [],
+  openTicketsIn: false,
 }));

@@ -147,12 +147,16 @@ export class ApiClient {
     return this.request('POST', '/api/auth/logout', {});
   }
 
-  /** A page of a collection after `checkpoint`; with `closedWindowDays`, under the working set's scope (docs/sync.md). */
+  /**
+   * A page of a collection after `checkpoint`; with `closedWindowDays`, under the working set's
+   * scope, and for tickets with `part`, one part of it (docs/sync.md).
+   */
   pull<T>(
     collection: CollectionName,
     checkpoint: Checkpoint | undefined | null,
     limit: number,
     closedWindowDays?: number,
+    part?: 'open' | 'closed',
   ): Promise<PullResponse<T>> {
     const q = new URLSearchParams({ limit: String(limit) });
     if (checkpoint) {
@@ -162,6 +166,7 @@ export class ApiClient {
     if (closedWindowDays !== undefined) {
       q.set('scope', 'working');
       q.set('closedWindowDays', String(closedWindowDays));
+      if (part) q.set('part', part);
     }
     return this.request<PullResponse<T>>('GET', `/api/replication/${collection}/pull?${q.toString()}`);
   }

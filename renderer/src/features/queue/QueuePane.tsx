@@ -52,10 +52,9 @@ export function QueuePane({ split }: { split: boolean }) {
   useEffect(() => {
     if (loaded) markFirstScreen();
   }, [loaded]);
-  // A first sync: the server's tickets are still coming, an empty list is not the answer yet.
-  const firstPull = useConnectionStore(
-    (s) => s.state !== 'offline' && s.state !== 'signed_out' && !s.caughtUp.includes('tickets'),
-  );
+  // A first sync: the open tickets are still coming, an empty list is not the answer yet (the
+  // finished ones come later and are not the queue's).
+  const firstPull = useConnectionStore((s) => s.state !== 'offline' && s.state !== 'signed_out' && !s.openTicketsIn);
   const agentNames = useAgentNames();
   const { view, filter, sort, selectedId, setView, setFilter, setSort, select } = useQueueStore();
   const itemId = useRouteStore((s) => s.itemId);

@@ -15,14 +15,15 @@ export const shell: EnglishOf<typeof ru> = {
     admin: 'Administration',
   },
   newTicket: 'New ticket',
-  collections: {
-    tickets: 'tickets',
-    events: 'ticket timelines',
-    kb: 'knowledge base',
-    templates: 'scripts',
+  arrivingParts: {
+    openTickets: 'open tickets',
     clients: 'clients',
     agents: 'staff',
+    templates: 'scripts',
     config: 'settings',
+    closedTickets: 'closed tickets',
+    events: 'ticket timelines',
+    kb: 'knowledge base',
   },
   status: {
     arriving: 'Still arriving: {{what}}',
@@ -36,6 +37,7 @@ export const shell: EnglishOf<typeof ru> = {
     pending_other: '{{count}} changes waiting to be sent',
     lastSync: 'Synced at {{time}}',
     neverSynced: 'Not synced yet',
+    syncing: 'Sync not finished',
     clockSkew: 'This computer’s clock is {{minutes}} min off the server’s; deadlines use the server clock',
     offlineBanner:
       'No connection to the server. Keep working: your changes are saved on this computer and will be sent when the connection returns.',
@@ -84,6 +86,11 @@ export const shell: EnglishOf<typeof ru> = {
     bodyPending_one: 'Warning: {{count}} change has not been sent to the server and will be lost.',
     bodyPending_other: 'Warning: {{count}} changes have not been sent to the server and will be lost.',
     confirm: 'Sign out and remove local data',
+    bodyKeep:
+      'All changes are sent. The workspace data stays on this computer: the next sign-in, of any staff member, does not load it again.',
+    bodyProblems_one: 'Warning: {{count}} sync problem is unresolved; the refused change will be lost.',
+    bodyProblems_other: 'Warning: {{count}} sync problems are unresolved; the refused changes will be lost.',
+    confirmKeep: 'Sign out',
   },
   dbError: {
     title: 'The local database does not open',

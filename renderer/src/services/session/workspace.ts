@@ -89,7 +89,7 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
   });
   let db: DeskDatabase;
   try {
-    db = await openDatabase({ name: databaseNameFor(session.endpointUrl, session.agent.id), devMode: options.devMode ?? false });
+    db = await openDatabase({ name: databaseNameFor(session.endpointUrl), devMode: options.devMode ?? false });
   } catch (err) {
     throw new LocalDatabaseError(err);
   }
@@ -126,15 +126,42 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
 
 /** Deletes the local copy so it is rebuilt from the server at the next start. */
 export async function removeLocalDatabase(session: Session): Promise<void> {
-  await removeRxDatabase(databaseNameFor(session.endpointUrl, session.agent.id), getRxStorageDexie());
+  await removeRxDatabase(databaseNameFor(session.endpointUrl), getRxStorageDexie());
 }
 
-/** Signs out: revokes the token (if reachable), stops sync, clears the local data and the token. */
-export async function signOut(host: Host, workspace: Workspace): Promise<void> {
+/**
+ * Whether the local data may stay for whoever signs in next: nothing of this agent waits to be sent
+ * (the outbox) or to be resolved (sync problems). Otherwise the next agent's replication would
+ * push this agent's changes under the next agent's account.
+ */
+export async function localDataCanStay(db: DeskDatabase): Promise<boolean> {
+  const [pending, problems] = await Promise.all([db.outbox.count().exec(), db.syncproblems.count().exec()]);
+  return pending === 0 && problems === 0;
+}
+
+/**
+ * After replication has stopped: keeps the working set for the next sign-in when nothing waits
+ * (localDataCanStay), else removes the local database with what waits in it.
+ */
+export async function releaseLocalData(db: DeskDatabase): Promise<'kept' | 'removed'> {
+  if (await localDataCanStay(db)) {
+    await db.close();
+    return 'kept';
+  }
+  await db.remove();
+  return 'removed';
+}
+
+/**
+ * Signs out: revokes the token (if reachable), stops sync, keeps or removes the local data
+ * (releaseLocalData) and forgets the token.
+ */
+export async function signOut(host: Host, workspace: Workspace): Promise<'kept' | 'removed'> {
   await workspace.api.logout().catch(() => undefined);
   await workspace.sync.stop();
   workspace.stopConfig();
-  await workspace.db.remove();
+  const local = await releaseLocalData(workspace.db);
   await host.setToken(null);
   saveSession(null);
+  return local;
 }

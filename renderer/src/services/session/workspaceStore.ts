@@ -62,7 +62,12 @@ async function open(host: Host, session: Session, set: (s: Partial<WorkspaceStat
     const workspace = await openWorkspace(host, session, {
       devMode: import.meta.env.DEV,
       onStatus: (status) =>
-        useConnectionStore.setState({ state: status.state, lastSyncAt: status.lastSyncAt, caughtUp: status.caughtUp }),
+        useConnectionStore.setState({
+          state: status.state,
+          lastSyncAt: status.lastSyncAt,
+          caughtUp: status.caughtUp,
+          openTicketsIn: status.openTicketsIn,
+        }),
       onSignedOut: () => set({ expired: true }),
     });
     subscriptions.push(workspace.db.outbox.count().$.subscribe((pending) => useConnectionStore.setState({ pending })));
@@ -136,7 +141,14 @@ export const useWorkspaceStore = create<WorkspaceState>((set, get) => ({
     for (const s of subscriptions) s.unsubscribe();
     subscriptions = [];
     if (ws) await signOutRequest(host, ws);
-    useConnectionStore.setState({ state: 'signed_out', pending: 0, problems: 0, lastSyncAt: null, caughtUp: [] });
+    useConnectionStore.setState({
+      state: 'signed_out',
+      pending: 0,
+      problems: 0,
+      lastSyncAt: null,
+      caughtUp: [],
+      openTicketsIn: false,
+    });
     set({ phase: 'signed_out', workspace: null, session: null, expired: false });
   },
 

@@ -19,6 +19,8 @@ export interface OpenOptions {
 
 export interface FirstSyncResult {
   totalMs: number;
+  /** When every open ticket was stored (the queue complete; ms after start; NaN if never). */
+  openTicketsMs: number;
   /**
    * Per collection: when its initial replication finished (ms after start), its documents, and
    * the requests the SyncEngine made meanwhile (pulls, pushes and the rows pushed).

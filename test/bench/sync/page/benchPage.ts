@@ -147,6 +147,9 @@ async function storePulledPages(
   };
 }
 
+/** When the sync engine first said every open ticket was stored. */
+let openTicketsAt = NaN;
+
 const api: SyncBenchApi = {
   async open(options: OpenOptions) {
     const clock = new ServerClock();
@@ -159,6 +162,9 @@ const api: SyncBenchApi = {
     const sync = new SyncEngine({
       db,
       api: client,
+      onStatus: (s) => {
+        if (s.openTicketsIn && Number.isNaN(openTicketsAt)) openTicketsAt = performance.now();
+      },
       ...(options.noDefer ? { deferred: [] } : {}),
       workingSet: options.workingSet ?? true,
     });
@@ -177,6 +183,7 @@ const api: SyncBenchApi = {
     const { db, sync } = need();
     const started = performance.now();
     requests.clear();
+    openTicketsAt = NaN;
     sync.start();
     const done = {} as Record<CollectionName, number>;
     for (const name of collectionNames) done[name] = NaN;
@@ -198,7 +205,7 @@ const api: SyncBenchApi = {
       const { pulls, pushes, pushedRows } = requests.get(name) ?? noRequests();
       collections[name] = { doneMs: done[name], docs: await db[name].count().exec(), pulls, pushes, pushedRows };
     }
-    return { totalMs, collections };
+    return { totalMs, openTicketsMs: openTicketsAt - started, collections };
   },
 
   async rawInsert(collections: CollectionName[], windowDays?: number): Promise<RawInsertResult> {
