@@ -11,18 +11,6 @@ import type { BreachedTicket, KpiEvent, KpiFigures, KpiReport, KpiTicket, KpiTic
 import { EventIndex, ticketFacts, type TicketFacts } from './ticketFacts.ts';
 import type { KpiListScope } from './kpiLists.ts';
 
-/** The team's lists that hold every ticket any list names: each total, the closed, the contacted, the created, the repeats. */
-const coveringLists = [
-  'sla.total',
-  'withoutEscalation.total',
-  'csat.closed',
-  'firstContactMinutes',
-  'volume.total',
-  'repeats.count',
-  'repeats.quarter',
-  'repeats.previousQuarter',
-] as const;
-
 export interface KpiInput {
   readonly tickets: readonly KpiTicket[];
   readonly events: readonly KpiEvent[];
@@ -333,12 +321,23 @@ export function computeKpiReport(input: KpiInput): KpiReport {
   }
   breached.sort((a, b) => a.breachedAt - b.breachedAt || a.ticketId.localeCompare(b.ticketId));
 
-  // The tickets the report names: those of its lists and of the breaches. Every other list is a
-  // subset of one of these (a split of the team's, a met or a missed of its total).
+  // The tickets the report names: the breached, and with lists every ticket one of them names. A
+  // list holds a ticket when its instant is in range: each of these conditions is the one of a
+  // list (decided, finished, closed, contacted, created, a repeat); every other list is a subset.
   const tickets: Record<string, KpiTicketInfo> = {};
-  const listed = new Set<string>(breached.map((b) => b.ticketId));
-  for (const key of coveringLists) for (const id of lists[key] ?? []) listed.add(id);
-  for (const f of all) if (listed.has(f.ticket.id)) tickets[f.ticket.id] = infoOf(f);
+  const withLists = scope !== 'none';
+  for (const f of all) {
+    const c = f.ticket.createdAt;
+    const named =
+      (f.outcome !== null && inRange(f.decidedAt, start, end) && (withLists || f.outcome === 'breached')) ||
+      (withLists &&
+        (inRange(f.finishedAt, start, end) ||
+          inRange(f.closedAt, start, end) ||
+          inRange(f.firstContactAt, start, end) ||
+          inRange(c, start, end) ||
+          (!!f.ticket.repeatOf && inRange(c, previousStart, quarterEnd))));
+    if (named) tickets[f.ticket.id] = infoOf(f);
+  }
 
   const repeats = {
     count: repeatCount.length,
