@@ -36,7 +36,8 @@ export async function reportCommand(args: string[]): Promise<void> {
       if (!account) throw new UsageError(`Агент с логином «${flags.agent}» не найден.`);
       agent = account.id;
     }
-    const report = await buildKpiReport(database.db, { ...period, agent, now: Date.now(), setup });
+    // A file for scripts and spreadsheets: the team's lists of the tickets behind the numbers go with it.
+    const report = await buildKpiReport(database.db, { ...period, agent, now: Date.now(), setup, lists: 'team' });
     const body =
       format === 'json'
         ? JSON.stringify(report, null, 2) + '\n'

@@ -10,6 +10,7 @@ import {
   kpiPeriod,
   previousQuarterStart,
   type KpiEvent,
+  type KpiListScope,
   type KpiReport,
   type KpiTicket,
 } from '#shared/kpi/index.ts';
@@ -27,6 +28,8 @@ export interface KpiReportRequest {
   agent: string | null;
   now: number;
   setup?: SlaSetup;
+  /** Which ticket lists the report carries (docs/kpi.md, "Splits and lists"); default `all`. */
+  lists?: KpiListScope;
 }
 
 /** Throws KpiPeriodError for a bad period (checked before the database is read). */
@@ -40,7 +43,16 @@ export async function buildKpiReport(db: Kysely<DbSchema>, req: KpiReportRequest
     repeatsSince,
     eventKinds: kpiEventKinds,
   });
-  return computeKpiReport({ tickets, events, setup, from: req.from, to: req.to, agent: req.agent, now: req.now });
+  return computeKpiReport({
+    tickets,
+    events,
+    setup,
+    from: req.from,
+    to: req.to,
+    agent: req.agent,
+    now: req.now,
+    lists: req.lists ?? 'all',
+  });
 }
 
 /** The account of an id or a login, or null. */

@@ -77,7 +77,7 @@ export async function checkWeeklyReview(database: Database, now: number): Promis
   const missing = recipients.filter((r) => !queued.some((q) => q.id === reviewMessageId(week, r)));
   if (missing.length === 0) return { outcome: 'already_queued', week };
 
-  const report = await buildKpiReport(db, { from: week.from, to: week.to, agent: null, now, setup });
+  const report = await buildKpiReport(db, { from: week.from, to: week.to, agent: null, now, setup, lists: 'none' });
   const mail = weeklyReviewMail(report);
   const domain = channel.address.split('@')[1] ?? 'pass24.local';
   await db.transaction().execute(async (trx) => {

@@ -9,6 +9,7 @@ import { formatIsoDate, kpiPeriod, periodMonths, periodWeeks, quarterStarts, sta
 import { kpiTargets, targetVerdicts } from './kpiTargets.ts';
 import type { BreachedTicket, KpiEvent, KpiFigures, KpiReport, KpiTicket, KpiTicketInfo, KpiWeek, Rate } from './kpiTypes.ts';
 import { EventIndex, ticketFacts, type TicketFacts } from './ticketFacts.ts';
+import type { KpiListScope } from './kpiLists.ts';
 
 export interface KpiInput {
   readonly tickets: readonly KpiTicket[];
@@ -20,24 +21,18 @@ export interface KpiInput {
   /** One agent's id, or null/undefined for the team. */
   readonly agent?: string | null;
   readonly now: number;
+  /** Which ticket lists the report carries (default `all`); the numbers are the same in every scope. */
+  readonly lists?: KpiListScope;
 }
 
 const inRange = (at: number | null, start: number, end: number): at is number => at !== null && at >= start && at < end;
 
-/** The figures of one group of tickets, recording the ids behind each number under `prefix`. */
-function figuresOf(
-  facts: readonly TicketFacts[],
-  start: number,
-  end: number,
-  lists: Record<string, string[]> | null,
-  prefix: string,
-): KpiFigures {
-  const list = (key: string): string[] => {
-    // Stryker disable next-line ArrayDeclaration: without lists (the weeks) nothing reads what is pushed
-    if (lists === null) return [];
-    const k = prefix + key;
-    return (lists[k] ??= []);
-  };
+/** The list a figure's ids go to, or null when the report does not carry it. */
+type ListFor = (key: string) => string[] | null;
+const noList: ListFor = () => null;
+
+/** The figures of one group of tickets, recording the ids behind each number where `list` says. */
+function figuresOf(facts: readonly TicketFacts[], start: number, end: number, list: ListFor): KpiFigures {
   const sla = { total: list('sla.total'), met: list('sla.met'), breached: list('sla.breached') };
   const esc = {
     total: list('withoutEscalation.total'),
@@ -64,42 +59,42 @@ function figuresOf(
     const id = f.ticket.id;
     if (f.outcome !== null && inRange(f.decidedAt, start, end)) {
       slaTotal++;
-      sla.total.push(id);
+      sla.total?.push(id);
       if (f.outcome === 'met') {
         slaMet++;
-        sla.met.push(id);
-      } else sla.breached.push(id);
+        sla.met?.push(id);
+      } else sla.breached?.push(id);
     }
     if (inRange(f.finishedAt, start, end)) {
       finished++;
-      esc.total.push(id);
-      doc.total.push(id);
+      esc.total?.push(id);
+      doc.total?.push(id);
       if (!f.escalated) {
         withoutEscalation++;
-        esc.met.push(id);
-      } else esc.missed.push(id);
+        esc.met?.push(id);
+      } else esc.missed?.push(id);
       if (f.documented) {
         documented++;
-        doc.met.push(id);
-      } else doc.missed.push(id);
+        doc.met?.push(id);
+      } else doc.missed?.push(id);
       res.push(f.resolutionMinutes!);
-      resList.push(id);
+      resList?.push(id);
     }
     if (inRange(f.closedAt, start, end)) {
       closedCount++;
-      closed.push(id);
+      closed?.push(id);
       if (f.csatScore !== null) {
         scores.push(f.csatScore);
-        rated.push(id);
+        rated?.push(id);
       }
     }
     if (inRange(f.firstContactAt, start, end)) {
       fc.push(f.firstContactMinutes!);
-      fcList.push(id);
+      fcList?.push(id);
     }
     if (inRange(f.ticket.createdAt, start, end)) {
       volume++;
-      created.push(id);
+      created?.push(id);
     }
   }
   return {
@@ -236,7 +231,10 @@ export function computeKpiReport(input: KpiInput): KpiReport {
     read.push(t);
   }
   // Only the events of the tickets read are grouped: a year's working set has many more.
-  const eventIndex = new EventIndex(input.events, new Set(read.map((t) => t.id)));
+  const eventIndex = new EventIndex(
+    input.events,
+    read.map((t) => t.id),
+  );
   const all: TicketFacts[] = [];
   for (const t of read) {
     const f = ticketFacts(t, eventIndex.of(t.id), setup, asOf);
@@ -250,26 +248,37 @@ export function computeKpiReport(input: KpiInput): KpiReport {
     (a, b) => a.ticket.createdAt - b.ticket.createdAt || (a.ticket.id < b.ticket.id ? -1 : a.ticket.id > b.ticket.id ? 1 : 0),
   );
 
+  const scope = input.lists ?? 'all';
   const lists: Record<string, string[]> = {};
+  const listOf = (key: string): string[] => (lists[key] ??= []);
+  // The team's lists (scopes all and team) and the splits' (scope all only).
+  const teamList: ListFor = scope === 'none' ? noList : listOf;
+  const splitList = (prefix: string): ListFor => (scope === 'all' ? (key) => listOf(prefix + key) : noList);
   const { start, end } = period;
   const byPriorityFacts = groupBy(all, (f) => f.priority);
   const byPriority = {} as Record<Priority, KpiFigures>;
   const sla = {} as Record<Priority, Rate>;
   for (const p of priorities) {
-    byPriority[p] = figuresOf(byPriorityFacts.get(p) ?? [], start, end, lists, `byPriority.${p}.`);
+    const split = splitList(`byPriority.${p}.`);
+    // A priority's SLA lists are the team's `sla.<priority>.*` too: one array under both names.
+    const list: ListFor = (key) => {
+      const own = split(key);
+      if (!key.startsWith('sla.')) return own;
+      const teamKey = `sla.${p}.${key.slice(4)}`;
+      if (own !== null) return (lists[teamKey] = own);
+      return teamList(teamKey);
+    };
+    byPriority[p] = figuresOf(byPriorityFacts.get(p) ?? [], start, end, list);
     sla[p] = byPriority[p].sla;
-    lists[`sla.${p}.total`] = lists[`byPriority.${p}.sla.total`]!;
-    lists[`sla.${p}.met`] = lists[`byPriority.${p}.sla.met`]!;
-    lists[`sla.${p}.breached`] = lists[`byPriority.${p}.sla.breached`]!;
   }
-  const team = figuresOf(all, start, end, lists, '');
+  const team = figuresOf(all, start, end, teamList);
   const byChannel: KpiReport['byChannel'] = {};
   for (const [channel, facts] of groupBy(all, (f) => f.ticket.channel)) {
-    byChannel[channel] = figuresOf(facts, start, end, lists, `byChannel.${channel}.`);
+    byChannel[channel] = figuresOf(facts, start, end, splitList(`byChannel.${channel}.`));
   }
   const byProduct: KpiReport['byProduct'] = {};
   for (const [product, facts] of groupBy(all, (f) => f.ticket.product ?? 'none')) {
-    byProduct[product] = figuresOf(facts, start, end, lists, `byProduct.${product}.`);
+    byProduct[product] = figuresOf(facts, start, end, splitList(`byProduct.${product}.`));
   }
 
   // Repeats: in the period, in the quarter containing `to`, and in the quarter before it.
@@ -286,9 +295,11 @@ export function computeKpiReport(input: KpiInput): KpiReport {
     if (inRange(c, quarterStart, quarterEnd)) repeatQuarter.push(f.ticket.id);
     if (inRange(c, previousStart, quarterStart)) repeatPrevious.push(f.ticket.id);
   }
-  lists['repeats.count'] = repeatCount;
-  lists['repeats.quarter'] = repeatQuarter;
-  lists['repeats.previousQuarter'] = repeatPrevious;
+  if (scope !== 'none') {
+    lists['repeats.count'] = repeatCount;
+    lists['repeats.quarter'] = repeatQuarter;
+    lists['repeats.previousQuarter'] = repeatPrevious;
+  }
 
   const months = periodMonths(period.fromDay, period.toDay);
   const monthCount = months.reduce((s, m) => s + m.fraction, 0);
@@ -310,12 +321,23 @@ export function computeKpiReport(input: KpiInput): KpiReport {
   }
   breached.sort((a, b) => a.breachedAt - b.breachedAt || a.ticketId.localeCompare(b.ticketId));
 
+  // The tickets the report names: the breached, and with lists every ticket one of them names. A
+  // list holds a ticket when its instant is in range: each of these conditions is the one of a
+  // list (decided, finished, closed, contacted, created, a repeat); every other list is a subset.
   const tickets: Record<string, KpiTicketInfo> = {};
-  const listed = new Set<string>();
-  // Every split is a subset of the team's figures: the team's lists and the repeats name them all.
-  // Stryker disable next-line ConditionalExpression,MethodExpression: the split lists name no ticket the team's do not
-  for (const [key, ids] of Object.entries(lists)) if (!key.startsWith('by')) for (const id of ids) listed.add(id);
-  for (const f of all) if (listed.has(f.ticket.id)) tickets[f.ticket.id] = infoOf(f);
+  const withLists = scope !== 'none';
+  for (const f of all) {
+    const c = f.ticket.createdAt;
+    const named =
+      (f.outcome !== null && inRange(f.decidedAt, start, end) && (withLists || f.outcome === 'breached')) ||
+      (withLists &&
+        (inRange(f.finishedAt, start, end) ||
+          inRange(f.closedAt, start, end) ||
+          inRange(f.firstContactAt, start, end) ||
+          inRange(c, start, end) ||
+          (!!f.ticket.repeatOf && inRange(c, previousStart, quarterEnd))));
+    if (named) tickets[f.ticket.id] = infoOf(f);
+  }
 
   const repeats = {
     count: repeatCount.length,
@@ -351,6 +373,7 @@ export function computeKpiReport(input: KpiInput): KpiReport {
     byProduct,
     weeks: weeksOf(all, period),
     breached,
+    listScope: scope,
     lists,
     tickets,
   };

@@ -1,5 +1,6 @@
 /** shared/kpi: the KPIs of a period on the production calendar (docs/kpi.md). Pure. */
-export type { KpiEvent, KpiReport, KpiTicket, TargetVerdict } from './kpiTypes.ts';
+export type { KpiEvent, KpiReport, KpiTicket, KpiTicketInfo, TargetVerdict } from './kpiTypes.ts';
+export { isKpiListKey, type KpiListScope } from './kpiLists.ts';
 export { kpiEventKinds } from './kpiTypes.ts';
 export type { KpiInput } from './computeKpiReport.ts';
 export { computeKpiReport } from './computeKpiReport.ts';

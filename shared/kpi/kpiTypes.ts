@@ -2,6 +2,7 @@
 import type { Channel, Priority, Product, TicketStatus } from '../vocabulary/enums.ts';
 import type { TicketEvent } from '../schema/eventSchema.ts';
 import type { Ticket } from '../schema/ticketSchema.ts';
+import type { KpiListScope } from './kpiLists.ts';
 
 /** The ticket fields the KPIs read. */
 export type KpiTicket = Pick<
@@ -134,7 +135,10 @@ export interface KpiReport {
   byProduct: Record<string, KpiFigures>;
   weeks: KpiWeek[];
   breached: BreachedTicket[];
-  /** Ticket ids behind every number, keyed by figure (e.g. `sla.emergency.breached`). */
+  /** Which lists `lists` holds: all, the team's (no split), or none (GET /api/reports/kpi/tickets gives them per figure). */
+  listScope: KpiListScope;
+  /** Ticket ids behind every number, keyed by figure (e.g. `sla.emergency.breached`), as `listScope` says. */
   lists: Record<string, string[]>;
+  /** The tickets named in `lists` and in `breached`. */
   tickets: Record<string, KpiTicketInfo>;
 }

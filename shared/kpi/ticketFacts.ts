@@ -4,8 +4,7 @@
  */
 import type { Priority } from '../vocabulary/enums.ts';
 import { slaSourceOf, type SlaSetup } from '../domain/ticketDeadlines.ts';
-import { computeSla } from '../sla/computeSla.ts';
-import { statusTimeline } from '../sla/statusTimeline.ts';
+import { evaluateSla } from '../sla/computeSla.ts';
 import { workingMsBetween } from '../sla/workingTime.ts';
 import type { BreachReason, KpiEvent, KpiTicket } from './kpiTypes.ts';
 
@@ -46,9 +45,14 @@ export class EventIndex {
   private readonly byTicket = new Map<string, KpiEvent[]>();
 
   /** `only`: keep the events of these tickets alone (the others are never asked for). */
-  constructor(events: readonly KpiEvent[], only?: ReadonlySet<string>) {
+  constructor(events: readonly KpiEvent[], only?: Iterable<string>) {
+    if (only) {
+      // One lookup an event: the tickets' lists exist beforehand, another ticket's event finds none.
+      for (const id of only) this.byTicket.set(id, []);
+      for (const e of events) this.byTicket.get(e.ticketId)?.push(e);
+      return;
+    }
     for (const e of events) {
-      if (only && !only.has(e.ticketId)) continue;
       const list = this.byTicket.get(e.ticketId);
       if (list) list.push(e);
       else this.byTicket.set(e.ticketId, [e]);
@@ -57,7 +61,7 @@ export class EventIndex {
 
   of(ticketId: string): TicketEventIndex {
     const list = this.byTicket.get(ticketId);
-    if (!list) return noEvents;
+    if (!list || list.length === 0) return noEvents;
     const entry = {
       priorityChanged: [] as KpiEvent[],
       assigned: [] as KpiEvent[],
@@ -94,8 +98,13 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
   const cal = source.calendar;
 
   const firstContactAt = t.firstContactAt !== null && t.firstContactAt <= asOf ? t.firstContactAt : null;
-  // statusTimeline (here and inside computeSla) reads a resolution only up to asOf.
-  const timeline = statusTimeline(t.createdAt, t.statusLog, t.resolvedAt, policy.pausingStatuses, asOf);
+  // The SLA state and the status timeline it was read from (a resolution counts only up to asOf).
+  const { state, timeline } = evaluateSla(
+    { createdAt: t.createdAt, priority, firstContactAt, resolvedAt: t.resolvedAt, statusLog: t.statusLog },
+    policy,
+    cal,
+    asOf,
+  );
   const finishedAt = timeline.finishedAt;
 
   let resolutionMinutes: number | null = null;
@@ -108,12 +117,6 @@ export function ticketFacts(t: KpiTicket, events: TicketEventIndex, setup: SlaSe
   const firstContactMinutes =
     firstContactAt === null ? null : workingMsBetween(cal, t.createdAt, Math.max(firstContactAt, t.createdAt)) / msPerMinute;
 
-  const state = computeSla(
-    { createdAt: t.createdAt, priority, firstContactAt, resolvedAt: t.resolvedAt, statusLog: t.statusLog },
-    policy,
-    cal,
-    asOf,
-  );
   const reasons: BreachReason[] = [];
   let breachedAt = Infinity;
   const fc = state.firstContact;

@@ -8,7 +8,7 @@ import { idField, instantField, stringEnum, text, updatedAtField } from './field
  */
 export const eventSchema = {
   title: 'event',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   additionalProperties: false,
@@ -30,7 +30,11 @@ export const eventSchema = {
     updatedAt: updatedAtField,
   },
   required: ['id', 'ticketId', 'kind', 'at', 'authorId', 'authorName', 'public', 'body', 'data', 'updatedAt'],
-  indexes: [['ticketId', 'at', 'id']],
+  // kind: the reports read a few kinds out of a long timeline (renderer/src/features/reports).
+  indexes: [
+    ['ticketId', 'at', 'id'],
+    ['kind', 'at', 'id'],
+  ],
 } as const;
 
 export type TicketEvent = FromSchema<typeof eventSchema>;

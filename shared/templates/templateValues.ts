@@ -5,7 +5,7 @@
  * is "if it resumed now"); renderTemplate writes them as Russian phrases.
  */
 import type { Ticket } from '../schema/ticketSchema.ts';
-import { defaultSlaSetup, toSlaTicket, type SlaSetup } from '../domain/ticketDeadlines.ts';
+import { slaSourceOf, toSlaTicket, type SlaSetup } from '../domain/ticketDeadlines.ts';
 import { computeSla } from '../sla/index.ts';
 import type { PlaceholderName } from './placeholders.ts';
 import { priorityRu, ticketStatusRu, ticketTypeRu } from './ruLabels.ts';
@@ -33,7 +33,7 @@ export interface TemplateSource {
   /** The KB article sent with the reply (the resolution's, or one the agent picked). */
   article?: { title: string; link?: string | null } | null;
   now: number;
-  /** The workspace's SLA policies and calendar; omitted, the defaults. */
+  /** The workspace's SLA setup (versioned: the ticket is measured by its creation's); omitted, the defaults. */
   sla?: SlaSetup;
 }
 
@@ -43,7 +43,8 @@ const orNull = (s: string | null | undefined): string | null => (s && s.trim() ?
 
 export function templateValues(source: TemplateSource): PlaceholderValues {
   const { ticket, agent, article } = source;
-  const setup = source.sla ?? defaultSlaSetup();
+  // The settings in force when the ticket was created, as the queue's countdown reads them.
+  const setup = slaSourceOf(ticket, source.sla);
   const state = computeSla(toSlaTicket(ticket), setup.policies[ticket.priority], setup.calendar, source.now);
   const contactDue = state.firstContact && state.firstContact.metAt === null ? state.firstContact.dueAt : null;
   const resolveDue = state.resolution.metAt === null ? state.resolution.dueAt : null;

@@ -83,6 +83,10 @@ describe('report command', () => {
     expect(r.period).toEqual({ from: '2026-05-01', to: '2026-05-31' });
     expect(r.sla.standard).toEqual({ total: 5, met: 4, rate: 0.8 });
     expect(r.volume.total).toBe(9);
+    // A file for scripts: the team's lists of the tickets behind the numbers go with it.
+    expect(r.listScope).toBe('team');
+    expect(r.lists['sla.standard.breached']).toEqual(['H']);
+    expect(Object.keys(r.lists).some((k) => k.startsWith('by'))).toBe(false);
   });
 
   it('reports one agent by login', () => {

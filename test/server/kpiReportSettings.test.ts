@@ -60,7 +60,10 @@ describe.each(backends)('KPI report with the head’s SLA settings on %s', (back
     const res = await server.asHead.get<KpiReport>('/api/reports/kpi?from=2026-05-01&to=2026-05-31');
     expect(res.status).toBe(200);
     expect(res.body.sla.standard).toEqual({ total: 2, met: 1, rate: 0.5 });
-    expect(res.body.lists['sla.standard.met']).toEqual(['A']);
+    const met = await server.asHead.get<{ tickets: { id: string }[] }>(
+      `/api/reports/kpi/tickets?from=2026-05-01&to=2026-05-31&figure=sla.standard.met&asOf=${res.body.asOf}`,
+    );
+    expect(met.body.tickets.map((t) => t.id)).toEqual(['A']);
     expect(res.body.breached).toEqual([
       { ticketId: 'B', priority: 'standard', reasons: ['late_resolution'], breachedAt: msk('2026-05-14 12:00') },
     ]);

@@ -8,7 +8,8 @@ import type { CollectionName } from '#shared/protocol.ts';
  */
 export const migrationStrategies: Record<CollectionName, MigrationStrategies> = {
   tickets: {},
-  events: {},
+  // 1: an index on `kind` (the reports'); the documents are unchanged and kept.
+  events: { 1: (doc) => doc },
   kb: {
     // Articles gained a category, symptoms and the head's return comment
     // (server/db/migrations/009_kb_fields.ts gives the same defaults).

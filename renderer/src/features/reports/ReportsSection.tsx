@@ -2,7 +2,8 @@
  * «Отчёты»: the KPIs of a period (docs/kpi.md) for the team or one agent (the head chooses; an
  * agent sees their own). Online the endpoint computes over every ticket of the period; offline the
  * desk computes from its working set in a worker and says so. A click on a number lists the
- * tickets behind it; exports CSV and XLSX; prints as the monthly report.
+ * tickets behind it (the endpoint's a page at a time, archived ones open from the archive);
+ * exports CSV and XLSX; prints as the monthly report.
  */
 import {
   Alert,
@@ -63,6 +64,7 @@ export function ReportsSection() {
   const [behind, setBehind] = useState<BehindList | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const openTicket = useRouteStore((s) => s.openTicket);
+  const go = useRouteStore((s) => s.go);
   useEffect(warmKpiWorker, []);
 
   const agentDocs = useObservable(() => db.agents.find().$, [db], []);
@@ -80,7 +82,7 @@ export function ReportsSection() {
   const state = useKpiReport(periodOk ? period : null, agent);
   const report = state.status === 'ready' ? state.report : null;
 
-  const show = (figure: string, list: string) => setBehind({ figure, ids: report?.lists[list] ?? [] });
+  const show = (title: string, key: string) => setBehind({ title, key });
 
   return (
     <ScrollArea h="100%" data-testid="section-reports">
@@ -149,7 +151,13 @@ export function ReportsSection() {
               variant="default"
               leftSection={<IconDownload size={16} />}
               disabled={!report}
-              onClick={() => report && exportCsv(report)}
+              onClick={() => {
+                setExportError(null);
+                if (report)
+                  exportCsv(api, report, state.status === 'ready' && state.source === 'server').catch((e: unknown) =>
+                    setExportError(e instanceof Error ? e.message : String(e)),
+                  );
+              }}
               data-testid="export-csv"
             >
               {t('reports.export.csv')}
@@ -220,18 +228,16 @@ export function ReportsSection() {
               <Title order={5} mb="xs">
                 {t('reports.breached.title')}
               </Title>
-              <BreachedList
-                report={state.report}
-                onOpen={(id) => setBehind({ figure: t('reports.breached.title'), ids: [id] })}
-              />
+              <BreachedList report={state.report} onOpen={(id) => setBehind({ title: t('reports.breached.title'), ids: [id] })} />
             </Paper>
             <BehindModal
               report={state.report}
               list={behind}
               onClose={() => setBehind(null)}
-              onOpen={(id) => {
+              onOpen={(id, here) => {
                 setBehind(null);
-                openTicket(id);
+                if (here) openTicket(id);
+                else go('archive', id);
               }}
             />
           </>

@@ -1,6 +1,6 @@
 /** Computes the KPI report of the local working set off the main thread (shared/kpi, docs/kpi.md). */
 import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
-import { computeKpiReport, type KpiEvent, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
+import { computeKpiReport, type KpiEvent, type KpiListScope, type KpiReport, type KpiTicket } from '#shared/kpi/index.ts';
 
 export interface KpiWorkerRequest {
   id: number;
@@ -10,6 +10,7 @@ export interface KpiWorkerRequest {
   to: string;
   agent: string | null;
   now: number;
+  lists: KpiListScope;
   /** The `sla-policies` and `calendar` config values (plain data: a setup holds functions). */
   config: { policies: unknown; calendar: unknown };
 }
@@ -27,10 +28,10 @@ const scope = self as unknown as {
 };
 
 scope.onmessage = (e) => {
-  const { id, tickets, events, from, to, agent, now, config } = e.data;
+  const { id, tickets, events, from, to, agent, now, config, lists } = e.data;
   try {
     const setup = slaSetupFromConfig(config.policies, config.calendar);
-    const report = computeKpiReport({ tickets, events, setup, from, to, agent, now });
+    const report = computeKpiReport({ tickets, events, setup, from, to, agent, now, lists });
     scope.postMessage({ id, ok: true, report });
   } catch (error) {
     scope.postMessage({ id, ok: false, message: error instanceof Error ? error.message : String(error) });

@@ -12,7 +12,7 @@ export interface KpiTableRow {
   verdict: TargetVerdict;
   /** False for figures shown for information (no pass/fail target). */
   judged: boolean;
-  /** Key of report.lists with the tickets behind the value. */
+  /** The list of the tickets behind the value (docs/kpi.md, "Splits and lists"). */
   list: string;
 }
 

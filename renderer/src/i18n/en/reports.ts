@@ -74,8 +74,12 @@ export const reports: EnglishOf<typeof ru> = {
   behind: {
     title: 'Tickets behind: {{figure}}',
     empty: 'No tickets',
-    archived: 'This ticket is not on this computer (archived): it cannot be opened yet',
+    archived: 'This ticket is not on this computer: it opens from the archive',
     open: 'Open',
+    shown: 'Showing {{shown}} of {{total}}',
+    more: 'Show more',
+    loading: 'Loading the tickets…',
+    failed: 'Could not load the tickets: {{message}}',
   },
   export: {
     csv: 'CSV',

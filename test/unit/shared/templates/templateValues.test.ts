@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { slaSetupFromConfig } from '#shared/domain/slaSetupFromConfig.ts';
+import { withSlaDeadlines } from '#shared/domain/ticketDeadlines.ts';
+import { defaultSlaPolicies } from '#shared/sla/index.ts';
 import { renderTemplate, templateValues } from '#shared/templates/index.ts';
 import { makeTicket, monday10 } from '../../../support/ticketFactory.ts';
 
@@ -80,6 +83,28 @@ describe('templateValues: what a script is filled with, from the ticket', () => 
     const v = templateValues({ ticket, now: monday10 + 61 * minute });
     expect(v['sla.due']).toBeNull();
     expect(v['sla.resolveDue']).toBeNull();
+  });
+
+  it('reads the deadlines by the SLA settings in force when the ticket was created, as the queue does', () => {
+    // The emergency is created Monday 10:00 with the first contact due in 15 minutes; at 10:02 the
+    // head loosens it to 60. The ticket keeps 10:15 in the queue, and the script says the same.
+    const defaults = defaultSlaPolicies();
+    const loosened = { ...defaults, emergency: { ...defaults.emergency, firstContact: { minutes: 60, clock: 'business' } } };
+    const sla = slaSetupFromConfig(
+      { versions: [{ id: 'v1', from: monday10 + 2 * minute, editedBy: 'h', value: loosened }] },
+      null,
+    );
+    const ticket = makeTicket({}, { priority: 'emergency' });
+    const now = monday10 + 5 * minute;
+    const v = templateValues({ ticket, now, sla });
+    expect(v['sla.contactDue']).toBe(monday10 + 15 * minute);
+    expect(v['sla.due']).toBe(withSlaDeadlines(ticket, now, sla).dueAt);
+    // A ticket created after the edit is held to the new 60 minutes.
+    const later = makeTicket(
+      { createdAt: monday10 + 3 * minute, statusLog: [{ status: 'new', at: monday10 + 3 * minute }] },
+      { priority: 'emergency' },
+    );
+    expect(templateValues({ ticket: later, now, sla })['sla.due']).toBe(monday10 + 63 * minute);
   });
 
   it('takes the article sent with the reply', () => {
