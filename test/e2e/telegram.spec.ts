@@ -51,6 +51,8 @@ async function addOrganization(): Promise<void> {
     contacts: [{ name: 'Ольга Смирнова', role: 'диспетчер', phone: '+7 843 200-00-01', email: 'olga@sever.example' }],
     products: [],
     notes: '',
+    inn: '',
+    crm: null,
     editedAt: Date.now(),
     editedBy: agentId,
     updatedAt: 0,
