@@ -13,7 +13,7 @@ import type { HealthResponse } from '#shared/protocol.ts';
 import type { Client, Ticket } from '#shared/schema/index.ts';
 import { encodeBitrix24Secret } from '../../../server/channels/bitrix24/bitrix24Secret.ts';
 import { importCompanies, nameKey } from '../../../server/channels/bitrix24/companyDirectory.ts';
-import { addBitrix24Channel, listChannels } from '../../../server/channels/channelStore.ts';
+import { addBitrix24Channel, listChannels, setChannelEnabled } from '../../../server/channels/channelStore.ts';
 import { createIntakeTicket } from '../../../server/intake/createIntakeTicket.ts';
 import { eventOf, openWriters, readTicket, writeTicketsAndEvents } from '../../../server/channels/ticketWrites.ts';
 import { startBitrix24StandIn, type Bitrix24StandIn } from '../support/bitrix24StandIn.ts';
@@ -458,5 +458,59 @@ describe.each(backends)('Bitrix24 channel on %s', (backend) => {
       expect(text).not.toContain(crm.applicationToken);
     }
     expect(listed).toContain(crm.portal);
+  });
+
+  it('keeps an activity whose webhook call failed before the first round, and catches up only the kinds configured', async () => {
+    // A second portal, down from the moment it is connected, opening tickets from web forms only.
+    const other = await startBitrix24StandIn();
+    try {
+      other.expire();
+      const company = other.addCompany({ title: 'ООО «Второй портал»' });
+      const otherId = await addBitrix24Channel(server.database.db, {
+        name: 'Битрикс24 второй',
+        address: `bitrix24:${new URL(other.portal).host}`,
+        secret: encodeBitrix24Secret({ webhook: other.webhook, applicationToken: other.applicationToken }),
+        settings: {
+          portal: other.portal,
+          syncMs: 300,
+          callIntervalMs: 0,
+          activityProviders: ['CRM_WEBFORM'],
+          deskUrl: 'https://desk.pass24.test',
+        },
+      });
+      await eventually(
+        async () => (await health()).channels.find((c) => c.id === otherId && c.state === 'failing'),
+        'the second portal failing',
+      );
+      const formSubject = 'Форма на сайте, пока портал лежал';
+      const todoSubject = 'Дело-задача, не обращение';
+      const form = other.addActivity({ ownerTypeId: 4, ownerId: company, subject: formSubject, description: '' });
+      const todo = other.addActivity({
+        ownerTypeId: 4,
+        ownerId: company,
+        subject: todoSubject,
+        description: '',
+        providerId: 'CRM_TODO',
+      });
+      const answer = await other.postActivityEvent(`${server.url}/api/channels/bitrix24/${otherId}/events`, form);
+      expect(answer.status).toBe(202);
+
+      other.expire(false);
+      await eventually(async () => (await ticketsAbout(formSubject)).length === 1, 'the form’s ticket filed by the catch-up');
+      const cursor = async () => {
+        const row = await server.database.db.selectFrom('channels').select('cursor').where('id', '=', otherId).executeTakeFirst();
+        return (row?.cursor as { activitySince?: string }).activitySince;
+      };
+      // The to-do is not listed (PROVIDER_ID filtered), so the cursor rests on the form.
+      const reads = other.calls.filter((c) => c === 'crm.activity.list').length;
+      await eventually(async () => other.calls.filter((c) => c === 'crm.activity.list').length >= reads + 2, 'two more rounds');
+      expect(await cursor()).toBe(form);
+      expect(Number(todo)).toBeGreaterThan(Number(form));
+      expect(await ticketsAbout(todoSubject)).toEqual([]);
+      expect(await ticketsAbout(formSubject)).toHaveLength(1);
+    } finally {
+      await setChannelEnabled(server.database.db, `bitrix24:${new URL(other.portal).host}`, false);
+      await other.close();
+    }
   });
 });
