@@ -4,11 +4,13 @@
  * token is compared with the one kept with the channel: a wrong or missing token is refused (403,
  * 401) with a log line and nothing is read or filed. A new CRM activity becomes a ticket
  * (server/channels/bitrix24/crmActivityTicket.ts); other events are acknowledged and passed over.
+ * A portal that cannot be read is answered 202: the connector's catch-up files the activity.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { decodeBitrix24Secret } from '../channels/bitrix24/bitrix24Secret.ts';
 import { describeBitrix24Error } from '../channels/bitrix24/bitrix24Connector.ts';
+import { keepActivityForCatchUp } from '../channels/bitrix24/activityCatchUp.ts';
 import { ticketFromActivity } from '../channels/bitrix24/crmActivityTicket.ts';
 import { Bitrix24Rest } from '../channels/bitrix24/restClient.ts';
 import { enabledChannels } from '../channels/channelStore.ts';
@@ -97,12 +99,14 @@ export function bitrix24Routes(app: FastifyInstance, ctx: RouteContext): void {
           );
           return reply.status(outcome.ticket.created ? 201 : 200).send({ ok: true, filed: true, ...outcome.ticket });
         } catch (error) {
+          // Not lost: the connector's next round reads the activities after its cursor and files this one.
           const detail = describeBitrix24Error(error, secret.webhook);
+          await keepActivityForCatchUp(db, channel.id, activityId);
           request.log.warn(
             { channel: channel.id, activity: activityId, reason: detail },
-            'bitrix24: reading the activity failed, no ticket',
+            'bitrix24: reading the activity failed; the catch-up files it with the next round',
           );
-          throw new HttpError(502, 'crm_unavailable', `Не удалось прочитать дело из CRM: ${detail}`);
+          return reply.status(202).send({ ok: true, filed: false, pending: true, reason: detail });
         }
       },
     );

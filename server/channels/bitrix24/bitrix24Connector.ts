@@ -1,8 +1,9 @@
 /**
  * The Bitrix24 connector: keeps the directory in step with the CRM (a first import, then the
  * changes every `syncMs`) and sends the outbound queue's CRM comments (crm.timeline.comment.add on
- * the company). It receives nothing by itself: tickets from the CRM arrive through the portal's
- * outgoing webhook (server/routes/bitrix24Routes.ts), on whichever instance the call reaches.
+ * the company). Tickets from the CRM arrive through the portal's outgoing webhook
+ * (server/routes/bitrix24Routes.ts), on whichever instance the call reaches; each round also
+ * files the activities the webhook did not bring (activityCatchUp.ts).
  * A refused webhook (expired, deleted, no rights) is reported `failing` with a sentence for the
  * admin and retried with backoff; the server goes on. The webhook's address is never logged.
  */
@@ -18,6 +19,7 @@ import {
   type SendResult,
 } from '../channelTypes.ts';
 import { decodeBitrix24Secret, redactWebhook } from './bitrix24Secret.ts';
+import { catchUpActivities, mergeChannelCursor, newestActivityId } from './activityCatchUp.ts';
 import { syncDirectory } from './directorySync.ts';
 import { Bitrix24Error, Bitrix24Rest } from './restClient.ts';
 
@@ -113,27 +115,50 @@ export class Bitrix24Connector implements ChannelConnector {
     }
   }
 
-  /** One read of the CRM's changes into the directory; the cursor moves only after it is filed. */
+  /**
+   * One round: the CRM's changes into the directory, then the activities the webhook may have
+   * missed into tickets. Both cursors live in the channel's cursor JSON and move only after what
+   * they cover is filed.
+   */
   private async syncOnce(): Promise<void> {
-    const row = await this.db.selectFrom('channels').select('cursor').where('id', '=', this.config.id).executeTakeFirst();
-    const since = (row?.cursor as { modifiedSince?: unknown } | undefined)?.modifiedSince;
+    const cursor = await this.readCursor();
+    const since = typeof cursor.modifiedSince === 'string' ? cursor.modifiedSince : null;
     const result = await syncDirectory(
       this.rest,
       this.db,
       { id: this.config.id, portal: this.config.settings.portal },
-      typeof since === 'string' ? since : null,
+      since,
       this.log,
     );
     if (this.stopped) return;
-    if (result.modifiedSince && result.modifiedSince !== since) {
-      await this.db
-        .updateTable('channels')
-        .set({ cursor: JSON.stringify({ modifiedSince: result.modifiedSince }) })
-        .where('id', '=', this.config.id)
-        .execute();
-    }
+    if (result.modifiedSince && result.modifiedSince !== since) await this.writeCursor({ modifiedSince: result.modifiedSince });
     if (result.companies > 0)
       this.log.info({ channel: this.config.id, ...result }, 'bitrix24: directory synchronised with the CRM');
+
+    const activitySince = typeof cursor.activitySince === 'string' ? cursor.activitySince : null;
+    if (activitySince === null) {
+      // First connection: the CRM's past activities are history, not tickets; from now on each one counts.
+      const newest = await newestActivityId(this.rest);
+      if (this.stopped) return;
+      await this.writeCursor({ activitySince: newest });
+      this.log.info({ channel: this.config.id, activity: newest }, 'bitrix24: activities followed from the newest one');
+      return;
+    }
+    const caught = await catchUpActivities(this.rest, this.db, this.config, activitySince, this.log, (lastId) =>
+      this.stopped ? Promise.resolve() : this.writeCursor({ activitySince: lastId }),
+    );
+    if (caught.created > 0) this.log.info({ channel: this.config.id, ...caught }, 'bitrix24: activities caught up with the CRM');
+  }
+
+  private async readCursor(): Promise<{ modifiedSince?: unknown; activitySince?: unknown }> {
+    const row = await this.db.selectFrom('channels').select('cursor').where('id', '=', this.config.id).executeTakeFirst();
+    const cursor = row?.cursor as { modifiedSince?: unknown; activitySince?: unknown } | null | undefined;
+    return cursor && typeof cursor === 'object' ? cursor : {};
+  }
+
+  /** Merges into the stored cursor (in one statement): the directory's and the activities' move independently. */
+  private async writeCursor(patch: { modifiedSince?: string; activitySince?: string }): Promise<void> {
+    await mergeChannelCursor(this.db, this.config.id, patch);
   }
 
   /** A comment on the company's timeline; `to` is the company's id. */

@@ -7,7 +7,8 @@
  * answers `{error, error_description}`: QUERY_LIMIT_EXCEEDED (503), expired_token and
  * NO_AUTH_FOUND (401). It plays the portal's outgoing webhook too (a form POST with
  * `auth[application_token]`). The test plays the CRM's users: it adds companies, contacts,
- * requisites and activities, and reads the timeline comments.
+ * requisites and activities, and reads the timeline comments. `crm.activity.list` takes the
+ * `>ID` filter and `order[ID]` ASC or DESC.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,6 +66,8 @@ export interface Bitrix24StandIn {
     providerId?: string;
     email?: string;
   }): string;
+  /** The newest activity's id ('' before any). */
+  lastActivityId(): string;
   /** The next `times` calls (a batch counts once) answer 503 QUERY_LIMIT_EXCEEDED. */
   throttle(times: number): void;
   /** From now on every call answers 401 expired_token (`false` restores the webhook). */
@@ -160,10 +163,12 @@ export async function startBitrix24StandIn(options: { pageSize?: number } = {}):
     if (!Array.isArray(fields) || fields.length === 0 || fields.includes('*')) return row;
     return Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, row[f as string]]));
   };
-  /** The filter keys the desk uses: equality (a list is "one of"), `>=DATE_MODIFY`. */
+  /** The filter keys the desk uses: equality (a list is "one of"), `>=DATE_MODIFY`, `>ID`. */
   const matches = (row: Row, filter: unknown): boolean => {
     for (const [key, want] of Object.entries((filter ?? {}) as Row)) {
-      if (key.startsWith('>=')) {
+      if (key === '>ID') {
+        if (!(Number(row.ID) > Number(want))) return false;
+      } else if (key.startsWith('>=')) {
         const field = key.slice(2);
         if (Date.parse(String(row[field])) < Date.parse(String(want))) return false;
       } else if (Array.isArray(want)) {
@@ -173,7 +178,11 @@ export async function startBitrix24StandIn(options: { pageSize?: number } = {}):
     return true;
   };
   const list = (rows: Row[], params: Row) => {
-    const filtered = rows.filter((r) => matches(r, params.filter)).sort((a, b) => Number(a.ID) - Number(b.ID));
+    // By ID, ascending unless `order[ID]` says DESC.
+    const descending = String(((params.order ?? {}) as Row).ID ?? 'ASC').toUpperCase() === 'DESC';
+    const filtered = rows
+      .filter((r) => matches(r, params.filter))
+      .sort((a, b) => (descending ? -1 : 1) * (Number(a.ID) - Number(b.ID)));
     const start = Number(params.start ?? 0) || 0;
     const page = filtered.slice(start, start + pageSize).map((r) => select(r, params.select));
     return { result: page, total: filtered.length, ...(start + pageSize < filtered.length ? { next: start + pageSize } : {}) };
@@ -204,6 +213,14 @@ export async function startBitrix24StandIn(options: { pageSize?: number } = {}):
             NAME: 'Организация',
             RQ_INN: c.inn,
           })),
+        p,
+      ),
+    // COMMUNICATIONS only when selected by name, as the portal answers it.
+    'crm.activity.list': (p) =>
+      list(
+        [...activities.values()].map((a) =>
+          Array.isArray(p.select) && p.select.includes('COMMUNICATIONS') ? a : { ...a, COMMUNICATIONS: undefined },
+        ),
         p,
       ),
     'crm.activity.get': (p) => {
@@ -366,6 +383,7 @@ export async function startBitrix24StandIn(options: { pageSize?: number } = {}):
       });
       return id;
     },
+    lastActivityId: () => [...activities.keys()].at(-1) ?? '',
     throttle(times) {
       throttled = times;
     },
