@@ -18,7 +18,7 @@ export const channels: EnglishOf<typeof ru> = {
       'What to do: check the bot token and the server’s access to the Bot API (in webhook mode, also that the server’s public address is reachable from the internet). A wrong token is changed like this: npm run server -- channel disable --channel {{address}}, then channel add telegram … with the right token (README, “Telegram channel”).',
     whatHead: 'What to do: tell the server administrator, with the error above.',
     crmConsequence:
-      'The directory is not updated from the CRM and no tickets come from it; comments for the CRM wait in the queue and go out once the channel works again.',
+      'The directory is not updated from the CRM and its tickets arrive once the channel works again; comments for the CRM wait in the queue and go out once the channel works again.',
     crmWhatAdmin:
       'What to do: create the portal’s incoming webhook again (with CRM rights) and connect it: npm run server -- channel disable --channel {{address}}, then channel add bitrix24 … (README, “Bitrix24 channel”).',
   },
