@@ -223,22 +223,26 @@ export class SyncEngine {
 
   /**
    * Drops locally what is out of the working set now (docs/sync.md, "Ageing out"); answers the
-   * tickets dropped. Calls made while one runs share it.
+   * tickets dropped.
    */
   dropAgedOut(): Promise<string[]> {
     if (!this.workingSet) return Promise.resolve([]);
-    this.dropping ??= (async () => {
-      try {
-        const days = await this.windowRead;
-        for (const name of scopedCollections) await this.narrowCheckpoint(name, days);
-        const dropped = await dropAgedOut(this.options.db, this.options.api.clock.now(), days);
-        await this.strays.drop(this.options.db, Date.now());
-        return dropped;
-      } finally {
-        this.dropping = null;
-      }
-    })();
-    return this.dropping;
+    // One at a time; a call made while one runs runs after it, with the window as it is then, so a
+    // window narrowed during a drop under the old one is not lost.
+    const run = async (): Promise<string[]> => {
+      const days = await this.windowRead;
+      for (const name of scopedCollections) await this.narrowCheckpoint(name, days);
+      const dropped = await dropAgedOut(this.options.db, this.options.api.clock.now(), days);
+      await this.strays.drop(this.options.db, Date.now());
+      return dropped;
+    };
+    const next = (this.dropping ?? Promise.resolve([])).then(run, run);
+    this.dropping = next;
+    const clear = () => {
+      if (this.dropping === next) this.dropping = null;
+    };
+    next.then(clear, clear);
+    return next;
   }
 
   private narrowCheckpoint(name: CollectionName, days: number): Promise<boolean> {
