@@ -32,6 +32,7 @@ import {
 } from '#shared/sync/connectionState.ts';
 import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
 import { afterBulkLoad, bulkLoad, isEmptyCollection } from './bulkLoad.ts';
+import { cancelWhenSafe } from './cancelWhenSafe.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 import {
   defaultClosedWindowDays,
@@ -791,7 +792,7 @@ export class SyncEngine {
     if (typeof window !== 'undefined') window.removeEventListener('offline', this.onBrowserOffline);
     for (const s of this.streams.values()) s.close();
     for (const sub of this.subscriptions) sub.unsubscribe();
-    await Promise.all([...this.replications.values()].map((r) => r.cancel()));
+    await Promise.all([...this.replications.values()].map((r) => cancelWhenSafe(r)));
     this.replications.clear();
     this.streams.clear();
     this.caughtUp.clear();
