@@ -33,6 +33,7 @@ import { outgoingMessageId } from './emailThread.ts';
 import type { InboundMessage } from './inboundMessage.ts';
 import { enqueue, type QueueInput } from './outboundQueue.ts';
 import { assignTicketNumbers } from '../replication/ticketNumbers.ts';
+import { resendTimelines } from '../replication/timelineReturn.ts';
 import {
   eventOf,
   openWriters,
@@ -455,6 +456,8 @@ async function fileMessage(
     }
   }
 
+  // A reopened ticket may have left some desk's working set: its timeline travels again with it.
+  if (outcome === 'reopened' && existing) await resendTimelines(trx, [existing.id], writers.events);
   const stored = await writeTicketsAndEvents(writers, trx, tickets, events, now, { notify: false });
   const final = stored[0] ?? ticket;
   await trx

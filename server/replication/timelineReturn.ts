@@ -25,16 +25,22 @@ export function comesBack(stored: WireDocument | undefined, next: Record<string,
 
 /**
  * Stores again every event of the given tickets. The caller holds the tickets lock; this takes
- * the events lock after it (the same order as intake, so the two never deadlock).
+ * the events lock after it (the same order as intake, so the two never deadlock). A caller that
+ * already writes events in this transaction passes its writer (one writer per collection and
+ * transaction keeps the stamps increasing) and notifies the desks itself.
  */
-export async function resendTimelines(trx: Transaction<DbSchema>, ticketIds: readonly string[]): Promise<number> {
+export async function resendTimelines(
+  trx: Transaction<DbSchema>,
+  ticketIds: readonly string[],
+  writer?: CollectionWriter,
+): Promise<number> {
   if (ticketIds.length === 0) return 0;
-  const events = await CollectionWriter.open(trx, 'events');
+  const events = writer ?? (await CollectionWriter.open(trx, 'events'));
   const { rows } = await sql<{ data: WireDocument }>`
     select data from documents
     where collection = 'events' and not deleted and (data->>'ticketId') = any(${[...ticketIds]}::text[])
     order by updated_at, id`.execute(trx);
   await events.write(rows.map((r) => r.data));
-  await events.notify();
+  if (!writer) await events.notify();
   return rows.length;
 }

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checkpoint } from '#shared/protocol.ts';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { dayMs } from '#shared/sync/workingSet.ts';
+import { receiveMessage } from '../../server/channels/receiveMessage.ts';
 import { upsertDocuments } from '../../server/replication/collectionWriter.ts';
 import { backends } from './support/testDatabase.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
@@ -57,6 +58,7 @@ describe.each(backends)('reopening from the archive on %s', (backend) => {
       archived('ro-colleague', 'resolved', 'head', 2),
       archived('ro-closed', 'closed', 'agent', 3),
       archived('ro-spare', 'resolved', 'agent', 4),
+      archived('ro-mail', 'resolved', 'agent', 5),
     ];
     // Stored as history: a desk cannot push a ticket that was resolved 200 days ago in its own name.
     await server.database.db.transaction().execute(async (trx) => {
@@ -103,6 +105,34 @@ describe.each(backends)('reopening from the archive on %s', (backend) => {
     ]);
     expect(kinds.find((e) => e.kind === 'reopened')?.body).toBe('Шлагбаум снова не открывается');
     expect(timeline.documents.every((e) => e.ticketId === 'ro-own')).toBe(true);
+  });
+
+  it("a client's mail to an archived resolved ticket reopens it, and its timeline comes back with it", async () => {
+    const events = await scopedPull<TicketEvent>('events', null);
+    expect(events.documents.some((e) => e.ticketId === 'ro-mail')).toBe(false);
+
+    const filed = await receiveMessage(server.database.db, {
+      channelId: 'mail-support',
+      messageId: '<again-ro-mail@client.example>',
+      inReplyTo: [],
+      references: [],
+      from: { address: 'client@example.com', name: 'Клиент' },
+      subject: 'Re: Шлагбаум [PASS24 #2025-000105]',
+      text: 'Снова не работает.',
+      receivedAt: Date.now(),
+      attachments: [],
+      refusedAttachments: [],
+      raw: null,
+      headers: {},
+      bounce: null,
+    });
+    expect(filed.outcome).toBe('reopened');
+
+    const timeline = (await scopedPull<TicketEvent>('events', events.checkpoint)).documents.filter(
+      (e) => e.ticketId === 'ro-mail',
+    );
+    expect(timeline.map((e) => e.id).slice(0, 2)).toEqual(['ro-mail-e1', 'ro-mail-e2']);
+    expect(timeline.slice(2).map((e) => e.kind)).toEqual(expect.arrayContaining(['client_message', 'reopened']));
   });
 
   it("refuses an agent reopening a colleague's ticket, and lets the head do it", async () => {
