@@ -29,6 +29,7 @@ import {
   type NewEmailChannel,
   type NewTelegramChannel,
 } from '../channels/channelStore.ts';
+import { releaseTelegramWebhook } from '../channels/telegram/webhookRelease.ts';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { recordAudit, type AuditActor } from './auditLog.ts';
 import { ChannelInputError } from './emailChannelInput.ts';
@@ -169,16 +170,25 @@ export async function addCrmChannel(db: Db, actor: AuditActor, input: NewBitrix2
   return id;
 }
 
-/** By id or address; false when there is no such channel. */
-export async function setChannelOn(db: Db, actor: AuditActor, idOrAddress: string, enabled: boolean): Promise<boolean> {
-  if (!(await setChannelEnabled(db, idOrAddress, enabled))) return false;
+/**
+ * By id or address; null when there is no such channel. A bot switched off gives up its webhook;
+ * when Telegram cannot be reached for that, the channel is off all the same and `warning` says so.
+ */
+export async function setChannelOn(
+  db: Db,
+  actor: AuditActor,
+  idOrAddress: string,
+  enabled: boolean,
+): Promise<{ warning: string } | null> {
+  if (!(await setChannelEnabled(db, idOrAddress, enabled))) return null;
+  const warning = enabled ? '' : await releaseTelegramWebhook(db, idOrAddress);
   const found: AdminChannel | undefined = (await listChannels(db)).find(
     (c) => c.id === idOrAddress || c.address === idOrAddress.trim().toLowerCase(),
   );
   await recordAudit(db, actor, {
     action: enabled ? 'channel.enable' : 'channel.disable',
     target: found?.address ?? idOrAddress,
-    detail: enabled ? 'Канал включён' : 'Канал отключён',
+    detail: [enabled ? 'Канал включён' : 'Канал отключён', warning].filter(Boolean).join('. '),
   });
-  return true;
+  return { warning };
 }

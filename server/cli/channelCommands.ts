@@ -110,10 +110,10 @@ export async function channelCommand(args: string[]): Promise<void> {
     const which = required(flags.channel, 'channel');
     const database = await openDatabase(databaseTarget(flags));
     try {
-      if (!(await setChannelOn(database.db, cliActor, which, action === 'enable'))) {
-        throw new UsageError(`Канал «${which}» не найден (укажите id или адрес).`);
-      }
+      const done = await setChannelOn(database.db, cliActor, which, action === 'enable');
+      if (!done) throw new UsageError(`Канал «${which}» не найден (укажите id или адрес).`);
       console.log(`Канал ${which} ${action === 'enable' ? 'включён' : 'отключён'}.`);
+      if (done.warning) console.error(`${done.warning}. Повторите channel disable, когда Telegram будет доступен.`);
     } finally {
       await database.close();
     }

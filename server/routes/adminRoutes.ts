@@ -210,11 +210,10 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
     if (action !== 'enable' && action !== 'disable') {
       throw new HttpError(404, 'not_found', 'Действия с каналом: enable или disable.');
     }
-    if (!(await setChannelOn(db, actor, param(request, 'id'), action === 'enable'))) {
-      throw new HttpError(404, 'not_found', 'Такого канала нет.');
-    }
+    const done = await setChannelOn(db, actor, param(request, 'id'), action === 'enable');
+    if (!done) throw new HttpError(404, 'not_found', 'Такого канала нет.');
     await ctx.channels?.refresh();
-    return { ok: true };
+    return { ok: true, warning: done.warning };
   });
 
   app.get('/api/admin/audit', opts, async (request): Promise<AuditEntry[]> => {

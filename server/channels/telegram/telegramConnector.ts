@@ -143,6 +143,8 @@ export class TelegramConnector implements ChannelConnector {
   private async checkWebhook(url: string, signal: AbortSignal): Promise<void> {
     const info = await this.api.getWebhookInfo(apiSignal(signal));
     if (info.url !== url) {
+      // Switched off meanwhile (its webhook released), this connector only waits to be stopped.
+      if (!(await this.stillEnabled())) return;
       this.log.warn({ channel: this.config.id }, 'telegram channel: the webhook was changed elsewhere, set again');
       await this.registerWebhook(url, signal);
       return;
@@ -165,6 +167,11 @@ export class TelegramConnector implements ChannelConnector {
     if (!info.url) return;
     await this.api.deleteWebhook({ drop_pending_updates: false }, apiSignal(signal));
     this.log.info({ channel: this.config.id }, 'telegram channel: webhook removed, long polling');
+  }
+
+  private async stillEnabled(): Promise<boolean> {
+    const row = await this.db.selectFrom('channels').select('enabled').where('id', '=', this.config.id).executeTakeFirst();
+    return row?.enabled === true;
   }
 
   private async readOffset(): Promise<number | undefined> {

@@ -206,6 +206,38 @@ describe.each(backends)('Telegram channel by webhook on %s', (backend) => {
     }
   });
 
+  it('a bot switched off gives up its webhook; with Telegram out of reach it is off all the same, and the admin is told', async () => {
+    const other = await startBotApiStandIn(7_000_000_005);
+    try {
+      const id = await addTelegramChannel(server.database.db, {
+        name: 'Бот, который отключают',
+        address: `telegram:${other.botId}`,
+        secret: other.token,
+        settings: {
+          apiRoot: other.apiRoot,
+          pollTimeoutSeconds: 1,
+          webhookUrl: `${server.url}/api/telegram/${other.botId}/updates`,
+        },
+      });
+      await eventually(async () => other.webhook(), 'the webhook set');
+      const off = await server.asAdmin.post<{ ok: boolean; warning: string }>(`/api/admin/channels/${id}/disable`, {});
+      expect([off.status, off.body.warning]).toEqual([200, '']);
+      expect(other.webhook()).toBeNull();
+
+      const on = await server.asAdmin.post(`/api/admin/channels/${id}/enable`, {});
+      expect(on.status).toBe(200);
+      await eventually(async () => other.webhook(), 'the webhook set again');
+      await other.close();
+      const offAgain = await server.asAdmin.post<{ ok: boolean; warning: string }>(`/api/admin/channels/${id}/disable`, {});
+      expect(offAgain.status).toBe(200);
+      expect(offAgain.body.warning).toMatch(/^Вебхук бота в Telegram не снят: Bot API не отвечает/);
+      const listed = await server.asAdmin.get<Array<{ id: string; enabled: boolean }>>('/api/admin/channels');
+      expect(listed.body.find((c) => c.id === id)?.enabled).toBe(false);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('removes the webhook and polls when the bot is added again without a webhook address', async () => {
     await setChannelEnabled(server.database.db, channelId, false);
     await addTelegramChannel(server.database.db, {

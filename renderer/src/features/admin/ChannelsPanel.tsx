@@ -2,8 +2,8 @@
  * Channel connectors: each with its servers and its health (the endpoint's connector state and
  * the sentence when it fails), enabled or disabled here; a new mailbox checked and added.
  */
-import { Badge, Button, Table, Text } from '@mantine/core';
-import { useCallback } from 'react';
+import { Alert, Badge, Button, Table, Text } from '@mantine/core';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminApi } from './adminApi.ts';
 import { AdminListPanel } from './AdminListPanel.tsx';
@@ -17,6 +17,8 @@ export function ChannelsPanel({ admin }: { admin: AdminApi }) {
   const { t } = useTranslation();
   const list = useAdminList(useCallback(() => admin.channels(), [admin]));
   const { error, run } = useAdminChanges(list);
+  // Switched off, but Telegram could not be told to stop posting to the endpoint (the endpoint's words).
+  const [warning, setWarning] = useState('');
   const stateName = (s: string) =>
     (knownStates as readonly string[]).includes(s) ? t(`admin.channels.states.${s as (typeof knownStates)[number]}`) : s;
 
@@ -56,13 +58,34 @@ export function ChannelsPanel({ admin }: { admin: AdminApi }) {
             )}
           </Table.Td>
           <Table.Td>
-            <Button size="xs" variant="default" onClick={() => void run(() => admin.setChannelEnabled(c.id, !c.enabled))}>
+            <Button
+              size="xs"
+              variant="default"
+              onClick={() =>
+                void run(
+                  () => admin.setChannelEnabled(c.id, !c.enabled),
+                  (done) => setWarning(done.warning ?? ''),
+                )
+              }
+            >
               {c.enabled ? t('admin.channels.disable') : t('admin.channels.enable')}
             </Button>
           </Table.Td>
         </Table.Tr>
       )}
     >
+      {warning && (
+        <Alert
+          color="yellow"
+          role="status"
+          data-testid="admin-channel-warning"
+          withCloseButton
+          closeButtonLabel={t('admin.close')}
+          onClose={() => setWarning('')}
+        >
+          {warning}
+        </Alert>
+      )}
       <NewChannelForm admin={admin} onAdded={() => void list.reload()} />
     </AdminListPanel>
   );

@@ -42,7 +42,7 @@ export function adminApi(api: ApiClient) {
     revokeKey: (id: string) => api.request<{ ok: true }>('POST', `/api/admin/api-keys/${seg(id)}/revoke`, {}),
     channels: () => api.request<AdminChannel[]>('GET', '/api/admin/channels'),
     setChannelEnabled: (id: string, enabled: boolean) =>
-      api.request<{ ok: true }>('POST', `/api/admin/channels/${seg(id)}/${enabled ? 'enable' : 'disable'}`, {}),
+      api.request<{ ok: true; warning?: string }>('POST', `/api/admin/channels/${seg(id)}/${enabled ? 'enable' : 'disable'}`, {}),
     addChannel: (input: NewChannelRequest) => api.request<{ id: string }>('POST', '/api/admin/channels', input),
     checkChannel: (input: NewChannelRequest) =>
       api.request<{ imap: string | null; smtp: string | null }>('POST', '/api/admin/channels/check', input),
