@@ -96,6 +96,17 @@ export interface Settings {
   queueColumns: string[];
   /** Column widths by column id. */
   queueColumnWidths: Record<string, number>;
+  /** The period «Отчёты» showed last (null: the default, this month). */
+  reportPeriod: ReportPeriodSetting | null;
+}
+
+export const reportPeriodChoices = ['thisWeek', 'lastWeek', 'month', 'quarter', 'custom'] as const;
+
+/** A preset period, or `custom` with its own dates (YYYY-MM-DD; kept for a preset too, for going back to custom). */
+export interface ReportPeriodSetting {
+  choice: (typeof reportPeriodChoices)[number];
+  from: string;
+  to: string;
 }
 
 export const defaultSettings: Settings = {
@@ -107,6 +118,7 @@ export const defaultSettings: Settings = {
   alarms: defaultAlarmThresholds,
   queueColumns: [],
   queueColumnWidths: {},
+  reportPeriod: null,
 };
 
 export interface AppInfo {

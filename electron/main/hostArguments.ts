@@ -2,7 +2,13 @@
  * Checks what the renderer passes to the Host functions. IPC arguments are data from another
  * process: each handler parses them into the contract's types or throws a TypeError, never coerces.
  */
-import type { AlarmThresholds, NotifyRequest, Settings } from '../../shared/host.ts';
+import {
+  reportPeriodChoices,
+  type AlarmThresholds,
+  type NotifyRequest,
+  type ReportPeriodSetting,
+  type Settings,
+} from '../../shared/host.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -112,11 +118,27 @@ export function parseSettingsPatch(value: unknown, current: Settings): Partial<S
         );
         break;
       }
+      case 'reportPeriod':
+        patch.reportPeriod = item === null ? null : parseReportPeriod(item);
+        break;
       default:
         throw new TypeError(`${key}: unknown setting`);
     }
   }
   return patch;
+}
+
+const civilDate = /^\d{4}-\d{2}-\d{2}$/;
+
+function parseReportPeriod(value: unknown): ReportPeriodSetting {
+  if (!isRecord(value)) throw new TypeError('reportPeriod: expected an object or null');
+  const choice = reportPeriodChoices.find((c) => c === value.choice);
+  if (!choice) throw new TypeError(`reportPeriod.choice: expected one of ${reportPeriodChoices.join(', ')}`);
+  const date = (item: unknown, name: string) => {
+    if (typeof item !== 'string' || !civilDate.test(item)) throw new TypeError(`reportPeriod.${name}: expected YYYY-MM-DD`);
+    return item;
+  };
+  return { choice, from: date(value.from, 'from'), to: date(value.to, 'to') };
 }
 
 export function parseNotifyRequest(value: unknown): NotifyRequest {

@@ -24,12 +24,15 @@ import { IconDownload, IconPrinter, IconWifiOff } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kpiPeriod, presetPeriod, type KpiPreset } from '#shared/kpi/index.ts';
+import type { ReportPeriodSetting } from '#shared/host.ts';
 import type { Agent } from '#shared/schema/index.ts';
 import { dateFieldFormat, parseDateField } from '../../services/datesLocale.ts';
 import { useSlaSetup } from '../../services/session/slaSetupStore.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useObservable } from '../../db/useObservable.ts';
+import { useHost } from '../../services/hostContext.ts';
 import { useConnectionStore } from '../../state/connectionStore.ts';
+import { useSettingsStore } from '../../state/settingsStore.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
 import { BehindModal, type BehindList } from './BehindModal.tsx';
 import { BreachedList } from './BreachedList.tsx';
@@ -58,8 +61,24 @@ export function ReportsSection() {
   const seesEveryone = me.role === 'head' || me.role === 'admin';
   const online = useConnectionStore((s) => s.state === 'online');
   const timeZone = useSlaSetup().calendar.timeZone;
-  const [choice, setChoice] = useState<PeriodChoice>('month');
-  const [custom, setCustom] = useState(() => presetPeriod('month', timeZone, clock.now()));
+  const host = useHost();
+  // The period chosen last is kept on this desk: a reload or a restart shows the same report.
+  const remembered = useSettingsStore.getState().settings.reportPeriod;
+  const [choice, setChoiceState] = useState<PeriodChoice>(remembered?.choice ?? 'month');
+  const [custom, setCustomState] = useState(() =>
+    remembered && validPeriod(remembered, timeZone)
+      ? { from: remembered.from, to: remembered.to }
+      : presetPeriod('month', timeZone, clock.now()),
+  );
+  const remember = (next: ReportPeriodSetting) => void useSettingsStore.getState().update(host, { reportPeriod: next });
+  const setChoice = (next: PeriodChoice) => {
+    setChoiceState(next);
+    remember({ choice: next, ...custom });
+  };
+  const setCustom = (next: { from: string; to: string }) => {
+    setCustomState(next);
+    remember({ choice, ...next });
+  };
   const [agentChoice, setAgentChoice] = useState<string>('');
   const [behind, setBehind] = useState<BehindList | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);

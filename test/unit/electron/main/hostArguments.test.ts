@@ -23,6 +23,9 @@ describe('parseSettingsPatch', () => {
     expect(
       parseSettingsPatch({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } }, defaultSettings),
     ).toEqual({ queueColumns: ['number', 'due'], queueColumnWidths: { number: 80, due: 120.5 } });
+    const period = { choice: 'custom', from: '2026-11-01', to: '2026-11-30' };
+    expect(parseSettingsPatch({ reportPeriod: period }, defaultSettings)).toEqual({ reportPeriod: period });
+    expect(parseSettingsPatch({ reportPeriod: null }, defaultSettings)).toEqual({ reportPeriod: null });
   });
 
   it.each<[string, unknown]>([
@@ -39,6 +42,12 @@ describe('parseSettingsPatch', () => {
     ['columns that are not strings', { queueColumns: [1] }],
     ['a width that is not a number', { queueColumnWidths: { a: '80px' } }],
     ['a negative width', { queueColumnWidths: { a: -5 } }],
+    ['a report period of an unknown kind', { reportPeriod: { choice: 'year', from: '2026-01-01', to: '2026-12-31' } }],
+    [
+      'a report period with a date that is not YYYY-MM-DD',
+      { reportPeriod: { choice: 'custom', from: '01.11.2026', to: '2026-11-30' } },
+    ],
+    ['a report period that is not an object', { reportPeriod: 'month' }],
   ])('refuses %s', (_label, patch) => {
     expect(() => parseSettingsPatch(patch, defaultSettings)).toThrow(TypeError);
   });
