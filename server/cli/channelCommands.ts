@@ -128,6 +128,23 @@ export async function channelCommand(args: string[]): Promise<void> {
 const tokenPattern = /^(\d{1,20}):[\w-]{30,100}$/;
 const telegramApiRoot = 'https://api.telegram.org';
 
+/**
+ * A credential from stdin, or from its flag with a warning (a flag stays in the shell's history and
+ * the process list); `usage` when there is neither.
+ */
+async function readSecret(flag: string | undefined, what: string, usage: string): Promise<string> {
+  const given = flag?.trim() ?? '';
+  if (given) {
+    console.error(
+      `Внимание: ${what} в параметре виден в истории команд и в списке процессов; надёжнее передать его через stdin.`,
+    );
+    return given;
+  }
+  const piped = (await readPipedStdin()).trim();
+  if (!piped) throw new UsageError(usage);
+  return piped;
+}
+
 async function addTelegram(args: string[]): Promise<void> {
   const flags = parseFlags(args, {
     token: { type: 'string' },
@@ -136,14 +153,11 @@ async function addTelegram(args: string[]): Promise<void> {
     'poll-seconds': { type: 'string' },
     'webhook-url': { type: 'string' },
   });
-  let secret = flags.token?.trim() ?? '';
-  if (secret) {
-    console.error('Внимание: токен в параметре виден в истории команд и в списке процессов; надёжнее передать его через stdin.');
-  } else {
-    secret = (await readPipedStdin()).trim();
-  }
-  if (!secret)
-    throw new UsageError('Токен бота передаётся через stdin: echo "ТОКЕН" | npm run server -- channel add telegram ...');
+  const secret = await readSecret(
+    flags.token,
+    'токен',
+    'Токен бота передаётся через stdin: echo "ТОКЕН" | npm run server -- channel add telegram ...',
+  );
   const match = tokenPattern.exec(secret);
   // The message names the shape, never the value: a mistyped token is still mostly a secret.
   if (!match) throw new UsageError('Токен бота не похож на токен Telegram (вида 123456789:AA…, как его выдаёт @BotFather).');
@@ -208,18 +222,11 @@ async function addBitrix24(args: string[]): Promise<void> {
     'sync-minutes': { type: 'string' },
     name: { type: 'string' },
   });
-  let webhook = flags.webhook?.trim() ?? '';
-  if (webhook) {
-    console.error(
-      'Внимание: адрес вебхука в параметре виден в истории команд и в списке процессов; надёжнее передать его через stdin.',
-    );
-  } else {
-    webhook = (await readPipedStdin()).trim();
-  }
-  if (!webhook)
-    throw new UsageError(
-      'Адрес входящего вебхука передаётся через stdin или --webhook: echo "https://портал/rest/1/код/" | npm run server -- channel add bitrix24 ...',
-    );
+  const webhook = await readSecret(
+    flags.webhook,
+    'адрес вебхука',
+    'Адрес входящего вебхука передаётся через stdin или --webhook: echo "https://портал/rest/1/код/" | npm run server -- channel add bitrix24 ...',
+  );
   const parsed = URL.canParse(webhook) ? new URL(webhook) : null;
   // The message names the shape, never the value: the address is the credential.
   if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || !webhookPattern.test(parsed.pathname))
