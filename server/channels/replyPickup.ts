@@ -5,58 +5,23 @@
  * keyed by the reply's event id, the cursor row is locked while it moves). A desk asks for a
  * failed reply to be tried again with a `delivery` event of state `retry`.
  */
-import { sql, type Kysely } from 'kysely';
-import type { TicketEvent } from '#shared/schema/eventSchema.ts';
+import type { Kysely } from 'kysely';
 import type { DbSchema } from '../db/dbSchema.ts';
 import { recordQueued } from './deliveryStatus.ts';
 import { addressingOf, outgoingMessageId, withMessengerSignature, withSignature } from './emailThread.ts';
+import { moveCursorPast, nextFeedPage } from './eventFeedCursor.ts';
 import { enqueue } from './outboundQueue.ts';
 import { openWriters, readTicket, writeTicketsAndEvents } from './ticketWrites.ts';
 
 const cursorName = 'reply-pickup';
 const pageSize = 500;
 
-interface ScannedRow {
-  id: string;
-  updated_at: number;
-  event: TicketEvent | null;
-}
-
 /** One page of the feed; returns how many events were looked at (0: caught up). */
 export async function pickUpReplies(db: Kysely<DbSchema>, now: number = Date.now()): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const writers = await openWriters(trx);
-    let cursor = await trx
-      .selectFrom('channel_cursors')
-      .select(['updated_at', 'id'])
-      .where('name', '=', cursorName)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!cursor) {
-      // First start: replies recorded before the channels existed are history, not mail to send.
-      const head = await trx
-        .selectFrom('documents')
-        .select(['updated_at', 'id'])
-        .where('collection', '=', 'events')
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      cursor = { updated_at: head?.updated_at ?? 0, id: head?.id ?? '' };
-      await trx
-        .insertInto('channel_cursors')
-        .values({ name: cursorName, updated_at: cursor.updated_at, id: cursor.id })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      return 0;
-    }
-    const { rows } = await sql<ScannedRow>`
-      select id, updated_at,
-        case when data->>'kind' in ('reply', 'delivery') and not deleted then data end as event
-      from documents
-      where collection = 'events' and (updated_at, id) > (${cursor.updated_at}, ${cursor.id})
-      order by updated_at, id
-      limit ${pageSize}`.execute(trx);
+    // The first start puts the cursor at the head: replies recorded before the channels existed are history.
+    const rows = await nextFeedPage(trx, cursorName, ['reply', 'delivery'], pageSize);
     if (rows.length === 0) return 0;
 
     for (const row of rows) {
@@ -99,12 +64,7 @@ export async function pickUpReplies(db: Kysely<DbSchema>, now: number = Date.now
         if (retried) await recordQueued(trx, writers, retried, now);
       }
     }
-    const last = rows.at(-1)!;
-    await trx
-      .updateTable('channel_cursors')
-      .set({ updated_at: last.updated_at, id: last.id })
-      .where('name', '=', cursorName)
-      .execute();
+    await moveCursorPast(trx, cursorName, rows);
     await writeTicketsAndEvents(writers, trx, [], [], now);
     return rows.length;
   });

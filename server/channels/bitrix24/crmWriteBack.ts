@@ -6,11 +6,12 @@
  * comment goes through the outbound queue (retried with backoff, a final failure kept in its row
  * and the log) keyed by the event's id, so an event is commented once however often it is read.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Client } from '#shared/schema/clientSchema.ts';
 import type { TicketEvent } from '#shared/schema/eventSchema.ts';
 import type { DbSchema } from '../../db/dbSchema.ts';
 import type { Bitrix24Settings } from '../channelTypes.ts';
+import { moveCursorPast, nextFeedPage } from '../eventFeedCursor.ts';
 import { enqueue } from '../outboundQueue.ts';
 import { readTicket, type StoredTicket } from '../ticketWrites.ts';
 
@@ -74,36 +75,8 @@ export async function pickUpCrmWriteBacks(db: Kysely<DbSchema>, now: number = Da
       .limit(1)
       .executeTakeFirst();
     if (!channel) return 0;
-    const cursor = await trx
-      .selectFrom('channel_cursors')
-      .select(['updated_at', 'id'])
-      .where('name', '=', cursorName)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!cursor) {
-      // The first start: tickets handled before the CRM was connected are history.
-      const head = await trx
-        .selectFrom('documents')
-        .select(['updated_at', 'id'])
-        .where('collection', '=', 'events')
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      await trx
-        .insertInto('channel_cursors')
-        .values({ name: cursorName, updated_at: head?.updated_at ?? 0, id: head?.id ?? '' })
-        .onConflict((oc) => oc.column('name').doNothing())
-        .execute();
-      return 0;
-    }
-    const { rows } = await sql<{ id: string; updated_at: number; event: TicketEvent | null }>`
-      select id, updated_at,
-        case when data->>'kind' in ('created', 'status_changed') and not deleted then data end as event
-      from documents
-      where collection = 'events' and (updated_at, id) > (${cursor.updated_at}, ${cursor.id})
-      order by updated_at, id
-      limit ${pageSize}`.execute(trx);
+    // The first start puts the cursor at the head: tickets handled before the CRM was connected are history.
+    const rows = await nextFeedPage(trx, cursorName, ['created', 'status_changed'], pageSize);
     if (rows.length === 0) return 0;
     const settings = channel.settings as Bitrix24Settings;
     for (const row of rows) {
@@ -132,12 +105,7 @@ export async function pickUpCrmWriteBacks(db: Kysely<DbSchema>, now: number = Da
         now,
       );
     }
-    const last = rows.at(-1)!;
-    await trx
-      .updateTable('channel_cursors')
-      .set({ updated_at: last.updated_at, id: last.id })
-      .where('name', '=', cursorName)
-      .execute();
+    await moveCursorPast(trx, cursorName, rows);
     return rows.length;
   });
 }
