@@ -84,6 +84,10 @@ export default {
     'shared/sla/xmlCalendarImport.ts',
     'shared/sync/connectionState.ts',
     'shared/sync/pullPacing.ts',
+    'shared/sync/firstSyncOrder.ts',
+    'shared/search/kbEngine.ts',
+    'shared/search/kbHitsWire.ts',
+    'shared/kpi/kpiLists.ts',
   ],
   // Build output, local tools and reports stay out of the sandbox copy (node_modules is linked, not copied).
   ignorePatterns: ['/.tools', '/out', '/dist', '/dist-web', '/.data', '/test-results', '/playwright-report', '/reports'],

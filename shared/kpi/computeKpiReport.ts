@@ -129,10 +129,10 @@ function weeksOf(facts: readonly TicketFacts[], period: KpiPeriod): KpiWeek[] {
     start: Math.max(period.start, startOfDay(period.timeZone, monday)),
     end: Math.min(period.end, startOfDay(period.timeZone, monday + 7)),
   }));
+  // The bounds are cut to the period, so an instant outside it is in no week.
   const weekAt = (at: number | null): number => {
-    if (at === null || at < period.start || at >= period.end) return -1;
+    if (at === null) return -1;
     for (let i = 0; i < bounds.length; i++) if (at >= bounds[i]!.start && at < bounds[i]!.end) return i;
-    // Stryker disable next-line UnaryOperator: the weeks cover the period, so an instant in it is always in one
     return -1;
   };
   const counts = mondays.map(() => ({

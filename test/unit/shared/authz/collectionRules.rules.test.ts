@@ -40,6 +40,13 @@ describe('client cards', () => {
     expect(verdict('clients', agent, gone, client)).toEqual(sentence);
     expect(verdict('clients', head, gone, client)).toEqual({ ok: true });
   });
+
+  it('keep their CRM link as the endpoint’s directory sync set it, and say so', () => {
+    const link = { system: 'bitrix24', id: '17', url: 'https://crm.example/crm/company/details/17/' };
+    expect(verdict('clients', head, { ...client, crm: link }, { ...client, crm: null })).toEqual(
+      refused('forbidden_action', 'Связь карточки с компанией в CRM ставит только синхронизация с CRM.'),
+    );
+  });
 });
 
 describe('workspace settings', () => {

@@ -11,10 +11,10 @@ const report = (over: Partial<KpiInput> = {}) =>
   computeKpiReport({ tickets: mayTickets, events: mayEvents, setup, from: '2026-05-01', to: '2026-05-31', now: june10, ...over });
 
 describe('the tickets behind each number of the May report, in creation order (then id)', () => {
-  const r = report();
-  const teamLists = Object.fromEntries(Object.entries(r.lists).filter(([k]) => !k.startsWith('by')));
-
+  // Each test computes the report: computed here, it would run outside every test (a mutation
+  // run then counts its code to no test, and runs the whole folder for each of its mutants).
   it('names the tickets of every team figure', () => {
+    const teamLists = Object.fromEntries(Object.entries(report().lists).filter(([k]) => !k.startsWith('by')));
     expect(teamLists).toEqual({
       'sla.emergency.total': ['B', 'F'],
       'sla.emergency.met': ['B'],
@@ -46,6 +46,7 @@ describe('the tickets behind each number of the May report, in creation order (t
   });
 
   it('names the tickets of a split: the phone channel', () => {
+    const r = report();
     expect(r.lists['byChannel.phone.sla.total']).toEqual(['A', 'B']);
     expect(r.lists['byChannel.phone.sla.breached']).toEqual([]);
     expect(r.lists['byChannel.phone.csat.rated']).toEqual(['A', 'B']);
@@ -53,10 +54,12 @@ describe('the tickets behind each number of the May report, in creation order (t
   });
 
   it('describes exactly the listed tickets (Q1, in no list, is left out)', () => {
+    const r = report();
     expect(Object.keys(r.tickets).sort()).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'H', 'I', 'R1', 'R2', 'R3']);
   });
 
   it('comes out the same whatever order the tickets are read in (D and E, created together, by id)', () => {
+    const r = report();
     const reversed = report({ tickets: [...mayTickets].reverse() });
     expect(reversed.lists).toEqual(r.lists);
     expect(reversed.breached).toEqual(r.breached);
@@ -167,5 +170,68 @@ describe("the head's versioned settings", () => {
     expect(report().lists['sla.emergency.breached']).toEqual(['F']);
     expect(report({ setup: versioned }).lists['sla.emergency.breached']).toEqual([]);
     expect(report({ setup: versioned }).lists['sla.emergency.met']).toEqual(['B', 'F']);
+  });
+});
+
+describe('the weekly trend (docs/kpi.md, "Weeks")', () => {
+  const none = { total: 0, met: 0, rate: null };
+  const all = (total: number, met: number) => ({ total, met, rate: met / total });
+  const noCsat = { count: 0, mean: null, closed: 0, ratedShare: null };
+  const week = (
+    monday: string,
+    sla: { emergency?: object; standard?: object; consultation?: object; all?: object },
+    finished: [number, number] | null,
+    csat: object,
+    volume: number,
+  ) => ({
+    week: monday,
+    sla: { emergency: none, standard: none, consultation: none, all: none, ...sla },
+    withoutEscalation: finished ? all(...finished) : none,
+    csat,
+    volume,
+  });
+
+  it('counts each outcome, finishing, closing, rating and creation of May in the week it falls in', () => {
+    expect(report().weeks).toEqual([
+      week('2026-04-27', {}, null, noCsat, 0),
+      week('2026-05-04', { consultation: all(1, 1), all: all(1, 1) }, [1, 1], noCsat, 2),
+      week('2026-05-11', { standard: all(1, 1), all: all(1, 1) }, [1, 1], { count: 1, mean: 5, closed: 1, ratedShare: 1 }, 1),
+      week(
+        '2026-05-18',
+        { emergency: all(1, 1), standard: all(1, 1), consultation: all(1, 0), all: all(3, 2) },
+        [3, 3],
+        { count: 1, mean: 4, closed: 2, ratedShare: 0.5 },
+        2,
+      ),
+      week('2026-05-25', { emergency: all(1, 0), standard: all(3, 2), all: all(4, 2) }, [3, 2], noCsat, 4),
+    ]);
+  });
+
+  it('adds up, week by week, to the figures of the month', () => {
+    const r = report();
+    const sum = (pick: (w: (typeof r.weeks)[number]) => number) => r.weeks.reduce((n, w) => n + pick(w), 0);
+    expect(sum((w) => w.sla.all.total)).toBe(9);
+    expect(sum((w) => w.sla.all.met)).toBe(6);
+    expect([sum((w) => w.withoutEscalation.total), sum((w) => w.withoutEscalation.met)]).toEqual([
+      r.withoutEscalation.total,
+      r.withoutEscalation.met,
+    ]);
+    expect([sum((w) => w.csat.closed), sum((w) => w.csat.count)]).toEqual([r.csat.closed, r.csat.count]);
+    expect(sum((w) => w.volume)).toBe(r.volume.total);
+  });
+
+  it('counts only the period’s part of a week it begins or ends in', () => {
+    // 13 (a Wednesday) to 20 May: what finished or closed in the week of 18 May after the 20th falls
+    // outside.
+    expect(report({ from: '2026-05-13', to: '2026-05-20' }).weeks).toEqual([
+      week('2026-05-11', {}, null, noCsat, 1),
+      week(
+        '2026-05-18',
+        { emergency: all(1, 1), standard: all(1, 1), consultation: all(1, 0), all: all(3, 2) },
+        [2, 2],
+        { count: 1, mean: 4, closed: 1, ratedShare: 1 },
+        2,
+      ),
+    ]);
   });
 });

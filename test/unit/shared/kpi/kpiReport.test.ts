@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import { computeKpiReport, type KpiInput } from '#shared/kpi/index.ts';
 import { event, msk, story } from './kpiFixtures.ts';
@@ -9,7 +9,12 @@ const may = (over: Partial<KpiInput> = {}) =>
   computeKpiReport({ tickets: mayTickets, events: mayEvents, setup, from: '2026-05-01', to: '2026-05-31', now: june10, ...over });
 
 describe('the May report of the team (docs/kpi.md)', () => {
-  const r = may();
+  // Computed before each test, not once here: a mutation run counts code run outside every test
+  // to no test, and would run the whole folder for each of its mutants.
+  let r: ReturnType<typeof may>;
+  beforeEach(() => {
+    r = may();
+  });
 
   it('keeps the fixed top level', () => {
     expect(r.period).toEqual({ from: '2026-05-01', to: '2026-05-31' });

@@ -44,6 +44,8 @@ describe('the knowledge base’s query pass over MiniSearch’s index', () => {
     ],
     ['a prefix', [{ term: 'контрол', prefix: true, fuzzy: false }]],
     ['a typo', [{ term: 'калитко', prefix: false, fuzzy: 1 }]],
+    // A word that is a term itself and begins longer ones, which are also a typo away from it.
+    ['a whole word as a prefix and with typos', [{ term: 'шлагбаум', prefix: true, fuzzy: 1 }]],
     [
       'all three',
       [
@@ -84,8 +86,18 @@ describe('the knowledge base’s query pass over MiniSearch’s index', () => {
   it('leaves out a discarded document still in the postings', () => {
     const e = engine();
     e.discard('c');
-    const found = e.scoreQuery([{ term: 'номер', prefix: false, fuzzy: false }], weights).docs;
-    expect(found).toEqual([]);
+    const found = e.scoreQuery([{ term: 'номер', prefix: false, fuzzy: false }], weights);
+    expect(found).toEqual({ docs: [], terms: [] });
+  });
+
+  it('names no term matched only in a field the query does not weigh', () => {
+    const e = engine();
+    const { docs: found, terms } = e.scoreQuery([{ term: 'питание', prefix: false, fuzzy: false }], {
+      ...weights,
+      boost: { title: 4 },
+    });
+    expect({ found, terms }).toEqual({ found: [], terms: [] });
+    expect(e.scoreQuery([{ term: 'питание', prefix: false, fuzzy: false }], weights).terms).toEqual(['питание']);
   });
 
   it('knows a term whole and a term that begins longer ones', () => {
