@@ -93,6 +93,8 @@ export interface SyncEngineOptions {
   workingSet?: boolean;
   /** How long a streamed timeline entry whose ticket is not local waits for it (default two minutes). */
   strayGraceMs?: number;
+  /** How often the collections without a live stream are pulled (default `pollIntervalMs`, 30 s). */
+  pollIntervalMs?: number;
   /** Fill an empty timeline in bulk before its replication starts (default true; renderer/src/sync/bulkLoad.ts). */
   bulkLoad?: boolean;
 }
@@ -347,7 +349,7 @@ export class SyncEngine {
         () => undefined,
       );
     }
-    this.pollTimer = setInterval(() => this.poll(), pollIntervalMs);
+    this.pollTimer = setInterval(() => this.poll(), this.options.pollIntervalMs ?? pollIntervalMs);
     if (typeof window !== 'undefined') window.addEventListener('online', this.onBrowserOnline);
     if (typeof window !== 'undefined') window.addEventListener('offline', this.onBrowserOffline);
     void Promise.all([...this.replications.keys()].map((n) => this.firstPullOf(n))).then(

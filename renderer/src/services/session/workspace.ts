@@ -14,6 +14,7 @@ import { ApiClient, normalizeBaseUrl } from '../../sync/apiClient.ts';
 import { ServerClock } from '../../sync/clock.ts';
 import { SyncEngine, type SyncStatus } from '../../sync/syncEngine.ts';
 import { currentSlaSetup, followSlaConfig, resetSlaSetup } from './slaSetupStore.ts';
+import { syncTuning } from './syncTuning.ts';
 
 export interface Session {
   endpointUrl: string;
@@ -97,6 +98,7 @@ export async function openWorkspace(host: Host, session: Session, options: OpenW
     db,
     api,
     onStatus: options.onStatus,
+    pollIntervalMs: syncTuning.pollIntervalMs,
     onSignedOut: () => {
       token = null;
       options.onSignedOut?.();
