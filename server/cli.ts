@@ -2,26 +2,22 @@
  * The central endpoint's command line (`npm run server -- ...`): start (default), user, apikey,
  * channel, backup, restore, seed, report, kb. See server/cli/helpText.ts.
  */
-import { apikeyCommand, userCommand } from './cli/accountCommands.ts';
-import { backupCommand, restoreCommand } from './cli/backupCommands.ts';
-import { channelCommand } from './cli/channelCommands.ts';
 import { UsageError } from './cli/cliOptions.ts';
 import { helpText } from './cli/helpText.ts';
-import { kbCommand } from './cli/kbCommand.ts';
-import { reportCommand } from './cli/reportCommand.ts';
-import { seedCommand } from './cli/seedCommand.ts';
-import { startCommand } from './cli/startCommand.ts';
 
-const commands: Record<string, (args: string[]) => Promise<void>> = {
-  start: startCommand,
-  user: userCommand,
-  apikey: apikeyCommand,
-  channel: channelCommand,
-  backup: backupCommand,
-  restore: restoreCommand,
-  seed: seedCommand,
-  report: reportCommand,
-  kb: kbCommand,
+type Command = (args: string[]) => Promise<void>;
+
+// Each command's modules load when it runs: `user add` does not pay for the mail, CRM and XLSX libraries.
+const commands: Record<string, () => Promise<Command>> = {
+  start: async () => (await import('./cli/startCommand.ts')).startCommand,
+  user: async () => (await import('./cli/accountCommands.ts')).userCommand,
+  apikey: async () => (await import('./cli/accountCommands.ts')).apikeyCommand,
+  channel: async () => (await import('./cli/channelCommands.ts')).channelCommand,
+  backup: async () => (await import('./cli/backupCommands.ts')).backupCommand,
+  restore: async () => (await import('./cli/backupCommands.ts')).restoreCommand,
+  seed: async () => (await import('./cli/seedCommand.ts')).seedCommand,
+  report: async () => (await import('./cli/reportCommand.ts')).reportCommand,
+  kb: async () => (await import('./cli/kbCommand.ts')).kbCommand,
 };
 
 async function main(argv: string[]): Promise<void> {
@@ -30,10 +26,12 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const [first, ...rest] = argv;
-  if (first === undefined || first.startsWith('-')) return startCommand(argv);
-  const command = commands[first];
-  if (!command) throw new UsageError(`Неизвестная команда «${first}». Справка: npm run server -- --help`);
-  await command(rest);
+  if (first === undefined || first.startsWith('-')) return (await commands.start!())(argv);
+  const load = commands[first];
+  if (!load) throw new UsageError(`Неизвестная команда «${first}». Справка: npm run server -- --help`);
+  await (
+    await load()
+  )(rest);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
