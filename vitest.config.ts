@@ -23,10 +23,6 @@ export default defineConfig({
           globalSetup: ['test/server/globalSetup.ts'],
           // Each file starts its own databases; two at a time suits a 2-core machine.
           maxWorkers: 2,
-          // Files share their worker's module cache: PGlite's WebAssembly and the server's modules
-          // load once per worker, not once per file. Files share no state beyond that (each opens
-          // its own databases and servers and closes them).
-          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
