@@ -17,8 +17,11 @@ import { PostgresListener, type NotificationHandler } from './postgresListener.t
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-/** Where the data lives: a PGlite folder, a PostgreSQL URL, or an in-memory PGlite (tests). */
-export type DatabaseTarget = { dataDir: string } | { url: string } | { memory: true };
+/**
+ * Where the data lives: a PGlite folder, a PostgreSQL URL, or an in-memory PGlite (tests), which
+ * may start from a dumped data folder (PGlite's dumpDataDir) instead of an empty cluster.
+ */
+export type DatabaseTarget = { dataDir: string } | { url: string } | { memory: true; from?: Blob };
 
 export interface OpenDatabaseOptions {
   /** Run pending migrations (default true). */
@@ -71,13 +74,15 @@ function openPostgres(url: string, options: OpenDatabaseOptions): Database {
   };
 }
 
-async function openPglite(target: { dataDir: string } | { memory: true }): Promise<Database> {
+async function openPglite(target: { dataDir: string } | { memory: true; from?: Blob }): Promise<Database> {
   const dataDir = 'dataDir' in target ? target.dataDir : null;
   if (dataDir) privateUmask();
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let pglite: PGlite;
   try {
-    pglite = dataDir ? new PGlite(join(dataDir, 'pgdata')) : new PGlite();
+    pglite = dataDir
+      ? new PGlite(join(dataDir, 'pgdata'))
+      : new PGlite('from' in target && target.from ? { loadDataDir: target.from } : {});
     await pglite.waitReady;
     if (dataDir) makePrivate(dataDir);
   } catch (error) {

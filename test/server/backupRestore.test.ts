@@ -20,7 +20,7 @@ import { openDatabase, type Database } from '../../server/db/openDatabase.ts';
 import { writeBackup } from '../../server/ops/backup.ts';
 import { restoreBackup, RestoreError } from '../../server/ops/restore.ts';
 import { seedDemo } from '../../server/seed/seedDemo.ts';
-import { createPostgresDatabase } from './support/testDatabase.ts';
+import { createPostgresDatabase, openTestPglite } from './support/testDatabase.ts';
 import { startServerOn } from './support/testServer.ts';
 import { ApiClient } from './support/apiClient.ts';
 import { fresh, kbDoc, update } from './support/documents.ts';
@@ -160,7 +160,7 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
   let draftId: string;
 
   beforeAll(async () => {
-    source = await openDatabase({ memory: true });
+    source = await openTestPglite();
     const seeded = await seedDemo(source, { now: Date.UTC(2026, 10, 20, 9, 0) });
     passwords = Object.fromEntries(seeded.accounts.map((a) => [a.login, a.password]));
     intakeKey = (await createApiKey(source.db, 'messenger')).key;
@@ -231,7 +231,7 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
 
     const back = join(dir, 'postgres.jsonl');
     await writeBackup(pgTarget, back);
-    const pgliteTarget = await openDatabase({ memory: true });
+    const pgliteTarget = await openTestPglite();
     await restoreBackup(pgliteTarget, back, { withAccounts: true });
     const onPglite = splitRestores(await snapshot(pgliteTarget));
     expect(onPglite.workspace).toEqual(restoredFrom(expected));
@@ -291,7 +291,7 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
       emptyFile,
       `${JSON.stringify({ format: 'pass24-desk-backup', version: 1 })}\n${JSON.stringify({ type: 'end' })}\n`,
     );
-    const target = await openDatabase({ memory: true });
+    const target = await openTestPglite();
     try {
       const before = Date.now();
       await restoreBackup(target, relative(process.cwd(), emptyFile));
@@ -319,7 +319,7 @@ describe('backup and restore between PGlite and PostgreSQL', () => {
     const text = readFileSync(join(dir, 'postgres.jsonl'), 'utf8').split('\n');
     const truncated = join(dir, 'truncated.jsonl');
     writeFileSync(truncated, text.slice(0, Math.floor(text.length / 2)).join('\n'));
-    const target = await openDatabase({ memory: true });
+    const target = await openTestPglite();
     try {
       await expect(restoreBackup(target, truncated, { withAccounts: true })).rejects.toThrow(/обрезан/);
       expect(await target.db.selectFrom('documents').select('id').limit(1).execute()).toEqual([]);

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirLockedError, lockDataDir } from '../../server/db/dataDirLock.ts';
 import { openDatabase } from '../../server/db/openDatabase.ts';
 import { writeBackup } from '../../server/ops/backup.ts';
+import { openTestPglite } from './support/testDatabase.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
 const dirs: string[] = [];
@@ -53,7 +54,7 @@ describe.runIf(process.platform !== 'win32')('the data folder on pglite', () => 
 
   it('writes a backup 0600, also over an existing world-readable file', async () => {
     const dir = tempDir();
-    const database = await openDatabase({ memory: true });
+    const database = await openTestPglite();
     const file = join(dir, 'backup.jsonl');
     writeFileSync(file, 'old', { mode: 0o644 });
     chmodSync(file, 0o644);

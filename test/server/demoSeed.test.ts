@@ -15,7 +15,7 @@ import { openDatabase, type Database } from '../../server/db/openDatabase.ts';
 import { loadArticles, loadTemplates, parseArticle } from '../../server/seed/demoContent.ts';
 import { seedDemo, SeedError, type SeedResult } from '../../server/seed/seedDemo.ts';
 import { documentValidator } from '../../server/validation/documentValidator.ts';
-import { createPostgresDatabase } from './support/testDatabase.ts';
+import { createPostgresDatabase, openTestPglite } from './support/testDatabase.ts';
 
 /** Friday 2026-11-20 12:00 Moscow. */
 const now = Date.UTC(2026, 10, 20, 9, 0);
@@ -37,7 +37,7 @@ describe('demo seed', () => {
   let tickets: Ticket[];
 
   beforeAll(async () => {
-    pglite = await openDatabase({ memory: true });
+    pglite = await openTestPglite();
     postgres = await openDatabase({ url: await createPostgresDatabase('seed') });
     result = await seedDemo(pglite, { now });
     await seedDemo(postgres, { now });

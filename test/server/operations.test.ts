@@ -17,7 +17,7 @@ import { startEmbedded } from '../../server/embedded.ts';
 import { writeBackup } from '../../server/ops/backup.ts';
 import { restoreBackup, RestoreError } from '../../server/ops/restore.ts';
 import { ApiClient } from './support/apiClient.ts';
-import { backends, openTestDatabase } from './support/testDatabase.ts';
+import { backends, openTestDatabase, openTestPglite } from './support/testDatabase.ts';
 import { startTestServer, testPassword, type TestServer } from './support/testServer.ts';
 
 const idleMs = 3_600_000;
@@ -118,7 +118,7 @@ describe('the embedded endpoint on a restored workspace (pglite)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('leaves the workspace’s accounts as they are, a "demo" login included, and signs in with one of its own', async () => {
-    const source = await openDatabase({ memory: true });
+    const source = await openTestPglite();
     await createAccount(source.db, { login: 'demo', name: 'Настоящий сотрудник', role: 'head', password: 'пароль-сотрудника' });
     const file = join(dir, 'backup.jsonl');
     await writeBackup(source, file);

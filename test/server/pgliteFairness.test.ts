@@ -5,11 +5,11 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/db/openDatabase.ts';
+import { openTestPglite } from './support/testDatabase.ts';
 
 describe('PGlite and the event loop', () => {
   it('lets I/O callbacks run between queued statements, not only after the whole queue', async () => {
-    const database = await openDatabase({ memory: true });
+    const database = await openTestPglite();
     try {
       const order: string[] = [];
       const queued = Array.from({ length: 40 }, (_, i) =>

@@ -3,6 +3,7 @@
  * and a fresh database in the suite's throwaway PostgreSQL cluster (test/server/globalSetup.ts).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../../../server/db/openDatabase.ts';
@@ -27,8 +28,19 @@ export async function createPostgresDatabase(prefix = 'test'): Promise<string> {
   return url.toString();
 }
 
+let template: Blob | undefined;
+
+/**
+ * An in-memory PGlite started from the suite's migrated data folder (test/server/globalSetup.ts);
+ * openDatabase still runs the migrations, finding none pending.
+ */
+export function openTestPglite(): Promise<Database> {
+  template ??= new Blob([readFileSync(inject('pgliteTemplate'))]);
+  return openDatabase({ memory: true, from: template });
+}
+
 export async function openTestDatabase(backend: Backend): Promise<Database> {
-  if (backend === 'pglite') return openDatabase({ memory: true });
+  if (backend === 'pglite') return openTestPglite();
   return openDatabase({ url: await createPostgresDatabase() });
 }
 
