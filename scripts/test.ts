@@ -24,7 +24,12 @@ const stages: Step[][] = [
     cmd: ['npx', 'vitest', 'run', '--project', 'unit', 'test/unit/shared/sla'],
     env: { TZ: tz },
   })),
-  [{ name: 'server (PGlite and PostgreSQL)', cmd: ['npx', 'vitest', 'run', '--project', 'server'] }],
+  [
+    {
+      name: 'server (PGlite and PostgreSQL)',
+      cmd: ['npx', 'vitest', 'run', '--project', 'server', '--project', 'server-channels'],
+    },
+  ],
   [{ name: 'e2e (Chromium)', cmd: ['npx', 'playwright', 'test'] }],
 ];
 
