@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // vitest's default outside watch mode is one worker fewer than the cores: one, here.
+          maxWorkers: 2,
         },
       },
       {
