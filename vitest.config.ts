@@ -5,14 +5,14 @@ import { defineConfig } from 'vitest/config';
 process.env.ELECTRON_OVERRIDE_DIST_PATH ??= '/nonexistent-electron-dist';
 
 const serverSuite = {
-  environment: 'node',
+  environment: 'node' as const,
   // A throwaway PostgreSQL cluster for the suite (test/support/postgresCluster.ts).
   globalSetup: ['test/server/globalSetup.ts'],
   // Each file starts its own databases; two at a time suits a 2-core machine.
   maxWorkers: 2,
   testTimeout: 60_000,
   hookTimeout: 120_000,
-} as const;
+};
 
 export default defineConfig({
   test: {
