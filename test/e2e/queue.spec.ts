@@ -113,12 +113,12 @@ const rowOf = (page: Page, id: string) => page.locator(`[data-testid="queue-row"
 
 async function switchView(page: Page, view: string): Promise<void> {
   const input = page.getByTestId('palette-input');
-  // A banner or notification arriving at that moment can take the key press: press again until the palette is open.
+  // A banner or notification arriving at that moment can take the key press, and a second press
+  // while a slow palette is still opening closes it again: open and type until the text is in.
   await expect(async () => {
     if (!(await input.isVisible())) await page.keyboard.press('Control+k');
-    await expect(input).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 10_000 });
-  await input.fill(`Очередь: ${view}`);
+    await input.fill(`Очередь: ${view}`, { timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.keyboard.press('Enter');
 }
 
