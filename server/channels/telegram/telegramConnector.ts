@@ -25,6 +25,7 @@ import {
 } from '../channelTypes.ts';
 import { apiSignal, describeTelegramError, sleep, webhookSecretToken } from './botApi.ts';
 import { TelegramUpdates } from './telegramUpdates.ts';
+import { webhookProblem } from './webhookHealth.ts';
 
 const reconnect = { firstMs: 1000, maxMs: 60_000 } as const;
 /** How often a webhook's health is asked of Telegram, unless the settings say otherwise. */
@@ -149,10 +150,7 @@ export class TelegramConnector implements ChannelConnector {
       await this.registerWebhook(url, signal);
       return;
     }
-    const recent = info.last_error_date !== undefined && Date.now() - info.last_error_date * 1000 < this.webhookCheckMs;
-    const detail = recent
-      ? `Telegram не может доставить обновления на ${url}: ${info.last_error_message ?? 'ошибка'}`.slice(0, 300)
-      : '';
+    const detail = webhookProblem(info, url, this.webhookCheckMs, Date.now());
     if (detail !== this.webhookProblem) {
       this.webhookProblem = detail;
       if (detail)
