@@ -1,2 +1,2 @@
 export { IntakeModal } from './IntakeModal.tsx';
-export { useClients } from './intakeQueries.ts';
+export { useClientDirectory, useClients } from './intakeQueries.ts';

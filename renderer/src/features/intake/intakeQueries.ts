@@ -10,7 +10,16 @@ const noClients: Client[] = [];
 const noTickets: RepeatCandidate[] = [];
 
 export function useClients(db: DeskDatabase): Client[] {
-  return useObservable(() => db.clients.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Client))), [db], noClients);
+  return useClientDirectory(db) ?? noClients;
+}
+
+/** The client directory, or null until the first read has answered (an empty list means none). */
+export function useClientDirectory(db: DeskDatabase): Client[] | null {
+  return useObservable<Client[] | null>(
+    () => db.clients.find().$.pipe(map((docs) => docs.map((d) => d.toJSON() as Client))),
+    [db],
+    null,
+  );
 }
 
 function toCandidate(t: Ticket): RepeatCandidate {

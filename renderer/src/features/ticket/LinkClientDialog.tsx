@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { Client, Ticket } from '#shared/schema/index.ts';
 import { updateTicket } from '../../db/ticketRepository.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
-import { useClients } from '../intake/index.ts';
+import { useClientDirectory } from '../intake/index.ts';
 
 interface LinkClientDialogProps {
   ticket: Ticket;
@@ -35,7 +35,8 @@ const contactValue = (i: number) => String(i);
 function LinkForm({ ticket, fromChat, onDone }: { ticket: Ticket; fromChat: boolean; onDone(): void }) {
   const { t } = useTranslation();
   const { db, write } = useWorkspace();
-  const organizations = useClients(db)
+  const directory = useClientDirectory(db);
+  const organizations = (directory ?? [])
     .filter((c) => c.kind === 'organization')
     .sort((a, b) => a.name.localeCompare(b.name, 'ru'));
   const [orgId, setOrgId] = useState<string | null>(ticket.clientId);
@@ -90,7 +91,8 @@ function LinkForm({ ticket, fromChat, onDone }: { ticket: Ticket; fromChat: bool
           }}
           searchable
           withAsterisk
-          nothingFoundMessage={t('ticket.link.nothingFound')}
+          // Until the directory is read the list stays closed rather than saying nothing was found.
+          nothingFoundMessage={directory ? t('ticket.link.nothingFound') : undefined}
           error={missing ? t('ticket.link.organizationRequired') : undefined}
           data-autofocus
           data-testid="link-organization"
