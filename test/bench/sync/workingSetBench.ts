@@ -5,14 +5,14 @@
  *
  *   1. an empty desk signs in and syncs the working set: sign-in to the tickets stored (the
  *      queue's data; the bench page has no UI), the whole working set stored, a local ticket
- *      save every second meanwhile (p95), and a bare IndexedDB put of the same documents;
+ *      save every quarter second meanwhile (p95; `--save-every MS`), and a bare IndexedDB put of the same documents;
  *   2. the local database's size after it (navigator.storage.estimate), and, in another
  *      profile, the size of a desk replicating the full history;
  *   3. the archive's search over every ticket, on PGlite and on PostgreSQL (the same seed), the
  *      query timed in-process (no HTTP), over Russian words, numbers and filters.
  *
  * Options: --scale N (demo seed scale, default 15), --searches N (per backend, 200),
- * --seed-cache DIR, --no-full (skip the full-history desk), --no-postgres.
+ * --save-every MS (250), --seed-cache DIR, --no-full (skip the full-history desk), --no-postgres.
  * Figures only: a benchmark, not a timed test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,10 +40,12 @@ const { values: flags } = parseArgs({
     'seed-cache': { type: 'string' },
     'no-full': { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },
+    'save-every': { type: 'string', default: '250' },
   },
 });
 const scale = Number(flags.scale);
 const searchCount = Number(flags.searches);
+const saveEveryMs = Number(flags['save-every']);
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 const log = (m: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${m} (load ${loadavg()[0]!.toFixed(1)})`);
@@ -72,7 +74,7 @@ async function workstation(profileDir: string, pageUrl: string): Promise<{ conte
   return { context, page };
 }
 
-/** Syncs a fresh desk while saving a ticket every second; sign-in is timed with it. */
+/** Syncs a fresh desk while saving a ticket every `saveEveryMs`; sign-in is timed with it. */
 async function firstSync(
   page: Page,
   options: OpenOptions,
@@ -84,7 +86,7 @@ async function firstSync(
   const syncing = page.evaluate(() => window.syncBench.sync()).then((r) => (result = r));
   const saves: number[] = [];
   while (!result) {
-    await Promise.race([syncing, new Promise((r) => setTimeout(r, 1_000))]);
+    await Promise.race([syncing, new Promise((r) => setTimeout(r, saveEveryMs))]);
     if (result) break;
     const ms = await page.evaluate(() => window.syncBench.timedLocalSave());
     if (ms !== null) saves.push(ms);
