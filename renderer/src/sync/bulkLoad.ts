@@ -19,6 +19,7 @@
  */
 import type { RxCollection } from 'rxdb';
 import type { Checkpoint, PullResponse, WithDeleted } from '#shared/protocol.ts';
+import type { OutboxCollection } from '../db/outbox.ts';
 
 /** The push side's starting checkpoint after a bulk load: every local write after the loaded documents. */
 export const afterBulkLoad = { id: '', lwt: 2 } as const;
@@ -35,6 +36,8 @@ export interface BulkLoadOptions<T extends { id: string }> {
   pageSize: number;
   /** Stop between pages (the desk is closing). */
   stopped?: () => boolean;
+  /** Waited for before each write: the desk's own writes go first (deskWriteLane.ts). */
+  beforeWrite?: () => Promise<void>;
 }
 
 export interface BulkLoadResult {
@@ -50,9 +53,19 @@ interface RawStorage {
   bulkWrite(rows: StorageRow[], context: string): Promise<{ error: Array<{ status: number; documentId: string }> }>;
 }
 
-/** Whether the local collection holds nothing: only then is it loaded in bulk. */
-export async function isEmptyCollection(collection: RxCollection): Promise<boolean> {
-  return (await collection.count().exec()) === 0;
+/**
+ * Whether the local collection holds nothing from the endpoint, only writes of the desk's own not
+ * pushed yet (the outbox lists them): only then is it loaded in bulk. A manager's first save in a
+ * first sync writes a timeline entry before the timeline's turn comes, and must not send the rest
+ * of the load through the replication.
+ */
+export async function holdsOnlyLocalWrites(collection: RxCollection, outbox: OutboxCollection): Promise<boolean> {
+  // The outbox is short (what waits to be pushed), and not indexed by collection: read, not counted.
+  const [stored, pending] = await Promise.all([
+    collection.count().exec(),
+    outbox.find({ selector: { collectionName: collection.name } }).exec(),
+  ]);
+  return stored <= pending.length;
 }
 
 /**
@@ -81,6 +94,7 @@ export async function bulkLoad<T extends { id: string }>(options: BulkLoadOption
     // In bulks of a few hundred: a local save waits for the one being written, not for a page.
     for (let i = 0; i < rows.length; i += writeBulkSize) {
       const bulk = rows.slice(i, i + writeBulkSize);
+      await options.beforeWrite?.();
       const res = await storage.bulkWrite(bulk, 'pass24-bulk-load');
       const failed = res.error.filter((e) => e.status !== 409);
       if (failed.length > 0) throw new Error(`bulk load of ${collection.name}: ${failed.length} documents not stored`);

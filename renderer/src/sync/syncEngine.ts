@@ -31,8 +31,9 @@ import {
   type ConnectionState,
 } from '#shared/sync/connectionState.ts';
 import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
-import { afterBulkLoad, bulkLoad, isEmptyCollection } from './bulkLoad.ts';
+import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites } from './bulkLoad.ts';
 import { cancelWhenSafe } from './cancelWhenSafe.ts';
+import { deskWriteLane } from './deskWriteLane.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 import {
   defaultClosedWindowDays,
@@ -420,7 +421,15 @@ export class SyncEngine {
     if (!state) return;
     const { api } = this.options;
     const collection = this.options.db[name] as unknown as RxCollection<AnyDoc>;
-    if ((this.options.bulkLoad ?? true) && bulkLoadedCollections.includes(name) && (await isEmptyCollection(collection))) {
+    if (
+      (this.options.bulkLoad ?? true) &&
+      bulkLoadedCollections.includes(name) &&
+      // A check that fails leaves the collection to the replication: it must start whatever happens.
+      (await holdsOnlyLocalWrites(collection, this.options.db.outbox).catch((err: unknown) => {
+        console.error(`bulk load check of ${name} failed`, err);
+        return false;
+      }))
+    ) {
       // The options objects RxDB reads when the replication starts.
       const pull = state.pull as { initialCheckpoint?: unknown } | undefined;
       const push = state.push as { initialCheckpoint?: unknown } | undefined;
@@ -429,6 +438,9 @@ export class SyncEngine {
       try {
         const days = this.scoped(name) ? await this.windowRead : undefined;
         const generation = this.startGeneration;
+        const { db } = this.options;
+        // Every collection the desk writes to, the outbox and the local-only ones included.
+        const lane = deskWriteLane(Object.values(db.collections) as RxCollection[], db);
         const res = await bulkLoad<AnyDoc>({
           collection,
           replicationIdentifier: replicationIdentifierOf(name, api.baseUrl),
@@ -445,6 +457,7 @@ export class SyncEngine {
             }
           },
           stopped: () => this.stopped || generation !== this.startGeneration,
+          beforeWrite: () => lane.clear(),
         });
         if (pull && res.checkpoint)
           pull.initialCheckpoint = days === undefined ? res.checkpoint : { ...res.checkpoint, windowDays: days };
