@@ -5,14 +5,14 @@
  *
  *   1. an empty desk signs in and syncs the working set: sign-in to the tickets stored (the
  *      queue's data; the bench page has no UI), the whole working set stored, a local ticket
- *      save every quarter second meanwhile (p95; `--save-every MS`), and a bare IndexedDB put of the same documents;
+ *      save every half second meanwhile (p95; `--save-every MS`), and a bare IndexedDB put of the same documents;
  *   2. the local database's size after it (navigator.storage.estimate), and, in another
  *      profile, the size of a desk replicating the full history;
  *   3. the archive's search over every ticket, on PGlite and on PostgreSQL (the same seed), the
  *      query timed in-process (no HTTP), over Russian words, numbers and filters.
  *
  * Options: --scale N (demo seed scale, default 15), --searches N (per backend, 200),
- * --save-every MS (250), --seed-cache DIR, --no-full (skip the full-history desk), --no-postgres.
+ * --save-every MS (500), --seed-cache DIR, --no-full (skip the full-history desk), --no-postgres.
  * Figures only: a benchmark, not a timed test.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -40,7 +40,7 @@ const { values: flags } = parseArgs({
     'seed-cache': { type: 'string' },
     'no-full': { type: 'boolean', default: false },
     'no-postgres': { type: 'boolean', default: false },
-    'save-every': { type: 'string', default: '250' },
+    'save-every': { type: 'string', default: '500' },
   },
 });
 const scale = Number(flags.scale);
