@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DbSchema } from '../db/dbSchema.ts';
 import type { Bitrix24Settings, ChannelConfig, ChannelKind, EmailSettings, TelegramSettings } from './channelTypes.ts';
+import { cursorAtHead } from './eventFeedCursor.ts';
 
 export interface ChannelSummary {
   id: string;
@@ -83,21 +84,7 @@ async function addChannel(
   await db.transaction().execute(async (trx) => {
     const others = await trx.selectFrom('channels').select('id').where('enabled', '=', true).executeTakeFirst();
     // The first channel: replies recorded until now were never meant for mail; pick-up starts here.
-    if (!others) {
-      const head = await trx
-        .selectFrom('documents')
-        .select(['updated_at', 'id'])
-        .where('collection', '=', 'events')
-        .orderBy('updated_at', 'desc')
-        .orderBy('id', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      await trx
-        .insertInto('channel_cursors')
-        .values({ name: 'reply-pickup', updated_at: head?.updated_at ?? 0, id: head?.id ?? '' })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ updated_at: head?.updated_at ?? 0, id: head?.id ?? '' }))
-        .execute();
-    }
+    if (!others) await cursorAtHead(trx, 'reply-pickup', { replace: true });
     await trx
       .insertInto('channels')
       .values({

@@ -29,19 +29,7 @@ export async function nextFeedPage(
     .forUpdate()
     .executeTakeFirst();
   if (!cursor) {
-    const head = await trx
-      .selectFrom('documents')
-      .select(['updated_at', 'id'])
-      .where('collection', '=', 'events')
-      .orderBy('updated_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    await trx
-      .insertInto('channel_cursors')
-      .values({ name, updated_at: head?.updated_at ?? 0, id: head?.id ?? '' })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .execute();
+    await cursorAtHead(trx, name, { replace: false });
     return [];
   }
   const { rows } = await sql<FeedRow>`
@@ -52,6 +40,24 @@ export async function nextFeedPage(
     order by updated_at, id
     limit ${pageSize}`.execute(trx);
   return rows;
+}
+
+/** Puts the named cursor at the feed's head (`replace`: also when it exists, or keeps it). */
+export async function cursorAtHead(trx: Transaction<DbSchema>, name: string, { replace }: { replace: boolean }): Promise<void> {
+  const head = await trx
+    .selectFrom('documents')
+    .select(['updated_at', 'id'])
+    .where('collection', '=', 'events')
+    .orderBy('updated_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const at = { updated_at: head?.updated_at ?? 0, id: head?.id ?? '' };
+  await trx
+    .insertInto('channel_cursors')
+    .values({ name, ...at })
+    .onConflict((oc) => (replace ? oc.column('name').doUpdateSet(at) : oc.column('name').doNothing()))
+    .execute();
 }
 
 /** Moves the named cursor past a page read by nextFeedPage. */
