@@ -49,8 +49,11 @@ describe('the desk write lane', () => {
   });
 
   it('is not held by writes below the collection, as the bulk load makes them', async () => {
-    const storage = (db.tickets.storageInstance as unknown as { originalStorageInstance: { bulkWrite: Function } })
-      .originalStorageInstance;
+    const storage = (
+      db.tickets.storageInstance as unknown as {
+        originalStorageInstance: { bulkWrite: (rows: unknown[], context: string) => Promise<unknown> };
+      }
+    ).originalStorageInstance;
     const t = makeTicket({ id: 't4' });
     await storage.bulkWrite([{ document: { ...t, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 } } }], 'test');
     expect(await timed(lane.clear())).toBeLessThan(100);
