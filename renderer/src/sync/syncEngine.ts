@@ -34,6 +34,7 @@ import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pull
 import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites } from './bulkLoad.ts';
 import { cancelWhenSafe } from './cancelWhenSafe.ts';
 import { deskWriteLane } from './deskWriteLane.ts';
+import { resyncUntilPulled } from './resyncUntilPulled.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 import {
   defaultClosedWindowDays,
@@ -201,6 +202,8 @@ export class SyncEngine {
   private openTicketsIn = false;
   /** The scoped tickets' checkpoint last handed to RxDB (fromStream). */
   private ticketsCheckpoint: TicketsCheckpoint | null = null;
+  /** Calls of the tickets' pull handler: a walk's next part has started once it grows. */
+  private ticketsPulls = 0;
   /** Resolved once the scoped tickets' first pull has gone through every part (firstPullOf). */
   private ticketsComplete = latch();
   /** Resolved when the deferred start's time limit has passed, or at stop. */
@@ -547,7 +550,11 @@ export class SyncEngine {
         this.noteOpenTicketsIn();
         await this.closedPartGate;
       }
-      if (!this.stopped && generation === this.startGeneration) this.replications.get('tickets')?.reSync();
+      await resyncUntilPulled({
+        reSync: () => this.replications.get('tickets')?.reSync(),
+        pulls: () => this.ticketsPulls,
+        current: () => !this.stopped && generation === this.startGeneration,
+      });
     })();
   }
 
@@ -634,6 +641,7 @@ export class SyncEngine {
             }
             const days = await this.windowRead;
             if (name === 'tickets') {
+              this.ticketsPulls++;
               const res = await this.pullTickets(checkpoint as TicketsCheckpoint | undefined, batchSize, days, () =>
                 storedAtLeast(returned.at(-1)),
               );
