@@ -50,9 +50,10 @@ function countRequests(client: ApiClient): void {
   };
   const pull = client.pull.bind(client);
   const push = client.push.bind(client);
-  client.pull = (name, checkpoint, limit, closedWindowDays) => {
+  // Every argument passed on: the tickets' part is the last.
+  client.pull = (name, ...rest) => {
     of(name).pulls++;
-    return pull(name, checkpoint, limit, closedWindowDays);
+    return pull(name, ...rest);
   };
   client.push = async (name, rows) => {
     const r = of(name);
