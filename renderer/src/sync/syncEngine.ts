@@ -204,6 +204,9 @@ export class SyncEngine {
   private ticketsCheckpoint: TicketsCheckpoint | null = null;
   /** Calls of the tickets' pull handler: a walk's next part has started once it grows. */
   private ticketsPulls = 0;
+  /** The tickets stream's items held while the walk asks for its next part (resumeTickets). */
+  private heldTicketsStream: StreamItem<AnyDoc>[] | null = null;
+  private releaseTicketsStreamItem: ((item: StreamItem<AnyDoc>) => void) | null = null;
   /** Resolved once the scoped tickets' first pull has gone through every part (firstPullOf). */
   private ticketsComplete = latch();
   /** Resolved when the deferred start's time limit has passed, or at stop. */
@@ -550,11 +553,20 @@ export class SyncEngine {
         this.noteOpenTicketsIn();
         await this.closedPartGate;
       }
-      await resyncUntilPulled({
-        reSync: () => this.replications.get('tickets')?.reSync(),
-        pulls: () => this.ticketsPulls,
-        current: () => !this.stopped && generation === this.startGeneration,
-      });
+      // The stream's items wait until the pull has come: queued ahead of the request, they make
+      // RxDB drop it (resyncUntilPulled.ts). The walk's pull brings their changes in any case.
+      this.heldTicketsStream ??= [];
+      try {
+        await resyncUntilPulled({
+          reSync: () => this.replications.get('tickets')?.reSync(),
+          pulls: () => this.ticketsPulls,
+          current: () => !this.stopped && generation === this.startGeneration,
+        });
+      } finally {
+        const held = this.heldTicketsStream ?? [];
+        this.heldTicketsStream = null;
+        for (const item of held) this.releaseTicketsStreamItem?.(item);
+      }
     })();
   }
 
@@ -595,8 +607,17 @@ export class SyncEngine {
       this.streams.set(name, stream);
       stream$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
       const subject = stream$;
+      if (name === 'tickets')
+        this.releaseTicketsStreamItem = (item) => {
+          if (item === 'RESYNC') subject.next('RESYNC');
+          else if (item.checkpoint) subject.next(this.fromStream(name, item.documents, item.checkpoint));
+        };
       this.subscriptions.push(
         stream.items$.subscribe((item: StreamItem<AnyDoc>) => {
+          if (name === 'tickets' && this.heldTicketsStream) {
+            this.heldTicketsStream.push(item);
+            return;
+          }
           if (item === 'RESYNC') subject.next('RESYNC');
           else if (item.checkpoint) subject.next(this.fromStream(name, item.documents, item.checkpoint));
         }),
