@@ -33,7 +33,7 @@ import {
 import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
 import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites } from './bulkLoad.ts';
 import { cancelWhenSafe } from './cancelWhenSafe.ts';
-import { deskWriteLane } from './deskWriteLane.ts';
+import { deskWriteLane, type DeskWriteLane } from './deskWriteLane.ts';
 import { resyncUntilPulled } from './resyncUntilPulled.ts';
 import { openEventStream, type EventStream, type StreamItem } from './eventStream.ts';
 import {
@@ -202,6 +202,12 @@ export class SyncEngine {
   private openTicketsIn = false;
   /** The scoped tickets' checkpoint last handed to RxDB (fromStream). */
   private ticketsCheckpoint: TicketsCheckpoint | null = null;
+  /** The desk's own writes go before the pulled pages' (deskWriteLane.ts). */
+  private get deskWrites(): DeskWriteLane {
+    // Every collection the desk writes to, the outbox and the local-only ones included.
+    const { db } = this.options;
+    return deskWriteLane(Object.values(db.collections) as RxCollection[], db);
+  }
   /** Calls of the tickets' pull handler: a walk's next part has started once it grows. */
   private ticketsPulls = 0;
   /** The tickets stream's items held while the walk asks for its next part (resumeTickets). */
@@ -444,9 +450,6 @@ export class SyncEngine {
       try {
         const days = this.scoped(name) ? await this.windowRead : undefined;
         const generation = this.startGeneration;
-        const { db } = this.options;
-        // Every collection the desk writes to, the outbox and the local-only ones included.
-        const lane = deskWriteLane(Object.values(db.collections) as RxCollection[], db);
         const res = await bulkLoad<AnyDoc>({
           collection,
           replicationIdentifier: replicationIdentifierOf(name, api.baseUrl),
@@ -463,7 +466,7 @@ export class SyncEngine {
             }
           },
           stopped: () => this.stopped || generation !== this.startGeneration,
-          beforeWrite: () => lane.clear(),
+          beforeWrite: () => this.deskWrites.clear(),
         });
         if (pull && res.checkpoint)
           pull.initialCheckpoint = days === undefined ? res.checkpoint : { ...res.checkpoint, windowDays: days };
@@ -658,6 +661,8 @@ export class SyncEngine {
                 returned.push(res.checkpoint);
                 if (returned.length > pullPagesAhead) returned.shift();
               }
+              // RxDB writes the page next: the desk's own writes go first.
+              await this.deskWrites.clear();
               return { documents: inIdOrder(res.documents), checkpoint: res.checkpoint ?? checkpoint };
             }
             const days = await this.windowRead;
@@ -676,6 +681,7 @@ export class SyncEngine {
               if (res.partDone) this.resumeTickets(res.partDone, () => storedAtLeast(next));
               if (res.complete)
                 void storedAtLeast(res.documents.length > 0 ? next : undefined).then(() => this.ticketsComplete.resolve());
+              await this.deskWrites.clear();
               return { documents: inIdOrder(res.documents), checkpoint: next };
             }
             await this.narrowCheckpoint(name, days);
@@ -687,6 +693,7 @@ export class SyncEngine {
               if (returned.length > pullPagesAhead) returned.shift();
             }
             const next = res.checkpoint ?? from;
+            await this.deskWrites.clear();
             return { documents: inIdOrder(res.documents), checkpoint: next ? { ...next, windowDays: days } : checkpoint };
           } catch (err) {
             this.noteFailure(err, sentAt);
