@@ -206,8 +206,9 @@ export class SyncEngine {
   private get deskWrites(): DeskWriteLane {
     // Every collection the desk writes to, the outbox and the local-only ones included.
     const { db } = this.options;
-    return deskWriteLane(Object.values(db.collections) as RxCollection[], db);
+    return (this.deskWriteLane ??= deskWriteLane(Object.values(db.collections) as RxCollection[], db));
   }
+  private deskWriteLane: DeskWriteLane | null = null;
   /** Calls of the tickets' pull handler: a walk's next part has started once it grows. */
   private ticketsPulls = 0;
   /** The tickets stream's items held while the walk asks for its next part (resumeTickets). */
@@ -610,19 +611,15 @@ export class SyncEngine {
       this.streams.set(name, stream);
       stream$ = new Subject<RxReplicationPullStreamItem<AnyDoc, Checkpoint>>();
       const subject = stream$;
-      if (name === 'tickets')
-        this.releaseTicketsStreamItem = (item) => {
-          if (item === 'RESYNC') subject.next('RESYNC');
-          else if (item.checkpoint) subject.next(this.fromStream(name, item.documents, item.checkpoint));
-        };
+      const deliver = (item: StreamItem<AnyDoc>): void => {
+        if (item === 'RESYNC') subject.next('RESYNC');
+        else if (item.checkpoint) subject.next(this.fromStream(name, item.documents, item.checkpoint));
+      };
+      if (name === 'tickets') this.releaseTicketsStreamItem = deliver;
       this.subscriptions.push(
         stream.items$.subscribe((item: StreamItem<AnyDoc>) => {
-          if (name === 'tickets' && this.heldTicketsStream) {
-            this.heldTicketsStream.push(item);
-            return;
-          }
-          if (item === 'RESYNC') subject.next('RESYNC');
-          else if (item.checkpoint) subject.next(this.fromStream(name, item.documents, item.checkpoint));
+          if (name === 'tickets' && this.heldTicketsStream) this.heldTicketsStream.push(item);
+          else deliver(item);
         }),
       );
     }
