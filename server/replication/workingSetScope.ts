@@ -1,12 +1,13 @@
 /**
  * The working-set scope of a pull (docs/sync.md, "Working set"): the SQL form of
  * shared/sync/workingSet.ts. A ticket is in scope when open, closed within the window, or a
- * tombstone (a deletion must reach every desk); an event when its ticket is in scope or not stored
- * (an event may arrive before its ticket, and must not be skipped for good).
+ * tombstone (a deletion must reach every desk); an event when its ticket is open, a tombstone or
+ * not stored (an event may arrive before its ticket, and must not be skipped for good), or when
+ * its ticket is closed within the window and the entry is one the desk reads offline.
  */
 import { sql, type RawBuilder } from 'kysely';
 import { openStatuses } from '#shared/vocabulary/enums.ts';
-import { isClosedWindowDays, windowStart, defaultClosedWindowDays } from '#shared/sync/workingSet.ts';
+import { closedTicketEventKinds, defaultClosedWindowDays, isClosedWindowDays, windowStart } from '#shared/sync/workingSet.ts';
 import type { CollectionName } from '#shared/protocol.ts';
 import { invalid } from '../domainErrors.ts';
 
@@ -44,9 +45,15 @@ export function scopeCondition(collection: CollectionName, scope: PullScope | nu
     return sql`and ${ticketInScope('d', start)}`;
   }
   if (collection === 'events') {
+    // travelsWithClosedTicket: a kind the KPI report reads, or an entry written from a script.
+    // coalesce: with no templateId the comparison is null, and `not null` would keep the entry out of nothing.
+    const travels = sql`(d.data->>'kind' in (${sql.join([...closedTicketEventKinds])})
+      or coalesce(jsonb_typeof(d.data->'data'->'templateId') = 'string' and d.data->'data'->>'templateId' <> '', false))`;
+    const open = sql`(t.deleted or t.data->>'status' in (${sql.join([...openStatuses])}))`;
     return sql`and (d.deleted or not exists (
       select 1 from documents t
-      where t.collection = 'tickets' and t.id = (d.data->>'ticketId') collate "C" and not ${ticketInScope('t', start)}))`;
+      where t.collection = 'tickets' and t.id = (d.data->>'ticketId') collate "C"
+        and not ${open} and not (${travels} and ${ticketInScope('t', start)})))`;
   }
   return sql``;
 }

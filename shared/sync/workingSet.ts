@@ -1,9 +1,12 @@
 /**
  * The working set: what a desk keeps in its local database (docs/sync.md, "Working set").
- * Every open ticket, every ticket closed within the window, the timeline of those tickets, and
- * the small collections whole. The endpoint's scoped pull applies the same rule in SQL
- * (server/replication/workingSetScope.ts); the desk applies it to drop what has aged out.
+ * Every open ticket, every ticket closed within the window, the timeline of the open ones and the
+ * entries of the closed ones the desk reads offline, and the small collections whole. The
+ * endpoint's scoped pull applies the same rule in SQL (server/replication/workingSetScope.ts);
+ * the desk applies it to drop what has aged out.
  */
+import { kpiEventKinds } from '../kpi/kpiTypes.ts';
+import type { TicketEvent } from '../schema/eventSchema.ts';
 import { defaultWorkspaceSettings } from '../sla/slaSettings.ts';
 import { openStatuses, type TicketStatus } from '../vocabulary/enums.ts';
 
@@ -52,4 +55,19 @@ export function windowStart(now: number, closedWindowDays: number): number {
 export function inWorkingSet(ticket: ScopedTicket, now: number, closedWindowDays: number): boolean {
   if (openStatuses.includes(ticket.status)) return true;
   return closingInstant(ticket) >= windowStart(now, closedWindowDays);
+}
+
+/**
+ * The kinds of a finished ticket's timeline a scoped pull sends: those the offline KPI report
+ * reads. The rest of that timeline is fetched when the ticket is opened, and kept.
+ */
+export const closedTicketEventKinds: readonly TicketEvent['kind'][] = kpiEventKinds;
+
+/**
+ * Whether a scoped pull sends this entry of a ticket finished within the window: a kind the KPI
+ * report reads, or an entry written from a reply script (the scripts' usage counts read those).
+ */
+export function travelsWithClosedTicket(event: Pick<TicketEvent, 'kind' | 'data'>): boolean {
+  const script = event.data.templateId;
+  return closedTicketEventKinds.includes(event.kind) || (typeof script === 'string' && script !== '');
 }

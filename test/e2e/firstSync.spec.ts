@@ -76,3 +76,69 @@ test('a fresh desk shows its queue while the history is still arriving, and says
   await expect(page.getByTestId('last-sync')).toHaveText(/^Синхронизировано в \d{2}:\d{2}:\d{2}$/);
   await context.close();
 });
+
+test('a finished ticket brings only what the desk reads offline, and its whole history when opened, kept', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('pass24desk.testHooks', '1'));
+  const page = await context.newPage();
+  await signIn(page, app.url, central.url, agent);
+  await waitInSync(page, 120_000);
+  await expect(page.getByTestId('sync-arriving')).toHaveCount(0, { timeout: 120_000 });
+
+  type Hooks = {
+    workspace(): {
+      db: {
+        tickets: { find(q: object): { exec(): Promise<Array<{ id: string }>> } };
+        events: { find(q: object): { exec(): Promise<Array<{ kind: string }>> } };
+      };
+    };
+    route: { getState(): { openTicket(id: string): void } };
+  };
+  const localKinds = (ticketId: string) =>
+    page.evaluate(async (id) => {
+      const hooks = (window as unknown as { __deskTest: Hooks }).__deskTest;
+      const events = await hooks
+        .workspace()
+        .db.events.find({ selector: { ticketId: id } })
+        .exec();
+      return events.map((e) => e.kind).sort();
+    }, ticketId);
+  const ticketId = await page.evaluate(async () => {
+    const hooks = (window as unknown as { __deskTest: Hooks }).__deskTest;
+    const closed = await hooks
+      .workspace()
+      .db.tickets.find({ selector: { status: 'closed' }, limit: 1 })
+      .exec();
+    return closed[0]!.id;
+  });
+  const { token } = await central.token(agent);
+  const res = await fetch(`${central.url}/api/tickets/${ticketId}`, { headers: { authorization: `Bearer ${token}` } });
+  const onServer = ((await res.json()) as { events: Array<{ kind: string }> }).events.map((e) => e.kind).sort();
+  expect(onServer).toContain('created');
+
+  // Of its timeline the first sync brought the entries the KPI report reads, and nothing else.
+  const before = await localKinds(ticketId);
+  expect(before).toEqual(
+    onServer.filter((k) => ['assigned', 'priority_changed', 'escalation_approved', 'resolution'].includes(k)),
+  );
+  expect(before.length).toBeLessThan(onServer.length);
+
+  // Opened without a connection: what is here, and a word that the rest is on the server.
+  await context.setOffline(true);
+  await page.evaluate((id) => (window as unknown as { __deskTest: Hooks }).__deskTest.route.getState().openTicket(id), ticketId);
+  await expect(page.getByTestId('timeline-part-on-server')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(before.length);
+
+  // Back online: the whole history is fetched, shown and kept on the desk.
+  await context.setOffline(false);
+  await expect(page.getByTestId('timeline-entry')).toHaveCount(onServer.length, { timeout: 30_000 });
+  await expect(page.getByTestId('timeline-part-on-server')).toHaveCount(0);
+  await expect(page.locator('[data-testid="timeline-entry"][data-kind="created"]')).toHaveCount(1);
+  expect(await localKinds(ticketId)).toEqual(onServer);
+  // Nothing of it waits to be sent: the endpoint already holds every entry.
+  await waitInSync(page, 30_000);
+  await context.close();
+});

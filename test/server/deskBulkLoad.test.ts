@@ -64,7 +64,16 @@ describe('the bulk first load of the timeline', () => {
     expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
     const events = [
       ...Array.from({ length: 1_200 }, (_, n) => eventDoc({ id: `b-open-e${n}`, ticketId: 'b-open', at: now - dayMs + n })),
-      ...[1, 2, 3].map((n) => eventDoc({ id: `b-recent-e${n}`, ticketId: 'b-recent', at: now - 6 * dayMs })),
+      // Of a finished ticket the scope sends the entries the KPI report reads.
+      ...[1, 2, 3].map((n) =>
+        eventDoc({
+          id: `b-recent-e${n}`,
+          ticketId: 'b-recent',
+          at: now - 6 * dayMs,
+          kind: 'assigned',
+          data: { from: '', to: 'agent' },
+        }),
+      ),
       ...[1, 2].map((n) => eventDoc({ id: `b-old-e${n}`, ticketId: 'b-old', at: now - 201 * dayMs })),
     ];
     for (let i = 0; i < events.length; i += 1000) {

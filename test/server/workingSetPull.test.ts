@@ -1,13 +1,15 @@
 /**
- * The scoped pull of the working set: open tickets, tickets closed within the window, the timeline
- * of those; the (updatedAt, id) checkpoint contract across the window's edge. A desk that pulls
- * incrementally and drops what the shared rule says has aged out must always hold exactly what a
- * fresh desk pulling from scratch at that moment would hold: nothing lost, nothing twice.
+ * The scoped pull of the working set: open tickets and their timelines, tickets closed within the
+ * window with the entries of theirs the desk reads offline; the (updatedAt, id) checkpoint
+ * contract across the window's edge. A desk that pulls incrementally and drops what the shared
+ * rule says has aged out must always hold what a fresh desk pulling from scratch at that moment
+ * would hold: nothing lost, nothing twice. It may hold more of a finished ticket's timeline (the
+ * entries it pulled while the ticket was open), and only of tickets it keeps.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Checkpoint } from '#shared/protocol.ts';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
-import { dayMs, inWorkingSet } from '#shared/sync/workingSet.ts';
+import { dayMs, inWorkingSet, travelsWithClosedTicket } from '#shared/sync/workingSet.ts';
 import type { ApiClient } from './support/apiClient.ts';
 import { backends } from './support/testDatabase.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
@@ -90,6 +92,18 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     await d.sync(server.asAgent, now);
     return d.state();
   };
+  const expectHoldsWhatAFreshDeskHolds = async () => {
+    const fresh = await freshDesk();
+    const mine = desk.state();
+    expect(mine.tickets).toEqual(fresh.tickets);
+    expect(fresh.events.filter((id) => !mine.events.includes(id))).toEqual([]);
+    // The rest of a finished ticket's timeline, pulled while it was open: only of a ticket kept.
+    for (const id of mine.events.filter((e) => !fresh.events.includes(e))) {
+      const held = desk.events.get(id)!;
+      expect(desk.tickets.has(held.ticketId), id).toBe(true);
+      expect(travelsWithClosedTicket(held), id).toBe(false);
+    }
+  };
   const stored = async (id: string) => {
     const all = await server.asAgent.pullAll<Ticket>('tickets');
     return all.documents.find((d) => d.id === id)!;
@@ -111,18 +125,22 @@ describe.each(backends)('working-set pull on %s', (backend) => {
       resolved('ws-late', baseInstant - 150 * dayMs),
     ];
     expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
-    const events = [...tickets.map((t) => t.id), ghostTicketId].flatMap((ticketId) =>
-      [1, 2].map((n) => eventDoc({ id: `${ticketId}-e${n}`, ticketId })),
-    );
+    // e1 is an entry of the whole timeline only (a note), e2 one the KPI report reads.
+    const events = [...tickets.map((t) => t.id), ghostTicketId].flatMap((ticketId) => [
+      eventDoc({ id: `${ticketId}-e1`, ticketId }),
+      eventDoc({ id: `${ticketId}-e2`, ticketId, kind: 'assigned', data: { from: '', to: 'agent' } }),
+    ]);
+    // A reply written from a script: the scripts' usage counts read it.
+    events.push(eventDoc({ id: 'ws-recent-s1', ticketId: 'ws-recent', kind: 'reply', data: { templateId: 'tpl-1' } }));
     expect((await server.asAgent.push('events', events.map(fresh))).rejected).toEqual([]);
   });
   afterAll(() => server.close());
 
-  it('holds open tickets, tickets closed within the window, their timelines and events of tickets not stored', async () => {
+  it('holds open tickets with their timelines, tickets closed within the window with the entries read offline, and events of tickets not stored', async () => {
     const got = await desk.sync(server.asAgent, now);
     expect(got.tickets.sort()).toEqual(['ws-edge', 'ws-open', 'ws-recent']);
     expect(got.events.sort()).toEqual(
-      ['ws-edge', ghostTicketId, 'ws-open', 'ws-recent'].flatMap((t) => [`${t}-e1`, `${t}-e2`]).sort(),
+      [...[ghostTicketId, 'ws-open'].flatMap((t) => [`${t}-e1`, `${t}-e2`]), 'ws-edge-e2', 'ws-recent-e2', 'ws-recent-s1'].sort(),
     );
   });
 
@@ -134,7 +152,7 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     expect(res.rejected).toEqual([]);
     const got = await desk.sync(server.asAgent, now);
     expect(got).toEqual({ tickets: ['ws-open'], events: [] });
-    expect(desk.state()).toEqual(await freshDesk());
+    await expectHoldsWhatAFreshDeskHolds();
   });
 
   it('lets a ticket age out with no document sent: the desk drops it locally and the server keeps it', async () => {
@@ -142,7 +160,7 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     const got = await desk.sync(server.asAgent, now);
     expect(got).toEqual({ tickets: [], events: [] });
     expect([...desk.tickets.keys()].sort()).toEqual(['ws-open', 'ws-recent']);
-    expect(desk.state()).toEqual(await freshDesk());
+    await expectHoldsWhatAFreshDeskHolds();
     const everything = await server.asAgent.pullAll<Ticket>('tickets');
     expect(everything.documents.map((d) => d.id)).toContain('ws-edge');
     expect(everything.documents.find((d) => d.id === 'ws-edge')!._deleted).toBe(false);
@@ -160,7 +178,7 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     expect(res.rejected).toEqual([]);
     const got = await desk.sync(server.asAgent, now);
     expect(got).toEqual({ tickets: ['ws-resolved'], events: ['ws-resolved-e1', 'ws-resolved-e2'] });
-    expect(desk.state()).toEqual(await freshDesk());
+    await expectHoldsWhatAFreshDeskHolds();
   });
 
   it('brings a ticket back when its closing moves later, and not when a note is added to an archived one', async () => {
@@ -174,18 +192,29 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     ]);
     expect(res.rejected).toEqual([]);
     const got = await desk.sync(server.asAgent, now);
-    expect(got).toEqual({ tickets: ['ws-late'], events: ['ws-late-e1', 'ws-late-e2'] });
-    expect(desk.state()).toEqual(await freshDesk());
+    // Closed: of its timeline only the entry the KPI report reads; the rest is fetched when opened.
+    expect(got).toEqual({ tickets: ['ws-late'], events: ['ws-late-e2'] });
+    await expectHoldsWhatAFreshDeskHolds();
   });
 
-  it('sends a new event of a ticket in the window, and no event of an archived one', async () => {
+  it('sends a new event of an open ticket, one read offline of a finished one, and no event of an archived one', async () => {
     const res = await server.asAgent.push('events', [
       fresh(eventDoc({ id: 'ws-resolved-e3', ticketId: 'ws-resolved' })),
       fresh(eventDoc({ id: 'ws-edge-e3', ticketId: 'ws-edge' })),
+      fresh(eventDoc({ id: 'ws-late-e3', ticketId: 'ws-late' })),
+      fresh(
+        eventDoc({
+          id: 'ws-late-e4',
+          ticketId: 'ws-late',
+          kind: 'priority_changed',
+          data: { from: 'standard', to: 'emergency' },
+        }),
+      ),
     ]);
     expect(res.rejected).toEqual([]);
-    expect(await desk.sync(server.asAgent, now)).toEqual({ tickets: [], events: ['ws-resolved-e3'] });
-    expect(desk.state()).toEqual(await freshDesk());
+    const got = await desk.sync(server.asAgent, now);
+    expect({ ...got, events: got.events.sort() }).toEqual({ tickets: [], events: ['ws-late-e4', 'ws-resolved-e3'] });
+    await expectHoldsWhatAFreshDeskHolds();
   });
 
   it('refuses a scope it does not know, a window out of range, or a window without the scope', async () => {

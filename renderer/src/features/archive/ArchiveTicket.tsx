@@ -13,9 +13,9 @@ import { formatDateTime } from '../../i18n/index.ts';
 import { openIntakeWith } from '../../services/intakeBus.ts';
 import { useWorkspace } from '../../services/session/workspaceContext.ts';
 import { useRouteStore } from '../../state/routeStore.ts';
+import { keepFetchedTimeline } from '../../db/eventRepository.ts';
 import { ApiRequestError } from '../../sync/apiClient.ts';
 import { Timeline, useAgentNames, useTicket, useTicketEvents } from '../ticket/index.ts';
-import { keepTimeline } from './archiveActions.ts';
 import { ArchiveReopen } from './ArchiveReopen.tsx';
 
 type Loaded =
@@ -49,7 +49,7 @@ export function ArchiveTicket({ ticketId }: { ticketId: string }) {
       (answer) => {
         fetched.set(ticketId, answer);
         // A ticket the desk keeps keeps its timeline too (what a first sync has not brought yet).
-        void keepTimeline({ db }, ticketId, answer.events).catch(() => undefined);
+        void keepFetchedTimeline(db, ticketId, answer.events).catch(() => undefined);
         if (!controller.signal.aborted) setLoaded({ state: 'ready', ...answer });
       },
       (err: unknown) => {

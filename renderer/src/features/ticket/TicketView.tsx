@@ -22,13 +22,15 @@ import { replyRouteOf } from './replyRoute.ts';
 import { Timeline } from './Timeline.tsx';
 import { useAgentNames, useKbArticles, useTicket, useTicketEvents } from './ticketQueries.ts';
 import { useTicketCommands } from './ticketCommands.ts';
+import { useFinishedTimeline } from './useFinishedTimeline.ts';
 import { useApplyAction } from './useApplyAction.ts';
 
 export function TicketView({ ticketId }: { ticketId: string }) {
   const { t } = useTranslation();
-  const { db, write } = useWorkspace();
+  const { db, write, api } = useWorkspace();
   const ticket = useTicket(db, ticketId);
   const events = useTicketEvents(db, ticketId);
+  const history = useFinishedTimeline(db, api, ticket, events);
   const agentNames = useAgentNames(db);
   const kbIds = events.flatMap((e) => (typeof e.data.kbArticleId === 'string' ? [e.data.kbArticleId] : []));
   if (ticket?.resolution?.kbArticleId) kbIds.push(ticket.resolution.kbArticleId);
@@ -149,6 +151,19 @@ export function TicketView({ ticketId }: { ticketId: string }) {
         <Text size="xs" fw={700} tt="uppercase" c="dimmed" mt="xs">
           {t('ticket.timeline.title')}
         </Text>
+        {history === 'fetching' && (
+          <Group gap="xs" data-testid="timeline-fetching">
+            <Loader size="xs" />
+            <Text size="sm" c="dimmed">
+              {t('ticket.timeline.fetching')}
+            </Text>
+          </Group>
+        )}
+        {history === 'partOnServer' && (
+          <Alert color="yellow" p="xs" data-testid="timeline-part-on-server">
+            {t('ticket.timeline.partOnServer')}
+          </Alert>
+        )}
         <Timeline events={events} agentNames={agentNames} articles={articles} />
       </Stack>
       <ActionDialog ticket={ticket} type={dialog} onClose={() => setDialog(null)} linkedKbId={kbIds.at(-1) ?? ''} />

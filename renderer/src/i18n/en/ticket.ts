@@ -49,6 +49,9 @@ export const ticket: EnglishOf<typeof ru> = {
   timeline: {
     title: 'History',
     empty: 'No entries yet',
+    fetching: 'Loading the whole history of the ticket from the server…',
+    partOnServer:
+      'Only part of the history is here: the ticket is finished and its whole history is kept on the server. It will appear when the connection is back.',
     created: 'Ticket created · {{channel}}',
     contactCall: 'Called the client',
     contactMessage: 'Messaged the client',

@@ -4,6 +4,7 @@ import {
   dayMs,
   defaultClosedWindowDays,
   inWorkingSet,
+  travelsWithClosedTicket,
   workingSetConfigOf,
   type ScopedTicket,
 } from '#shared/sync/workingSet.ts';
@@ -55,5 +56,15 @@ describe('the working set', () => {
     }
     expect(workingSetConfigOf({ workingSetDays: 3650 })).toEqual({ closedWindowDays: 3650 });
     expect(workingSetConfigOf({ workingSetDays: 1 })).toEqual({ closedWindowDays: 1 });
+  });
+
+  it("sends of a finished ticket's timeline the entries the KPI report reads and those written from a script", () => {
+    for (const kind of ['assigned', 'priority_changed', 'escalation_approved', 'resolution'] as const)
+      expect(travelsWithClosedTicket({ kind, data: {} }), kind).toBe(true);
+    for (const kind of ['created', 'reply', 'note', 'status_changed', 'csat', 'client_message'] as const)
+      expect(travelsWithClosedTicket({ kind, data: {} }), kind).toBe(false);
+    expect(travelsWithClosedTicket({ kind: 'reply', data: { templateId: 'tpl-1' } })).toBe(true);
+    expect(travelsWithClosedTicket({ kind: 'reply', data: { templateId: '' } })).toBe(false);
+    expect(travelsWithClosedTicket({ kind: 'reply', data: { templateId: 7 } })).toBe(false);
   });
 });

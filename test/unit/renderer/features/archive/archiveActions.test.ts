@@ -8,7 +8,8 @@ import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
 import type { TicketEvent } from '#shared/schema/index.ts';
 import { openDatabase, type DeskDatabase } from '../../../../../renderer/src/db/database.ts';
-import { keepTimeline, reopenFromArchive } from '../../../../../renderer/src/features/archive/archiveActions.ts';
+import { reopenFromArchive } from '../../../../../renderer/src/features/archive/archiveActions.ts';
+import { keepFetchedTimeline } from '../../../../../renderer/src/db/eventRepository.ts';
 import { reopenOffer } from '../../../../../renderer/src/features/archive/reopenOffer.ts';
 import type { Workspace } from '../../../../../renderer/src/services/session/workspace.ts';
 import { agent, head, makeTicket, monday10 } from '../../../../support/ticketFactory.ts';
@@ -99,15 +100,15 @@ describe('the archive writing to the desk', () => {
     await db.events.insert(event('e-1', 'r-1'));
     const fetched = [event('e-1', 'r-1'), event('e-2', 'r-1'), event('e-3', 'r-1')];
     expect(
-      await keepTimeline(
-        ws(),
+      await keepFetchedTimeline(
+        db,
         'r-1',
         fetched.map((e) => ({ ...e, _deleted: false })),
       ),
     ).toBe(2);
     expect((await db.events.find().exec()).map((e) => e.id).sort()).toEqual(['e-1', 'e-2', 'e-3']);
-    expect(await keepTimeline(ws(), 'r-1', fetched)).toBe(0);
-    expect(await keepTimeline(ws(), 'elsewhere', [event('x-1', 'elsewhere')])).toBe(0);
+    expect(await keepFetchedTimeline(db, 'r-1', fetched)).toBe(0);
+    expect(await keepFetchedTimeline(db, 'elsewhere', [event('x-1', 'elsewhere')])).toBe(0);
     expect(await db.events.count().exec()).toBe(3);
   });
 });
