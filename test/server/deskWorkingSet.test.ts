@@ -16,6 +16,14 @@ import { backends } from './support/testDatabase.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
 import { configDoc, eventDoc, fresh, ticketDoc, update } from './support/documents.ts';
 
+/**
+ * A timeline entry that travels with a finished ticket too (one the KPI report reads): these tests
+ * are about which tickets the desk keeps; which entries of a finished one travel is tested in
+ * workingSetPull.test.ts.
+ */
+const keptEntry = (overrides: Parameters<typeof eventDoc>[0]) =>
+  eventDoc({ kind: 'assigned', data: { from: '', to: 'agent' }, ...overrides });
+
 const now = Date.now();
 const finished = (id: string, status: 'resolved' | 'closed', daysAgo: number) => {
   const at = now - daysAgo * dayMs;
@@ -53,7 +61,7 @@ describe('the desk keeps the working set', () => {
       finished('d-resolved', 'resolved', 150),
     ];
     expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
-    const events = tickets.flatMap((t) => [1, 2].map((n) => eventDoc({ id: `${t.id}-e${n}`, ticketId: t.id, at: t.createdAt })));
+    const events = tickets.flatMap((t) => [1, 2].map((n) => keptEntry({ id: `${t.id}-e${n}`, ticketId: t.id, at: t.createdAt })));
     expect((await server.asAgent.push('events', events.map(fresh))).rejected).toEqual([]);
 
     db = await openDatabase({ name: `ws_${process.pid}_${Date.now()}`, indexedDB, IDBKeyRange, devMode: true });
@@ -142,7 +150,7 @@ describe('a window narrowed and widened again where the narrow pull finds nothin
     // No open ticket: under a five-day window the scoped pulls have nothing to return.
     const tickets = [finished('g-recent', 'closed', 10), finished('g-old', 'closed', 200)];
     expect((await server.asAgent.push('tickets', tickets.map(fresh))).rejected).toEqual([]);
-    const events = tickets.map((t) => eventDoc({ id: `${t.id}-e1`, ticketId: t.id, at: t.createdAt }));
+    const events = tickets.map((t) => keptEntry({ id: `${t.id}-e1`, ticketId: t.id, at: t.createdAt }));
     expect((await server.asAgent.push('events', events.map(fresh))).rejected).toEqual([]);
     db = await openDatabase({ name: `wsgap_${process.pid}_${Date.now()}`, indexedDB, IDBKeyRange, devMode: true });
     const api = new ApiClient({ baseUrl: server.url, getToken: () => server.asAgent.token, clock: new ServerClock() });

@@ -634,7 +634,7 @@ export class SyncEngine {
       autoStart: !this.startsLater(name),
       toggleOnDocumentVisible: false,
       pull: {
-        batchSize: this.options.pullBatchSize ?? 1000,
+        batchSize: this.options.pullBatchSize ?? defaultPullBatchSize(name),
         handler: async (checkpoint, batchSize) => {
           // A pull that starts over (no checkpoint, or one of another window) begins a new walk:
           // the pages of the old one are no pacing target (they may lie after the new pages).
@@ -850,4 +850,13 @@ export class SyncEngine {
     this.stageLimit = latch();
     this.facts = { ...initialConnectionFacts, signedOut: this.facts.signedOut };
   }
+}
+
+/**
+ * Documents per pulled page. RxDB writes a page in one IndexedDB transaction, and a manager's save
+ * to the same collection waits for it: a page of 1000 tickets or articles takes most of a second
+ * to write, so those come in pages of 250 (docs/performance-sync.md, "Local save during a first sync").
+ */
+function defaultPullBatchSize(name: CollectionName): number {
+  return name === 'tickets' || name === 'kb' ? 250 : 1000;
 }

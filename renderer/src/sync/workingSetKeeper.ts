@@ -6,7 +6,7 @@
  */
 import { setCheckpoint, type RxStorageInstanceReplicationState } from 'rxdb';
 import type { Checkpoint } from '#shared/protocol.ts';
-import { inWorkingSet, workingSetConfigKey, workingSetConfigOf } from '#shared/sync/workingSet.ts';
+import { inWorkingSet, windowStart, workingSetConfigKey, workingSetConfigOf } from '#shared/sync/workingSet.ts';
 import type { DeskDatabase } from '../db/database.ts';
 import { outboxKey } from '../db/outbox.ts';
 
@@ -35,8 +35,20 @@ export async function localWindowDays(db: DeskDatabase): Promise<number> {
  * change still waiting to be sent stays until it is sent. Answers the ids dropped.
  */
 export async function dropAgedOut(db: DeskDatabase, now: number, windowDays: number): Promise<string[]> {
-  const finished = await db.tickets.find({ selector: { status: { $in: ['resolved', 'closed'] } } }).exec();
-  const aged = finished.filter((t) => !inWorkingSet(t, now, windowDays)).map((t) => t.id);
+  // The storage picks the candidates, so the thousands of finished tickets still in the window are
+  // not read into documents (that stalled the manager's saves for seconds at the end of a first
+  // sync). A ticket whose closing instant is before the start has that field before it, so no aged
+  // one is missed; the rule itself then decides.
+  const start = windowStart(now, windowDays);
+  const candidates = await db.tickets
+    .find({
+      selector: {
+        status: { $in: ['resolved', 'closed'] },
+        $or: [{ closedAt: { $lt: start } }, { resolvedAt: { $lt: start } }, { createdAt: { $lt: start } }],
+      },
+    })
+    .exec();
+  const aged = candidates.filter((t) => !inWorkingSet(t, now, windowDays)).map((t) => t.id);
   if (aged.length === 0) return [];
   const pending = await db.outbox.findByIds(aged.map((id) => outboxKey('tickets', id))).exec();
   const dropped = aged.filter((id) => !pending.has(outboxKey('tickets', id)));

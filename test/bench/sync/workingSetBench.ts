@@ -85,12 +85,19 @@ async function firstSync(
   let result: FirstSyncResult | null = null;
   const syncing = page.evaluate(() => window.syncBench.sync()).then((r) => (result = r));
   const saves: number[] = [];
+  const trace: string[] = [];
   while (!result) {
     await Promise.race([syncing, new Promise((r) => setTimeout(r, saveEveryMs))]);
     if (result) break;
+    const at = performance.now() - started;
     const ms = await page.evaluate(() => window.syncBench.timedLocalSave());
-    if (ms !== null) saves.push(ms);
+    if (ms !== null) {
+      saves.push(ms);
+      trace.push(`${(at / 1000).toFixed(1)}s:${Math.round(ms)}`);
+    }
   }
+  // When each save began (seconds after sign-in) and what it took (ms): where in the sync the slow ones fall.
+  log(`saves: ${trace.join(' ')}`);
   return { signInMs, result: result as FirstSyncResult, saves };
 }
 
@@ -190,6 +197,10 @@ try {
     const wsBytes = await a.page.evaluate(() => window.syncBench.storageBytes());
     const docs = collectionNames.reduce((n, c) => n + ws.result.collections[c].docs, 0);
     log(`A: working set stored in ${seconds(ws.result.totalMs)} (${count(docs)} docs)`);
+    // Each collection's end (s after the sync began) and its documents: which part the time goes to.
+    log(
+      `A: ${collectionNames.map((c) => `${c} ${(ws.result.collections[c].doneMs / 1000).toFixed(1)}s/${ws.result.collections[c].docs}`).join(', ')}`,
+    );
     const raw: RawInsertResult = await a.page.evaluate(([c, days]) => window.syncBench.rawInsert(c, days), [
       [...collectionNames] as CollectionName[],
       defaultClosedWindowDays,
