@@ -35,8 +35,32 @@ test.beforeAll(async () => {
   await central.start();
   // The comparison needs the whole year on the desk: a window wider than the demo's history.
   await central.setWorkingSetDays(head, 3650);
+  // Of the finished tickets the desk holds the timeline entries its report reads, not the rest.
+  seeded.events = await scopedEventCount(3650);
+  expect(seeded.events).toBeGreaterThan(0);
   app = await serveApp();
 });
+
+/** The timeline entries a desk pulling the working set under `days` holds after its first sync. */
+async function scopedEventCount(days: number): Promise<number> {
+  const { token } = await central.token(head);
+  let count = 0;
+  let checkpoint: { id: string; updatedAt: number } | null = null;
+  for (;;) {
+    const q = new URLSearchParams({ scope: 'working', closedWindowDays: String(days), limit: '1000' });
+    if (checkpoint) {
+      q.set('id', checkpoint.id);
+      q.set('updatedAt', String(checkpoint.updatedAt));
+    }
+    const res = await fetch(`${central.url}/api/replication/events/pull?${q.toString()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const page = (await res.json()) as { documents: Array<{ _deleted: boolean }>; checkpoint: typeof checkpoint };
+    count += page.documents.filter((d) => !d._deleted).length;
+    checkpoint = page.checkpoint;
+    if (page.documents.length < 1000) return count;
+  }
+}
 
 test.afterAll(async () => {
   await app?.close();
