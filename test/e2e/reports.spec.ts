@@ -45,7 +45,8 @@ test.beforeAll(async () => {
 async function scopedEventCount(days: number): Promise<number> {
   const { token } = await central.token(head);
   let count = 0;
-  let checkpoint: { id: string; updatedAt: number } | null = null;
+  type Checkpoint = { id: string; updatedAt: number } | null;
+  let checkpoint: Checkpoint = null;
   for (;;) {
     const q = new URLSearchParams({ scope: 'working', closedWindowDays: String(days), limit: '1000' });
     if (checkpoint) {
@@ -55,7 +56,7 @@ async function scopedEventCount(days: number): Promise<number> {
     const res = await fetch(`${central.url}/api/replication/events/pull?${q.toString()}`, {
       headers: { authorization: `Bearer ${token}` },
     });
-    const page = (await res.json()) as { documents: Array<{ _deleted: boolean }>; checkpoint: typeof checkpoint };
+    const page = (await res.json()) as { documents: Array<{ _deleted: boolean }>; checkpoint: Checkpoint };
     count += page.documents.filter((d) => !d._deleted).length;
     checkpoint = page.checkpoint;
     if (page.documents.length < 1000) return count;

@@ -9,6 +9,7 @@ import type { Checkpoint } from '#shared/protocol.ts';
 import { inWorkingSet, windowStart, workingSetConfigKey, workingSetConfigOf } from '#shared/sync/workingSet.ts';
 import type { DeskDatabase } from '../db/database.ts';
 import { outboxKey } from '../db/outbox.ts';
+import { openStatuses } from '#shared/vocabulary/enums.ts';
 
 /** A pull checkpoint of a scoped collection, with the window it was pulled under. */
 export type ScopedCheckpoint = Checkpoint & { windowDays?: number };
@@ -35,20 +36,14 @@ export async function localWindowDays(db: DeskDatabase): Promise<number> {
  * change still waiting to be sent stays until it is sent. Answers the ids dropped.
  */
 export async function dropAgedOut(db: DeskDatabase, now: number, windowDays: number): Promise<string[]> {
-  // The storage picks the candidates, so the thousands of finished tickets still in the window are
-  // not read into documents (that stalled the manager's saves for seconds at the end of a first
-  // sync). A ticket whose closing instant is before the start has that field before it, so no aged
-  // one is missed; the rule itself then decides.
-  const start = windowStart(now, windowDays);
+  // Only tickets created before the window's start can have closed before it, and the createdAt
+  // index finds them without reading the thousands of finished tickets inside the window (that
+  // read stalled the manager's saves for seconds at the end of a first sync). A ticket whose
+  // resolution predates its creation (a skewed clock) is at worst kept longer, never lost.
   const candidates = await db.tickets
-    .find({
-      selector: {
-        status: { $in: ['resolved', 'closed'] },
-        $or: [{ closedAt: { $lt: start } }, { resolvedAt: { $lt: start } }, { createdAt: { $lt: start } }],
-      },
-    })
+    .find({ selector: { createdAt: { $lt: windowStart(now, windowDays) } }, index: ['createdAt', 'id'] })
     .exec();
-  const aged = candidates.filter((t) => !inWorkingSet(t, now, windowDays)).map((t) => t.id);
+  const aged = candidates.filter((t) => !openStatuses.includes(t.status) && !inWorkingSet(t, now, windowDays)).map((t) => t.id);
   if (aged.length === 0) return [];
   const pending = await db.outbox.findByIds(aged.map((id) => outboxKey('tickets', id))).exec();
   const dropped = aged.filter((id) => !pending.has(outboxKey('tickets', id)));
