@@ -855,8 +855,8 @@ export class SyncEngine {
 /**
  * Documents per pulled page. RxDB writes a page in one IndexedDB transaction, and a manager's save
  * to the same collection waits for it: a page of 1000 tickets or articles takes most of a second
- * to write, so those come in pages of 250 (docs/performance-sync.md, "Local save during a first sync").
+ * to write, so those come in pages of 100 (docs/performance-sync.md, "Local save during a first sync").
  */
 function defaultPullBatchSize(name: CollectionName): number {
-  return name === 'tickets' || name === 'kb' ? 250 : 1000;
+  return name === 'tickets' || name === 'kb' ? 100 : 1000;
 }
