@@ -30,7 +30,12 @@ function tsQueryText(words: readonly string[]): string {
 }
 
 export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): Promise<ArchivePage> {
-  const { rows } = await archiveSearchSql(query).execute(db);
+  const { rows } = await db.transaction().execute(async (trx) => {
+    // A subplan is hashed only when its rows fit in work_mem; a broad word matches a few hundred
+    // thousand entries, and unhashed the subplan would run again for every ticket walked.
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    return archiveSearchSql(query).execute(trx);
+  });
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -69,7 +74,10 @@ export function archiveSearchSql(query: ArchiveQuery): RawBuilder<{ id: string; 
     if (query.number) {
       matches.push(sql`select t.id from documents t where t.collection = 'tickets' and t.data->>'number' = ${query.number}`);
     }
-    conditions.push(sql`d.id in (${sql.join(matches, sql` union `)})`);
+    // Wrapped so the planner keeps it a hashed subplan: the newest tickets are walked in order and
+    // each probes the matched ids once. Left bare it became a semi-join that, with no statistics
+    // (PGlite never has any), compared every ticket walked with every matched id.
+    conditions.push(sql`coalesce(d.id in (${sql.join(matches, sql` union `)}), false)`);
   }
   // The page is chosen first and only its documents are turned into text: a broad word matches
   // hundreds of tickets, and writing each whole document out is most of the work.
