@@ -30,12 +30,7 @@ function tsQueryText(words: readonly string[]): string {
 }
 
 export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): Promise<ArchivePage> {
-  const { rows } = await db.transaction().execute(async (trx) => {
-    // A subplan is hashed only when its rows fit in work_mem; a broad word matches a few hundred
-    // thousand entries, and unhashed the subplan would run again for every ticket walked.
-    await sql`set local work_mem = '64MB'`.execute(trx);
-    return archiveSearchSql(query).execute(trx);
-  });
+  const { rows } = await inArchiveTransaction(db, (trx) => archiveSearchSql(query).execute(trx));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const nextCursor =
@@ -44,6 +39,22 @@ export async function searchArchive(db: Kysely<DbSchema>, query: ArchiveQuery): 
     json: `{"tickets":[${page.map((r) => r.json).join(',')}],"nextCursor":${JSON.stringify(nextCursor)}}`,
     count: page.length,
   };
+}
+
+/**
+ * Runs the search's statement with the planner settings it is written for (SET LOCAL: this
+ * transaction only):
+ * - work_mem: a subplan is hashed only when its rows fit in it; a broad word matches a hundred
+ *   thousand entries, and unhashed the subplan would run again for every ticket walked;
+ * - enable_sort off: with a filter (a status, say) and no statistics the planner read every
+ *   ticket and sorted them, where walking the newest first stops after one page.
+ */
+export function inArchiveTransaction<T>(db: Kysely<DbSchema>, run: (trx: Kysely<DbSchema>) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => {
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    await sql`set local enable_sort = off`.execute(trx);
+    return run(trx);
+  });
 }
 
 /** The search's statement: one page and one row more, to tell whether another page follows. */
