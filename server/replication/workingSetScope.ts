@@ -27,11 +27,16 @@ export interface PullScope {
   now: number;
 }
 
+/** The condition on a stored ticket row `alias` (with `data` and `deleted`) of being open or a tombstone. */
+function ticketOpen(alias: string): RawBuilder<boolean> {
+  return sql<boolean>`(${sql.ref(`${alias}.deleted`)} or ${sql.ref(`${alias}.data`)}->>'status' in (${sql.join([...openStatuses])}))`;
+}
+
 /** The condition on a stored ticket row `alias` (with `data` and `deleted`) of being in scope. */
 function ticketInScope(alias: string, start: number): RawBuilder<boolean> {
   const data = sql.ref(`${alias}.data`);
   const closing = sql`coalesce((${data}->>'closedAt')::double precision, (${data}->>'resolvedAt')::double precision, (${data}->>'createdAt')::double precision)`;
-  return sql<boolean>`(${sql.ref(`${alias}.deleted`)} or ${data}->>'status' in (${sql.join([...openStatuses])}) or ${closing} >= ${start}::double precision)`;
+  return sql<boolean>`(${ticketOpen(alias)} or ${closing} >= ${start}::double precision)`;
 }
 
 /** The extra condition a scoped pull puts on the rows of `documents as d`; empty for whole collections. */
@@ -39,7 +44,7 @@ export function scopeCondition(collection: CollectionName, scope: PullScope | nu
   if (!scope) return sql``;
   const start = windowStart(scope.now, scope.closedWindowDays);
   if (collection === 'tickets') {
-    const open = sql`(d.deleted or d.data->>'status' in (${sql.join([...openStatuses])}))`;
+    const open = ticketOpen('d');
     if (scope.part === 'open') return sql`and ${open}`;
     if (scope.part === 'closed') return sql`and not ${open} and ${ticketInScope('d', start)}`;
     return sql`and ${ticketInScope('d', start)}`;
@@ -49,11 +54,10 @@ export function scopeCondition(collection: CollectionName, scope: PullScope | nu
     // coalesce: with no templateId the comparison is null, and `not null` would keep the entry out of nothing.
     const travels = sql`(d.data->>'kind' in (${sql.join([...closedTicketEventKinds])})
       or coalesce(jsonb_typeof(d.data->'data'->'templateId') = 'string' and d.data->'data'->>'templateId' <> '', false))`;
-    const open = sql`(t.deleted or t.data->>'status' in (${sql.join([...openStatuses])}))`;
     return sql`and (d.deleted or not exists (
       select 1 from documents t
       where t.collection = 'tickets' and t.id = (d.data->>'ticketId') collate "C"
-        and not ${open} and not (${travels} and ${ticketInScope('t', start)})))`;
+        and not ${ticketOpen('t')} and not (${travels} and ${ticketInScope('t', start)})))`;
   }
   return sql``;
 }

@@ -8,6 +8,7 @@
 import { kpiEventKinds } from '../kpi/kpiTypes.ts';
 import type { TicketEvent } from '../schema/eventSchema.ts';
 import { defaultWorkspaceSettings } from '../sla/slaSettings.ts';
+import { scriptOf } from '../templates/scriptUsage.ts';
 import { openStatuses, type TicketStatus } from '../vocabulary/enums.ts';
 
 /** The config key whose `workingSetDays` is the window (the head sets it with the SLA settings). */
@@ -68,6 +69,5 @@ export const closedTicketEventKinds: readonly TicketEvent['kind'][] = kpiEventKi
  * report reads, or an entry written from a reply script (the scripts' usage counts read those).
  */
 export function travelsWithClosedTicket(event: Pick<TicketEvent, 'kind' | 'data'>): boolean {
-  const script = event.data.templateId;
-  return closedTicketEventKinds.includes(event.kind) || (typeof script === 'string' && script !== '');
+  return closedTicketEventKinds.includes(event.kind) || scriptOf(event) !== null;
 }

@@ -10,11 +10,17 @@ export interface ScriptUsage {
   lastUsedAt: number;
 }
 
+/** The script an entry was written from, or null: what usage counts. */
+export function scriptOf(event: Pick<TicketEvent, 'data'>): string | null {
+  const id = event.data.templateId;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
 export function scriptUsage(events: Iterable<Pick<TicketEvent, 'at' | 'data'>>): Map<string, ScriptUsage> {
   const usage = new Map<string, ScriptUsage>();
   for (const e of events) {
-    const id = e.data.templateId;
-    if (typeof id !== 'string' || id === '') continue;
+    const id = scriptOf(e);
+    if (id === null) continue;
     const held = usage.get(id);
     if (held) {
       held.count += 1;

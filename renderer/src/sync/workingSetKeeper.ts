@@ -9,7 +9,6 @@ import type { Checkpoint } from '#shared/protocol.ts';
 import { inWorkingSet, windowStart, workingSetConfigKey, workingSetConfigOf } from '#shared/sync/workingSet.ts';
 import type { DeskDatabase } from '../db/database.ts';
 import { outboxKey } from '../db/outbox.ts';
-import { openStatuses } from '#shared/vocabulary/enums.ts';
 
 /** A pull checkpoint of a scoped collection, with the window it was pulled under. */
 export type ScopedCheckpoint = Checkpoint & { windowDays?: number };
@@ -43,7 +42,7 @@ export async function dropAgedOut(db: DeskDatabase, now: number, windowDays: num
   const candidates = await db.tickets
     .find({ selector: { createdAt: { $lt: windowStart(now, windowDays) } }, index: ['createdAt', 'id'] })
     .exec();
-  const aged = candidates.filter((t) => !openStatuses.includes(t.status) && !inWorkingSet(t, now, windowDays)).map((t) => t.id);
+  const aged = candidates.filter((t) => !inWorkingSet(t, now, windowDays)).map((t) => t.id);
   if (aged.length === 0) return [];
   const pending = await db.outbox.findByIds(aged.map((id) => outboxKey('tickets', id))).exec();
   const dropped = aged.filter((id) => !pending.has(outboxKey('tickets', id)));
