@@ -88,7 +88,7 @@ export function earlierCheckpoint(a: Checkpoint | null, b: Checkpoint | null): C
 }
 
 /** The phase after `phase`'s part is through, having got as far as `reached`. */
-function phaseAfter(phase: Exclude<TicketsPhase, { part: null }>, reached: Checkpoint | null): TicketsPhase {
+export function phaseAfter(phase: Exclude<TicketsPhase, { part: null }>, reached: Checkpoint | null): TicketsPhase {
   if (phase.part === 'open') return { part: 'closed', open: reached, closed: null };
   return { part: null, from: earlierCheckpoint(phase.open, reached) };
 }

@@ -27,23 +27,36 @@ const bulkLoadLwt = 1;
 /** Documents per IndexedDB write. */
 const writeBulkSize = 250;
 
-export interface BulkLoadOptions<T extends { id: string }> {
-  collection: RxCollection<T>;
-  /** RxDB's replication identifier as replicateRxCollection gets it. */
-  replicationIdentifier: string;
+export interface PageLoadOptions<T extends { id: string }> {
   /** A page after a checkpoint, `pageSize` documents at most. */
   fetchPage: (after: Checkpoint | null) => Promise<PullResponse<T>>;
   pageSize: number;
+  /** Where the load starts (default: from the beginning). */
+  from?: Checkpoint | null;
+  /** Writes one bulk of live documents; answers how many it stored. */
+  store: (bulk: Array<WithDeleted<T>>) => Promise<number>;
   /** Stop between pages (the desk is closing). */
   stopped?: () => boolean;
   /** Waited for before each write: the desk's own writes go first (deskWriteLane.ts). */
   beforeWrite?: () => Promise<void>;
+  /** Told after each stored page how far the load has got, and its last document so far. */
+  onProgress?: (checkpoint: Checkpoint, last: WithDeleted<T> | null) => void;
 }
 
-export interface BulkLoadResult {
+export interface BulkLoadOptions<T extends { id: string }> extends Omit<PageLoadOptions<T>, 'store'> {
+  collection: RxCollection<T>;
+  /** RxDB's replication identifier as replicateRxCollection gets it. */
+  replicationIdentifier: string;
+}
+
+export interface BulkLoadResult<T = unknown> {
   /** Where the pull continues: the last page's checkpoint (null: nothing was there). */
   checkpoint: Checkpoint | null;
   stored: number;
+  /** The last live document of the last page (none: no page held one). */
+  last: WithDeleted<T> | null;
+  /** Every page was loaded (false: stopped between pages). */
+  complete: boolean;
 }
 
 interface StorageRow {
@@ -69,41 +82,57 @@ export async function holdsOnlyLocalWrites(collection: RxCollection, outbox: Out
 }
 
 /**
- * Loads every page into the empty collection, fetching the next page while one is stored. A
- * document already there (written locally meanwhile) is kept as it is.
+ * Fetches every page from `from` on, the next while one is stored, and hands each page's live
+ * documents to `store` in bulks of a few hundred: a local save waits for the bulk being written,
+ * not for a page.
  */
-export async function bulkLoad<T extends { id: string }>(options: BulkLoadOptions<T>): Promise<BulkLoadResult> {
-  const { collection, fetchPage, pageSize } = options;
+export async function loadPages<T extends { id: string }>(options: PageLoadOptions<T>): Promise<BulkLoadResult<T>> {
+  const { fetchPage, pageSize } = options;
+  let checkpoint: Checkpoint | null = options.from ?? null;
+  let stored = 0;
+  let last: WithDeleted<T> | null = null;
+  let next = fetchPage(checkpoint);
+  for (;;) {
+    const page = await next;
+    const more = page.documents.length >= pageSize && page.checkpoint !== null;
+    if (more) next = fetchPage(page.checkpoint);
+    const live = page.documents.filter((d: WithDeleted<T>) => !d._deleted);
+    for (let i = 0; i < live.length; i += writeBulkSize) {
+      await options.beforeWrite?.();
+      stored += await options.store(live.slice(i, i + writeBulkSize));
+    }
+    last = live.at(-1) ?? last;
+    checkpoint = page.checkpoint ?? checkpoint;
+    if (checkpoint) options.onProgress?.(checkpoint, last);
+    if (!more || options.stopped?.()) {
+      if (more) await next.catch(() => undefined);
+      return { checkpoint, stored, last, complete: !more };
+    }
+  }
+}
+
+/**
+ * Loads every page into the empty collection as documents the endpoint wrote, below RxDB's
+ * replication (see the top of this file). A document already there (written locally meanwhile)
+ * is kept as it is.
+ */
+export async function bulkLoad<T extends { id: string }>(options: BulkLoadOptions<T>): Promise<BulkLoadResult<T>> {
+  const { collection } = options;
   const db = collection.database;
   const hash = await db.hashFunction(`rxdbreplication${options.replicationIdentifier}`);
   // Below RxDB's wrapper, which would stamp the documents with the current time and drop `_meta.o`.
   const storage = (collection.storageInstance as unknown as { originalStorageInstance: RawStorage }).originalStorageInstance;
   const revision = `1-${db.token}`;
-  let checkpoint: Checkpoint | null = null;
-  let stored = 0;
-  let next = fetchPage(null);
-  for (;;) {
-    const page = await next;
-    const more = page.documents.length >= pageSize && page.checkpoint !== null;
-    if (more) next = fetchPage(page.checkpoint);
-    const rows = page.documents
-      .filter((d: WithDeleted<T>) => !d._deleted)
-      .map((d) => ({
+  return loadPages({
+    ...options,
+    store: async (bulk) => {
+      const rows = bulk.map((d) => ({
         document: { ...d, _deleted: false, _attachments: {}, _rev: revision, _meta: { lwt: bulkLoadLwt, o: { hash, _rev: 1 } } },
       }));
-    // In bulks of a few hundred: a local save waits for the one being written, not for a page.
-    for (let i = 0; i < rows.length; i += writeBulkSize) {
-      const bulk = rows.slice(i, i + writeBulkSize);
-      await options.beforeWrite?.();
-      const res = await storage.bulkWrite(bulk, 'pass24-bulk-load');
+      const res = await storage.bulkWrite(rows, 'pass24-bulk-load');
       const failed = res.error.filter((e) => e.status !== 409);
       if (failed.length > 0) throw new Error(`bulk load of ${collection.name}: ${failed.length} documents not stored`);
-      stored += bulk.length - res.error.length;
-    }
-    checkpoint = page.checkpoint ?? checkpoint;
-    if (!more || options.stopped?.()) {
-      if (more) await next.catch(() => undefined);
-      return { checkpoint, stored };
-    }
-  }
+      return rows.length - res.error.length;
+    },
+  });
 }

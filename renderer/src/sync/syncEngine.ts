@@ -31,7 +31,8 @@ import {
   type ConnectionState,
 } from '#shared/sync/connectionState.ts';
 import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
-import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites } from './bulkLoad.ts';
+import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites, loadPages } from './bulkLoad.ts';
+import { storeWithMergeBase } from './mergeBaseLoad.ts';
 import { cancelWhenSafe } from './cancelWhenSafe.ts';
 import { deskWriteLane, type DeskWriteLane } from './deskWriteLane.ts';
 import { resyncUntilPulled } from './resyncUntilPulled.ts';
@@ -53,6 +54,7 @@ import {
 } from './workingSetKeeper.ts';
 import {
   afterPartPage,
+  phaseAfter,
   checkpointOfPhase,
   openTicketsDone,
   ticketsCheckpointAtLeast,
@@ -129,10 +131,14 @@ export const deferredCollections: readonly CollectionName[] = ['events', 'kb'];
  */
 export const smallCollections: readonly CollectionName[] = ['clients', 'agents', 'templates', 'config'];
 /**
- * Collections an empty desk fills in bulk (renderer/src/sync/bulkLoad.ts): only those never edited
- * locally, since a bulk-loaded document has no stored merge base. The timeline is insert-only.
+ * Collections an empty desk fills in bulk below the replication (renderer/src/sync/bulkLoad.ts):
+ * only those never edited locally, since such a document has no stored merge base. The timeline
+ * is insert-only. The window's finished tickets and the knowledge base are loaded in bulk with
+ * their merge bases instead (renderer/src/sync/mergeBaseLoad.ts).
  */
 export const bulkLoadedCollections: readonly CollectionName[] = ['events'];
+/** Collections whose first pull is loaded in bulk with merge bases (the tickets: their closed part). */
+const mergeBaseLoadedCollections: readonly CollectionName[] = ['tickets', 'kb'];
 const deferredStartLimitMs = 180_000;
 
 /** A promise with its resolve at hand. */
@@ -220,6 +226,11 @@ export class SyncEngine {
   private stageLimit = latch();
   /** The tickets' closed part waits for this (the small collections' first pull). */
   private closedPartGate: Promise<void> = Promise.resolve();
+  /** How far a load with merge bases got, so that a retry after a failed page goes on from there. */
+  private readonly mergeBaseLoaded = new Map<
+    CollectionName,
+    { generation: number; days: number | undefined; checkpoint: Checkpoint; last: WithDeleted<AnyDoc> }
+  >();
 
   constructor(options: SyncEngineOptions) {
     this.options = options;
@@ -478,6 +489,58 @@ export class SyncEngine {
     if (!this.stopped) await state.start();
   }
 
+  /**
+   * A first pull of `name` (for tickets, its closed part) loaded in bulk with merge bases from
+   * `from` (renderer/src/sync/mergeBaseLoad.ts); answers where it ended and the last document
+   * stored, which the pull hands to RxDB so that it stores the checkpoint. Null: not loaded so
+   * (the replication pulls it page by page), or nothing was there.
+   */
+  private async loadWithMergeBase(
+    name: CollectionName,
+    from: Checkpoint | null,
+    days: number | undefined,
+    part?: TicketPart,
+  ): Promise<{ checkpoint: Checkpoint | null; last: WithDeleted<AnyDoc>; complete: boolean } | null> {
+    if (!(this.options.bulkLoad ?? true) || !mergeBaseLoadedCollections.includes(name)) return null;
+    const state = this.replications.get(name);
+    const store = state && storeWithMergeBase(this.options.db[name] as unknown as RxCollection<AnyDoc>, state);
+    if (!store) return null;
+    const { api } = this.options;
+    const generation = this.startGeneration;
+    const earlier = this.mergeBaseLoaded.get(name);
+    const resumed =
+      earlier &&
+      earlier.generation === generation &&
+      earlier.days === days &&
+      (!from || checkpointAtLeast(earlier.checkpoint, from))
+        ? earlier
+        : null;
+    const res = await loadPages<AnyDoc>({
+      from: resumed?.checkpoint ?? from,
+      pageSize: maxPullLimit,
+      store,
+      fetchPage: async (after) => {
+        const sentAt = Date.now();
+        try {
+          const page = await api.pull<AnyDoc>(name, after, maxPullLimit, days, part);
+          this.noteSuccess(sentAt);
+          return page;
+        } catch (err) {
+          this.noteFailure(err, sentAt);
+          throw err;
+        }
+      },
+      stopped: () => this.stopped || generation !== this.startGeneration,
+      beforeWrite: () => this.deskWrites.clear(),
+      onProgress: (checkpoint, stored) => {
+        const last = stored ?? resumed?.last;
+        if (last) this.mergeBaseLoaded.set(name, { generation, days, checkpoint, last });
+      },
+    });
+    const last = res.last ?? resumed?.last;
+    return last ? { checkpoint: res.checkpoint, last, complete: res.complete } : null;
+  }
+
   /** The default order of need; an explicit `deferred` list replaces it. */
   private get inOrderOfNeed(): boolean {
     return this.options.deferred === undefined;
@@ -524,7 +587,21 @@ export class SyncEngine {
           complete: res.documents.length < batchSize,
         };
       }
-      if (phase.part === 'closed') await this.closedPartGate;
+      if (phase.part === 'closed') {
+        await this.closedPartGate;
+        const loaded = await this.loadWithMergeBase('tickets', phase.closed, days, 'closed');
+        if (loaded) {
+          // Handed to RxDB as the part's last page (its state is stored already): RxDB stores the
+          // checkpoint with it, and the walk goes on as after any closed part.
+          const reached = loaded.checkpoint ?? phase.closed;
+          return {
+            documents: [loaded.last],
+            checkpoint: checkpointOfPhase(loaded.complete ? phaseAfter(phase, reached) : { ...phase, closed: reached }, days),
+            partDone: loaded.complete ? 'closed' : null,
+            complete: false,
+          };
+        }
+      }
       const res = await api.pull<AnyDoc>(
         'tickets',
         phase.part === 'open' ? phase.open : phase.closed,
@@ -652,6 +729,10 @@ export class SyncEngine {
           const sentAt = Date.now();
           try {
             if (!this.scoped(name)) {
+              const loaded = checkpoint ? null : await this.loadWithMergeBase(name, null, undefined);
+              // The last document stored is handed to RxDB so that it stores the checkpoint; the
+              // page is short, and RxDB's first pull ends with it.
+              if (loaded) return { documents: [loaded.last], checkpoint: loaded.checkpoint ?? checkpoint };
               const res = await api.pull<AnyDoc>(name, checkpoint ?? null, batchSize);
               this.noteSuccess(sentAt);
               if (res.documents.length > 0 && res.checkpoint) {
