@@ -37,12 +37,14 @@ export async function pullDocuments(
 ): Promise<PullPage> {
   const rows = await db.transaction().execute(async (trx) => {
     await sql`set local enable_sort = off`.execute(trx);
+    // A scoped walk from the start hashes the finished tickets (workingSetScope.ts), only if they fit.
+    if (scope && !after) await sql`set local work_mem = '64MB'`.execute(trx);
     return sql<{ id: string; updated_at: number; json: string }>`
       select id, updated_at, data::text as json
       from documents d
       where collection = ${collection}
         ${after ? sql`and (updated_at, id) > (${after.updatedAt}::double precision, ${after.id})` : sql``}
-        ${scopeCondition(collection, scope)}
+        ${scopeCondition(collection, scope, !after)}
       order by updated_at, id
       limit ${limit}`.execute(trx);
   });

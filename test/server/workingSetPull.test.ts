@@ -104,6 +104,14 @@ describe.each(backends)('working-set pull on %s', (backend) => {
       expect(travelsWithClosedTicket(held), id).toBe(false);
     }
   };
+  /** A pull with no checkpoint hashes the finished tickets (workingSetScope.ts): the same rule as the walk. */
+  const expectSameFromStart = async () => {
+    const fromStart = await scopedPull<TicketEvent>(server.asAgent, 'events', null, 1000);
+    const walked = await scopedPull<TicketEvent>(server.asAgent, 'events', { id: ' ', updatedAt: 0 }, 1000);
+    const ids = fromStart.documents.map((d) => d.id);
+    expect(ids).toEqual(walked.documents.map((d) => d.id));
+    return ids;
+  };
   const stored = async (id: string) => {
     const all = await server.asAgent.pullAll<Ticket>('tickets');
     return all.documents.find((d) => d.id === id)!;
@@ -142,6 +150,13 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     expect(got.events.sort()).toEqual(
       [...[ghostTicketId, 'ws-open'].flatMap((t) => [`${t}-e1`, `${t}-e2`]), 'ws-edge-e2', 'ws-recent-e2', 'ws-recent-s1'].sort(),
     );
+  });
+
+  it('sends the same timeline to a pull from the start (the finished tickets hashed) as to a walk from before the first entry', async () => {
+    const ids = await expectSameFromStart();
+    expect(ids).toEqual(expect.arrayContaining(['ws-open-e1', 'ws-recent-e2', 'ws-recent-s1', `${ghostTicketId}-e1`]));
+    expect(ids).not.toContain('ws-recent-e1');
+    expect(ids).not.toContain('ws-old-e2');
   });
 
   it('sends a ticket that closes as a change, and keeps it while it is within the window', async () => {
@@ -215,6 +230,10 @@ describe.each(backends)('working-set pull on %s', (backend) => {
     const got = await desk.sync(server.asAgent, now);
     expect({ ...got, events: got.events.sort() }).toEqual({ tickets: [], events: ['ws-late-e4', 'ws-resolved-e3'] });
     await expectHoldsWhatAFreshDeskHolds();
+  });
+
+  it('sends the same timeline to a pull from the start as to one that walks from before the first entry, after all these changes', async () => {
+    await expectSameFromStart();
   });
 
   it('refuses a scope it does not know, a window out of range, or a window without the scope', async () => {
