@@ -10,7 +10,7 @@ import type { PushRow } from '#shared/protocol.ts';
 import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import { dayMs } from '#shared/sync/workingSet.ts';
 import { openDatabase, type DeskDatabase } from '../../renderer/src/db/database.ts';
-import { ApiClient } from '../../renderer/src/sync/apiClient.ts';
+import { ApiClient, ApiRequestError } from '../../renderer/src/sync/apiClient.ts';
 import { ServerClock } from '../../renderer/src/sync/clock.ts';
 import { SyncEngine } from '../../renderer/src/sync/syncEngine.ts';
 import { backends } from './support/testDatabase.ts';
@@ -145,5 +145,61 @@ describe('the bulk first load with merge bases', () => {
         { timeout: 30_000 },
       )
       .toEqual({ title: 'Распознавание номеров: настройка', body: '# Камера\n\nНовый текст от коллеги.', conflictDraft: null });
+  });
+});
+
+describe('a bulk load with merge bases that loses the endpoint midway', () => {
+  let server: TestServer;
+  let db: DeskDatabase;
+  let engine: SyncEngine;
+  const closedPages: Array<string | null> = [];
+  const pushed: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestServer(backends[0]!);
+    const tickets = Array.from({ length: 2_100 }, (_, n) => resolved(n));
+    for (let i = 0; i < tickets.length; i += 500) {
+      expect((await server.asAgent.push('tickets', tickets.slice(i, i + 500).map(fresh))).rejected).toEqual([]);
+    }
+    db = await openDatabase({ name: `mbf_${process.pid}_${Date.now()}`, indexedDB, IDBKeyRange, devMode: true });
+    const api = new ApiClient({ baseUrl: server.url, getToken: () => server.asAgent.token, clock: new ServerClock() });
+    const pull = api.pull.bind(api);
+    let failed = false;
+    api.pull = (async (...args: Parameters<ApiClient['pull']>) => {
+      const [collection, after, limit, , part] = args;
+      if (collection === 'tickets' && part === 'closed' && limit === 1000) {
+        closedPages.push(after ? after.id : null);
+        // The load's third page is lost once, as a dropped connection would lose it.
+        if (closedPages.length === 3 && !failed) {
+          failed = true;
+          throw new ApiRequestError('network', 0, 'network', 'соединение прервано');
+        }
+      }
+      return pull(...args);
+    }) as ApiClient['pull'];
+    const push = api.push.bind(api);
+    api.push = <T>(collection: Parameters<ApiClient['push']>[0], rows: Array<PushRow<T>>) => {
+      if (collection === 'tickets') pushed.push(...rows.map((r) => (r.newDocumentState as unknown as { id: string }).id));
+      return push(collection, rows);
+    };
+    engine = new SyncEngine({ db, api, pullBatchSize: 100 });
+    engine.start();
+  }, 180_000);
+  afterAll(async () => {
+    await engine.stop();
+    await db.remove();
+    await server.close();
+  });
+
+  it('goes on from the page it had reached, and ends with every ticket once and none sent back', async () => {
+    await engine.awaitInitialReplication();
+    await engine.awaitInSync();
+    const ids = (await db.tickets.find().exec()).map((t) => t.id);
+    expect(ids.length).toBe(2_100);
+    expect(new Set(ids).size).toBe(ids.length);
+    // The load started once from the part's start: the retry asked again for the page it had reached.
+    expect(closedPages.filter((after) => after === null)).toHaveLength(1);
+    expect(closedPages[3]).toBe(closedPages[2]);
+    expect(pushed).toEqual([]);
   });
 });
