@@ -91,11 +91,18 @@ export async function loadPages<T extends { id: string }>(options: PageLoadOptio
   let checkpoint: Checkpoint | null = options.from ?? null;
   let stored = 0;
   let last: WithDeleted<T> | null = null;
-  let next = fetchPage(checkpoint);
+  // A page fetched ahead may fail while the one before is stored: it is awaited (and its failure
+  // thrown) only then, and a store that fails first leaves it unawaited. Marked handled at once.
+  const fetchAhead = (after: Checkpoint | null): Promise<PullResponse<T>> => {
+    const page = fetchPage(after);
+    page.catch(() => undefined);
+    return page;
+  };
+  let next = fetchAhead(checkpoint);
   for (;;) {
     const page = await next;
     const more = page.documents.length >= pageSize && page.checkpoint !== null;
-    if (more) next = fetchPage(page.checkpoint);
+    if (more) next = fetchAhead(page.checkpoint);
     const live = page.documents.filter((d: WithDeleted<T>) => !d._deleted);
     for (let i = 0; i < live.length; i += writeBulkSize) {
       await options.beforeWrite?.();
