@@ -137,9 +137,14 @@ export async function bulkLoad<T extends { id: string }>(options: BulkLoadOption
         document: { ...d, _deleted: false, _attachments: {}, _rev: revision, _meta: { lwt: bulkLoadLwt, o: { hash, _rev: 1 } } },
       }));
       const res = await storage.bulkWrite(rows, 'pass24-bulk-load');
-      const failed = res.error.filter((e) => e.status !== 409);
-      if (failed.length > 0) throw new Error(`bulk load of ${collection.name}: ${failed.length} documents not stored`);
+      refuseFailures(collection.name, res.error);
       return rows.length - res.error.length;
     },
   });
+}
+
+/** A conflict (409) means another write got there first and is kept; any other error stops the load. */
+export function refuseFailures(collection: string, errors: ReadonlyArray<{ status: number }>): void {
+  const failed = errors.filter((e) => e.status !== 409);
+  if (failed.length > 0) throw new Error(`bulk load of ${collection}: ${failed.length} documents not stored`);
 }

@@ -20,6 +20,7 @@
 import { getComposedPrimaryKeyOfDocumentData, getMetaWriteRow, writeDocToDocState, type RxCollection } from 'rxdb';
 import type { RxReplicationState } from 'rxdb/plugins/replication';
 import type { WithDeleted } from '#shared/protocol.ts';
+import { refuseFailures } from './bulkLoad.ts';
 
 /** The context RxDB's replication writes its meta rows with. */
 const metaWriteContext = 'replication-down-write-meta';
@@ -91,10 +92,4 @@ export function storeWithMergeBase<T extends { id: string }, C>(
     }
     return stored;
   };
-}
-
-/** A conflict (409) means another write got there first and is kept; any other error stops the load. */
-function refuseFailures(collection: string, errors: ReadonlyArray<{ status: number }>): void {
-  const failed = errors.filter((e) => e.status !== 409);
-  if (failed.length > 0) throw new Error(`bulk load of ${collection}: ${failed.length} documents not stored`);
 }

@@ -31,7 +31,7 @@ import {
   type ConnectionState,
 } from '#shared/sync/connectionState.ts';
 import { checkpointAtLeast, mustBeStoredBeforeNextPull } from '#shared/sync/pullPacing.ts';
-import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites, loadPages } from './bulkLoad.ts';
+import { afterBulkLoad, bulkLoad, holdsOnlyLocalWrites, loadPages, type PageLoadOptions } from './bulkLoad.ts';
 import { storeWithMergeBase } from './mergeBaseLoad.ts';
 import { cancelWhenSafe } from './cancelWhenSafe.ts';
 import { deskWriteLane, type DeskWriteLane } from './deskWriteLane.ts';
@@ -461,24 +461,10 @@ export class SyncEngine {
       if (push) push.initialCheckpoint = afterBulkLoad;
       try {
         const days = this.scoped(name) ? await this.windowRead : undefined;
-        const generation = this.startGeneration;
         const res = await bulkLoad<AnyDoc>({
+          ...this.pagesToLoad(name, days),
           collection,
           replicationIdentifier: replicationIdentifierOf(name, api.baseUrl),
-          pageSize: maxPullLimit,
-          fetchPage: async (after) => {
-            const sentAt = Date.now();
-            try {
-              const page = await api.pull<AnyDoc>(name, after, maxPullLimit, days);
-              this.noteSuccess(sentAt);
-              return page;
-            } catch (err) {
-              this.noteFailure(err, sentAt);
-              throw err;
-            }
-          },
-          stopped: () => this.stopped || generation !== this.startGeneration,
-          beforeWrite: () => this.deskWrites.clear(),
         });
         if (pull && res.checkpoint)
           pull.initialCheckpoint = days === undefined ? res.checkpoint : { ...res.checkpoint, windowDays: days };
@@ -487,6 +473,36 @@ export class SyncEngine {
       }
     }
     if (!this.stopped) await state.start();
+  }
+
+  /**
+   * What both bulk loads fetch and how: the endpoint's largest pages (each answer or failure noted
+   * for the connection state), stopping when the engine stops or restarts, the desk's own writes
+   * first.
+   */
+  private pagesToLoad(
+    name: CollectionName,
+    days: number | undefined,
+    part?: TicketPart,
+  ): Pick<PageLoadOptions<AnyDoc>, 'pageSize' | 'fetchPage' | 'stopped' | 'beforeWrite'> {
+    const { api } = this.options;
+    const generation = this.startGeneration;
+    return {
+      pageSize: maxPullLimit,
+      fetchPage: async (after) => {
+        const sentAt = Date.now();
+        try {
+          const page = await api.pull<AnyDoc>(name, after, maxPullLimit, days, part);
+          this.noteSuccess(sentAt);
+          return page;
+        } catch (err) {
+          this.noteFailure(err, sentAt);
+          throw err;
+        }
+      },
+      stopped: () => this.stopped || generation !== this.startGeneration,
+      beforeWrite: () => this.deskWrites.clear(),
+    };
   }
 
   /**
@@ -505,7 +521,6 @@ export class SyncEngine {
     const state = this.replications.get(name);
     const store = state && storeWithMergeBase(this.options.db[name] as unknown as RxCollection<AnyDoc>, state);
     if (!store) return null;
-    const { api } = this.options;
     const generation = this.startGeneration;
     const earlier = this.mergeBaseLoaded.get(name);
     const resumed =
@@ -516,22 +531,9 @@ export class SyncEngine {
         ? earlier
         : null;
     const res = await loadPages<AnyDoc>({
+      ...this.pagesToLoad(name, days, part),
       from: resumed?.checkpoint ?? from,
-      pageSize: maxPullLimit,
       store,
-      fetchPage: async (after) => {
-        const sentAt = Date.now();
-        try {
-          const page = await api.pull<AnyDoc>(name, after, maxPullLimit, days, part);
-          this.noteSuccess(sentAt);
-          return page;
-        } catch (err) {
-          this.noteFailure(err, sentAt);
-          throw err;
-        }
-      },
-      stopped: () => this.stopped || generation !== this.startGeneration,
-      beforeWrite: () => this.deskWrites.clear(),
       onProgress: (checkpoint, stored) => {
         const last = stored ?? resumed?.last;
         if (last) this.mergeBaseLoaded.set(name, { generation, days, checkpoint, last });
