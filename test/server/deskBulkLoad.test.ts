@@ -7,7 +7,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { defaultSlaSetup } from '#shared/domain/ticketDeadlines.ts';
-import type { PushRow } from '#shared/protocol.ts';
 import type { Ticket, TicketEvent } from '#shared/schema/index.ts';
 import { dayMs } from '#shared/sync/workingSet.ts';
 import { openDatabase, type DeskDatabase } from '../../renderer/src/db/database.ts';
@@ -18,6 +17,7 @@ import { SyncEngine } from '../../renderer/src/sync/syncEngine.ts';
 import { backends } from './support/testDatabase.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
 import { eventDoc, fresh, ticketDoc, update } from './support/documents.ts';
+import { recordPushes } from './support/deskPushes.ts';
 
 const now = Date.now();
 const resolved = (id: string, daysAgo: number) => {
@@ -29,7 +29,7 @@ describe('the bulk first load of the timeline', () => {
   let server: TestServer;
   let db: DeskDatabase;
   let engine: SyncEngine;
-  const pushedEvents: string[] = [];
+  let pushedEvents: string[] = [];
   let bulkPages = 0;
   let localId = '';
   /** What a live query of the timeline's size shows, as the UI's queries do. */
@@ -106,11 +106,7 @@ describe('the bulk first load of the timeline', () => {
       }
       return page;
     }) as ApiClient['pull'];
-    const push = api.push.bind(api);
-    api.push = <T>(collection: Parameters<ApiClient['push']>[0], rows: Array<PushRow<T>>) => {
-      if (collection === 'events') pushedEvents.push(...rows.map((r) => (r.newDocumentState as unknown as { id: string }).id));
-      return push(collection, rows);
-    };
+    pushedEvents = recordPushes(api, ['events']);
     engine = new SyncEngine({ db, api, pullBatchSize: 100 });
     engine.start();
   }, 180_000);
@@ -137,7 +133,7 @@ describe('the bulk first load of the timeline', () => {
   });
 
   it('sends the entry written during the load, and nothing it loaded', () => {
-    expect(pushedEvents).toEqual([localId]);
+    expect(pushedEvents).toEqual([`events:${localId}`]);
   });
 
   it('takes a later server change of a loaded entry', async () => {
@@ -147,6 +143,6 @@ describe('the bulk first load of the timeline', () => {
       .poll(async () => (await db.events.findOne('b-recent-e1').exec())!.updatedAt, { timeout: 30_000 })
       .toBeGreaterThan(before);
     await expect.poll(localTimeline, { timeout: 30_000 }).toEqual(await expectedTimeline());
-    expect(pushedEvents).toEqual([localId]);
+    expect(pushedEvents).toEqual([`events:${localId}`]);
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import type { PushRow } from '#shared/protocol.ts';
+import type { WithDeleted } from '#shared/protocol.ts';
 import type { KbArticle, Ticket } from '#shared/schema/index.ts';
 import { dayMs } from '#shared/sync/workingSet.ts';
 import { openDatabase, type DeskDatabase } from '../../renderer/src/db/database.ts';
@@ -16,6 +16,7 @@ import { SyncEngine } from '../../renderer/src/sync/syncEngine.ts';
 import { backends } from './support/testDatabase.ts';
 import { startTestServer, type TestServer } from './support/testServer.ts';
 import { fresh, kbDoc, ticketDoc, update } from './support/documents.ts';
+import { recordPushes } from './support/deskPushes.ts';
 
 const now = Date.now();
 /** More than one page of the load (1000). */
@@ -25,12 +26,19 @@ const resolved = (n: number) => {
   return ticketDoc({ id: `m-${n}`, status: 'resolved', createdAt: at - dayMs, resolvedAt: at, assigneeId: 'agent' });
 };
 
+/** Stores tickets on the endpoint in batches, every one accepted. */
+async function seedTickets(server: TestServer, tickets: Array<WithDeleted<Ticket>>): Promise<void> {
+  for (let i = 0; i < tickets.length; i += 500) {
+    expect((await server.asAgent.push('tickets', tickets.slice(i, i + 500).map(fresh))).rejected).toEqual([]);
+  }
+}
+
 describe('the bulk first load with merge bases', () => {
   let server: TestServer;
   let db: DeskDatabase;
   let api: ApiClient;
   let engine: SyncEngine;
-  const pushed: string[] = [];
+  let pushed: string[] = [];
   const loadPages: string[] = [];
 
   const master = async <T extends { id: string }>(collection: 'tickets' | 'kb', id: string, client = server.asAgent) =>
@@ -46,9 +54,7 @@ describe('the bulk first load with merge bases', () => {
       ticketDoc({ id: 'm-open', createdAt: now - dayMs }),
       ...Array.from({ length: finishedCount }, (_, n) => resolved(n)),
     ];
-    for (let i = 0; i < tickets.length; i += 500) {
-      expect((await server.asAgent.push('tickets', tickets.slice(i, i + 500).map(fresh))).rejected).toEqual([]);
-    }
+    await seedTickets(server, tickets);
     const articles = Array.from({ length: 3 }, (_, n) =>
       kbDoc({ id: `m-kb-${n}`, status: 'published', createdBy: 'head', editedBy: 'head' }),
     );
@@ -62,12 +68,7 @@ describe('the bulk first load with merge bases', () => {
       if (limit === 1000 && (collection === 'kb' || part === 'closed')) loadPages.push(`${collection}:${part ?? ''}`);
       return pull(...args);
     }) as ApiClient['pull'];
-    const push = api.push.bind(api);
-    api.push = <T>(collection: Parameters<ApiClient['push']>[0], rows: Array<PushRow<T>>) => {
-      if (collection === 'tickets' || collection === 'kb')
-        pushed.push(...rows.map((r) => `${collection}:${(r.newDocumentState as unknown as { id: string }).id}`));
-      return push(collection, rows);
-    };
+    pushed = recordPushes(api, ['tickets', 'kb']);
     startEngine();
   }, 180_000);
   afterAll(async () => {
@@ -153,14 +154,12 @@ describe('a bulk load with merge bases that loses the endpoint midway', () => {
   let db: DeskDatabase;
   let engine: SyncEngine;
   const closedPages: Array<string | null> = [];
-  const pushed: string[] = [];
+  let pushed: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer(backends[0]!);
     const tickets = Array.from({ length: 2_100 }, (_, n) => resolved(n));
-    for (let i = 0; i < tickets.length; i += 500) {
-      expect((await server.asAgent.push('tickets', tickets.slice(i, i + 500).map(fresh))).rejected).toEqual([]);
-    }
+    await seedTickets(server, tickets);
     db = await openDatabase({ name: `mbf_${process.pid}_${Date.now()}`, indexedDB, IDBKeyRange, devMode: true });
     const api = new ApiClient({ baseUrl: server.url, getToken: () => server.asAgent.token, clock: new ServerClock() });
     const pull = api.pull.bind(api);
@@ -177,11 +176,7 @@ describe('a bulk load with merge bases that loses the endpoint midway', () => {
       }
       return pull(...args);
     }) as ApiClient['pull'];
-    const push = api.push.bind(api);
-    api.push = <T>(collection: Parameters<ApiClient['push']>[0], rows: Array<PushRow<T>>) => {
-      if (collection === 'tickets') pushed.push(...rows.map((r) => (r.newDocumentState as unknown as { id: string }).id));
-      return push(collection, rows);
-    };
+    pushed = recordPushes(api, ['tickets']);
     engine = new SyncEngine({ db, api, pullBatchSize: 100 });
     engine.start();
   }, 180_000);
